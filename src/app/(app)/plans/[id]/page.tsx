@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { documentKindLabel } from "@/domain/document-number";
+import { IndicatorTable } from "@/features/plans/indicator-table";
+import { getPlanDetail } from "@/features/plans/queries";
+import { TaskTree } from "@/features/plans/task-tree";
+import { requireScope } from "@/server/auth/session";
+import { withScope } from "@/server/db/scoped";
+import { NotFoundError } from "@/server/errors";
+import { Badge, IllustrativeBadge } from "@/ui/badge";
+import { day } from "@/ui/format";
+import { planStatusLabels, trackLabels } from "@/ui/labels";
+
+export const metadata: Metadata = { title: "Kế hoạch" };
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const SECTIONS = [
+  ["purpose", "Mục đích"],
+  ["requirements", "Yêu cầu"],
+  ["generalObjective", "Mục tiêu tổng quát"],
+  ["vision", "Tầm nhìn"],
+  ["funding", "Kinh phí"],
+  ["implementation", "Tổ chức thực hiện"],
+] as const;
+
+export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!uuid.test(id)) notFound();
+  const scope = await requireScope();
+  const plan = await withScope(scope, (db) => getPlanDetail(db, scope, id)).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+
+  return (
+    <article className="space-y-6">
+      {plan.ancestors.length ? (
+        <nav aria-label="Chuỗi văn bản cấp trên" className="text-sm">
+          <ol className="flex flex-wrap items-center gap-1 text-stone-600">
+            {[...plan.ancestors].reverse().map((ancestor) => (
+              <li key={ancestor.id} className="flex items-center gap-1">
+                <Link href={`/plans/${ancestor.id}`} className="text-brand-700 hover:underline" title={ancestor.title}>
+                  {documentKindLabel(ancestor.kind as Parameters<typeof documentKindLabel>[0])} {ancestor.number}
+                </Link>
+                <span aria-hidden>›</span>
+              </li>
+            ))}
+            <li aria-current="page" className="font-semibold text-stone-900">{plan.number}</li>
+          </ol>
+        </nav>
+      ) : null}
+
+      <header className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+        <p className="text-sm uppercase tracking-wide text-stone-500">{plan.issuer.name}</p>
+        <h1 className="text-2xl font-semibold">
+          {documentKindLabel(plan.kind)} số {plan.number}
+          {plan.issuedOn ? <span className="font-normal text-stone-600"> ngày {day(plan.issuedOn)}</span> : null}
+        </h1>
+        <p className="text-lg">{plan.title}</p>
+        <div className="flex flex-wrap gap-2 text-sm">
+          <Badge>{trackLabels[plan.track]}</Badge>
+          <Badge tone={plan.status === "ISSUED" ? "green" : "blue"}>{planStatusLabels[plan.status]}</Badge>
+          {plan.isIllustrative ? <IllustrativeBadge /> : null}
+          {plan.issuer.validTo ? (
+            <Badge tone="neutral" title="Cơ quan ban hành đã kết thúc hoạt động khi sắp xếp đơn vị hành chính">
+              Cơ quan ban hành kết thúc hoạt động từ {day(plan.issuer.validTo)}
+              {plan.issuer.successors.length ? `; kế thừa: ${plan.issuer.successors.map((s) => s.successor.name).join(", ")}` : ""}
+            </Badge>
+          ) : null}
+        </div>
+        {plan.signerName || plan.signingForm ? (
+          <p className="text-sm text-stone-600">
+            {plan.signingForm} {plan.signerTitle ? `· ${plan.signerTitle}` : ""} {plan.signerName ? `· ${plan.signerName}` : ""}
+          </p>
+        ) : null}
+        {!plan.hasContent ? (
+          <p className="rounded bg-stone-100 p-2 text-sm text-stone-700">Hệ thống chỉ lưu số, ngày, cơ quan ban hành và trích yếu của văn bản này; nội dung chưa được nhập.</p>
+        ) : null}
+      </header>
+
+      {plan.citations.length ? (
+        <section aria-labelledby="citations" className="text-sm">
+          <h2 id="citations" className="font-semibold">Văn bản căn cứ khác</h2>
+          <ul className="ml-5 list-disc">
+            {plan.citations.map((c) => (
+              <li key={c.id}>
+                <Link href={`/plans/${c.id}`} className="text-brand-700 hover:underline">{documentKindLabel(c.kind)} {c.number}</Link> — {c.title}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {SECTIONS.some(([key]) => plan[key]) ? (
+        <section aria-labelledby="sections" className="space-y-2">
+          <h2 id="sections" className="text-lg font-semibold">Nội dung</h2>
+          {SECTIONS.filter(([key]) => plan[key]).map(([key, label]) => (
+            <details key={key} className="rounded border border-stone-200 bg-white p-3" open={key === "generalObjective"}>
+              <summary className="cursor-pointer font-semibold">{label}</summary>
+              <div className="mt-2 whitespace-pre-line text-sm leading-relaxed">{plan[key]}</div>
+            </details>
+          ))}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="indicators" className="space-y-2">
+        <h2 id="indicators" className="text-lg font-semibold">Chỉ tiêu</h2>
+        <IndicatorTable indicators={plan.indicators} hasParent={Boolean(plan.parentId)} />
+      </section>
+
+      <section aria-labelledby="tasks" className="space-y-2">
+        <h2 id="tasks" className="text-lg font-semibold">Nhiệm vụ, giải pháp</h2>
+        <TaskTree tasks={plan.tasks} />
+      </section>
+
+      <section aria-labelledby="children" className="space-y-2">
+        <h2 id="children" className="text-lg font-semibold">Văn bản cấp dưới thực hiện ({plan.children.length})</h2>
+        {plan.children.length === 0 ? (
+          <p className="text-sm text-stone-600">Chưa có văn bản cấp dưới nào (mà bạn được xem) thực hiện văn bản này.</p>
+        ) : (
+          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
+            {plan.children.map((child) => (
+              <li key={child.id} className="flex flex-wrap items-baseline gap-2 px-3 py-2">
+                <Link href={`/plans/${child.id}`} className="font-semibold text-brand-700 hover:underline">{child.number}</Link>
+                <span>{child.issuer.name}</span>
+                <span className="text-stone-500">{day(child.issuedOn)}</span>
+                {child.isIllustrative ? <IllustrativeBadge /> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

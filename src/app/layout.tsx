@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import "@fontsource/be-vietnam-pro/vietnamese-400.css";
+import "@fontsource/be-vietnam-pro/vietnamese-600.css";
+import "@fontsource/be-vietnam-pro/latin-400.css";
+import "@fontsource/be-vietnam-pro/latin-600.css";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Theo dõi thực hiện kế hoạch", template: "%s · Theo dõi thực hiện kế hoạch" },
+  description: "Kế hoạch thực hiện nghị quyết của cấp ủy và chính quyền các cấp: nhiệm vụ, chỉ tiêu, kết quả và báo cáo hằng năm.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="vi">
+      <body className="min-h-screen font-sans">{children}</body>
+    </html>
+  );
+}

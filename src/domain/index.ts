@@ -1,0 +1,8 @@
+// The pure domain core: plain functions over plain data, no I/O. UI and server code import from here.
+export * from "./decimal";
+export * from "./vietnamese-text";
+export * from "./target-notation";
+export * from "./document-number";
+export * from "./reporting-calendar";
+export * from "./timeframe";
+export * from "./indicator-status";

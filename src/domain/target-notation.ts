@@ -1,0 +1,752 @@
+/**
+ * The notation officials use for indicator targets ("chỉ tiêu"), in appendix tables
+ * ("<4", "2-2,5", "Giải quyết cơ bản", "-") and in prose ("dưới 1,2%", "khoảng 75 tuổi",
+ * "tối thiểu đạt 68 năm", "3,5% trở lên").
+ *
+ * Reading rules worth knowing (each is tested in target-notation.test.ts):
+ * - Decimal comma, thousands dot: see decimal.ts. "1.2" is an error, not 1.2.
+ * - "khoảng trên 40%" is read as AT_LEAST 40 (lower = 40, inclusive), "khoảng dưới 5%" as AT_MOST 5.
+ *   "khoảng" (about) softens the strict "trên" (above), so exactly 40% satisfies it; reading it as
+ *   APPROXIMATELY 40 would wrongly report 45% as a miss of a target that asks for more than 40%.
+ *   The original wording stays in `text`, and describeTarget shows "Tối thiểu 40%" so the user sees
+ *   how it was read.
+ * - "trên dưới 40%" is the Vietnamese idiom for "about 40%" → APPROXIMATELY.
+ * - "khoảng 30-35%" is a RANGE: the range already expresses the tolerance.
+ * - "từ 80%" alone and "từ 80% trở lên" → AT_LEAST; "từ 30 đến 35" → RANGE.
+ * - Text with letters and no digit is QUALITATIVE ("Giải quyết cơ bản", "THCS"), unless it is only
+ *   a comparison word ("dưới"), which is a missing number. Text with digits must be fully read:
+ *   unknown words before the number, or anything after the value that is not a short unit, is an
+ *   error, so that pasted prose ("95% vào năm 2030") is not half-read.
+ * - After "%" only a per-time unit is accepted ("4%/năm"); "95% dân số" is an error because the
+ *   indicator's name belongs in its own field.
+ * - A "-" before a number is a range without a lower bound (an error), so negative targets cannot
+ *   be written; officials phrase decreases positively ("Mức giảm … 4%/năm").
+ * - Ranges must be increasing and have distinct bounds.
+ * - LaTeX left by PDF conversion is tolerated: "$\geq 60\%$", "$30\text{ m}^2$", "1{,}5", "\leq".
+ */
+
+import { formatVietnameseNumber, parseVietnameseNumber } from "./decimal";
+import { normalizeName, stripDiacritics, unifyDashes } from "./vietnamese-text";
+
+export type TargetKind =
+  | "EXACT"
+  | "BELOW"
+  | "ABOVE"
+  | "AT_LEAST"
+  | "AT_MOST"
+  | "RANGE"
+  | "APPROXIMATELY"
+  | "QUALITATIVE"
+  | "NONE";
+
+export interface Target {
+  kind: TargetKind;
+  lower: number | null;
+  upper: number | null;
+  isPercent: boolean;
+  unit: string | null;
+  qualitative: string | null;
+  /** The text as the user or the document wrote it. */
+  text: string;
+}
+
+export type TargetParseResult = { ok: true; target: Target } | { ok: false; error: string };
+
+export type Direction = "HIGHER_BETTER" | "LOWER_BETTER" | "WITHIN_RANGE" | "QUALITATIVE";
+export type Ambition = "STRONGER" | "SAME" | "WEAKER" | "NOT_COMPARABLE";
+
+/** How far from an "approximately" value still counts as meeting it (relative, ±5%). */
+export const APPROXIMATE_TOLERANCE = 0.05;
+
+const EXAMPLES = "ví dụ: 95%, dưới 4%, trên 90%, ≥1, tối đa 5%, 2-2,5, khoảng 75 tuổi";
+// Vietnamese words are written syllable by syllable: "điều dưỡng viên" is three.
+const MAX_UNIT_WORDS = 10;
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+
+function normalizeLatex(s: string): string {
+  return s
+    .replace(/\$/g, " ")
+    .replace(/\\(?:text|mathrm|textrm|mbox|operatorname|mathit|textit|textbf|mathbf)\s*\{([^{}]*)\}/g, " $1 ")
+    .replace(/\\geq?(?:slant)?(?![a-zA-Z])/g, "≥")
+    .replace(/\\leq?(?:slant)?(?![a-zA-Z])/g, "≤")
+    .replace(/\\gt(?![a-zA-Z])/g, ">")
+    .replace(/\\lt(?![a-zA-Z])/g, "<")
+    .replace(/\\(?:approx|sim)(?![a-zA-Z])/g, "≈")
+    .replace(/\\%/g, "%")
+    .replace(/\^\s*\{\s*2\s*\}|\^\s*2(?!\d)/g, "²")
+    .replace(/\\[,;:! ]/g, " ")
+    .replace(/[{}]/g, "");
+}
+
+/** Cleans a target cell for reading; keeps letter case (qualitative targets are shown as written). */
+function normalizeTargetText(text: string): string {
+  let s = text.normalize("NFC");
+  s = normalizeLatex(s);
+  s = unifyDashes(s)
+    .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000\t\r\n]/g, " ")
+    .replace(/[⩾≧]/g, "≥")
+    .replace(/[⩽≦]/g, "≤")
+    .replace(/％/g, "%")
+    .replace(/>\s*=|=\s*>/g, "≥")
+    .replace(/<\s*=|=\s*</g, "≤")
+    .replace(/\s+/g, " ")
+    .replace(/(?<![\p{L}\d])m(?:\s?²|\^?2)(?!\d)/gu, "m²");
+  return s.trim().replace(/[.;,:]+$/, "").trim();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+type TokenType = "num" | "pct" | "op" | "dash" | "slash" | "word" | "other";
+interface Token {
+  type: TokenType;
+  raw: string;
+  /** lower case without diacritics, for keyword matching */
+  key: string;
+}
+
+const TOKEN = /(\d(?:[\d.,]*\d)?)|(%)|([≥≤<>=~≈])|(-)|(\/)|([\p{L}\p{M}²]+)|(\S)/gu;
+
+function tokenize(s: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of s.matchAll(TOKEN)) {
+    const raw = m[0];
+    const type: TokenType = m[1]
+      ? "num"
+      : m[2]
+        ? "pct"
+        : m[3]
+          ? "op"
+          : m[4]
+            ? "dash"
+            : m[5]
+              ? "slash"
+              : m[6]
+                ? "word"
+                : "other";
+    tokens.push({ type, raw, key: stripDiacritics(raw.toLowerCase()) });
+  }
+  return tokens;
+}
+
+function joinTokens(tokens: Token[]): string {
+  let out = "";
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    const glue = i === 0 || t.type === "slash" || t.type === "pct" || t.raw === "," || prev?.type === "slash" ? "" : " ";
+    out += glue + t.raw;
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keywords (matched without diacritics, so "duoi 4%" reads like "dưới 4%")
+
+type Comparator = "BELOW" | "ABOVE" | "AT_LEAST" | "AT_MOST" | "APPROXIMATELY" | "FROM";
+
+const COMPARATOR_PHRASES: ReadonlyArray<readonly [string, Comparator]> = [
+  ["khoảng trên", "AT_LEAST"],
+  ["khoảng hơn", "AT_LEAST"],
+  ["khoảng dưới", "AT_MOST"],
+  ["trên dưới", "APPROXIMATELY"],
+  ["xấp xỉ", "APPROXIMATELY"],
+  ["khoảng", "APPROXIMATELY"],
+  ["gần", "APPROXIMATELY"],
+  ["~", "APPROXIMATELY"],
+  ["≈", "APPROXIMATELY"],
+  ["không thấp hơn", "AT_LEAST"],
+  ["không ít hơn", "AT_LEAST"],
+  ["không dưới", "AT_LEAST"],
+  ["tối thiểu", "AT_LEAST"],
+  ["ít nhất", "AT_LEAST"],
+  ["≥", "AT_LEAST"],
+  ["không vượt quá", "AT_MOST"],
+  ["không quá", "AT_MOST"],
+  ["không cao hơn", "AT_MOST"],
+  ["không trên", "AT_MOST"],
+  ["tối đa", "AT_MOST"],
+  ["nhiều nhất", "AT_MOST"],
+  ["≤", "AT_MOST"],
+  ["thấp hơn", "BELOW"],
+  ["nhỏ hơn", "BELOW"],
+  ["ít hơn", "BELOW"],
+  ["dưới", "BELOW"],
+  ["<", "BELOW"],
+  ["cao hơn", "ABOVE"],
+  ["lớn hơn", "ABOVE"],
+  ["nhiều hơn", "ABOVE"],
+  ["hơn", "ABOVE"],
+  ["trên", "ABOVE"],
+  [">", "ABOVE"],
+  ["từ", "FROM"],
+];
+
+const FILLER_PHRASES: readonly string[] = ["phấn đấu đạt", "phấn đấu", "đạt được", "đạt", "bằng", "="];
+
+interface Phrase<T> {
+  keys: string[];
+  value: T;
+}
+
+function toPhrases<T>(list: ReadonlyArray<readonly [string, T]>): Phrase<T>[] {
+  return list
+    .map(([text, value]) => ({ keys: stripDiacritics(text.toLowerCase()).split(" "), value }))
+    .sort((a, b) => b.keys.length - a.keys.length);
+}
+
+const COMPARATORS = toPhrases(COMPARATOR_PHRASES);
+const FILLERS = toPhrases(FILLER_PHRASES.map((f) => [f, true] as const));
+
+function matchPhrase<T>(tokens: Token[], i: number, phrases: Phrase<T>[]): { value: T; length: number } | null {
+  for (const p of phrases) {
+    if (p.keys.every((k, j) => tokens[i + j]?.key === k)) return { value: p.value, length: p.keys.length };
+  }
+  return null;
+}
+
+/** Words that never belong to a unit: meeting one ends the value, and what follows is an error. */
+const NOT_UNIT_WORDS = new Set(
+  ["và", "hoặc", "vào", "đến", "tới", "trở", "dưới", "khoảng", "tối", "hơn", "quá", "đạt", "từ", "so", "với", "của", "trong", "là", "nhưng"].map(
+    (w) => stripDiacritics(w),
+  ),
+);
+const RANGE_WORDS = new Set(["den", "toi"]);
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+class TargetSyntaxError extends Error {}
+
+function fail(message: string): never {
+  throw new TargetSyntaxError(message);
+}
+
+function quote(s: string): string {
+  return `“${s}”`;
+}
+
+function numberError(raw: string): string {
+  return `Không đọc được số ${quote(raw)}: dùng dấu phẩy cho phần thập phân, ví dụ 1,2; dấu chấm chỉ dùng để tách hàng nghìn, ví dụ 10.000`;
+}
+
+interface Quantity {
+  value: number;
+  raw: string;
+  isPercent: boolean;
+  unit: string | null;
+  /** index of the first token after the quantity */
+  end: number;
+  /** index where the unit began, to quote it when what follows cannot be read */
+  unitStart: number;
+}
+
+function readNumber(token: Token): number {
+  const value = parseVietnameseNumber(token.raw);
+  if (value === null) fail(numberError(token.raw));
+  return value;
+}
+
+function readQuantity(tokens: Token[], start: number): Quantity {
+  const numToken = tokens[start];
+  if (!numToken || numToken.type !== "num") fail(`Thiếu giá trị số, ${EXAMPLES}`);
+  const value = readNumber(numToken);
+  let i = start + 1;
+  let isPercent = false;
+  if (tokens[i]?.type === "pct") {
+    isPercent = true;
+    i++;
+  }
+  const unitStart = i;
+  const unitTokens: Token[] = [];
+  let words = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (t.type === "word") {
+      if (t.key === "tren" && words > 0 && next?.type === "num") {
+        // "33 điều dưỡng viên trên 10.000 dân": after a unit, "trên" means "per", not "above".
+        unitTokens.push(t, next);
+        readNumber(next);
+        i += 2;
+        continue;
+      }
+      if (NOT_UNIT_WORDS.has(t.key)) break;
+      if (isPercent && unitTokens.length === 0) break;
+      unitTokens.push(t);
+      words++;
+      i++;
+      continue;
+    }
+    if (t.raw === "," && words > 0 && next?.type === "word" && !NOT_UNIT_WORDS.has(next.key)) {
+      // Compound units from prose: "19 điều dưỡng, hộ sinh, kỹ thuật y/10.000 dân".
+      unitTokens.push(t);
+      i++;
+      continue;
+    }
+    if (t.type === "slash" && next && (next.type === "word" || next.type === "num")) {
+      unitTokens.push(t);
+      i++;
+      if (next.type === "num") {
+        readNumber(next);
+        unitTokens.push(next);
+        i++;
+      }
+      continue;
+    }
+    break;
+  }
+  if (words > MAX_UNIT_WORDS) {
+    fail(`Không hiểu ${quote(joinTokens(unitTokens))} sau ${numToken.raw}${isPercent ? "%" : ""}: ô chỉ tiêu chỉ ghi giá trị và đơn vị ngắn, ví dụ “trên 95%”, “khoảng 75 tuổi”`);
+  }
+  const unit = unitTokens.length > 0 ? joinTokens(unitTokens).toLowerCase() : null;
+  return { value, raw: numToken.raw, isPercent, unit, end: i, unitStart };
+}
+
+function quantityText(q: Quantity): string {
+  return `${q.raw}${q.isPercent ? "%" : ""}${q.unit ? (q.unit.startsWith("/") ? q.unit : ` ${q.unit}`) : ""}`;
+}
+
+const COMPARATOR_WORDING: Record<Comparator, string> = {
+  BELOW: "dưới",
+  ABOVE: "trên",
+  AT_LEAST: "tối thiểu",
+  AT_MOST: "tối đa",
+  APPROXIMATELY: "khoảng",
+  FROM: "từ",
+};
+
+function parseNumeric(tokens: Token[], text: string): Target {
+  let i = 0;
+  let comparator: { kind: Comparator; raw: string } | null = null;
+
+  while (i < tokens.length && tokens[i]!.type !== "num") {
+    const filler = matchPhrase(tokens, i, FILLERS);
+    if (filler) {
+      i += filler.length;
+      continue;
+    }
+    const cmp = matchPhrase(tokens, i, COMPARATORS);
+    if (cmp) {
+      const raw = joinTokens(tokens.slice(i, i + cmp.length));
+      if (comparator) {
+        fail(`Chỉ tiêu có hai từ so sánh ${quote(comparator.raw)} và ${quote(raw)}: hãy giữ một, ví dụ “dưới 4%” hoặc “tối thiểu 95%”`);
+      }
+      comparator = { kind: cmp.value, raw };
+      i += cmp.length;
+      continue;
+    }
+    if (tokens[i]!.type === "dash" && i === 0 && tokens[i + 1]?.type === "num") {
+      fail("Khoảng giá trị thiếu cận dưới: hãy viết dạng 2-2,5");
+    }
+    const firstNumber = tokens.findIndex((t, j) => j > i && t.type === "num");
+    const unknown = joinTokens(tokens.slice(i, firstNumber === -1 ? tokens.length : firstNumber));
+    const after = firstNumber === -1 ? "" : ` trước số ${tokens[firstNumber]!.raw}`;
+    fail(`Không hiểu ${quote(unknown)}${after}. Cách viết được chấp nhận, ${EXAMPLES}`);
+  }
+  if (i >= tokens.length) {
+    const word = comparator?.raw ?? "";
+    fail(`Thiếu giá trị số sau ${quote(word)}, ví dụ “${word} 4%”`);
+  }
+
+  const first = readQuantity(tokens, i);
+  i = first.end;
+
+  let second: Quantity | null = null;
+  const sep = tokens[i];
+  if (sep && (sep.type === "dash" || (sep.type === "word" && RANGE_WORDS.has(sep.key)))) {
+    const upperToken = tokens[i + 1];
+    if (!upperToken) fail("Khoảng giá trị thiếu cận trên: hãy viết dạng 2-2,5");
+    if (upperToken.type === "num") {
+      second = readQuantity(tokens, i + 1);
+      i = second.end;
+    }
+  }
+
+  let suffix: { kind: "AT_LEAST" | "AT_MOST"; raw: string } | null = null;
+  const s1 = tokens[i];
+  const s2 = tokens[i + 1];
+  if (s1?.key === "tro" && (s2?.key === "len" || s2?.key === "xuong")) {
+    suffix = { kind: s2.key === "len" ? "AT_LEAST" : "AT_MOST", raw: joinTokens([s1, s2]) };
+    i += 2;
+  }
+
+  if (i < tokens.length) {
+    const last = second ?? first;
+    const from = last.unit !== null ? last.unitStart : i;
+    const rest = joinTokens(tokens.slice(from));
+    const valueText = `${last.raw}${last.isPercent ? "%" : ""}`;
+    fail(`Không hiểu ${quote(rest)} sau ${valueText}. Ô chỉ tiêu chỉ ghi giá trị và đơn vị, ví dụ “trên 95%”, “khoảng 75 tuổi”, “20,5 m² sàn/người”`);
+  }
+
+  if (second) {
+    if (comparator && comparator.kind !== "FROM" && comparator.kind !== "APPROXIMATELY") {
+      fail(`Không dùng ${quote(comparator.raw)} cùng một khoảng giá trị: hãy viết “${first.raw}-${second.raw}” hoặc “${comparator.raw} ${second.raw}”`);
+    }
+    if (suffix) {
+      fail(`Không dùng ${quote(suffix.raw)} cùng một khoảng giá trị: hãy viết “${first.raw}-${second.raw}” hoặc “${first.raw} ${suffix.raw}”`);
+    }
+    const bothPercentOrUnitless = first.isPercent === second.isPercent || (first.unit === null && second.unit === null);
+    if (!bothPercentOrUnitless || (first.unit !== null && second.unit !== null && first.unit !== second.unit)) {
+      fail(`Hai cận của khoảng giá trị phải cùng đơn vị: ${quote(quantityText(first))} và ${quote(quantityText(second))}`);
+    }
+    if (first.value > second.value) {
+      fail(`Khoảng giá trị bị ngược: cận dưới ${first.raw} lớn hơn cận trên ${second.raw}; hãy viết ${second.raw}-${first.raw}`);
+    }
+    if (first.value === second.value) {
+      fail(`Hai cận của khoảng giá trị bằng nhau (${first.raw}); nếu chỉ tiêu là một giá trị, hãy viết ${first.raw}`);
+    }
+    return {
+      kind: "RANGE",
+      lower: first.value,
+      upper: second.value,
+      isPercent: first.isPercent || second.isPercent,
+      unit: first.unit ?? second.unit,
+      qualitative: null,
+      text,
+    };
+  }
+
+  let kind: TargetKind;
+  if (suffix) {
+    if (comparator && comparator.kind !== "FROM" && comparator.kind !== suffix.kind) {
+      fail(`Không dùng ${quote(comparator.raw)} cùng ${quote(suffix.raw)}: hãy chọn một cách viết, ví dụ “${quantityText(first)} ${suffix.raw}”`);
+    }
+    kind = suffix.kind;
+  } else if (!comparator) {
+    kind = "EXACT";
+  } else if (comparator.kind === "FROM") {
+    kind = "AT_LEAST";
+  } else {
+    kind = comparator.kind;
+  }
+  return withBounds(kind, first.value, first.isPercent, first.unit, text);
+}
+
+function withBounds(kind: TargetKind, value: number, isPercent: boolean, unit: string | null, text: string): Target {
+  const lowerKinds: TargetKind[] = ["EXACT", "APPROXIMATELY", "ABOVE", "AT_LEAST"];
+  const upperKinds: TargetKind[] = ["EXACT", "APPROXIMATELY", "BELOW", "AT_MOST"];
+  return {
+    kind,
+    lower: lowerKinds.includes(kind) ? value : null,
+    upper: upperKinds.includes(kind) ? value : null,
+    isPercent,
+    unit,
+    qualitative: null,
+    text,
+  };
+}
+
+/** "dưới", "khoảng", "≥" with no number: a value was forgotten. A lone "Đạt" stays qualitative. */
+function isOnlyComparisonWords(tokens: Token[]): boolean {
+  let i = 0;
+  let comparators = 0;
+  while (i < tokens.length) {
+    const cmp = matchPhrase(tokens, i, COMPARATORS);
+    const m = cmp ?? matchPhrase(tokens, i, FILLERS);
+    if (!m) return false;
+    if (cmp) comparators++;
+    i += m.length;
+  }
+  return comparators > 0;
+}
+
+export function parseTarget(text: string): TargetParseResult {
+  const normalized = normalizeTargetText(text);
+  if (/^-*$/.test(normalized)) {
+    return {
+      ok: true,
+      target: { kind: "NONE", lower: null, upper: null, isPercent: false, unit: null, qualitative: null, text },
+    };
+  }
+  const tokens = tokenize(normalized);
+  try {
+    if (!/\d/.test(normalized)) {
+      if (isOnlyComparisonWords(tokens)) {
+        fail(`Thiếu giá trị số sau ${quote(normalized)}, ví dụ “${normalized} 4%”`);
+      }
+      if (!/\p{L}/u.test(normalized)) {
+        fail(`Không đọc được chỉ tiêu ${quote(normalized)}: hãy nhập một số (ví dụ 95%), một khoảng (ví dụ 2-2,5) hoặc mô tả định tính (ví dụ Giải quyết cơ bản)`);
+      }
+      return {
+        ok: true,
+        target: { kind: "QUALITATIVE", lower: null, upper: null, isPercent: false, unit: null, qualitative: normalized, text },
+      };
+    }
+    return { ok: true, target: parseNumeric(tokens, text) };
+  } catch (e) {
+    if (e instanceof TargetSyntaxError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+function num(v: number): string {
+  return formatVietnameseNumber(v);
+}
+
+function unitSuffix(t: Target): string {
+  if (!t.unit) return "";
+  return t.unit.startsWith("/") ? t.unit : ` ${t.unit}`;
+}
+
+function quantity(t: Target, v: number): string {
+  return `${num(v)}${t.isPercent ? "%" : ""}${unitSuffix(t)}`;
+}
+
+/** The canonical notation: "dưới 1,2%", "2-2,5", "≥1", "khoảng 75 tuổi", "Giải quyết cơ bản"; "" for NONE. */
+export function formatTarget(t: Target): string {
+  const { lower, upper } = t;
+  switch (t.kind) {
+    case "NONE":
+      return "";
+    case "QUALITATIVE":
+      return t.qualitative ?? t.text.trim();
+    case "EXACT":
+      return lower !== null ? quantity(t, lower) : t.text;
+    case "APPROXIMATELY":
+      return lower !== null ? `khoảng ${quantity(t, lower)}` : t.text;
+    case "BELOW":
+      return upper !== null ? `dưới ${quantity(t, upper)}` : t.text;
+    case "AT_MOST":
+      return upper !== null ? `≤${quantity(t, upper)}` : t.text;
+    case "ABOVE":
+      return lower !== null ? `trên ${quantity(t, lower)}` : t.text;
+    case "AT_LEAST":
+      return lower !== null ? `≥${quantity(t, lower)}` : t.text;
+    case "RANGE":
+      return lower !== null && upper !== null
+        ? `${num(lower)}-${num(upper)}${t.isPercent ? "%" : ""}${unitSuffix(t)}`
+        : t.text;
+  }
+}
+
+/** How the target was read, for immediate feedback under a form field. */
+export function describeTarget(t: Target): string {
+  const { lower, upper } = t;
+  switch (t.kind) {
+    case "NONE":
+      return "Không đặt chỉ tiêu";
+    case "QUALITATIVE":
+      return `Mục tiêu định tính: ${t.qualitative ?? t.text.trim()}`;
+    case "EXACT":
+      return lower !== null ? `Đạt ${quantity(t, lower)}` : t.text;
+    case "APPROXIMATELY":
+      return lower !== null ? `Khoảng ${quantity(t, lower)}` : t.text;
+    case "BELOW":
+      return upper !== null ? `Thấp hơn ${quantity(t, upper)}` : t.text;
+    case "AT_MOST":
+      return upper !== null ? `Tối đa ${quantity(t, upper)}` : t.text;
+    case "ABOVE":
+      return lower !== null ? `Cao hơn ${quantity(t, lower)}` : t.text;
+    case "AT_LEAST":
+      return lower !== null ? `Tối thiểu ${quantity(t, lower)}` : t.text;
+    case "RANGE": {
+      if (lower === null || upper === null) return t.text;
+      const pct = t.isPercent ? "%" : "";
+      return `Từ ${num(lower)}${pct} đến ${num(upper)}${pct}${unitSuffix(t)}`;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meaning
+
+export function isNumericTarget(t: Target): boolean {
+  return t.kind !== "NONE" && t.kind !== "QUALITATIVE";
+}
+
+const EPSILON = 1e-9;
+
+function approxBand(v: number): { min: number; max: number } {
+  const d = Math.abs(v) * APPROXIMATE_TOLERANCE;
+  return { min: v - d, max: v + d };
+}
+
+/**
+ * Whether a measured value satisfies the target. Without a direction the target is read
+ * literally (EXACT means equal, RANGE means inside, APPROXIMATELY means within ±5%).
+ * With HIGHER_BETTER or LOWER_BETTER, doing better than asked also satisfies it: 50% against
+ * "45" is "Đạt/vượt", and 1,8% unemployment against "2-2,5" is met, as officials report it.
+ * Qualitative and empty targets have no numeric meaning and are never matched.
+ */
+export function targetMatches(target: Target, value: number, direction?: Direction): boolean {
+  if (!Number.isFinite(value)) return false;
+  const { lower, upper } = target;
+  const higher = direction === "HIGHER_BETTER";
+  const lowerBetter = direction === "LOWER_BETTER";
+  switch (target.kind) {
+    case "NONE":
+    case "QUALITATIVE":
+      return false;
+    case "BELOW":
+      return upper !== null && value < upper - EPSILON;
+    case "AT_MOST":
+      return upper !== null && value <= upper + EPSILON;
+    case "ABOVE":
+      return lower !== null && value > lower + EPSILON;
+    case "AT_LEAST":
+      return lower !== null && value >= lower - EPSILON;
+    case "EXACT": {
+      if (lower === null) return false;
+      if (higher) return value >= lower - EPSILON;
+      if (lowerBetter) return value <= lower + EPSILON;
+      return Math.abs(value - lower) <= EPSILON;
+    }
+    case "APPROXIMATELY": {
+      if (lower === null) return false;
+      const band = approxBand(lower);
+      if (higher) return value >= band.min - EPSILON;
+      if (lowerBetter) return value <= band.max + EPSILON;
+      return value >= band.min - EPSILON && value <= band.max + EPSILON;
+    }
+    case "RANGE": {
+      if (lower === null || upper === null) return false;
+      if (higher) return value >= lower - EPSILON;
+      if (lowerBetter) return value <= upper + EPSILON;
+      return value >= lower - EPSILON && value <= upper + EPSILON;
+    }
+  }
+}
+
+/** An interval of accepted values; `open` ends exclude the bound itself. */
+interface Interval {
+  min: number;
+  minOpen: boolean;
+  max: number;
+  maxOpen: boolean;
+}
+
+function intervalOf(t: Target): Interval | null {
+  const { lower, upper } = t;
+  switch (t.kind) {
+    case "EXACT":
+    case "APPROXIMATELY":
+      return lower === null ? null : { min: lower, minOpen: false, max: lower, maxOpen: false };
+    case "RANGE":
+      return lower === null || upper === null ? null : { min: lower, minOpen: false, max: upper, maxOpen: false };
+    case "ABOVE":
+      return lower === null ? null : { min: lower, minOpen: true, max: Infinity, maxOpen: true };
+    case "AT_LEAST":
+      return lower === null ? null : { min: lower, minOpen: false, max: Infinity, maxOpen: true };
+    case "BELOW":
+      return upper === null ? null : { min: -Infinity, minOpen: true, max: upper, maxOpen: true };
+    case "AT_MOST":
+      return upper === null ? null : { min: -Infinity, minOpen: true, max: upper, maxOpen: false };
+    case "NONE":
+    case "QUALITATIVE":
+      return null;
+  }
+}
+
+/** Compares two bounds: positive when `a` asks for more in the given sense. */
+function compareFloor(a: Interval, b: Interval): number {
+  if (Math.abs(a.min - b.min) > EPSILON) return a.min - b.min;
+  return Number(a.minOpen) - Number(b.minOpen);
+}
+
+function compareCeiling(a: Interval, b: Interval): number {
+  if (Math.abs(a.max - b.max) > EPSILON) return b.max - a.max;
+  return Number(a.maxOpen) - Number(b.maxOpen);
+}
+
+function contains(outer: Interval, inner: Interval): boolean {
+  const minOk = outer.min < inner.min - EPSILON || (Math.abs(outer.min - inner.min) <= EPSILON && (!outer.minOpen || inner.minOpen));
+  const maxOk = outer.max > inner.max + EPSILON || (Math.abs(outer.max - inner.max) <= EPSILON && (!outer.maxOpen || inner.maxOpen));
+  return minOk && maxOk;
+}
+
+function sign(n: number): Ambition {
+  return n > 0 ? "STRONGER" : n < 0 ? "WEAKER" : "SAME";
+}
+
+/**
+ * Whether a child plan asks for more than its parent on the same indicator. For HIGHER_BETTER
+ * the floor counts (the least value that satisfies the target; "trên 95%" asks a little more
+ * than "≥95%"); for LOWER_BETTER the ceiling ("dưới 4%" under a parent's "dưới 3%" is WEAKER);
+ * for WITHIN_RANGE a band inside the parent's is STRONGER and a band around it is WEAKER.
+ * A one-sided target pointing the wrong way (a ceiling on a higher-is-better indicator), empty
+ * or qualitative targets and different units are NOT_COMPARABLE. A missing "%" alone does not
+ * make targets incomparable, because appendix cells omit it when the unit column says "%".
+ */
+export function compareAmbition(parent: Target, child: Target, direction: Direction): Ambition {
+  if (direction === "QUALITATIVE") {
+    if (parent.kind !== "QUALITATIVE" || child.kind !== "QUALITATIVE") return "NOT_COMPARABLE";
+    const same = normalizeName(parent.qualitative ?? parent.text) === normalizeName(child.qualitative ?? child.text);
+    return same ? "SAME" : "NOT_COMPARABLE";
+  }
+  if (parent.unit && child.unit && normalizeName(parent.unit) !== normalizeName(child.unit)) return "NOT_COMPARABLE";
+  const p = intervalOf(parent);
+  const c = intervalOf(child);
+  if (!p || !c) return "NOT_COMPARABLE";
+
+  if (direction === "HIGHER_BETTER") {
+    if (p.min === -Infinity || c.min === -Infinity) return "NOT_COMPARABLE";
+    return sign(compareFloor(c, p));
+  }
+  if (direction === "LOWER_BETTER") {
+    if (p.max === Infinity || c.max === Infinity) return "NOT_COMPARABLE";
+    return sign(compareCeiling(c, p));
+  }
+  const childInParent = contains(p, c);
+  const parentInChild = contains(c, p);
+  if (childInParent && parentInChild) return "SAME";
+  if (childInParent) return "STRONGER";
+  if (parentInChild) return "WEAKER";
+  return "NOT_COMPARABLE";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Direction
+
+function hasPhrase(key: string, phrase: string): boolean {
+  return ` ${key} `.includes(` ${phrase} `);
+}
+
+const LOWER_BETTER_PHRASES = ["that nghiep", "suy dinh duong", "thap coi", "ti le ho ngheo", "ty le ho ngheo", "phi chinh thuc", "tu vong"];
+// Rates of people reached by a service or benefit are higher-is-better even when they name a
+// lower-is-better group ("Tỉ lệ hộ nghèo … được hưởng trợ cấp", "lao động phi chính thức tham gia BHXH").
+const COVERAGE_PHRASES = ["duoc", "tham gia", "tiep can", "ho tro"];
+const BAND_PHRASES = ["muc sinh", "ti so gioi tinh", "ty so gioi tinh"];
+
+function representativeValue(t: Target): number | null {
+  if (t.kind === "RANGE" && t.lower !== null && t.upper !== null) return (t.lower + t.upper) / 2;
+  return t.lower ?? t.upper;
+}
+
+/**
+ * Guesses whether more is better, for a default the user can change. In order:
+ * 1. "Mức giảm …" / "Mức tăng …" measure an amount of change: HIGHER_BETTER.
+ * 2. Every stated target qualitative: QUALITATIVE.
+ * 3. A ceiling target ("<4", "dưới 15%", "≤5"): LOWER_BETTER.
+ * 4. Band indicators (mức sinh thay thế, tỷ số giới tính khi sinh): WITHIN_RANGE.
+ * 5. Names of bad outcomes (thất nghiệp, suy dinh dưỡng, thấp còi, tỉ lệ hộ nghèo, phi chính
+ *    thức, tử vong), unless the name counts people reached ("được", "tham gia", …): LOWER_BETTER.
+ * 6. Numeric targets that fall from one milestone to the next ("85" then "80"): LOWER_BETTER.
+ *    `targets` must therefore be in milestone order.
+ * 7. Otherwise HIGHER_BETTER.
+ */
+export function inferDirection(name: string, targets: Target[]): Direction {
+  const key = normalizeName(name).replace(/[^a-z0-9 ]/g, " ").replace(/\s+/g, " ").trim();
+  if (key.startsWith("muc giam") || key.startsWith("muc tang")) return "HIGHER_BETTER";
+
+  const stated = targets.filter((t) => t.kind !== "NONE");
+  if (stated.length > 0 && stated.every((t) => t.kind === "QUALITATIVE")) return "QUALITATIVE";
+  if (stated.some((t) => t.kind === "BELOW" || t.kind === "AT_MOST")) return "LOWER_BETTER";
+  if (BAND_PHRASES.some((p) => hasPhrase(key, p))) return "WITHIN_RANGE";
+  const isCoverage = COVERAGE_PHRASES.some((p) => hasPhrase(key, p));
+  if (!isCoverage && LOWER_BETTER_PHRASES.some((p) => hasPhrase(key, p))) return "LOWER_BETTER";
+
+  const values = stated
+    .filter(isNumericTarget)
+    .map(representativeValue)
+    .filter((v): v is number => v !== null);
+  if (values.length >= 2) {
+    const nonIncreasing = values.every((v, i) => i === 0 || v <= values[i - 1]!);
+    if (nonIncreasing && values[values.length - 1]! < values[0]!) return "LOWER_BETTER";
+  }
+  return "HIGHER_BETTER";
+}

@@ -1,0 +1,29 @@
+import type { Role } from "@/generated/prisma/enums";
+
+/**
+ * Who is asking, and therefore what they may see. Built once per request from the session
+ * (src/server/auth/session.ts) and handed to the scoped access layer; nothing reads tenant data
+ * without one.
+ */
+export type Scope = {
+  userId: string;
+  username: string;
+  displayName: string;
+  isSystemAdmin: boolean;
+  /** The organisation the user acts for in this request. */
+  organizationId: string | null;
+  organizationName: string | null;
+  role: Role | null;
+  /** The tenant boundary: the 2025 province of the organisation; null for central bodies. */
+  provinceCode: string | null;
+  /** Central bodies and system administrators read every province. */
+  allProvinces: boolean;
+  /**
+   * Below province level: the administrative units whose bodies' plans this organisation may read
+   * (its own unit and the units its unit succeeded, their ancestors and their children). Null at
+   * province level and above, where the province boundary is the rule.
+   */
+  visibleUnitIds: string[] | null;
+  /** Units whose bodies' plans this organisation reviews (its own unit's children). */
+  ownUnitIds: string[];
+};

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Parsed lazily (at first use, not import) so that
+// `next build` works without a database.
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "phải là một URL PostgreSQL, ví dụ postgresql://user:pass@host:5432/db");
+
+const launcherSchema = z.object({
+  /** The connection the application uses. Unset: an embedded PostgreSQL under .data/. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** A privileged connection for migrations and the demo seed. Defaults to DATABASE_URL. */
+  DATABASE_ADMIN_URL: postgresUrl.optional(),
+  /** Where the embedded PostgreSQL keeps its data. */
+  DATA_DIR: z.string().default(".data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET phải dài ít nhất 32 ký tự").optional(),
+  /** "false" skips loading the demo data at start. */
+  SEED_DEMO: z.enum(["true", "false"]).default("true"),
+});
+
+const serverSchema = z.object({
+  DATABASE_URL: postgresUrl,
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET phải dài ít nhất 32 ký tự"),
+  NEXTAUTH_URL: z.string().url().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+
+export type LauncherEnv = z.infer<typeof launcherSchema>;
+export type ServerEnv = z.infer<typeof serverSchema>;
+
+function parse<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Cấu hình môi trường không hợp lệ (xem .env.example):\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** For scripts that start or prepare the app (everything optional, with defaults). */
+export function launcherEnv(source: Record<string, string | undefined> = process.env): LauncherEnv {
+  return parse(launcherSchema, source);
+}
+
+let cached: ServerEnv | undefined;
+/** For the running server: the database and the session secret must be there. */
+export function serverEnv(): ServerEnv {
+  cached ??= parse(serverSchema, process.env);
+  return cached;
+}
