@@ -25,7 +25,7 @@
  *    (a "dưới 4%" target is approached from above).
  *    Within a range: a start below the band is approached as higher-is-better towards its lower
  *    edge, a start above it as lower-is-better towards its upper edge; an indicator that started
- *    inside the band and has left it is OFF_TRACK.
+ *    inside the band and has left it, or that passed through the band to its far side, is OFF_TRACK.
  *    With a single actual and no baseline the trajectory starts at that actual, so it is
  *    ON_TRACK until the milestone's year, when rule 6 or the full shortfall decides.
  */
@@ -84,6 +84,7 @@ export function indicatorStatus(input: IndicatorStatusInput): IndicatorStatus {
   const start: YearValue = input.baseline ?? { year: first.year, value: first.value };
   const way = wayToGo(milestone.target, direction, start.value);
   if (!way) return "OFF_TRACK";
+  if (direction === "WITHIN_RANGE" && overshot(milestone.target, way.higher, latest.value)) return "OFF_TRACK";
 
   const span = milestone.year - start.year;
   const fraction = span <= 0 ? 1 : Math.min(Math.max((latest.year - start.year) / span, 0), 1);
@@ -120,6 +121,12 @@ function wayToGo(target: Target, direction: Direction, start: number): { bound: 
     case "QUALITATIVE":
       return null;
   }
+}
+
+/** Within a range, passing through the band to its far side is no progress. */
+function overshot(target: Target, higher: boolean, value: number): boolean {
+  if (higher) return target.upper !== null && value > target.upper + EPSILON;
+  return target.lower !== null && value < target.lower - EPSILON;
 }
 
 const STATUS_LABELS: Record<IndicatorStatus, string> = {

@@ -308,15 +308,6 @@ function quantityText(q: Quantity): string {
   return `${q.raw}${q.isPercent ? "%" : ""}${q.unit ? (q.unit.startsWith("/") ? q.unit : ` ${q.unit}`) : ""}`;
 }
 
-const COMPARATOR_WORDING: Record<Comparator, string> = {
-  BELOW: "dưới",
-  ABOVE: "trên",
-  AT_LEAST: "tối thiểu",
-  AT_MOST: "tối đa",
-  APPROXIMATELY: "khoảng",
-  FROM: "từ",
-};
-
 function parseNumeric(tokens: Token[], text: string): Target {
   let i = 0;
   let comparator: { kind: Comparator; raw: string } | null = null;
@@ -343,7 +334,7 @@ function parseNumeric(tokens: Token[], text: string): Target {
     const firstNumber = tokens.findIndex((t, j) => j > i && t.type === "num");
     const unknown = joinTokens(tokens.slice(i, firstNumber === -1 ? tokens.length : firstNumber));
     const after = firstNumber === -1 ? "" : ` trước số ${tokens[firstNumber]!.raw}`;
-    fail(`Không hiểu ${quote(unknown)}${after}. Cách viết được chấp nhận, ${EXAMPLES}`);
+    fail(`Không hiểu ${quote(unknown)}${after}. Cách viết được chấp nhận, ${EXAMPLES}; mục tiêu định tính thì viết không kèm chữ số`);
   }
   if (i >= tokens.length) {
     const word = comparator?.raw ?? "";
@@ -387,8 +378,11 @@ function parseNumeric(tokens: Token[], text: string): Target {
     if (suffix) {
       fail(`Không dùng ${quote(suffix.raw)} cùng một khoảng giá trị: hãy viết “${first.raw}-${second.raw}” hoặc “${first.raw} ${suffix.raw}”`);
     }
-    const bothPercentOrUnitless = first.isPercent === second.isPercent || (first.unit === null && second.unit === null);
-    if (!bothPercentOrUnitless || (first.unit !== null && second.unit !== null && first.unit !== second.unit)) {
+    // A bare bound takes the other's "%" and unit: "35-40%", "30 tuổi - 35", "2,5-3%/năm".
+    const firstBare = !first.isPercent && first.unit === null;
+    const secondBare = !second.isPercent && second.unit === null;
+    const sameUnit = first.isPercent === second.isPercent && first.unit === second.unit;
+    if (!firstBare && !secondBare && !sameUnit) {
       fail(`Hai cận của khoảng giá trị phải cùng đơn vị: ${quote(quantityText(first))} và ${quote(quantityText(second))}`);
     }
     if (first.value > second.value) {
@@ -644,18 +638,23 @@ function intervalOf(t: Target): Interval | null {
 
 /** Compares two bounds: positive when `a` asks for more in the given sense. */
 function compareFloor(a: Interval, b: Interval): number {
-  if (Math.abs(a.min - b.min) > EPSILON) return a.min - b.min;
+  if (!near(a.min, b.min)) return a.min - b.min;
   return Number(a.minOpen) - Number(b.minOpen);
 }
 
 function compareCeiling(a: Interval, b: Interval): number {
-  if (Math.abs(a.max - b.max) > EPSILON) return b.max - a.max;
+  if (!near(a.max, b.max)) return b.max - a.max;
   return Number(a.maxOpen) - Number(b.maxOpen);
 }
 
+function near(a: number, b: number): boolean {
+  // a === b covers two equal infinities, whose difference is NaN.
+  return a === b || Math.abs(a - b) <= EPSILON;
+}
+
 function contains(outer: Interval, inner: Interval): boolean {
-  const minOk = outer.min < inner.min - EPSILON || (Math.abs(outer.min - inner.min) <= EPSILON && (!outer.minOpen || inner.minOpen));
-  const maxOk = outer.max > inner.max + EPSILON || (Math.abs(outer.max - inner.max) <= EPSILON && (!outer.maxOpen || inner.maxOpen));
+  const minOk = near(outer.min, inner.min) ? !outer.minOpen || inner.minOpen : outer.min < inner.min;
+  const maxOk = near(outer.max, inner.max) ? !outer.maxOpen || inner.maxOpen : outer.max > inner.max;
   return minOk && maxOk;
 }
 

@@ -30,14 +30,17 @@ export async function scopeForUser(userId: string, options: { issuedAt?: number;
   const db = rawDatabase();
   const user = await db.user.findUnique({
     where: { id: userId },
-    include: { memberships: { orderBy: { createdAt: "asc" }, include: { organization: { include: { adminUnit: true } } } } },
+    include: { memberships: { orderBy: { createdAt: "asc" }, include: { organization: { include: { adminUnit: true, predecessors: { select: { predecessorId: true } } } } } } },
   });
   if (!user || !user.isActive) return null;
   if (options.issuedAt !== undefined && options.issuedAt * 1000 < user.sessionsValidAfter.getTime() - 1000) return null;
   const membership = user.memberships.find((m) => m.organizationId === options.organizationId) ?? user.memberships[0];
   const base = { userId: user.id, username: user.username, displayName: user.displayName, isSystemAdmin: user.isSystemAdmin };
   if (!membership) {
-    return { ...base, organizationId: null, organizationName: null, role: null, provinceCode: null, allProvinces: user.isSystemAdmin, visibleUnitIds: user.isSystemAdmin ? null : [], ownUnitIds: [] };
+    return {
+      ...base, organizationId: null, organizationName: null, role: null, provinceCode: null, allProvinces: user.isSystemAdmin,
+      visibleUnitIds: user.isSystemAdmin ? null : [], ownUnitIds: [], ancestorUnitIds: [], childUnitIds: user.isSystemAdmin ? null : [], predecessorOrganizationIds: [],
+    };
   }
   const organization = membership.organization;
   const unit = organization.adminUnit;
@@ -51,24 +54,32 @@ export async function scopeForUser(userId: string, options: { issuedAt?: number;
     allProvinces: user.isSystemAdmin || central,
     visibleUnitIds: null,
     ownUnitIds: [unit.id],
+    ancestorUnitIds: [],
+    childUnitIds: null,
+    predecessorOrganizationIds: organization.predecessors.map((p) => p.predecessorId),
   };
   if (unit.level === "PROVINCE" || central) return scope;
-  // Below province level: this unit, the units it succeeded (their plans are its record now), the
-  // units above them all, and the units directly below.
+  // Below province level: this unit and the units it succeeded (their plans are its record now),
+  // the units above them all, and the units directly below.
   const predecessors = await db.adminSuccession.findMany({ where: { successorId: unit.id }, select: { predecessorId: true } });
   const own = [unit.id, ...predecessors.map((p) => p.predecessorId)];
-  const visible = new Set(own);
+  const ancestors = new Set<string>();
   let frontier = own;
   while (frontier.length) {
     const parents = await db.adminUnit.findMany({ where: { id: { in: frontier }, parentId: { not: null } }, select: { parentId: true } });
-    frontier = parents.map((p) => p.parentId!).filter((id) => !visible.has(id));
-    frontier.forEach((id) => visible.add(id));
+    frontier = parents.map((p) => p.parentId!).filter((id) => !ancestors.has(id) && !own.includes(id));
+    frontier.forEach((id) => ancestors.add(id));
   }
-  const children = await db.adminUnit.findMany({ where: { parentId: { in: own } }, select: { id: true } });
-  children.forEach((c) => visible.add(c.id));
   // The province, in either structure, is above every locality of it (a 2024 district's Tỉnh ủy is
   // attached to today's province).
   const provinces = await db.adminUnit.findMany({ where: { level: "PROVINCE", provinceCode: organization.provinceCode }, select: { id: true } });
-  provinces.forEach((p) => visible.add(p.id));
-  return { ...scope, visibleUnitIds: [...visible], ownUnitIds: own };
+  provinces.forEach((p) => ancestors.add(p.id));
+  const children = (await db.adminUnit.findMany({ where: { parentId: { in: own } }, select: { id: true } })).map((c) => c.id);
+  return {
+    ...scope,
+    ownUnitIds: own,
+    ancestorUnitIds: [...ancestors],
+    childUnitIds: children,
+    visibleUnitIds: [...new Set([...own, ...ancestors, ...children])],
+  };
 }

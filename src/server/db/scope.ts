@@ -24,6 +24,12 @@ export type Scope = {
    * province level and above, where the province boundary is the rule.
    */
   visibleUnitIds: string[] | null;
-  /** Units whose bodies' plans this organisation reviews (its own unit's children). */
+  /** The organisation's unit and the units it succeeded in the 2025 reorganisation. */
   ownUnitIds: string[];
+  /** Units above (below province level; the province in both structures included). */
+  ancestorUnitIds: string[];
+  /** Units directly below; null at province level and above, where every locality of the province is below. */
+  childUnitIds: string[] | null;
+  /** Organisations this one succeeded: their plans are its record now. */
+  predecessorOrganizationIds: string[];
 };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { day } from "@/ui/format";
 import { listPlans, listProvinces } from "@/features/plans/queries";
-import { requireScope } from "@/server/auth/session";
+import { requirePage } from "@/server/routes";
 import { withScope } from "@/server/db/scoped";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
 import { levelLabels, planStatusLabels, trackLabels } from "@/ui/labels";
@@ -19,7 +19,7 @@ const filtersSchema = z.object({
 
 export default async function PlansPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = filtersSchema.parse(await searchParams);
-  const scope = await requireScope();
+  const scope = await requirePage("/plans");
   const { plans, provinces } = await withScope(scope, async (db) => ({
     plans: await listPlans(db, scope, { provinceCode: filters.province, level: filters.level, track: filters.track, q: filters.q || undefined }),
     provinces: await listProvinces(db),

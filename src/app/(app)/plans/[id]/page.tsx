@@ -5,7 +5,7 @@ import { documentKindLabel } from "@/domain/document-number";
 import { IndicatorTable } from "@/features/plans/indicator-table";
 import { getPlanDetail } from "@/features/plans/queries";
 import { TaskTree } from "@/features/plans/task-tree";
-import { requireScope } from "@/server/auth/session";
+import { requirePage } from "@/server/routes";
 import { withScope } from "@/server/db/scoped";
 import { NotFoundError } from "@/server/errors";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
@@ -28,7 +28,7 @@ const SECTIONS = [
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!uuid.test(id)) notFound();
-  const scope = await requireScope();
+  const scope = await requirePage("/plans/[id]");
   const plan = await withScope(scope, (db) => getPlanDetail(db, scope, id)).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

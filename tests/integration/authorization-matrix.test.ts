@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unitId } from "../../prisma/seed/admin-units";
+import { seedId } from "../../prisma/seed/ids";
+import type { Role } from "../../src/generated/prisma/enums";
+import { createTestDatabase } from "./database";
+
+// Generated from the registries: every action and every route × every role × the body it concerns
+// (own, parent, child, sibling, another province) → allowed or denied, against the rules written out
+// here by hand. An action or route missing from these tables fails the test.
+
+type Target = "own" | "parent" | "child" | "sibling" | "otherProvince";
+const ROLES: Role[] = ["VIEWER", "EDITOR", "APPROVER", "ADMIN"];
+const TARGETS: Target[] = ["own", "parent", "child", "sibling", "otherProvince"];
+
+/** Which roles of the acting body (Thị ủy Mộc Châu) may do each thing towards each body. */
+const EXPECTED_ACTIONS: Record<string, Record<Target, Role[]>> = {
+  "accounts.createUser": { own: ["ADMIN"], parent: [], child: ["ADMIN"], sibling: [], otherProvince: [] },
+  "accounts.resetPassword": { own: ["ADMIN"], parent: [], child: ["ADMIN"], sibling: [], otherProvince: [] },
+  "accounts.setUserActive": { own: ["ADMIN"], parent: [], child: ["ADMIN"], sibling: [], otherProvince: [] },
+};
+/** Denials towards bodies the user cannot see at all must read "not found". */
+const INVISIBLE: Target[] = ["sibling", "otherProvince"];
+
+const EXPECTED_ROUTES: Record<string, Role[]> = {
+  "/plans": ROLES,
+  "/plans/[id]": ROLES,
+  "/admin/users": ["ADMIN"],
+  "/admin/audit": ["ADMIN"],
+  "/sign-in": ROLES,
+  "/api/auth/[...nextauth]": ROLES,
+};
+/** Plans of which bodies every role may read. */
+const EXPECTED_PLAN_VISIBILITY: Record<Target | "central", boolean> = { own: true, parent: true, child: true, central: true, sibling: false, otherProvince: false };
+
+describe("authorisation matrix", () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  const organizations = {} as Record<Target, string>;
+  const usersByTarget = {} as Record<Target, string>;
+  const plans = {} as Record<Target | "central", string>;
+  const scopes = {} as Record<Role, import("../../src/server/db/scope").Scope>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    process.env.DATABASE_URL = db.appUrl;
+    process.env.NEXTAUTH_SECRET = "a-secret-for-tests-only-0123456789abcdef";
+    const org = (name: string, unit: string) => db.adminDb.organization.findFirstOrThrow({ where: { name, adminUnitId: unit } });
+    organizations.own = (await org("Thị ủy Mộc Châu", unitId.district2024("123"))).id;
+    organizations.parent = (await org("Tỉnh ủy Sơn La", unitId.province2025("14"))).id;
+    organizations.sibling = (await org("Huyện ủy Mai Sơn", unitId.district2024("125"))).id;
+    organizations.otherProvince = (await org("Thành ủy Đà Lạt", unitId.district2024("672"))).id;
+    // A body below the district: a commune of Mộc Châu before 2025.
+    const commune = await db.adminDb.adminUnit.findFirstOrThrow({ where: { era: "PRE_2025", level: "COMMUNE", parentId: unitId.district2024("123") } });
+    organizations.child = (await db.adminDb.organization.create({ data: { name: `Đảng ủy ${commune.fullName}`, normalizedName: `dang uy test ${commune.code}`, kind: "PARTY_COMMITTEE", track: "PARTY", adminUnitId: commune.id, provinceCode: "14" } })).id;
+
+    for (const target of TARGETS) {
+      const user = await db.adminDb.user.create({ data: { username: `target.${target.toLowerCase()}`, displayName: `Target ${target}`, passwordHash: "x", memberships: { create: { organizationId: organizations[target], role: "VIEWER" } } } });
+      usersByTarget[target] = user.id;
+      const plan = await db.adminDb.plan.findFirst({ where: { issuerId: organizations[target] } });
+      plans[target] =
+        plan?.id ??
+        (await db.adminDb.plan.create({ data: { kind: "PLAN", track: "PARTY", notation: "PARTY", typeCode: "KH", issuerCode: "ĐU", issuerId: organizations[target], provinceCode: "14", title: "Kế hoạch của xã (kiểm thử)" } })).id;
+    }
+    plans.central = (await db.adminDb.plan.findFirstOrThrow({ where: { provinceCode: null } })).id;
+
+    const { scopeForUser } = await import("../../src/server/auth/session");
+    for (const role of ROLES) {
+      const user = await db.adminDb.user.create({ data: { username: `actor.${role.toLowerCase()}`, displayName: `Actor ${role}`, passwordHash: "x", memberships: { create: { organizationId: organizations.own, role } } } });
+      scopes[role] = (await scopeForUser(user.id))!;
+    }
+  });
+  afterAll(async () => db.drop());
+
+  it("every registered action declares a known permission and has a row in the expected table", async () => {
+    const { actionRegistry } = await import("../../src/server/actions");
+    const { PERMISSIONS } = await import("../../src/server/permissions");
+    await import("../../src/features/accounts/user-actions");
+    expect(actionRegistry.size).toBeGreaterThan(0);
+    for (const [name, action] of actionRegistry) {
+      expect(Object.keys(PERMISSIONS), `${name} declares no known permission`).toContain(action.permission);
+      expect(Object.keys(EXPECTED_ACTIONS), `${name} has no row in EXPECTED_ACTIONS`).toContain(name);
+    }
+  });
+
+  const inputs: Record<string, (target: Target) => Record<string, string>> = {
+    "accounts.createUser": (target) => ({ organizationId: organizations[target], username: `new.${target.toLowerCase()}.${Math.random().toString(36).slice(2, 8)}`, displayName: "Người dùng mới", role: "VIEWER", password: "MatKhau2026" }),
+    "accounts.resetPassword": (target) => ({ userId: usersByTarget[target], password: "MatKhauMoi2026" }),
+    "accounts.setUserActive": (target) => ({ userId: usersByTarget[target], active: "false" }),
+  };
+
+  for (const [name, expectations] of Object.entries(EXPECTED_ACTIONS)) {
+    for (const role of ROLES) {
+      for (const target of TARGETS) {
+        const allowed = expectations[target].includes(role);
+        it(`${name} · ${role} · ${target} → ${allowed ? "allowed" : "denied"}`, async () => {
+          const { actionRegistry } = await import("../../src/server/actions");
+          await import("../../src/features/accounts/user-actions");
+          const action = actionRegistry.get(name)!;
+          const before = await db.adminDb.auditLog.count();
+          const result = await action.execute(scopes[role], inputs[name]!(target));
+          const after = await db.adminDb.auditLog.count();
+          if (allowed) {
+            expect(result.status).toBe("ok");
+            expect(after).toBe(before + 1);
+          } else {
+            expect(result.status).toBe("error");
+            expect(after).toBe(before);
+            if (role === "ADMIN" && INVISIBLE.includes(target) && result.status === "error") expect(result.message).toMatch(/Không tìm thấy/);
+          }
+          if (name === "accounts.setUserActive" && allowed) {
+            await db.adminDb.user.update({ where: { id: usersByTarget[target] }, data: { isActive: true } });
+          }
+        });
+      }
+    }
+  }
+
+  it("every route is in the expected table, and each role is let in exactly where expected", async () => {
+    const { ROUTES, routeAllows } = await import("../../src/server/routes");
+    expect(Object.keys(ROUTES).sort()).toEqual(Object.keys(EXPECTED_ROUTES).sort());
+    for (const path of Object.keys(ROUTES) as (keyof typeof ROUTES)[]) {
+      for (const role of ROLES) expect(routeAllows(scopes[role], path), `${path} · ${role}`).toBe(EXPECTED_ROUTES[path]!.includes(role));
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`plan pages · ${role}: own, parent, child and central plans are visible; sibling and other-province plans are "not found"`, async () => {
+      const { withScope } = await import("../../src/server/db/scoped");
+      const { getPlanDetail, listPlans } = await import("../../src/features/plans/queries");
+      const { NotFoundError } = await import("../../src/server/errors");
+      const scope = scopes[role];
+      const listed = new Set((await withScope(scope, (tx) => listPlans(tx, scope, {}))).map((p) => p.id));
+      for (const [target, visible] of Object.entries(EXPECTED_PLAN_VISIBILITY)) {
+        const id = plans[target as Target | "central"];
+        const read = withScope(scope, (tx) => getPlanDetail(tx, scope, id));
+        if (visible) await expect(read).resolves.toMatchObject({ id });
+        else await expect(read).rejects.toBeInstanceOf(NotFoundError);
+        expect(listed.has(id), `${target} in the list`).toBe(visible);
+      }
+    });
+  }
+});

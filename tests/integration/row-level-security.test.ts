@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "./database";
+
+// The second wall: connected as the application role, a query that forgot its scope sees no tenant
+// rows, and a scoped one sees nothing of another province.
+
+const TENANT_TABLES = ["plans", "tasks", "task_assignments", "indicators", "indicator_targets", "indicator_actuals", "task_progress", "plan_citations", "audit_logs"];
+
+describe("row-level security", () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => db.drop());
+
+  it("the application role is neither a superuser nor able to bypass row-level security", async () => {
+    const [role] = await db.appDb.$queryRaw<{ rolsuper: boolean; rolbypassrls: boolean }[]>`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`;
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+  });
+
+  it.each(TENANT_TABLES)("%s: the privileged role sees rows, the application role without a scope sees none", async (table) => {
+    const [all] = await db.adminDb.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table}`);
+    if (table !== "audit_logs") expect(Number(all!.n)).toBeGreaterThan(0);
+    const [unscoped] = await db.appDb.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table}`);
+    expect(Number(unscoped!.n)).toBe(0);
+  });
+
+  it("a scope for Sơn La sees its plans and the central ones, never Lâm Đồng's", async () => {
+    const rows = await db.appDb.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT set_config('app.user_id', 'test', true), set_config('app.province_code', '14', true), set_config('app.all_provinces', 'off', true)`;
+      return tx.$queryRaw<{ provinceCode: string | null; n: bigint }[]>`SELECT "provinceCode", count(*) AS n FROM plans GROUP BY 1 ORDER BY 1`;
+    });
+    const provinces = rows.map((r) => r.provinceCode);
+    expect(provinces).toContain("14");
+    expect(provinces).toContain(null);
+    expect(provinces).not.toContain("68");
+    expect(provinces).not.toContain("66");
+    const indicators = await db.appDb.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT set_config('app.user_id', 'test', true), set_config('app.province_code', '14', true), set_config('app.all_provinces', 'off', true)`;
+      return tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM indicators i JOIN plans p ON p.id = i."planId" WHERE p."provinceCode" = '68'`;
+    });
+    expect(Number(indicators[0]!.n)).toBe(0);
+  });
+
+  it("a scope cannot write into another province", async () => {
+    const daLat = await db.adminDb.plan.findFirstOrThrow({ where: { provinceCode: "68", hasContent: true } });
+    const attempt = db.appDb.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT set_config('app.user_id', 'test', true), set_config('app.province_code', '14', true), set_config('app.all_provinces', 'off', true)`;
+      return tx.$executeRaw`INSERT INTO tasks (id, "planId", position, numbering, body, inheritance, "timeframeKind", version) VALUES (gen_random_uuid(), ${daLat.id}, 99, 'x', 'x', 'LOCAL', 'UNSPECIFIED', 1)`;
+    });
+    await expect(attempt).rejects.toThrow(/row-level security/);
+  });
+});
