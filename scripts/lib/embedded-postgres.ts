@@ -27,7 +27,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     user: SUPERUSER,
     password: SUPERUSER_PASSWORD,
     persistent: true,
-    createPostgresUser: true,
+    // As root, PostgreSQL must run as its own user; as anyone else it runs as that user.
+    createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "shared_buffers=256MB"],
     onLog: (message) => {

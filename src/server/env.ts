@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { z } from "zod";
 
 // The one place that reads process.env. Parsed lazily (at first use, not import) so that
@@ -42,9 +43,10 @@ function parse<T extends z.ZodType>(schema: T, source: Record<string, string | u
   return result.data;
 }
 
-/** For scripts that start or prepare the app (everything optional, with defaults). */
-export function launcherEnv(source: Record<string, string | undefined> = process.env): LauncherEnv {
-  return parse(launcherSchema, source);
+/** For scripts that start or prepare the app (everything optional, with defaults). A .env file is read if present. */
+export function launcherEnv(source?: Record<string, string | undefined>): LauncherEnv {
+  if (!source && existsSync(".env")) process.loadEnvFile(".env");
+  return parse(launcherSchema, source ?? process.env);
 }
 
 let cached: ServerEnv | undefined;

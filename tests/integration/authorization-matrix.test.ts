@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unitId } from "../../prisma/seed/admin-units";
-import { seedId } from "../../prisma/seed/ids";
 import type { Role } from "../../src/generated/prisma/enums";
 import { createTestDatabase } from "./database";
 
