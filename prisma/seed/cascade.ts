@@ -1,16 +1,16 @@
 import { LAST_DAY_BEFORE, unitId } from "./admin-units";
 import type { OrganizationDirectory } from "./organizations";
 import type { Issuer } from "./plans";
-import type { SeedPlan } from "./seed-plan-schema";
+import type { PlanDocument } from "../../src/features/plans/plan-document";
 
 // The documents above the three seed plans, recorded by number, date, issuer and title only: their
 // text is not in the seeds, and nothing of their content is invented here.
 
-export type CascadeDocument = { plan: SeedPlan; issuer: Issuer };
+export type CascadeDocument = { plan: PlanDocument; issuer: Issuer };
 
 const RESOLUTION_42 = "tiếp tục đổi mới, nâng cao chất lượng chính sách xã hội, đáp ứng yêu cầu sự nghiệp xây dựng và bảo vệ Tổ quốc trong giai đoạn mới";
 
-function documentOnly(input: Pick<SeedPlan, "key" | "kind" | "track" | "number" | "issuedOn" | "title" | "parentKey"> & { citedKeys?: string[]; place?: string | null }): SeedPlan {
+function documentOnly(input: Pick<PlanDocument, "key" | "kind" | "track" | "number" | "issuedOn" | "title" | "parentKey"> & { citedKeys?: string[]; place?: string | null }): PlanDocument {
   return {
     ...input,
     place: input.place ?? null,

@@ -1,9 +1,11 @@
 import { formatVietnameseNumber } from "../../src/domain/decimal";
 import type { Target } from "../../src/domain/target-notation";
+import { statusesByYear } from "../../src/features/results/status";
+import type { Direction } from "../../src/domain/target-notation";
 import { seedId, seededRandom } from "./ids";
 import type { LoadedIndicator, LoadedPlan, LoadedTask } from "./plans";
 import type { SeedRows } from "./rows";
-import type { SeedIndicator, SeedPlan, SeedTask } from "./seed-plan-schema";
+import type { DocumentIndicator, PlanDocument, DocumentTask } from "../../src/features/plans/plan-document";
 
 // Illustrative demo content ("dữ liệu minh họa"), generated deterministically so that dashboards have
 // something to show. Every row made here carries isIllustrative and the UI labels it; none of it is a
@@ -12,9 +14,9 @@ import type { SeedIndicator, SeedPlan, SeedTask } from "./seed-plan-schema";
 const ILLUSTRATIVE_NOTE = "(Dữ liệu minh họa, không phải số liệu thực tế.)";
 
 /** A district plan implementing the provincial plan: its tasks and indicators, targets localised. */
-export function derivedDistrictPlan(parent: SeedPlan, input: { key: string; number: string; issuedOn: string; place: string; districtName: string; leads: string[] }): SeedPlan {
+export function derivedDistrictPlan(parent: PlanDocument, input: { key: string; number: string; issuedOn: string; place: string; districtName: string; leads: string[] }): PlanDocument {
   const random = seededRandom(input.key);
-  const localiseTask = (task: SeedTask, index: number, depth: number): SeedTask => ({
+  const localiseTask = (task: DocumentTask, index: number, depth: number): DocumentTask => ({
     numbering: task.numbering,
     title: task.title,
     body: task.body,
@@ -23,7 +25,7 @@ export function derivedDistrictPlan(parent: SeedPlan, input: { key: string; numb
     timeframe: depth === 0 ? "Thường xuyên" : null,
     children: (task.children ?? []).map((child, i) => localiseTask(child, i, depth + 1)),
   });
-  const localiseIndicator = (indicator: SeedIndicator): SeedIndicator => ({
+  const localiseIndicator = (indicator: DocumentIndicator): DocumentIndicator => ({
     ...indicator,
     sourceText: undefined,
     fromParent: !indicator.isGroup,
@@ -59,7 +61,7 @@ export function derivedDistrictPlan(parent: SeedPlan, input: { key: string; numb
 
 // Most districts copy the province's target; some set a more ambitious one and some a weaker one,
 // so that the target-alignment view has something to find.
-function localiseTarget(text: string, direction: SeedIndicator["direction"], random: () => number): string {
+function localiseTarget(text: string, direction: DocumentIndicator["direction"], random: () => number): string {
   const roll = random();
   const match = /(\d+(?:,\d+)?)/.exec(text);
   if (!match || roll < 0.6 || direction === "QUALITATIVE") return text;
@@ -83,14 +85,14 @@ export function addIllustrativeActuals(rows: SeedRows, plan: LoadedPlan) {
   const random = seededRandom(`actuals:${plan.key}`);
   const visit = (indicator: LoadedIndicator) => {
     indicator.children.forEach(visit);
-    if (indicator.seed.isGroup) return;
+    if (indicator.source.isGroup) return;
     const target = indicator.targets.get(2030) ?? indicator.targets.get(2025);
     if (!target || target.kind === "NONE") return;
     if (random() < 0.08) return; // some indicators have no data yet
     if (target.kind === "QUALITATIVE") {
       for (const year of [2024, 2025]) {
         const status = random() < 0.7 ? "ON_TRACK" : "AT_RISK";
-        rows.indicatorActuals.push({ id: seedId("actual", indicator.id, year), planId: plan.id, indicatorId: indicator.id, year, text: status === "ON_TRACK" ? "Đang thực hiện đúng tiến độ" : "Còn khó khăn", qualitativeStatus: status, source: "Dữ liệu minh họa", isIllustrative: true });
+        rows.indicatorActuals.push({ id: seedId("actual", indicator.id, year), planId: plan.id, indicatorId: indicator.id, year, text: status === "ON_TRACK" ? "Đang thực hiện đúng tiến độ" : "Còn khó khăn", qualitativeStatus: status, status, source: "Dữ liệu minh họa", isIllustrative: true });
       }
       return;
     }
@@ -98,13 +100,19 @@ export function addIllustrativeActuals(rows: SeedRows, plan: LoadedPlan) {
     if (reference === null) return;
     const lowerIsBetter = indicator.direction === "LOWER_BETTER";
     const behind = random() < 0.25;
-    const cap = target.isPercent || (reference <= 100 && /%/.test(indicator.seed.unit ?? "")) ? 100 : Number.POSITIVE_INFINITY;
+    const targets = [...indicator.targets].map(([year, t]) => ({ year, target: t }));
+    const generated: { year: number; value: number }[] = [];
+    const cap = target.isPercent || (reference <= 100 && /%/.test(indicator.source.unit ?? "")) ? 100 : Number.POSITIVE_INFINITY;
     let value = lowerIsBetter ? reference * (behind ? 1.4 + random() * 0.4 : 1.05 + random() * 0.2) : reference * (behind ? 0.6 + random() * 0.15 : 0.85 + random() * 0.1);
     for (const year of [2024, 2025]) {
       value = Math.min(cap, Math.round(value * 100) / 100);
-      rows.indicatorActuals.push({ id: seedId("actual", indicator.id, year), planId: plan.id, indicatorId: indicator.id, year, value, text: formatVietnameseNumber(value), source: "Dữ liệu minh họa", isIllustrative: true });
+      generated.push({ year, value });
       const step = Math.abs(reference) * (behind ? 0.005 : 0.03 + random() * 0.03);
       value = lowerIsBetter ? Math.max(0, value - step) : value + step;
+    }
+    const statuses = statusesByYear({ direction: indicator.direction as Direction, baseline: null, targets, actuals: generated });
+    for (const { year, value: v } of generated) {
+      rows.indicatorActuals.push({ id: seedId("actual", indicator.id, year), planId: plan.id, indicatorId: indicator.id, year, value: v, text: formatVietnameseNumber(v), status: statuses.get(year) ?? "NO_DATA", source: "Dữ liệu minh họa", isIllustrative: true });
     }
   };
   plan.indicators.forEach(visit);

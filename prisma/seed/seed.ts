@@ -9,7 +9,7 @@ import { OrganizationDirectory } from "./organizations";
 import { addPlan, planId, type LoadedPlan } from "./plans";
 import { emptyRows, writeRows } from "./rows";
 import { addDemoUsers } from "./users";
-import { seedPlanSchema, type SeedPlan } from "./seed-plan-schema";
+import { planDocumentSchema, type PlanDocument } from "../../src/features/plans/plan-document";
 
 // The demo data: Vietnam's administrative units, the 42-NQ/TW cascade with the three real seed plans
 // (Sơn La, Đà Lạt 222-KH/ThU, Ea Súp), and illustrative district plans and results for Sơn La.
@@ -17,18 +17,18 @@ import { seedPlanSchema, type SeedPlan } from "./seed-plan-schema";
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 
-export async function readSeedPlans(): Promise<Map<string, SeedPlan>> {
+export async function readSeedPlans(): Promise<Map<string, PlanDocument>> {
   const dir = path.join(here, "plans");
-  const plans = new Map<string, SeedPlan>();
+  const plans = new Map<string, PlanDocument>();
   for (const file of (await readdir(dir)).filter((f) => f.endsWith(".json")).sort()) {
-    const parsed = seedPlanSchema.safeParse(JSON.parse(await readFile(path.join(dir, file), "utf8")));
+    const parsed = planDocumentSchema.safeParse(JSON.parse(await readFile(path.join(dir, file), "utf8")));
     if (!parsed.success) throw new Error(`prisma/seed/plans/${file}: ${parsed.error.message}`);
     plans.set(parsed.data.key, parsed.data);
   }
   return plans;
 }
 
-function requirePlan(plans: Map<string, SeedPlan>, key: string): SeedPlan {
+function requirePlan(plans: Map<string, PlanDocument>, key: string): PlanDocument {
   const plan = plans.get(key);
   if (!plan) throw new Error(`Thiếu kế hoạch mẫu ${key} trong prisma/seed/plans/`);
   return plan;
@@ -40,8 +40,7 @@ export async function buildDemoRows() {
   const directory = new OrganizationDirectory(rows);
   const cascade = addCascade(directory);
   for (const document of cascade.documents) {
-    addPlan(rows, directory, document.plan, document.issuer, { status: "ISSUED" });
-    rows.plans.at(-1)!.hasContent = false;
+    addPlan(rows, directory, document.plan, document.issuer, { status: "ISSUED", hasContent: false });
   }
 
   const seeds = await readSeedPlans();

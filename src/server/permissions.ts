@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "reports.review": { roles: ["APPROVER"], towards: ["child"] },
   "users.manage": { roles: ["ADMIN"], towards: ["own", "child"] },
   "audit.read": { roles: ["ADMIN"], towards: ["own", "child"] },
+  /** The organisation tree is the system administrators' (no organisation role holds it). */
+  "organizations.manage": { roles: [], towards: [] },
 } as const satisfies Record<string, { roles: readonly Role[]; towards: readonly Relation[] }>;
 
 export type Permission = keyof typeof PERMISSIONS;

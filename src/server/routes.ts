@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { requireScope } from "./auth/session";
+import { currentScope, requireScope } from "./auth/session";
 import type { Scope } from "./db/scope";
 import { roleHolds, type Permission } from "./permissions";
 
@@ -9,8 +9,22 @@ import { roleHolds, type Permission } from "./permissions";
 export const ROUTES = {
   "/plans": { permission: "plans.read" },
   "/plans/[id]": { permission: "plans.read", subject: "plan" },
+  "/plans/[id]/history": { permission: "plans.read", subject: "plan" },
+  "/plans/[id]/implement": { permission: "plans.edit", subject: "plan" },
+  "/plans/[id]/edit": { permission: "plans.edit", subject: "plan" },
+  "/plans/[id]/results": { permission: "plans.read", subject: "plan" },
+  "/plans/[id]/reports/[year]": { permission: "plans.read", subject: "plan" },
+  "/plans/[id]/reports/[year]/print": { permission: "plans.read", subject: "plan" },
+  "/plans/[id]/dashboard": { permission: "plans.read", subject: "plan" },
+  "/dashboard": { permission: "plans.read" },
+  "/reports": { permission: "plans.read" },
+  "/import": { permission: "plans.edit" },
+  "/api/plans/[id]/export/report.docx": { permission: "plans.read", subject: "plan" },
+  "/api/plans/[id]/export/indicators.xlsx": { permission: "plans.read", subject: "plan" },
+  "/api/provinces/[code]/export/localities.xlsx": { permission: "plans.read" },
   "/admin/users": { permission: "users.manage" },
   "/admin/audit": { permission: "audit.read" },
+  "/admin/organizations": { permission: "organizations.manage" },
   // Public by nature: signing in.
   "/sign-in": { permission: null },
   "/api/auth/[...nextauth]": { permission: null },
@@ -28,4 +42,10 @@ export async function requirePage(path: RoutePath): Promise<Scope> {
   const scope = await requireScope();
   if (!routeAllows(scope, path)) notFound();
   return scope;
+}
+
+/** For route handlers: the scope if the route's permission is held, else null (answer 404). */
+export async function routeScope(path: RoutePath): Promise<Scope | null> {
+  const scope = await currentScope();
+  return scope && routeAllows(scope, path) ? scope : null;
 }

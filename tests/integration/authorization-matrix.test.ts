@@ -20,11 +20,26 @@ const EXPECTED_ACTIONS: Record<string, Record<Target, Role[]>> = {
 /** Denials towards bodies the user cannot see at all must read "not found". */
 const INVISIBLE: Target[] = ["sibling", "otherProvince"];
 
+const WRITERS: Role[] = ["EDITOR", "APPROVER"];
 const EXPECTED_ROUTES: Record<string, Role[]> = {
   "/plans": ROLES,
   "/plans/[id]": ROLES,
+  "/plans/[id]/history": ROLES,
+  "/plans/[id]/implement": WRITERS,
+  "/plans/[id]/edit": WRITERS,
+  "/plans/[id]/results": ROLES,
+  "/plans/[id]/reports/[year]": ROLES,
+  "/plans/[id]/reports/[year]/print": ROLES,
+  "/plans/[id]/dashboard": ROLES,
+  "/dashboard": ROLES,
+  "/reports": ROLES,
+  "/import": WRITERS,
+  "/api/plans/[id]/export/report.docx": ROLES,
+  "/api/plans/[id]/export/indicators.xlsx": ROLES,
+  "/api/provinces/[code]/export/localities.xlsx": ROLES,
   "/admin/users": ["ADMIN"],
   "/admin/audit": ["ADMIN"],
+  "/admin/organizations": [],
   "/sign-in": ROLES,
   "/api/auth/[...nextauth]": ROLES,
 };

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
-// The shape of a seed plan as a careful official would type it from the document: every text as
-// written (targets, timeframes and agency names are parsed and normalised by the loader, not here).
+// A plan as a document: what a careful official would type from it, what the importer extracts from a
+// Word file, and what a new implementing plan starts from. Every text as
+// written (targets, timeframes and agency names are parsed and normalised when it is stored, not here).
 
-export type SeedTask = {
+export type DocumentTask = {
   /** Numbering as written: "1.", "1.1.", "a)", "-", or "" for an unnumbered paragraph of its own. */
   numbering: string;
   /** The heading of a task group or sub-group, when the document gives one. */
@@ -17,10 +18,10 @@ export type SeedTask = {
   advising?: string[];
   /** "Thường xuyên", "Năm 2024 và các năm tiếp theo", "Quý I/2024" … as written; null when the document gives none. */
   timeframe?: string | null;
-  children?: SeedTask[];
+  children?: DocumentTask[];
 };
 
-export type SeedIndicator = {
+export type DocumentIndicator = {
   /** Code as written ("2.1", "-"), or assigned in document order for prose indicators. */
   code: string;
   name: string;
@@ -35,12 +36,12 @@ export type SeedIndicator = {
   direction?: "HIGHER_BETTER" | "LOWER_BETTER" | "WITHIN_RANGE" | "QUALITATIVE";
   /** For prose indicators: the sentence the indicator was read from. */
   sourceText?: string;
-  children?: SeedIndicator[];
+  children?: DocumentIndicator[];
 };
 
 const agencyList = z.array(z.string().min(1)).optional();
 
-export const seedTaskSchema: z.ZodType<SeedTask> = z.lazy(() =>
+export const documentTaskSchema: z.ZodType<DocumentTask> = z.lazy(() =>
   z.object({
     numbering: z.string(),
     title: z.string().optional(),
@@ -50,11 +51,11 @@ export const seedTaskSchema: z.ZodType<SeedTask> = z.lazy(() =>
     directing: agencyList,
     advising: agencyList,
     timeframe: z.string().nullable().optional(),
-    children: z.array(seedTaskSchema).optional(),
+    children: z.array(documentTaskSchema).optional(),
   }),
 );
 
-export const seedIndicatorSchema: z.ZodType<SeedIndicator> = z.lazy(() =>
+export const documentIndicatorSchema: z.ZodType<DocumentIndicator> = z.lazy(() =>
   z.object({
     code: z.string(),
     name: z.string().min(1),
@@ -65,11 +66,11 @@ export const seedIndicatorSchema: z.ZodType<SeedIndicator> = z.lazy(() =>
     fromParent: z.boolean().optional(),
     direction: z.enum(["HIGHER_BETTER", "LOWER_BETTER", "WITHIN_RANGE", "QUALITATIVE"]).optional(),
     sourceText: z.string().optional(),
-    children: z.array(seedIndicatorSchema).optional(),
+    children: z.array(documentIndicatorSchema).optional(),
   }),
 );
 
-export const seedPlanSchema = z.object({
+export const planDocumentSchema = z.object({
   /** Stable key used to link seed plans to each other. */
   key: z.string().regex(/^[a-z0-9-]+$/),
   kind: z.enum(["RESOLUTION", "PROGRAMME", "PLAN", "DECISION", "DIRECTIVE", "CONCLUSION", "GUIDANCE", "REPORT", "NOTICE", "LETTER"]),
@@ -100,8 +101,8 @@ export const seedPlanSchema = z.object({
   /** Deadlines this plan sets for its children, as written ("hoàn thành trong quý I/2024"). */
   childDeadlines: z.object({ plans: z.string().nullable(), reports: z.string().nullable() }),
   recipients: z.array(z.string()),
-  tasks: z.array(seedTaskSchema),
-  indicators: z.array(seedIndicatorSchema),
+  tasks: z.array(documentTaskSchema),
+  indicators: z.array(documentIndicatorSchema),
 });
 
-export type SeedPlan = z.infer<typeof seedPlanSchema>;
+export type PlanDocument = z.infer<typeof planDocumentSchema>;

@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { classifyOrganization } from "@/domain/organization-kind";
+import { normalizeName } from "@/domain/vietnamese-text";
+import type { Scope } from "@/server/db/scope";
+import type { ScopedDb } from "@/server/db/scoped";
+import { agencyNames, documentToRows, type DocumentRowsOptions } from "./document-rows";
+import type { PlanDocument } from "./plan-document";
+
+// Storing a plan document as a plan of the user's organisation: agencies are found in the
+// directory of the body's locality (by normalised name, so case and spacing variants are one agency)
+// or added to it, then every row is written in the caller's transaction.
+
+/** Agency name → organisation id, creating the agencies the locality's directory does not have yet. */
+export async function resolveAgencies(db: ScopedDb, issuer: { adminUnitId: string; provinceCode: string | null }, names: string[]): Promise<Map<string, string>> {
+  const byKey = new Map(names.map((name) => [normalizeName(name), name]));
+  const existing = await db.organization.findMany({ where: { adminUnitId: issuer.adminUnitId, normalizedName: { in: [...byKey.keys()] } }, select: { id: true, normalizedName: true } });
+  const ids = new Map(existing.map((o) => [o.normalizedName, o.id]));
+  for (const [key, name] of byKey) {
+    if (ids.has(key)) continue;
+    const kind = classifyOrganization(name);
+    const created = await db.organization.create({
+      data: { name: name.trim(), normalizedName: key, kind: kind.kind, track: kind.track, isCollective: kind.isCollective, adminUnitId: issuer.adminUnitId, provinceCode: issuer.provinceCode },
+      select: { id: true },
+    });
+    ids.set(key, created.id);
+  }
+  return new Map(names.map((name) => [name.trim(), ids.get(normalizeName(name))!]));
+}
+
+export type CreatePlanOptions = Pick<DocumentRowsOptions, "status" | "parentId" | "citedPlanIds" | "derivedFrom"> & { organizationId?: string };
+
+/** Creates the plan (a draft unless said otherwise) and returns its id; the caller audits. */
+export async function createPlanFromDocument(db: ScopedDb, scope: Scope, document: PlanDocument, options: CreatePlanOptions): Promise<{ id: string; rows: ReturnType<typeof documentToRows> }> {
+  const organizationId = options.organizationId ?? scope.organizationId;
+  if (!organizationId) throw new Error("Tài khoản chưa thuộc đơn vị nào");
+  const issuer = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, adminUnitId: true, provinceCode: true } });
+  const agencies = await resolveAgencies(db, issuer, agencyNames(document));
+  const planId = randomUUID();
+  const rows = documentToRows(document, {
+    ...options,
+    planId,
+    issuer: { organizationId: issuer.id, provinceCode: issuer.provinceCode },
+    newId: () => randomUUID(),
+    agencyId: (name) => agencies.get(name.trim())!,
+  });
+  await db.plan.create({ data: rows.plan as never });
+  if (rows.citations.length) await db.planCitation.createMany({ data: rows.citations });
+  // Parents before children: the rows are produced in document order.
+  if (rows.tasks.length) await db.task.createMany({ data: rows.tasks });
+  if (rows.assignments.length) await db.taskAssignment.createMany({ data: rows.assignments });
+  if (rows.indicators.length) await db.indicator.createMany({ data: rows.indicators });
+  if (rows.targets.length) await db.indicatorTarget.createMany({ data: rows.targets });
+  return { id: planId, rows };
+}
