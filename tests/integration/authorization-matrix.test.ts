@@ -2,21 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unitId } from "../../prisma/seed/admin-units";
 import type { Role } from "../../src/generated/prisma/enums";
 import { createTestDatabase } from "./database";
+import { ROLES, TARGETS, type MatrixCase, type MatrixFixtures, type Target } from "./matrix/types";
 
 // Generated from the registries: every action and every route × every role × the body it concerns
 // (own, parent, child, sibling, another province) → allowed or denied, against the rules written out
-// here by hand. An action or route missing from these tables fails the test.
+// by hand in tests/integration/matrix/ (one file per feature) and below. An action or route missing
+// from these tables fails the test.
 
-type Target = "own" | "parent" | "child" | "sibling" | "otherProvince";
-const ROLES: Role[] = ["VIEWER", "EDITOR", "APPROVER", "ADMIN"];
-const TARGETS: Target[] = ["own", "parent", "child", "sibling", "otherProvince"];
-
-/** Which roles of the acting body (Thị ủy Mộc Châu) may do each thing towards each body. */
-const EXPECTED_ACTIONS: Record<string, Record<Target, Role[]>> = {
-  "accounts.createUser": { own: ["ADMIN"], parent: [], child: ["ADMIN"], sibling: [], otherProvince: [] },
-  "accounts.resetPassword": { own: ["ADMIN"], parent: [], child: ["ADMIN"], sibling: [], otherProvince: [] },
-  "accounts.setUserActive": { own: ["ADMIN"], parent: [], child: ["ADMIN"], sibling: [], otherProvince: [] },
-};
+const casesByFeature = import.meta.glob<{ cases: Record<string, MatrixCase> }>("./matrix/*.ts", { eager: true });
+const CASES: Record<string, MatrixCase> = Object.assign({}, ...Object.values(casesByFeature).map((m) => m.cases ?? {}));
 /** Denials towards bodies the user cannot see at all must read "not found". */
 const INVISIBLE: Target[] = ["sibling", "otherProvince"];
 
@@ -52,6 +46,7 @@ describe("authorisation matrix", () => {
   const usersByTarget = {} as Record<Target, string>;
   const plans = {} as Record<Target | "central", string>;
   const scopes = {} as Record<Role, import("../../src/server/db/scope").Scope>;
+  const fixtures = () => ({ db, organizations, users: usersByTarget, plans }) satisfies MatrixFixtures;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -84,44 +79,38 @@ describe("authorisation matrix", () => {
   });
   afterAll(async () => db.drop());
 
-  it("every registered action declares a known permission and has a row in the expected table", async () => {
+  it("every registered action declares a known permission and has rows in the matrix", async () => {
     const { actionRegistry } = await import("../../src/server/actions");
     const { PERMISSIONS } = await import("../../src/server/permissions");
-    await import("../../src/features/accounts/user-actions");
+    await Promise.all(Object.values(CASES).map((c) => c.load()));
+    // Load every feature's actions, including any that have no matrix rows yet.
+    await Promise.all(Object.values(import.meta.glob("../../src/features/*/*-actions.ts")).map((load) => load()));
     expect(actionRegistry.size).toBeGreaterThan(0);
     for (const [name, action] of actionRegistry) {
       expect(Object.keys(PERMISSIONS), `${name} declares no known permission`).toContain(action.permission);
-      expect(Object.keys(EXPECTED_ACTIONS), `${name} has no row in EXPECTED_ACTIONS`).toContain(name);
+      expect(Object.keys(CASES), `${name} has no rows in tests/integration/matrix/`).toContain(name);
     }
   });
 
-  const inputs: Record<string, (target: Target) => Record<string, string>> = {
-    "accounts.createUser": (target) => ({ organizationId: organizations[target], username: `new.${target.toLowerCase()}.${Math.random().toString(36).slice(2, 8)}`, displayName: "Người dùng mới", role: "VIEWER", password: "MatKhau2026" }),
-    "accounts.resetPassword": (target) => ({ userId: usersByTarget[target], password: "MatKhauMoi2026" }),
-    "accounts.setUserActive": (target) => ({ userId: usersByTarget[target], active: "false" }),
-  };
-
-  for (const [name, expectations] of Object.entries(EXPECTED_ACTIONS)) {
+  for (const [name, matrixCase] of Object.entries(CASES)) {
     for (const role of ROLES) {
       for (const target of TARGETS) {
-        const allowed = expectations[target].includes(role);
+        const allowed = matrixCase.expected[target].includes(role);
         it(`${name} · ${role} · ${target} → ${allowed ? "allowed" : "denied"}`, async () => {
           const { actionRegistry } = await import("../../src/server/actions");
-          await import("../../src/features/accounts/user-actions");
+          await matrixCase.load();
           const action = actionRegistry.get(name)!;
           const before = await db.adminDb.auditLog.count();
-          const result = await action.execute(scopes[role], inputs[name]!(target));
+          const result = await action.execute(scopes[role], await matrixCase.input(fixtures(), target));
           const after = await db.adminDb.auditLog.count();
           if (allowed) {
-            expect(result.status).toBe("ok");
-            expect(after).toBe(before + 1);
+            expect(result, JSON.stringify(result)).toMatchObject({ status: "ok" });
+            expect(after).toBeGreaterThan(before);
+            await matrixCase.reset?.(fixtures(), target);
           } else {
             expect(result.status).toBe("error");
             expect(after).toBe(before);
-            if (role === "ADMIN" && INVISIBLE.includes(target) && result.status === "error") expect(result.message).toMatch(/Không tìm thấy/);
-          }
-          if (name === "accounts.setUserActive" && allowed) {
-            await db.adminDb.user.update({ where: { id: usersByTarget[target] }, data: { isActive: true } });
+            if (matrixCase.expected.own.includes(role) && INVISIBLE.includes(target) && result.status === "error") expect(result.message).toMatch(/Không tìm thấy/);
           }
         });
       }
