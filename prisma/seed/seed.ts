@@ -79,6 +79,22 @@ export async function buildDemoRows() {
     loaded.push(districtPlan);
   }
 
+  // A 2025 ward implementing the provincial plan directly (there is no district level any more):
+  // the demo commune, whose yearly reports the province reviews.
+  const ward = { unitId: unitId.commune2025("03980"), provinceCode: "14" };
+  const wardCommittee = directory.ensure({ name: "Đảng ủy phường Mộc Châu", place: ward, kind: "PARTY_COMMITTEE", track: "PARTY", validFrom: new Date("2025-07-01") });
+  const wardPlan = derivedDistrictPlan(sonLaPlan, {
+    key: "kh-phuong-moc-chau-2025",
+    number: "25-KH/ĐU",
+    issuedOn: "2025-09-15",
+    place: "Mộc Châu",
+    districtName: "phường Mộc Châu",
+    leads: ["Văn phòng Đảng ủy phường", "UBND phường", "UBND phường", "UBND phường", "UBND phường", "UBND phường", "UBND phường", "UBND phường", "Ủy ban MTTQ Việt Nam phường"],
+  });
+  // A commune localises only the indicators that apply to it: the first four groups here.
+  wardPlan.indicators = wardPlan.indicators.slice(0, 4);
+  loaded.push(addPlan(rows, directory, wardPlan, { orgId: wardCommittee, place: ward, track: "PARTY" }, { status: "ISSUED", isIllustrative: true, derivedFrom: sonLa }));
+
   // Đà Lạt: the city Party committee's plan, implementing Lâm Đồng's 78-CTr/TU.
   const daLatSuccessors = admin.successorCommunesOfDistrict.get("672") ?? [];
   const daLat = districtBody(directory, { name: "Thành ủy Đà Lạt", districtCode: "672", provinceCode: "68", kind: "PARTY_COMMITTEE", successors: daLatSuccessors });

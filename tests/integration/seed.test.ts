@@ -37,7 +37,8 @@ describe("demo seed", () => {
   it("marks everything generated for the demo as illustrative", async () => {
     expect(await db.adminDb.indicatorActual.count({ where: { isIllustrative: false } })).toBe(0);
     expect(await db.adminDb.indicatorActual.count()).toBeGreaterThan(500);
-    expect(await db.adminDb.plan.count({ where: { isIllustrative: true } })).toBe(12);
+    // Twelve Sơn La districts and the demo ward of Mộc Châu.
+    expect(await db.adminDb.plan.count({ where: { isIllustrative: true } })).toBe(13);
   });
 
   it("is idempotent: a second run adds nothing", async () => {
