@@ -17,6 +17,8 @@ export type Relation =
 export const PERMISSIONS = {
   "plans.read": { roles: ["VIEWER", "EDITOR", "APPROVER", "ADMIN"], towards: ["own", "peer", "ancestor", "child", "central"] },
   "plans.edit": { roles: ["EDITOR", "APPROVER"], towards: ["own"] },
+  /** Start a plan of one's own body implementing a plan of a body above. */
+  "plans.implement": { roles: ["EDITOR", "APPROVER"], towards: ["ancestor", "central"] },
   "plans.issue": { roles: ["APPROVER"], towards: ["own"] },
   "results.edit": { roles: ["EDITOR", "APPROVER"], towards: ["own"] },
   "reports.submit": { roles: ["APPROVER"], towards: ["own"] },

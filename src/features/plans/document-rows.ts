@@ -181,6 +181,8 @@ export function documentToRows(document: PlanDocument, options: DocumentRowsOpti
         derivedFromId: source?.id ?? null,
         inheritance: source ? "INHERITED" : "LOCAL",
         markedAsFromParent: indicator.fromParent ?? false,
+        // What the parent asked when this was copied: a later change there is shown for review.
+        parentTargetsSeen: source ? Object.fromEntries([...source.targets].map(([year, target]) => [String(year), target.text])) : undefined,
       });
       for (const [year, target] of targets) {
         out.targets.push({ id: options.newId("target", `${id}.${year}`), planId, indicatorId: id, year, kind: target.kind, lower: target.lower, upper: target.upper, isPercent: target.isPercent, qualitative: target.qualitative, text: target.text });

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { documentKindLabel } from "@/domain/document-number";
 import { IndicatorTable } from "@/features/plans/indicator-table";
+import { canEditPlan } from "@/features/plans/editor-data";
+import { canImplement } from "@/features/plans/plan-actions";
 import { getPlanDetail } from "@/features/plans/queries";
 import { TaskTree } from "@/features/plans/task-tree";
 import { requirePage } from "@/server/routes";
@@ -29,10 +31,17 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   if (!uuid.test(id)) notFound();
   const scope = await requirePage("/plans/[id]");
-  const plan = await withScope(scope, (db) => getPlanDetail(db, scope, id)).catch((error) => {
+  const { plan, implementable } = await withScope(scope, async (db) => {
+    const plan = await getPlanDetail(db, scope, id);
+    return { plan, implementable: await canImplement(db, scope, id) };
+  }).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const editable = canEditPlan(scope, plan.issuer);
+  const tasks = plan.tasks.filter((t) => t.inheritance !== "DROPPED");
+  const indicators = plan.indicators.filter((i) => i.inheritance !== "DROPPED");
+  const dropped = plan.tasks.length - tasks.length + plan.indicators.length - indicators.length;
 
   return (
     <article className="space-y-6">
@@ -80,6 +89,25 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         ) : null}
       </header>
 
+      <nav aria-label="Thao tác" className="flex flex-wrap gap-2 text-sm">
+        {editable ? (
+          <Link href={`/plans/${plan.id}/edit`} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
+            {plan.status === "DRAFT" ? "Soạn, sửa dự thảo" : "Sửa đổi, bổ sung"}
+          </Link>
+        ) : null}
+        {implementable ? (
+          <Link href={`/plans/${plan.id}/implement`} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">Tạo kế hoạch thực hiện</Link>
+        ) : null}
+        {plan.hasContent ? (
+          <>
+            <Link href={`/plans/${plan.id}/results`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Kết quả thực hiện</Link>
+            <Link href={`/plans/${plan.id}/reports/${new Date().getFullYear()}`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Báo cáo năm {new Date().getFullYear()}</Link>
+            <Link href={`/plans/${plan.id}/dashboard`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Biểu đồ theo dõi</Link>
+          </>
+        ) : null}
+        <Link href={`/plans/${plan.id}/history`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Lịch sử</Link>
+      </nav>
+
       {plan.citations.length ? (
         <section aria-labelledby="citations" className="text-sm">
           <h2 id="citations" className="font-semibold">Văn bản căn cứ khác</h2>
@@ -107,12 +135,13 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
 
       <section aria-labelledby="indicators" className="space-y-2">
         <h2 id="indicators" className="text-lg font-semibold">Chỉ tiêu</h2>
-        <IndicatorTable indicators={plan.indicators} hasParent={Boolean(plan.parentId)} />
+        <IndicatorTable indicators={indicators} hasParent={Boolean(plan.parentId)} />
       </section>
 
       <section aria-labelledby="tasks" className="space-y-2">
         <h2 id="tasks" className="text-lg font-semibold">Nhiệm vụ, giải pháp</h2>
-        <TaskTree tasks={plan.tasks} />
+        <TaskTree tasks={tasks} />
+        {dropped ? <p className="text-sm text-stone-600">{dropped} nội dung kế thừa từ cấp trên không áp dụng ở kế hoạch này (xem khi soạn, sửa).</p> : null}
       </section>
 
       <section aria-labelledby="children" className="space-y-2">

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { documentKindLabel } from "@/domain/document-number";
+import { ImplementForm } from "@/features/plans/implement-form";
+import { canImplement } from "@/features/plans/plan-actions";
+import { getPlanDetail } from "@/features/plans/queries";
+import { withScope } from "@/server/db/scoped";
+import { requirePage } from "@/server/routes";
+
+export const metadata: Metadata = { title: "Tạo kế hoạch thực hiện" };
+
+export default async function ImplementPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const scope = await requirePage("/plans/[id]/implement");
+  const data = await withScope(scope, async (db) => {
+    if (!(await canImplement(db, scope, id))) return null;
+    const parent = await getPlanDetail(db, scope, id);
+    const own = await db.organization.findUniqueOrThrow({ where: { id: scope.organizationId! }, include: { adminUnit: true } });
+    return { parent, place: own.adminUnit.fullName };
+  });
+  if (!data) notFound();
+  const { parent } = data;
+  const kind = documentKindLabel(parent.kind);
+  const suggested = `Thực hiện ${kind} số ${parent.number} ngày ${parent.issuedOn?.toISOString().slice(0, 10).split("-").reverse().join("/") ?? ""} của ${parent.issuer.name} trên địa bàn ${data.place.toLowerCase().startsWith("phường") || data.place.toLowerCase().startsWith("xã") || data.place.toLowerCase().startsWith("huyện") ? data.place.charAt(0).toLowerCase() + data.place.slice(1) : data.place}`;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Tạo kế hoạch thực hiện {kind.toLowerCase()} {parent.number}</h1>
+      <ImplementForm
+        parentId={parent.id}
+        suggestedTitle={suggested}
+        counts={{ tasks: parent.tasks.filter((t) => t.inheritance !== "DROPPED").length, indicators: parent.indicators.filter((i) => !i.isGroup && i.inheritance !== "DROPPED").length }}
+      />
+    </div>
+  );
+}

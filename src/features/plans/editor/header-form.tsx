@@ -1,0 +1,65 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { FieldMessage } from "@/ui/field-message";
+import { updatePlanHeaderAction } from "../server-actions";
+import { SaveStatus, useDraftBackup, useSave } from "./save-state";
+
+const SECTIONS = [
+  ["purpose", "Mục đích"],
+  ["requirements", "Yêu cầu"],
+  ["generalObjective", "Mục tiêu tổng quát"],
+  ["vision", "Tầm nhìn"],
+  ["funding", "Kinh phí"],
+  ["implementation", "Tổ chức thực hiện"],
+] as const;
+
+export type HeaderValues = { title: string } & Record<(typeof SECTIONS)[number][0], string>;
+
+/** Title and narrative sections; what is typed is kept in the browser until the server has it. */
+export function HeaderForm({ planId, version: initialVersion, initial }: { planId: string; version: number; initial: HeaderValues }) {
+  const [version, setVersion] = useState(initialVersion);
+  const backup = useDraftBackup(`plan-header:${planId}`);
+  const form = useRef<HTMLFormElement>(null);
+  const [restored, setRestored] = useState<Record<string, string> | null>(null);
+  const save = useSave(updatePlanHeaderAction, (s) => {
+    setVersion((s.data as { version: number }).version);
+    backup.clear();
+    setRestored(null);
+  });
+  useEffect(() => {
+    const saved = backup.read();
+    if (saved && Object.entries(initial).some(([key, value]) => saved[key] !== undefined && saved[key] !== value)) setRestored(saved);
+    // Only on first render: later changes are the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const values = save.state.status === "error" ? save.state.values : (restored ?? initial);
+  return (
+    <form ref={form} action={save.formAction} onChange={() => form.current && backup.write(form.current)} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-label="Thông tin chung" key={restored ? "restored" : "initial"}>
+      {restored ? (
+        <p className="rounded bg-sky-50 p-2 text-sm text-sky-900">
+          Đã khôi phục nội dung bạn nhập nhưng chưa lưu. Bấm “Lưu thông tin chung” để lưu, hoặc{" "}
+          <button type="button" className="underline" onClick={() => { backup.clear(); setRestored(null); }}>bỏ nội dung chưa lưu</button>.
+        </p>
+      ) : null}
+      <input type="hidden" name="planId" value={planId} />
+      <input type="hidden" name="version" value={version} />
+      <label className="block text-sm">
+        <span className="font-semibold">Trích yếu</span>
+        <textarea name="title" defaultValue={values.title} rows={2} aria-invalid={Boolean(save.errors.title)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+        <FieldMessage message={save.errors.title} />
+      </label>
+      {SECTIONS.map(([key, label]) => (
+        <details key={key} className="rounded border border-stone-200 p-2" open={key === "generalObjective"}>
+          <summary className="cursor-pointer text-sm font-semibold">{label}</summary>
+          <textarea name={key} aria-label={label} defaultValue={values[key] ?? ""} rows={6} className="mt-2 w-full rounded border border-stone-300 px-2 py-1 text-sm" />
+          <FieldMessage message={save.errors[key]} />
+        </details>
+      ))}
+      <div className="flex items-center gap-3">
+        <button disabled={save.pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">Lưu thông tin chung</button>
+        <SaveStatus state={save.state} pending={save.pending} />
+      </div>
+    </form>
+  );
+}

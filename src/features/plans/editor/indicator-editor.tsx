@@ -1,0 +1,159 @@
+"use client";
+
+import { useState } from "react";
+import type { Direction } from "@/domain/target-notation";
+import { Badge } from "@/ui/badge";
+import { FieldMessage } from "@/ui/field-message";
+import { directionLabels } from "@/ui/labels";
+import { dropIndicatorAction, restoreIndicatorAction, saveIndicatorAction } from "../server-actions";
+import { SaveStatus, useSave } from "./save-state";
+import { TargetInput } from "./target-input";
+
+export type EditableIndicator = {
+  id: string;
+  version: number;
+  code: string;
+  name: string;
+  unit: string | null;
+  isGroup: boolean;
+  direction: Direction;
+  depth: number;
+  parentIndicatorId: string | null;
+  inheritance: "LOCAL" | "INHERITED" | "DROPPED";
+  dropReason: string | null;
+  targets: Record<string, string>;
+  parentTargets: Record<string, string> | null;
+};
+
+export function IndicatorEditor({ planId, indicator }: { planId: string; indicator: EditableIndicator }) {
+  const [version, setVersion] = useState(indicator.version);
+  const save = useSave(saveIndicatorAction, (s) => setVersion((s.data as { version: number }).version));
+  const drop = useSave(dropIndicatorAction);
+  const restore = useSave(restoreIndicatorAction);
+  const [direction, setDirection] = useState<Direction>(indicator.direction);
+  const values = save.state.status === "error" ? save.state.values : null;
+  if (indicator.inheritance === "DROPPED") {
+    return (
+      <li className="rounded border border-dashed border-stone-300 bg-stone-50 p-2 text-sm text-stone-500" style={{ marginLeft: `${indicator.depth * 1.5}rem` }}>
+        <span className="line-through">{indicator.code} {indicator.name}</span> — không áp dụng: {indicator.dropReason}
+        <form action={restore.formAction} className="ml-2 inline">
+          <input type="hidden" name="planId" value={planId} />
+          <input type="hidden" name="indicatorId" value={indicator.id} />
+          <input type="hidden" name="version" value={version} />
+          <button className="underline">Khôi phục</button>
+        </form>
+      </li>
+    );
+  }
+  return (
+    <li className="rounded border border-stone-200 bg-white p-3" style={{ marginLeft: `${indicator.depth * 1.5}rem` }} data-testid={`edit-indicator-${indicator.code}`}>
+      <form action={save.formAction} className="grid gap-2 md:grid-cols-[5rem_1fr_7rem]" aria-label={`Chỉ tiêu ${indicator.code} ${indicator.name}`}>
+        <input type="hidden" name="planId" value={planId} />
+        <input type="hidden" name="indicatorId" value={indicator.id} />
+        <input type="hidden" name="parentIndicatorId" value={indicator.parentIndicatorId ?? ""} />
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="isGroup" value={String(indicator.isGroup)} />
+        <label className="text-sm">
+          <span className="font-semibold">Mã</span>
+          <input name="code" defaultValue={values?.code ?? indicator.code} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+        </label>
+        <label className="text-sm">
+          <span className="font-semibold">{indicator.isGroup ? "Nhóm chỉ tiêu" : "Tên chỉ tiêu"}</span>
+          <input name="name" defaultValue={values?.name ?? indicator.name} aria-invalid={Boolean(save.errors.name)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <FieldMessage message={save.errors.name} />
+        </label>
+        <label className="text-sm">
+          <span className="font-semibold">Đơn vị</span>
+          <input name="unit" defaultValue={values?.unit ?? indicator.unit ?? ""} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+        </label>
+        {indicator.isGroup ? (
+          <>
+            <input type="hidden" name="direction" value="HIGHER_BETTER" />
+            <input type="hidden" name="target2025" value="" />
+            <input type="hidden" name="target2030" value="" />
+          </>
+        ) : (
+          <div className="grid gap-2 md:col-span-3 md:grid-cols-3">
+            <label className="text-sm">
+              <span className="font-semibold">Chiều đánh giá</span>
+              <select name="direction" value={direction} onChange={(e) => setDirection(e.target.value as Direction)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1">
+                {Object.entries(directionLabels).map(([value, label]) => (
+                  <option key={value} value={value}>{label}</option>
+                ))}
+              </select>
+            </label>
+            <TargetInput name="target2025" label="Mục tiêu đến năm 2025" initial={values?.target2025 ?? indicator.targets["2025"] ?? ""} parentText={indicator.parentTargets?.["2025"] ?? null} direction={direction} serverError={save.errors.target2025} />
+            <TargetInput name="target2030" label="Mục tiêu đến năm 2030" initial={values?.target2030 ?? indicator.targets["2030"] ?? ""} parentText={indicator.parentTargets?.["2030"] ?? null} direction={direction} serverError={save.errors.target2030} />
+          </div>
+        )}
+        <div className="flex flex-wrap items-center gap-3 md:col-span-3">
+          <button disabled={save.pending} className="rounded bg-brand-700 px-3 py-1 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">Lưu chỉ tiêu</button>
+          <SaveStatus state={save.state} pending={save.pending} />
+          {indicator.inheritance === "INHERITED" ? <Badge>kế thừa cấp trên</Badge> : null}
+        </div>
+      </form>
+      <form action={drop.formAction} className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+        <input type="hidden" name="planId" value={planId} />
+        <input type="hidden" name="indicatorId" value={indicator.id} />
+        <input type="hidden" name="version" value={version} />
+        {indicator.inheritance === "INHERITED" ? (
+          <label className="flex items-center gap-1">
+            Lý do không áp dụng
+            <input name="reason" className="rounded border border-stone-300 px-2 py-0.5" />
+          </label>
+        ) : null}
+        <button className="text-red-700 underline">{indicator.inheritance === "INHERITED" ? "Không áp dụng" : "Xóa chỉ tiêu"}</button>
+        {drop.state.status === "error" ? <FieldMessage message={drop.errors.reason ?? drop.state.message} /> : null}
+      </form>
+    </li>
+  );
+}
+
+export function NewIndicatorForm({ planId, groups }: { planId: string; groups: { id: string; label: string }[] }) {
+  const save = useSave(saveIndicatorAction);
+  const values = save.state.status === "error" ? save.state.values : {};
+  const [direction, setDirection] = useState<Direction>("HIGHER_BETTER");
+  return (
+    <form action={save.formAction} className="grid gap-2 rounded border border-dashed border-stone-300 bg-white p-3 md:grid-cols-3" aria-label="Thêm chỉ tiêu">
+      <input type="hidden" name="planId" value={planId} />
+      <input type="hidden" name="indicatorId" value="" />
+      <input type="hidden" name="isGroup" value="false" />
+      <label className="text-sm">
+        <span className="font-semibold">Thuộc nhóm</span>
+        <select name="parentIndicatorId" defaultValue={values.parentIndicatorId ?? ""} className="mt-1 w-full rounded border border-stone-300 px-2 py-1">
+          <option value="">(không thuộc nhóm)</option>
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>{g.label}</option>
+          ))}
+        </select>
+      </label>
+      <label className="text-sm">
+        <span className="font-semibold">Mã</span>
+        <input name="code" defaultValue={values.code ?? ""} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+      </label>
+      <label className="text-sm">
+        <span className="font-semibold">Đơn vị</span>
+        <input name="unit" defaultValue={values.unit ?? ""} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+      </label>
+      <label className="text-sm md:col-span-3">
+        <span className="font-semibold">Tên chỉ tiêu</span>
+        <input name="name" defaultValue={values.name ?? ""} aria-invalid={Boolean(save.errors.name)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+        <FieldMessage message={save.errors.name} />
+      </label>
+      <label className="text-sm">
+        <span className="font-semibold">Chiều đánh giá</span>
+        <select name="direction" value={direction} onChange={(e) => setDirection(e.target.value as Direction)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1">
+          {Object.entries(directionLabels).map(([value, label]) => (
+            <option key={value} value={value}>{label}</option>
+          ))}
+        </select>
+      </label>
+      <TargetInput name="target2025" label="Mục tiêu đến năm 2025" initial={values.target2025 ?? ""} parentText={null} direction={direction} serverError={save.errors.target2025} />
+      <TargetInput name="target2030" label="Mục tiêu đến năm 2030" initial={values.target2030 ?? ""} parentText={null} direction={direction} serverError={save.errors.target2030} />
+      <div className="flex items-center gap-3 md:col-span-3">
+        <button disabled={save.pending} className="rounded border border-brand-700 px-3 py-1 text-sm font-semibold text-brand-700 hover:bg-brand-50">Thêm chỉ tiêu</button>
+        <SaveStatus state={save.state} pending={save.pending} savedText="Đã thêm" />
+      </div>
+    </form>
+  );
+}

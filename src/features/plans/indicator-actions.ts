@@ -1,0 +1,136 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { parseTarget, type Direction, type Target } from "@/domain/target-notation";
+import { defineAction, FieldError } from "@/server/actions";
+import type { ScopedDb } from "@/server/db/scoped";
+import { statusesByYear } from "../results/status";
+import { planOwner, requireDraft, staleGuard } from "./subject";
+
+// Editing the indicators of a draft: targets typed in the officials' notation ("dưới 1,2%",
+// "2-2,5", "≥1", "Giải quyết cơ bản") are read by the domain core, the same rules the form uses for
+// its immediate feedback; the stored statuses of the indicator's actuals follow the new targets.
+
+export const MILESTONES = [2025, 2030] as const;
+
+const id = z.string().uuid();
+const optionalId = z.union([z.literal(""), id]).transform((v) => (v === "" ? null : v));
+const targetText = z.string().trim().max(200, "Chỉ tiêu tối đa 200 ký tự");
+
+async function indicatorOf(db: ScopedDb, planId: string, indicatorId: string) {
+  const indicator = await db.indicator.findFirst({ where: { id: indicatorId, planId }, include: { targets: true } });
+  if (!indicator) throw new FieldError("indicatorId", "Không tìm thấy chỉ tiêu (có thể đã bị xóa)");
+  return indicator;
+}
+
+/** Re-derives the stored status of every actual of an indicator from its current targets. */
+export async function refreshStatuses(db: ScopedDb, indicatorId: string) {
+  const indicator = await db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, include: { targets: true, actuals: true } });
+  if (indicator.actuals.length === 0) return;
+  const targets = indicator.targets.flatMap((t) => {
+    const parsed = parseTarget(t.text);
+    return parsed.ok ? [{ year: t.year, target: parsed.target }] : [];
+  });
+  const statuses = statusesByYear({
+    direction: indicator.direction as Direction,
+    baseline: indicator.baselineValue !== null && indicator.baselineYear !== null ? { year: indicator.baselineYear, value: Number(indicator.baselineValue) } : null,
+    targets,
+    actuals: indicator.actuals.map((a) => ({ year: a.year, value: a.value === null ? null : Number(a.value), qualitativeStatus: a.qualitativeStatus })),
+  });
+  for (const actual of indicator.actuals) {
+    const status = statuses.get(actual.year) ?? "NO_DATA";
+    if (status !== actual.status) await db.indicatorActual.update({ where: { id: actual.id }, data: { status } });
+  }
+}
+
+export const saveIndicator = defineAction({
+  name: "plans.saveIndicator",
+  permission: "plans.edit",
+  input: z.object({
+    planId: id,
+    indicatorId: optionalId,
+    parentIndicatorId: optionalId,
+    version: z.coerce.number().int().min(0).default(0),
+    code: z.string().trim().max(20, "Mã tối đa 20 ký tự"),
+    name: z.string().trim().min(2, "Hãy nhập tên chỉ tiêu").max(500, "Tên chỉ tiêu tối đa 500 ký tự"),
+    unit: z.string().trim().max(60, "Đơn vị tính tối đa 60 ký tự").transform((v) => v || null),
+    isGroup: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+    direction: z.enum(["HIGHER_BETTER", "LOWER_BETTER", "WITHIN_RANGE", "QUALITATIVE"], { message: "Hãy chọn chiều đánh giá" }),
+    target2025: targetText,
+    target2030: targetText,
+  }),
+  subject: (db, input, scope) => planOwner(db, scope, input.planId),
+  async run({ db, input, audit }) {
+    await requireDraft(db, input.planId);
+    const targets = new Map<number, Target | null>();
+    for (const year of MILESTONES) {
+      const text = year === 2025 ? input.target2025 : input.target2030;
+      if (!text) {
+        targets.set(year, null);
+        continue;
+      }
+      const parsed = parseTarget(text);
+      if (!parsed.ok) throw new FieldError(`target${year}`, parsed.error);
+      targets.set(year, parsed.target);
+    }
+    const fields = { code: input.code, name: input.name, unit: input.unit, direction: input.direction, isGroup: input.isGroup };
+    let indicatorId = input.indicatorId;
+    let before: unknown = null;
+    if (indicatorId) {
+      before = await indicatorOf(db, input.planId, indicatorId);
+      const { count } = await db.indicator.updateMany({ where: { id: indicatorId, planId: input.planId, version: input.version }, data: { ...fields, version: { increment: 1 } } });
+      staleGuard(count, "Chỉ tiêu");
+    } else {
+      const last = await db.indicator.aggregate({ where: { planId: input.planId, parentIndicatorId: input.parentIndicatorId }, _max: { position: true } });
+      indicatorId = randomUUID();
+      await db.indicator.create({ data: { id: indicatorId, planId: input.planId, parentIndicatorId: input.parentIndicatorId, position: (last._max.position ?? -1) + 1, inheritance: "LOCAL", ...fields } });
+    }
+    for (const [year, target] of targets) {
+      if (!target) {
+        await db.indicatorTarget.deleteMany({ where: { indicatorId, year } });
+        continue;
+      }
+      const data = { kind: target.kind, lower: target.lower, upper: target.upper, isPercent: target.isPercent, qualitative: target.qualitative, text: target.text };
+      await db.indicatorTarget.upsert({ where: { indicatorId_year: { indicatorId, year } }, update: data, create: { id: randomUUID(), planId: input.planId, indicatorId, year, ...data } });
+    }
+    await refreshStatuses(db, indicatorId);
+    await audit({ action: input.indicatorId ? "indicator.update" : "indicator.create", entityType: "Indicator", entityId: indicatorId, before, after: { ...fields, target2025: input.target2025, target2030: input.target2030 } });
+    return db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { id: true, version: true } });
+  },
+});
+
+export const dropIndicator = defineAction({
+  name: "plans.dropIndicator",
+  permission: "plans.edit",
+  input: z.object({ planId: id, indicatorId: id, version: z.coerce.number().int().min(1), reason: z.string().trim().max(500).default("") }),
+  subject: (db, input, scope) => planOwner(db, scope, input.planId),
+  async run({ db, input, audit }) {
+    await requireDraft(db, input.planId);
+    const indicator = await indicatorOf(db, input.planId, input.indicatorId);
+    if (indicator.inheritance === "LOCAL") {
+      const { count } = await db.indicator.deleteMany({ where: { id: indicator.id, version: input.version } });
+      staleGuard(count, "Chỉ tiêu");
+      await audit({ action: "indicator.delete", entityType: "Indicator", entityId: indicator.id, before: indicator });
+      return { deleted: true };
+    }
+    if (input.reason.length < 5) throw new FieldError("reason", "Hãy ghi lý do không áp dụng chỉ tiêu kế thừa từ cấp trên (ít nhất 5 ký tự)");
+    const { count } = await db.indicator.updateMany({ where: { id: indicator.id, version: input.version }, data: { inheritance: "DROPPED", dropReason: input.reason, version: { increment: 1 } } });
+    staleGuard(count, "Chỉ tiêu");
+    await audit({ action: "indicator.drop", entityType: "Indicator", entityId: indicator.id, before: { inheritance: indicator.inheritance }, after: { inheritance: "DROPPED", dropReason: input.reason } });
+    return { deleted: false };
+  },
+});
+
+export const restoreIndicator = defineAction({
+  name: "plans.restoreIndicator",
+  permission: "plans.edit",
+  input: z.object({ planId: id, indicatorId: id, version: z.coerce.number().int().min(1) }),
+  subject: (db, input, scope) => planOwner(db, scope, input.planId),
+  async run({ db, input, audit }) {
+    await requireDraft(db, input.planId);
+    const indicator = await indicatorOf(db, input.planId, input.indicatorId);
+    const { count } = await db.indicator.updateMany({ where: { id: indicator.id, version: input.version, inheritance: "DROPPED" }, data: { inheritance: "INHERITED", dropReason: null, version: { increment: 1 } } });
+    staleGuard(count, "Chỉ tiêu");
+    await audit({ action: "indicator.restore", entityType: "Indicator", entityId: indicator.id, before: { inheritance: "DROPPED" }, after: { inheritance: "INHERITED" } });
+    return { restored: true };
+  },
+});

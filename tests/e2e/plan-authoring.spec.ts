@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("a district editor turns the provincial plan into a local plan, the approver issues it, the province finds it", async ({ page }) => {
+  const title = `Thực hiện Kế hoạch của Tỉnh ủy Sơn La trên địa bàn thị xã Mộc Châu (kiểm thử ${Date.now()})`;
+
+  await signIn(page, "mocchau.editor");
+  await page.goto("/plans?level=PROVINCE");
+  await page.getByRole("row").filter({ hasText: "Tỉnh ủy Sơn La" }).first().getByRole("link").first().click();
+  await page.getByRole("link", { name: "Tạo kế hoạch thực hiện" }).click();
+  const createForm = page.getByRole("form", { name: "Tạo kế hoạch thực hiện" });
+  await createForm.getByLabel("Trích yếu kế hoạch").fill(title);
+  await createForm.getByRole("button", { name: "Tạo dự thảo kế hoạch" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Soạn kế hoạch");
+
+  // A weaker target than the province's is flagged; a stronger one is not.
+  const weaker = page.getByTestId("edit-indicator-3.1");
+  await expect(weaker).toContainText("Cấp trên: 25%");
+  await weaker.getByLabel("Mục tiêu đến năm 2030").fill("20%");
+  await expect(weaker.getByTestId("target2030-reading")).toContainText("20%");
+  await expect(weaker.getByTestId("target2030-weaker")).toContainText("Thấp hơn yêu cầu của cấp trên");
+  await weaker.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await expect(weaker.getByTestId("save-status")).toContainText("Đã lưu");
+
+  const stronger = page.getByTestId("edit-indicator-3.3");
+  await stronger.getByLabel("Mục tiêu đến năm 2030").fill("26%");
+  await expect(stronger.getByTestId("target2030-weaker")).toHaveCount(0);
+  await stronger.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await expect(stronger.getByTestId("save-status")).toContainText("Đã lưu");
+
+  // An unreadable target is refused beside the field, keeping what was typed.
+  await stronger.getByLabel("Mục tiêu đến năm 2025").fill("khoảng 1.2.3");
+  await expect(stronger.getByText(/Không đọc được/).first()).toBeVisible();
+
+  // Agencies from the locality's directory, found without diacritics.
+  const task = page.getByTestId("edit-task-1.");
+  await task.getByLabel("Thêm cơ quan chủ trì").fill("ban tuyen giao");
+  await task.getByRole("option", { name: /Ban Tuyên giáo Thị ủy Mộc Châu/ }).click();
+  await task.getByLabel("Thêm cơ quan phối hợp").fill("Phòng Nội vụ thị xã");
+  await task.getByLabel("Thêm cơ quan phối hợp").press("Enter");
+  await task.getByLabel("Thời gian thực hiện").fill("Thường xuyên");
+  await task.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
+  await expect(task.getByTestId("save-status")).toContainText("Đã lưu");
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+
+  // The approver issues it.
+  await signIn(page, "mocchau.approver");
+  await page.getByLabel("Tìm theo số, tên, cơ quan").fill("kiểm thử");
+  await page.getByRole("button", { name: "Lọc" }).click();
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("cell", { name: /Ban Tuyên giáo Thị ủy Mộc Châu/ }).first()).toBeVisible();
+  await page.getByRole("link", { name: "Soạn, sửa dự thảo" }).click();
+  const issue = page.getByRole("form", { name: "Ban hành kế hoạch" });
+  await issue.getByLabel("Số văn bản").fill("99");
+  await issue.getByLabel("Chức vụ người ký").fill("PHÓ BÍ THƯ");
+  await issue.getByLabel("Họ tên người ký").fill("Nguyễn Văn Minh");
+  await issue.getByRole("button", { name: "Ban hành" }).click();
+  await expect(page.getByRole("form", { name: "Sửa đổi, bổ sung" })).toBeVisible();
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+
+  // The province reviewer finds it among the province plan's children.
+  await signIn(page, "sonla.approver");
+  await page.goto("/plans?level=PROVINCE");
+  await page.getByRole("row").filter({ hasText: "Tỉnh ủy Sơn La" }).first().getByRole("link").first().click();
+  const children = page.getByRole("region", { name: /Văn bản cấp dưới thực hiện/ });
+  await expect(children).toContainText("99-KH/TXU");
+  await children.getByRole("link", { name: "99-KH/TXU" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("99-KH/TXU");
+  const row = page.getByTestId("indicator-3.1");
+  await expect(row).toContainText("20%");
+  await expect(row).toContainText("cấp trên: 25%");
+});
