@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requireScope } from "@/server/auth/session";
 import { roleLabels } from "@/ui/labels";
 import { SignOutButton } from "@/features/accounts/sign-out-button";
+import { switchOrganizationAction } from "@/features/directory/server-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/plans" className="hover:underline">Kế hoạch</Link>
             {scope.role === "ADMIN" || scope.isSystemAdmin ? <Link href="/admin/users" className="hover:underline">Người dùng</Link> : null}
             {scope.role === "ADMIN" || scope.isSystemAdmin ? <Link href="/admin/audit" className="hover:underline">Nhật ký</Link> : null}
+            {scope.isSystemAdmin ? <Link href="/admin/organizations" className="hover:underline">Cơ quan</Link> : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span data-testid="current-user">
@@ -25,6 +27,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               {scope.organizationName ? <span className="text-stone-600"> · {scope.organizationName}</span> : null}
               {scope.role ? <span className="text-stone-500"> ({roleLabels[scope.role]})</span> : scope.isSystemAdmin ? <span className="text-stone-500"> (Quản trị hệ thống)</span> : null}
             </span>
+            {scope.memberships.length > 1 ? (
+              <form action={switchOrganizationAction} className="flex items-center gap-1">
+                <label className="sr-only" htmlFor="acting-for">Làm việc với tư cách</label>
+                <select id="acting-for" name="organizationId" defaultValue={scope.organizationId ?? ""} className="rounded border border-stone-300 px-1 py-0.5">
+                  {scope.memberships.map((m) => <option key={m.organizationId} value={m.organizationId}>{m.organizationName}</option>)}
+                </select>
+                <button className="rounded border border-stone-300 px-2 py-0.5">Đổi</button>
+              </form>
+            ) : null}
             <SignOutButton />
           </div>
         </div>

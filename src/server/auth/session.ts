@@ -35,7 +35,10 @@ export async function scopeForUser(userId: string, options: { issuedAt?: number;
   if (!user || !user.isActive) return null;
   if (options.issuedAt !== undefined && options.issuedAt * 1000 < user.sessionsValidAfter.getTime() - 1000) return null;
   const membership = user.memberships.find((m) => m.organizationId === options.organizationId) ?? user.memberships[0];
-  const base = { userId: user.id, username: user.username, displayName: user.displayName, isSystemAdmin: user.isSystemAdmin };
+  const base = {
+    userId: user.id, username: user.username, displayName: user.displayName, isSystemAdmin: user.isSystemAdmin,
+    memberships: user.memberships.map((m) => ({ organizationId: m.organizationId, organizationName: m.organization.name, role: m.role })),
+  };
   if (!membership) {
     return {
       ...base, organizationId: null, organizationName: null, role: null, provinceCode: null, allProvinces: user.isSystemAdmin,

@@ -30,6 +30,8 @@ export type Scope = {
   ancestorUnitIds: string[];
   /** Units directly below; null at province level and above, where every locality of the province is below. */
   childUnitIds: string[] | null;
+  /** Every body the user belongs to, for choosing which one to act for. */
+  memberships: { organizationId: string; organizationName: string; role: Role }[];
   /** Organisations this one succeeded: their plans are its record now. */
   predecessorOrganizationIds: string[];
 };
