@@ -1,4 +1,6 @@
 import type { DocumentNotation } from "@/domain/document-number";
+import type { ReportSnapshot } from "@/features/reporting/snapshot";
+import { planKindLabel } from "./indicator-cells";
 
 /**
  * The layout of an official document (a yearly report) as data: every text, font, size and
@@ -65,6 +67,8 @@ export type DocumentTemplate = {
     documentType: { text: string; style: TextStyle };
     /** `{kind}` (lower-case), `{number}` and `{year}` are replaced. */
     subtitlePattern: string;
+    /** For a plan without a number yet ("/KH-UBND"), where "số /KH-UBND" would read as a typo. */
+    subtitleUnnumberedPattern: string;
     subtitleStyle: TextStyle;
     /** `{title}` is replaced; null leaves the plan title out. */
     planTitlePattern: string | null;
@@ -177,6 +181,7 @@ const STATE_TEMPLATE: DocumentTemplate = {
   title: {
     documentType: { text: "BÁO CÁO", style: { sizePt: 14, bold: true } },
     subtitlePattern: "Kết quả thực hiện {kind} số {number} năm {year}",
+    subtitleUnnumberedPattern: "Kết quả thực hiện {kind} năm {year}",
     subtitleStyle: { sizePt: 14, bold: true },
     planTitlePattern: "{title}",
     planTitleStyle: { sizePt: 14, bold: true },
@@ -238,7 +243,7 @@ const STATE_TEMPLATE: DocumentTemplate = {
       actual: "Thực hiện năm {year}",
       status: "Đánh giá",
     },
-    columnShares: [0.07, 0.37, 0.1, 0.11, 0.11, 0.11, 0.13],
+    columnShares: [0.06, 0.33, 0.11, 0.11, 0.11, 0.11, 0.17],
     headerStyle: { sizePt: 12, bold: true },
     cellStyle: { sizePt: 12 },
     nestedIndentMm: 3,
@@ -326,4 +331,12 @@ export function reportCode(template: DocumentTemplate, serial: string | null, is
 /** The header line: "Số: 12/BC-UBND", "Số:      /BC-UBND" for a draft; Party "Số 45-BC/TU". */
 export function reportNumber(template: DocumentTemplate, serial: string | null, issuerCode: string): string {
   return template.number.label + reportCode(template, serial, issuerCode);
+}
+
+/** "Kết quả thực hiện kế hoạch số 114/KH-UBND năm 2026"; without "số …" for an unnumbered plan. */
+export function reportSubtitle(snapshot: ReportSnapshot, template: DocumentTemplate): string {
+  const { plan, year } = snapshot;
+  const numbered = /\d/.test(plan.number);
+  const pattern = numbered ? template.title.subtitlePattern : template.title.subtitleUnnumberedPattern;
+  return fillPattern(pattern, { kind: planKindLabel(plan.kind), number: plan.number.trim(), year });
 }
