@@ -17,6 +17,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           <nav aria-label="Chính" className="flex gap-4 text-sm">
             <Link href="/plans" className="hover:underline">Kế hoạch</Link>
+            <Link href="/reports" className="hover:underline">Báo cáo</Link>
             {scope.role === "ADMIN" || scope.isSystemAdmin ? <Link href="/admin/users" className="hover:underline">Người dùng</Link> : null}
             {scope.role === "ADMIN" || scope.isSystemAdmin ? <Link href="/admin/audit" className="hover:underline">Nhật ký</Link> : null}
             {scope.isSystemAdmin ? <Link href="/admin/organizations" className="hover:underline">Cơ quan</Link> : null}

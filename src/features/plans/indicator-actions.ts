@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { parseTarget, type Direction, type Target } from "@/domain/target-notation";
+import { parseTarget, type Target } from "@/domain/target-notation";
 import { defineAction, FieldError } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
-import { statusesByYear } from "../results/status";
+import { recomputeStatuses } from "../results/recompute";
 import { planOwner, requireDraft, staleGuard } from "./subject";
 
 // Editing the indicators of a draft: targets typed in the officials' notation ("dưới 1,2%",
@@ -20,26 +20,6 @@ async function indicatorOf(db: ScopedDb, planId: string, indicatorId: string) {
   const indicator = await db.indicator.findFirst({ where: { id: indicatorId, planId }, include: { targets: true } });
   if (!indicator) throw new FieldError("indicatorId", "Không tìm thấy chỉ tiêu (có thể đã bị xóa)");
   return indicator;
-}
-
-/** Re-derives the stored status of every actual of an indicator from its current targets. */
-export async function refreshStatuses(db: ScopedDb, indicatorId: string) {
-  const indicator = await db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, include: { targets: true, actuals: true } });
-  if (indicator.actuals.length === 0) return;
-  const targets = indicator.targets.flatMap((t) => {
-    const parsed = parseTarget(t.text);
-    return parsed.ok ? [{ year: t.year, target: parsed.target }] : [];
-  });
-  const statuses = statusesByYear({
-    direction: indicator.direction as Direction,
-    baseline: indicator.baselineValue !== null && indicator.baselineYear !== null ? { year: indicator.baselineYear, value: Number(indicator.baselineValue) } : null,
-    targets,
-    actuals: indicator.actuals.map((a) => ({ year: a.year, value: a.value === null ? null : Number(a.value), qualitativeStatus: a.qualitativeStatus })),
-  });
-  for (const actual of indicator.actuals) {
-    const status = statuses.get(actual.year) ?? "NO_DATA";
-    if (status !== actual.status) await db.indicatorActual.update({ where: { id: actual.id }, data: { status } });
-  }
 }
 
 export const saveIndicator = defineAction({
@@ -92,7 +72,7 @@ export const saveIndicator = defineAction({
       const data = { kind: target.kind, lower: target.lower, upper: target.upper, isPercent: target.isPercent, qualitative: target.qualitative, text: target.text };
       await db.indicatorTarget.upsert({ where: { indicatorId_year: { indicatorId, year } }, update: data, create: { id: randomUUID(), planId: input.planId, indicatorId, year, ...data } });
     }
-    await refreshStatuses(db, indicatorId);
+    await recomputeStatuses(db, [indicatorId]);
     await audit({ action: input.indicatorId ? "indicator.update" : "indicator.create", entityType: "Indicator", entityId: indicatorId, before, after: { ...fields, target2025: input.target2025, target2030: input.target2030 } });
     return db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { id: true, version: true } });
   },

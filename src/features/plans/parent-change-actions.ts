@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { defineAction, FieldError } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
-import { refreshStatuses } from "./indicator-actions";
+import { recomputeStatuses } from "../results/recompute";
 import { planOwner, requireDraft } from "./subject";
 
 // When the parent plan changes after a child copied it, the child shows what changed — items added,
@@ -143,5 +143,5 @@ async function apply(db: ScopedDb, planId: string, change: ParentChange) {
       data: source.targets.map((t) => ({ id: randomUUID(), planId, indicatorId, year: t.year, kind: t.kind, lower: t.lower, upper: t.upper, isPercent: t.isPercent, qualitative: t.qualitative, text: t.text })),
     });
   }
-  await refreshStatuses(db, indicatorId);
+  await recomputeStatuses(db, [indicatorId]);
 }

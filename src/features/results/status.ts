@@ -15,3 +15,63 @@ export type StatusInput = {
 export function statusesByYear(input: StatusInput): Map<number, IndicatorStatus> {
   return new Map(input.actuals.map((actual) => [actual.year, indicatorStatus({ ...input, year: actual.year })]));
 }
+
+/** A target as stored (indicator_targets), back as the domain core's Target. */
+export type TargetRow = {
+  year: number;
+  kind: Target["kind"];
+  lower: { toString(): string } | number | null;
+  upper: { toString(): string } | number | null;
+  isPercent: boolean;
+  qualitative: string | null;
+  text: string;
+};
+
+function toNumber(value: { toString(): string } | number | null): number | null {
+  if (value === null) return null;
+  const n = typeof value === "number" ? value : Number(value.toString());
+  return Number.isFinite(n) ? n : null;
+}
+
+export function targetFromRow(row: TargetRow): Target {
+  return { kind: row.kind, lower: toNumber(row.lower), upper: toNumber(row.upper), isPercent: row.isPercent, unit: null, qualitative: row.qualitative, text: row.text };
+}
+
+export type IndicatorRows = {
+  direction: Direction;
+  baselineValue: { toString(): string } | number | null;
+  baselineYear: number | null;
+  targets: TargetRow[];
+  actuals: { year: number; value: { toString(): string } | number | null; qualitativeStatus: IndicatorStatus | null }[];
+};
+
+/** The status input of an indicator from its stored rows. */
+export function statusInputFromRows(indicator: IndicatorRows): StatusInput {
+  const baselineValue = toNumber(indicator.baselineValue);
+  return {
+    direction: indicator.direction,
+    baseline: baselineValue !== null && indicator.baselineYear !== null ? { year: indicator.baselineYear, value: baselineValue } : null,
+    targets: indicator.targets.map((t) => ({ year: t.year, target: targetFromRow(t) })),
+    actuals: indicator.actuals.map((a) => ({ year: a.year, value: toNumber(a.value), qualitativeStatus: a.qualitativeStatus })),
+  };
+}
+
+/**
+ * Whether the user, not the domain core, gives the status in `year`: qualitative indicators, years
+ * whose milestone is qualitative ("Giải quyết cơ bản"), and indicators with no target at all
+ * (indicatorStatus then takes the user's assessment, rules 1 and 3).
+ */
+export function statusIsChosen(input: Pick<StatusInput, "direction" | "targets">, year: number): boolean {
+  if (input.direction === "QUALITATIVE") return true;
+  const milestones = input.targets.filter((t) => t.target.kind !== "NONE").sort((a, b) => a.year - b.year);
+  const milestone = milestones.find((m) => m.year >= year) ?? milestones[milestones.length - 1];
+  return !milestone || milestone.target.kind === "QUALITATIVE";
+}
+
+/** The status of one year, with this year's actual replaced by `actual` (what the user is typing). */
+export function previewStatus(input: StatusInput, year: number, actual: { value: number | null; qualitativeStatus: IndicatorStatus | null } | null): IndicatorStatus {
+  const actuals = input.actuals.filter((a) => a.year !== year);
+  if (actual) actuals.push({ year, ...actual });
+  if (!actuals.some((a) => a.year === year)) return "NO_DATA";
+  return statusesByYear({ ...input, actuals }).get(year) ?? "NO_DATA";
+}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { documentKindLabel } from "@/domain/document-number";
 import { IndicatorTable } from "@/features/plans/indicator-table";
 import { canEditPlan } from "@/features/plans/editor-data";
+import { currentReportYear } from "@/features/reporting/calendar";
 import { canImplement } from "@/features/plans/plan-actions";
 import { getPlanDetail } from "@/features/plans/queries";
 import { TaskTree } from "@/features/plans/task-tree";
@@ -101,7 +102,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         {plan.hasContent ? (
           <>
             <Link href={`/plans/${plan.id}/results`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Kết quả thực hiện</Link>
-            <Link href={`/plans/${plan.id}/reports/${new Date().getFullYear()}`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Báo cáo năm {new Date().getFullYear()}</Link>
+            <Link href={`/plans/${plan.id}/reports/${currentReportYear()}`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Báo cáo năm {currentReportYear()}</Link>
             <Link href={`/plans/${plan.id}/dashboard`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Biểu đồ theo dõi</Link>
           </>
         ) : null}

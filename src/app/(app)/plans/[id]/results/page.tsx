@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { reportYears } from "@/features/reporting/calendar";
+import { FIRST_RESULTS_YEAR } from "@/features/results/labels";
+import { isUuid } from "@/features/results/plan-access";
+import { getResultsPage } from "@/features/results/queries";
+import { ResultsGrid } from "@/features/results/results-grid";
+import { TaskProgressForm } from "@/features/results/task-progress-form";
+import { withScope } from "@/server/db/scoped";
+import { NotFoundError } from "@/server/errors";
+import { requirePage } from "@/server/routes";
+import { IllustrativeBadge } from "@/ui/badge";
+
+export const metadata: Metadata = { title: "Kết quả thực hiện" };
+
+export default async function PlanResultsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ year?: string }> }) {
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  const scope = await requirePage("/plans/[id]/results");
+  const years = reportYears(FIRST_RESULTS_YEAR);
+  const asked = Number((await searchParams).year);
+  const year = years.includes(asked) ? asked : years[0]!;
+  const page = await withScope(scope, (db) => getResultsPage(db, scope, id, year)).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+
+  return (
+    <article className="space-y-6">
+      <nav aria-label="Đường dẫn" className="text-sm text-stone-600">
+        <Link href={`/plans/${page.plan.id}`} className="text-brand-700 hover:underline">Kế hoạch {page.plan.number}</Link>
+        <span aria-hidden> › </span>
+        <span aria-current="page">Kết quả thực hiện</span>
+      </nav>
+      <header className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+        <p className="text-sm uppercase tracking-wide text-stone-500">{page.plan.issuerName}</p>
+        <h1 className="text-2xl font-semibold">Kết quả thực hiện năm {year}</h1>
+        <p>{page.plan.number} — {page.plan.title}</p>
+        <div className="flex flex-wrap items-end gap-4 text-sm">
+          <form method="get" className="flex items-end gap-2">
+            <label className="font-semibold">
+              Năm
+              <select name="year" defaultValue={String(year)} className="ml-2 rounded border border-stone-300 px-2 py-1 font-normal">
+                {years.map((y) => (
+                  <option key={y} value={y}>{y}</option>
+                ))}
+              </select>
+            </label>
+            <button className="rounded border border-stone-300 px-2 py-1 hover:bg-stone-50">Xem</button>
+          </form>
+          <Link href={`/plans/${page.plan.id}/reports/${year}`} className="text-brand-700 hover:underline">Báo cáo năm {year} →</Link>
+          {page.plan.isIllustrative ? <IllustrativeBadge /> : null}
+        </div>
+        {!page.canEdit ? <p className="text-sm text-stone-600">Bạn đang xem; chỉ cán bộ nhập liệu và lãnh đạo của cơ quan ban hành kế hoạch được nhập kết quả.</p> : null}
+      </header>
+
+      <section aria-labelledby="indicators" className="space-y-2">
+        <h2 id="indicators" className="text-lg font-semibold">Chỉ tiêu</h2>
+        <p className="text-sm text-stone-600">
+          Số ghi theo cách viết Việt Nam: dấu phẩy trước phần thập phân (24,01), dấu chấm tách hàng nghìn (1.500). Đánh giá được tính tự động theo lộ trình từ mức cơ sở đến mục tiêu năm 2025 và 2030; với chỉ tiêu định tính, người nhập chọn đánh giá.
+        </p>
+        <ResultsGrid key={`grid-${year}`} planId={page.plan.id} year={year} rows={page.rows} canEdit={page.canEdit} />
+      </section>
+
+      <section aria-labelledby="tasks" className="space-y-2">
+        <h2 id="tasks" className="text-lg font-semibold">Tiến độ nhiệm vụ</h2>
+        <TaskProgressForm key={`tasks-${year}`} planId={page.plan.id} year={year} tasks={page.tasks} canEdit={page.canEdit} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,142 @@
+import type { IndicatorStatus } from "@/domain/indicator-status";
+import { asTree, planNumber } from "@/features/plans/queries";
+import { leadAgencies } from "@/features/results/queries";
+import type { TaskStatus } from "@/features/results/labels";
+import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
+import type { Scope } from "@/server/db/scope";
+import { NotFoundError } from "@/server/errors";
+import { reportCalendar } from "./calendar";
+import { issuerHeaderLines } from "./header-lines";
+import type { ReportSnapshot } from "./snapshot";
+
+// A report as it stands now, from the plan's live data: what a draft shows and exports, and what is
+// frozen into report_submissions.snapshot when it is submitted.
+
+export type Narrative = { leadership: string | null; results: string | null; shortcomings: string | null; nextYear: string | null; proposals: string | null };
+
+export const EMPTY_NARRATIVE: Narrative = { leadership: null, results: null, shortcomings: null, nextYear: null, proposals: null };
+
+const MILESTONES = [2025, 2030] as const;
+
+export async function buildReportSnapshot(db: ScopedDb, scope: Scope, input: { planId: string; year: number; narrative: Narrative; reportDate: string }): Promise<ReportSnapshot> {
+  const { planId, year } = input;
+  const plan = await db.plan.findFirst({
+    where: { AND: [{ id: planId }, visiblePlans(scope)] },
+    select: {
+      id: true, kind: true, track: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, issuedOn: true, isIllustrative: true,
+      place: true, signerName: true, signerTitle: true, signingForm: true,
+      issuer: {
+        select: {
+          name: true, kind: true, track: true,
+          adminUnit: { select: { level: true, name: true, fullName: true, parent: { select: { level: true, fullName: true } } } },
+          parent: { select: { name: true } },
+        },
+      },
+      parent: { select: { childReportDueDay: true, childReportDueMonth: true, issuer: { select: { name: true } } } },
+      indicators: {
+        where: { inheritance: { not: "DROPPED" } },
+        select: {
+          id: true, parentIndicatorId: true, position: true, isGroup: true, code: true, name: true, unit: true,
+          targets: { where: { year: { in: [...MILESTONES] } }, select: { year: true, text: true } },
+          actuals: { where: { year }, select: { text: true, value: true, status: true, isIllustrative: true } },
+        },
+      },
+      tasks: {
+        where: { inheritance: { not: "DROPPED" } },
+        select: {
+          id: true, parentTaskId: true, position: true, numbering: true, title: true, body: true,
+          assignments: { where: { role: { in: ["LEAD", "ADVISING", "DIRECTING"] } }, orderBy: { position: "asc" }, select: { role: true, organization: { select: { id: true, name: true } } } },
+          progress: { where: { year }, select: { organizationId: true, status: true, summary: true, isIllustrative: true, organization: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch");
+
+  const period = reportCalendar(year, plan.parent);
+  const track = plan.track === "STATE" ? "STATE" : "PARTY";
+  const recipientBody = plan.parent?.issuer.name ?? null;
+  const parents = new Set(plan.tasks.map((t) => t.parentTaskId).filter(Boolean));
+
+  return {
+    version: 1,
+    year,
+    period: { start: period.start, end: period.end, due: period.due },
+    plan: {
+      id: plan.id,
+      number: planNumber(plan),
+      kind: plan.kind,
+      title: plan.title,
+      track,
+      issuedOn: plan.issuedOn ? plan.issuedOn.toISOString().slice(0, 10) : null,
+      isIllustrative: plan.isIllustrative,
+    },
+    issuer: {
+      name: plan.issuer.name,
+      headerLines: issuerHeaderLines(plan.issuer),
+      place: plan.place ?? plan.issuer.adminUnit.name,
+      issuerCode: plan.issuerCode,
+      notation: plan.notation,
+    },
+    recipientBody,
+    reportSerial: null,
+    reportDate: input.reportDate,
+    signer: { name: plan.signerName, title: plan.signerTitle, signingForm: plan.signingForm },
+    sections: {
+      leadership: input.narrative.leadership ?? "",
+      results: input.narrative.results ?? "",
+      shortcomings: input.narrative.shortcomings ?? "",
+      nextYear: input.narrative.nextYear ?? "",
+      proposals: input.narrative.proposals ?? "",
+    },
+    indicators: asTree(plan.indicators, (i) => i.parentIndicatorId).map(({ item, depth }) => {
+      const actual = item.actuals[0] ?? null;
+      const value = actual?.value != null ? Number(actual.value.toString()) : null;
+      return {
+        code: item.code,
+        name: item.name,
+        unit: item.unit,
+        isGroup: item.isGroup,
+        depth,
+        target2025: item.targets.find((t) => t.year === 2025)?.text ?? "",
+        target2030: item.targets.find((t) => t.year === 2030)?.text ?? "",
+        actual: actual && actual.text !== "" ? actual.text : null,
+        actualValue: value !== null && Number.isFinite(value) ? value : null,
+        status: item.isGroup ? null : ((actual?.status as IndicatorStatus | undefined) ?? "NO_DATA"),
+        isIllustrative: actual?.isIllustrative ?? false,
+      };
+    }),
+    tasks: asTree(plan.tasks, (t) => t.parentTaskId).map(({ item, depth }) => {
+      const combined = parents.has(item.id) ? { status: null, summary: null } : combineProgress(item.progress);
+      return {
+        numbering: item.numbering,
+        title: item.title,
+        body: item.body,
+        depth,
+        lead: leadAgencies(item.assignments).map((a) => a.name),
+        status: combined.status,
+        summary: combined.summary,
+      };
+    }),
+    recipients: [...(recipientBody ? [`${recipientBody} (b/c)`] : []), "Lưu văn phòng"],
+  };
+}
+
+type ProgressEntry = { organizationId: string | null; status: TaskStatus; summary: string | null; organization: { name: string } | null };
+
+/**
+ * One status and account per task from its overall update and its lead agencies' own updates: the
+ * overall status when given, else the agencies' (the worst of them when they differ); the accounts
+ * together, each agency's under its name.
+ */
+export function combineProgress(entries: ProgressEntry[]): { status: TaskStatus | null; summary: string | null } {
+  const overall = entries.find((e) => e.organizationId === null);
+  const agencies = entries.filter((e) => e.organizationId !== null);
+  const order: TaskStatus[] = ["BEHIND", "NOT_STARTED", "IN_PROGRESS", "COMPLETED"];
+  const agencyStatus = agencies.length ? order.find((s) => agencies.some((a) => a.status === s)) ?? null : null;
+  const lines = [
+    ...(overall?.summary ? [overall.summary] : []),
+    ...agencies.filter((a) => a.summary).map((a) => `${a.organization?.name ?? "Cơ quan chủ trì"}: ${a.summary}`),
+  ];
+  return { status: overall?.status ?? agencyStatus, summary: lines.length ? lines.join("\n") : null };
+}

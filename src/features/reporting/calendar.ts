@@ -1,0 +1,71 @@
+import { DEFAULT_DUE, reportingPeriod, type DayMonth, type ReportingPeriod } from "@/domain/reporting-calendar";
+
+// The reporting calendar as this product applies it: today in Vietnam, the due day a parent plan
+// sets for its children (15/12 when it sets none), and the labels of a report's states.
+
+export const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+/** Today's date in Vietnam as "YYYY-MM-DD" (a deadline is a calendar day there, whatever the server's zone). */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: VIETNAM_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** The year whose report is being prepared: the calendar year (the report for it is due in December). */
+export function currentReportYear(now: Date = new Date()): number {
+  return Number(todayInVietnam(now).slice(0, 4));
+}
+
+/** The due day a parent plan sets for its children's reports, or 15/12. */
+export function childReportDue(parent: { childReportDueDay: number | null; childReportDueMonth: number | null } | null): DayMonth {
+  if (parent?.childReportDueDay && parent.childReportDueMonth) return { day: parent.childReportDueDay, month: parent.childReportDueMonth };
+  return DEFAULT_DUE;
+}
+
+/** The period and due day of a plan's report for `year`; a parent's impossible day falls back to 15/12. */
+export function reportCalendar(year: number, parent: { childReportDueDay: number | null; childReportDueMonth: number | null } | null): ReportingPeriod {
+  try {
+    return reportingPeriod(year, childReportDue(parent));
+  } catch {
+    return reportingPeriod(year);
+  }
+}
+
+/** A calendar day stored in a DATE column (UTC midnight), from "YYYY-MM-DD". */
+export function dateColumn(iso: string): Date {
+  return new Date(`${iso}T00:00:00.000Z`);
+}
+
+/** "YYYY-MM-DD" from a DATE column. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export type ReportStatus = "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
+
+export const reportStatusLabels: Record<ReportStatus, string> = {
+  DRAFT: "Dự thảo",
+  SUBMITTED: "Đã gửi, chờ duyệt",
+  ACCEPTED: "Đã được chấp nhận",
+  RETURNED: "Bị trả lại",
+};
+export const reportStatusTones: Record<ReportStatus, "neutral" | "blue" | "green" | "red"> = { DRAFT: "neutral", SUBMITTED: "blue", ACCEPTED: "green", RETURNED: "red" };
+
+/** "còn 22 ngày", "hôm nay là hạn cuối", "quá hạn 3 ngày". */
+export function daysLeftText(days: number): string {
+  if (days > 0) return `còn ${days} ngày`;
+  if (days === 0) return "hôm nay là hạn cuối";
+  return `quá hạn ${-days} ngày`;
+}
+
+/** The years one can report on, newest first: from `first` to the current year. */
+export function reportYears(first: number, now: Date = new Date()): number[] {
+  const years: number[] = [];
+  for (let y = currentReportYear(now); y >= first; y--) years.push(y);
+  return years;
+}
+
+/** dd/mm/yyyy of an instant, as the calendar reads in Vietnam. */
+export function dayInVietnam(instant: Date): string {
+  const [y, m, d] = todayInVietnam(instant).split("-");
+  return `${d}/${m}/${y}`;
+}

@@ -1,0 +1,198 @@
+import { daysUntil, deadlineState, type DeadlineState } from "@/domain/reporting-calendar";
+import { planNumber } from "@/features/plans/queries";
+import { may, organizationRef, organizationRefSelect } from "@/features/results/plan-access";
+import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
+import type { Scope } from "@/server/db/scope";
+import { NotFoundError } from "@/server/errors";
+import { relationTo } from "@/server/relations";
+import { isoDay, reportCalendar, todayInVietnam, type ReportStatus } from "./calendar";
+import { buildReportSnapshot, EMPTY_NARRATIVE } from "./build-snapshot";
+import type { ReportSnapshot } from "./snapshot";
+
+// Reads for the report page and the reporting overview.
+
+const reportSelect = {
+  id: true, year: true, status: true, dueOn: true, periodStart: true, periodEnd: true, version: true, updatedAt: true,
+  leadership: true, results: true, shortcomings: true, nextYear: true, proposals: true,
+  submissions: { orderBy: { number: "asc" }, select: { id: true, number: true, submittedAt: true, submittedById: true, outcome: true, reviewedAt: true, reviewedById: true, reviewComment: true } },
+} as const;
+
+/** The due day of a report: fixed when it was sent; for one not sent (or returned), the parent's current rule. */
+function dueOf(report: { status: string; dueOn: Date } | null, computed: string): string {
+  return report && (report.status === "SUBMITTED" || report.status === "ACCEPTED") ? isoDay(report.dueOn) : computed;
+}
+
+export async function getReportPage(db: ScopedDb, scope: Scope, planId: string, year: number) {
+  const plan = await db.plan.findFirst({
+    where: { AND: [{ id: planId }, visiblePlans(scope)] },
+    select: {
+      id: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, kind: true, isIllustrative: true,
+      issuer: { select: { ...organizationRefSelect, name: true } },
+      parent: { select: { id: true, childReportDueDay: true, childReportDueMonth: true, issuer: { select: { name: true } } } },
+      reports: { where: { year }, select: reportSelect },
+    },
+  });
+  if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch");
+  const owner = organizationRef(plan.issuer);
+  const report = plan.reports[0] ?? null;
+  const calendar = reportCalendar(year, plan.parent);
+  const due = dueOf(report, calendar.due);
+  const today = todayInVietnam();
+  const submitted = report?.status === "SUBMITTED" || report?.status === "ACCEPTED";
+  const people = await namesOf(db, report?.submissions.flatMap((s) => [s.submittedById, s.reviewedById]) ?? []);
+
+  return {
+    plan: { id: plan.id, number: planNumber(plan), title: plan.title, kind: plan.kind, isIllustrative: plan.isIllustrative, issuerName: plan.issuer.name, parentIssuerName: plan.parent?.issuer.name ?? null },
+    year,
+    period: { start: report ? isoDay(report.periodStart) : calendar.start, end: report ? isoDay(report.periodEnd) : calendar.end, due },
+    today,
+    daysLeft: daysUntil(due, today),
+    deadline: deadlineState(due, today, submitted),
+    report: report
+      ? {
+          ...report,
+          submissions: report.submissions.map((s) => ({ ...s, submittedBy: s.submittedById ? (people.get(s.submittedById) ?? null) : null, reviewedBy: s.reviewedById ? (people.get(s.reviewedById) ?? null) : null })),
+        }
+      : null,
+    canEdit: may(scope, "results.edit", owner),
+    canSubmit: may(scope, "reports.submit", owner),
+    canReview: may(scope, "reports.review", owner),
+  };
+}
+
+export type ReportPage = Awaited<ReturnType<typeof getReportPage>>;
+
+async function namesOf(db: ScopedDb, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, displayName: true } });
+  return new Map(users.map((u) => [u.id, u.displayName]));
+}
+
+/** A stored snapshot; null when the report or the submission does not exist. */
+export async function getSubmissionSnapshot(db: ScopedDb, scope: Scope, planId: string, year: number, number?: number): Promise<{ number: number; snapshot: ReportSnapshot; submittedAt: Date } | null> {
+  const submission = await db.reportSubmission.findFirst({
+    where: { report: { planId, year, plan: visiblePlans(scope) }, ...(number ? { number } : {}) },
+    orderBy: { number: "desc" },
+    select: { number: true, snapshot: true, submittedAt: true },
+  });
+  return submission ? { number: submission.number, snapshot: submission.snapshot as unknown as ReportSnapshot, submittedAt: submission.submittedAt } : null;
+}
+
+export type ReportOverviewRow = {
+  planId: string;
+  planNumber: string;
+  planTitle: string;
+  issuerName: string;
+  issuerEnded: boolean;
+  isIllustrative: boolean;
+  status: ReportStatus | null;
+  due: string;
+  daysLeft: number;
+  deadline: DeadlineState;
+  /** First time it was sent, and whether that was after the due day. */
+  firstSubmittedOn: string | null;
+  lastSubmittedOn: string | null;
+  late: boolean;
+  canReview: boolean;
+};
+
+const overviewPlanSelect = (year: number) =>
+  ({
+    id: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, isIllustrative: true, childReportDueDay: true, childReportDueMonth: true, version: true,
+    issuer: { select: { ...organizationRefSelect, name: true, validTo: true } },
+    parent: { select: { childReportDueDay: true, childReportDueMonth: true } },
+    reports: { where: { year }, select: { status: true, dueOn: true, submissions: { orderBy: { number: "asc" }, select: { submittedAt: true } } } },
+  }) as const;
+
+/** The user's own plans' reports for a year and, for the body above, its children's. */
+export async function getReportsOverview(db: ScopedDb, scope: Scope, year: number) {
+  const today = todayInVietnam();
+  const ownIds = [scope.organizationId, ...scope.predecessorOrganizationIds].filter((id): id is string => Boolean(id));
+  const own = await db.plan.findMany({
+    where: { AND: [visiblePlans(scope), { issuerId: { in: ownIds } }] },
+    select: { ...overviewPlanSelect(year), _count: { select: { children: true } } },
+    orderBy: [{ issuedOn: { sort: "desc", nulls: "last" } }],
+  });
+  const children = own.length
+    ? await db.plan.findMany({ where: { AND: [visiblePlans(scope), { parentId: { in: own.map((p) => p.id) } }, { issuerId: { notIn: ownIds } }] }, select: overviewPlanSelect(year) })
+    : [];
+
+  const row = (plan: (typeof children)[number]): ReportOverviewRow => {
+    const report = plan.reports[0] ?? null;
+    const due = dueOf(report, reportCalendar(year, plan.parent).due);
+    const submitted = report?.status === "SUBMITTED" || report?.status === "ACCEPTED";
+    const first = report?.submissions[0]?.submittedAt ?? null;
+    const last = report?.submissions[report.submissions.length - 1]?.submittedAt ?? null;
+    const firstOn = first ? todayInVietnam(first) : null;
+    return {
+      planId: plan.id,
+      planNumber: planNumber(plan),
+      planTitle: plan.title,
+      issuerName: plan.issuer.name,
+      issuerEnded: Boolean(plan.issuer.validTo),
+      isIllustrative: plan.isIllustrative,
+      status: report?.status ?? null,
+      due,
+      daysLeft: daysUntil(due, today),
+      deadline: deadlineState(due, today, submitted),
+      firstSubmittedOn: firstOn,
+      lastSubmittedOn: last ? todayInVietnam(last) : null,
+      late: firstOn ? firstOn > due : deadlineState(due, today, false) === "OVERDUE",
+      canReview: may(scope, "reports.review", organizationRef(plan.issuer)) && relationTo(scope, organizationRef(plan.issuer)) === "child",
+    };
+  };
+
+  const urgency: Record<DeadlineState, number> = { OVERDUE: 0, DUE_SOON: 1, OPEN: 2, SUBMITTED: 3 };
+  const childRows = children.map(row).sort((a, b) => urgency[a.deadline] - urgency[b.deadline] || a.issuerName.localeCompare(b.issuerName, "vi"));
+  return {
+    year,
+    today,
+    own: own.map((plan) => ({
+      ...row(plan),
+      childCount: plan._count.children,
+      childDue: { day: plan.childReportDueDay, month: plan.childReportDueMonth },
+      version: plan.version,
+      canSetChildDue: may(scope, "plans.edit", organizationRef(plan.issuer)),
+    })),
+    children: childRows,
+    summary: {
+      total: childRows.length,
+      submitted: childRows.filter((r) => r.status === "SUBMITTED" || r.status === "ACCEPTED").length,
+      accepted: childRows.filter((r) => r.status === "ACCEPTED").length,
+      awaitingReview: childRows.filter((r) => r.status === "SUBMITTED").length,
+      overdue: childRows.filter((r) => r.deadline === "OVERDUE").length,
+      late: childRows.filter((r) => r.late).length,
+    },
+  };
+}
+
+export type ReportsOverview = Awaited<ReturnType<typeof getReportsOverview>>;
+
+/**
+ * The report as it should be shown, printed or exported: a given submission; else, once sent, the
+ * last submission (frozen); else the plan's live data with the draft's narrative (empty without a draft).
+ */
+export async function reportSnapshotFor(
+  db: ScopedDb,
+  scope: Scope,
+  planId: string,
+  year: number,
+  submissionNumber?: number,
+): Promise<{ snapshot: ReportSnapshot; submission: { number: number; submittedAt: Date } | null }> {
+  if (submissionNumber !== undefined) {
+    const frozen = await getSubmissionSnapshot(db, scope, planId, year, submissionNumber);
+    if (!frozen) throw new NotFoundError("Không tìm thấy lần gửi này");
+    return { snapshot: frozen.snapshot, submission: { number: frozen.number, submittedAt: frozen.submittedAt } };
+  }
+  const report = await db.report.findFirst({
+    where: { planId, year, plan: visiblePlans(scope) },
+    select: { status: true, leadership: true, results: true, shortcomings: true, nextYear: true, proposals: true },
+  });
+  if (report && (report.status === "SUBMITTED" || report.status === "ACCEPTED")) {
+    const frozen = await getSubmissionSnapshot(db, scope, planId, year);
+    if (frozen) return { snapshot: frozen.snapshot, submission: { number: frozen.number, submittedAt: frozen.submittedAt } };
+  }
+  const snapshot = await buildReportSnapshot(db, scope, { planId, year, narrative: report ?? EMPTY_NARRATIVE, reportDate: todayInVietnam() });
+  return { snapshot, submission: null };
+}

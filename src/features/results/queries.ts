@@ -1,0 +1,130 @@
+import type { IndicatorStatus } from "@/domain/indicator-status";
+import { asTree, planNumber } from "@/features/plans/queries";
+import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
+import type { Scope } from "@/server/db/scope";
+import { NotFoundError } from "@/server/errors";
+import { may, organizationRef, organizationRefSelect } from "./plan-access";
+import { statusInputFromRows, statusIsChosen, type StatusInput } from "./status";
+import type { TaskStatus } from "./labels";
+
+// What the results page shows for one plan and year: every indicator with its targets beside this
+// year's actual, and every task without sub-tasks with its progress (per lead agency where there are several).
+
+export type GridIndicator = {
+  kind: "indicator";
+  id: string;
+  code: string;
+  name: string;
+  unit: string | null;
+  depth: number;
+  direction: StatusInput["direction"];
+  target2025: string;
+  target2030: string;
+  /** The user chooses the status (qualitative indicators and those without a target). */
+  chosen: boolean;
+  /** Everything the status depends on except this year's actual, for the preview while typing. */
+  statusInput: StatusInput;
+  actual: { text: string; qualitativeStatus: IndicatorStatus | null; status: IndicatorStatus; note: string; source: string; version: number; isIllustrative: boolean } | null;
+};
+export type GridGroup = { kind: "group"; id: string; code: string; name: string; depth: number };
+export type GridRow = GridIndicator | GridGroup;
+
+export type ProgressRow = {
+  taskId: string;
+  /** null: the task's overall progress; set: one lead agency's own update. */
+  organizationId: string | null;
+  organizationName: string | null;
+  status: TaskStatus | null;
+  summary: string;
+  version: number | null;
+  isIllustrative: boolean;
+};
+
+export type ProgressTask = { id: string; numbering: string; title: string | null; body: string; depth: number; isLeaf: boolean; leads: string[]; rows: ProgressRow[] };
+
+export async function getResultsPage(db: ScopedDb, scope: Scope, planId: string, year: number) {
+  const plan = await db.plan.findFirst({
+    where: { AND: [{ id: planId }, visiblePlans(scope)] },
+    select: {
+      id: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, kind: true, isIllustrative: true, issuedOn: true,
+      issuer: { select: { ...organizationRefSelect, name: true } },
+      indicators: {
+        where: { inheritance: { not: "DROPPED" } },
+        select: {
+          id: true, parentIndicatorId: true, position: true, isGroup: true, code: true, name: true, unit: true, direction: true, baselineValue: true, baselineYear: true,
+          targets: { select: { year: true, kind: true, lower: true, upper: true, isPercent: true, qualitative: true, text: true } },
+          actuals: { select: { year: true, value: true, text: true, qualitativeStatus: true, status: true, note: true, source: true, version: true, isIllustrative: true } },
+        },
+      },
+      tasks: {
+        where: { inheritance: { not: "DROPPED" } },
+        select: {
+          id: true, parentTaskId: true, position: true, numbering: true, title: true, body: true,
+          assignments: { where: { role: { in: ["LEAD", "ADVISING", "DIRECTING"] } }, orderBy: { position: "asc" }, select: { role: true, organization: { select: { id: true, name: true } } } },
+          progress: { where: { year }, select: { organizationId: true, status: true, summary: true, version: true, isIllustrative: true } },
+        },
+      },
+    },
+  });
+  if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch");
+  const owner = organizationRef(plan.issuer);
+
+  const rows: GridRow[] = asTree(plan.indicators, (i) => i.parentIndicatorId).map(({ item, depth }) => {
+    if (item.isGroup) return { kind: "group", id: item.id, code: item.code, name: item.name, depth };
+    const full = statusInputFromRows({ ...item, direction: item.direction, actuals: item.actuals });
+    const current = item.actuals.find((a) => a.year === year) ?? null;
+    return {
+      kind: "indicator",
+      id: item.id,
+      code: item.code,
+      name: item.name,
+      unit: item.unit,
+      depth,
+      direction: item.direction,
+      target2025: item.targets.find((t) => t.year === 2025)?.text ?? "",
+      target2030: item.targets.find((t) => t.year === 2030)?.text ?? "",
+      chosen: statusIsChosen(full, year),
+      statusInput: { ...full, actuals: full.actuals.filter((a) => a.year !== year) },
+      actual: current
+        ? { text: current.text, qualitativeStatus: current.qualitativeStatus, status: current.status, note: current.note ?? "", source: current.source ?? "", version: current.version, isIllustrative: current.isIllustrative }
+        : null,
+    };
+  });
+
+  const parents = new Set(plan.tasks.map((t) => t.parentTaskId).filter(Boolean));
+  const byId = new Map(plan.tasks.map((t) => [t.id, t]));
+  // A sub-task without agencies of its own is led by those of the task it belongs to.
+  const leadsOf = (task: (typeof plan.tasks)[number], hops = 0): { id: string; name: string }[] => {
+    const own = leadAgencies(task.assignments);
+    const parent = task.parentTaskId ? byId.get(task.parentTaskId) : undefined;
+    return own.length || !parent || hops > 10 ? own : leadsOf(parent, hops + 1);
+  };
+  const tasks: ProgressTask[] = asTree(plan.tasks, (t) => t.parentTaskId).map(({ item, depth }) => {
+    const leads = leadsOf(item);
+    const isLeaf = !parents.has(item.id);
+    const row = (organizationId: string | null, organizationName: string | null): ProgressRow => {
+      const found = item.progress.find((p) => p.organizationId === organizationId);
+      return { taskId: item.id, organizationId, organizationName, status: found?.status ?? null, summary: found?.summary ?? "", version: found?.version ?? null, isIllustrative: found?.isIllustrative ?? false };
+    };
+    const rows = !isLeaf ? [] : [row(null, null), ...(leads.length > 1 ? leads.map((l) => row(l.id, l.name)) : [])];
+    return { id: item.id, numbering: item.numbering, title: item.title, body: item.body, depth, isLeaf, leads: leads.map((l) => l.name), rows };
+  });
+
+  return {
+    plan: { id: plan.id, number: planNumber(plan), title: plan.title, kind: plan.kind, isIllustrative: plan.isIllustrative, issuerName: plan.issuer.name, issuedOn: plan.issuedOn },
+    canEdit: may(scope, "results.edit", owner),
+    rows,
+    tasks,
+  };
+}
+
+export type ResultsPage = Awaited<ReturnType<typeof getResultsPage>>;
+
+/** The agencies answerable for a task: its lead agencies ("chủ trì"), else those advising or directing (Party style). */
+export function leadAgencies(assignments: { role: string; organization: { id: string; name: string } }[]): { id: string; name: string }[] {
+  for (const role of ["LEAD", "ADVISING", "DIRECTING"]) {
+    const list = assignments.filter((a) => a.role === role).map((a) => a.organization);
+    if (list.length) return list;
+  }
+  return [];
+}
