@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./helpers";
+import { DEMO_PASSWORD, signIn, signOut } from "./helpers";
 
 test("each official sees exactly their part of the demo data, then signs out", async ({ page }) => {
   // A district editor (Thị ủy Mộc Châu): its own plan, the province's, the Central documents; not a sibling district, not another province.
@@ -13,15 +13,13 @@ test("each official sees exactly their part of the demo data, then signs out", a
   await expect(list).not.toContainText("Ea Súp");
 
   // A URL of another province's plan is simply "not found".
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
-  await expect(page).toHaveURL(/sign-in/);
+  await signOut(page);
   await signIn(page, "dalat.editor");
   await page.getByRole("link", { name: "222-KH/ThU" }).first().click();
   await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("222-KH/ThU");
   const daLatUrl = page.url();
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
-  await expect(page).toHaveURL(/sign-in/);
+  await signOut(page);
 
   // The province reviewer sees every locality of Sơn La.
   await signIn(page, "sonla.approver");
@@ -32,7 +30,7 @@ test("each official sees exactly their part of the demo data, then signs out", a
   await expect(page.getByRole("heading", { name: "Không tìm thấy" })).toBeVisible();
   await expect(page.getByText("222-KH/ThU")).toHaveCount(0);
   await page.goto("/plans");
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await signOut(page);
 
   // A commune viewer (successor of Mộc Châu) sees the district plan it inherited and the province's.
   await signIn(page, "phuongmocchau.viewer");

@@ -9,3 +9,9 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible();
 }
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page).toHaveURL(/sign-in/);
+  await expect(page.getByRole("button", { name: "Đăng nhập" })).toBeVisible();
+}

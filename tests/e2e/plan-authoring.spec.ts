@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, signOut } from "./helpers";
 
 test("a district editor turns the provincial plan into a local plan, the approver issues it, the province finds it", async ({ page }) => {
   const title = `Thực hiện Kế hoạch của Tỉnh ủy Sơn La trên địa bàn thị xã Mộc Châu (kiểm thử ${Date.now()})`;
@@ -41,7 +41,7 @@ test("a district editor turns the provincial plan into a local plan, the approve
   await task.getByLabel("Thời gian thực hiện").fill("Thường xuyên");
   await task.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
   await expect(task.getByTestId("save-status")).toContainText("Đã lưu");
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await signOut(page);
 
   // The approver issues it.
   await signIn(page, "mocchau.approver");
@@ -56,7 +56,7 @@ test("a district editor turns the provincial plan into a local plan, the approve
   await issue.getByLabel("Họ tên người ký").fill("Nguyễn Văn Minh");
   await issue.getByRole("button", { name: "Ban hành" }).click();
   await expect(page.getByRole("form", { name: "Sửa đổi, bổ sung" })).toBeVisible();
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await signOut(page);
 
   // The province reviewer finds it among the province plan's children.
   await signIn(page, "sonla.approver");

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, signOut } from "./helpers";
 
 // The demo commune (Đảng ủy phường Mộc Châu, plan 25-KH/ĐU implementing the Sơn La plan) reports its
 // year: the editor enters results in the grid, the commune's approver submits, the province
@@ -10,11 +10,6 @@ import { signIn } from "./helpers";
 const PLAN = "25-KH/ĐU";
 const YEAR = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(new Date()));
 const RETURN_COMMENT = "Đề nghị bổ sung đánh giá nguyên nhân chỉ tiêu 2.1 chưa đạt.";
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Đăng xuất" }).click();
-  await expect(page).toHaveURL(/sign-in/);
-}
 
 async function openOwnReport(page: Page) {
   await page.goto(`/reports?year=${YEAR}`);

@@ -50,7 +50,7 @@ export default async function EditPlanPage({ params }: { params: Promise<{ id: s
             <p className="text-sm text-stone-600">Nhập chỉ tiêu theo cách viết quen thuộc: “dưới 1,2%”, “2-2,5”, “≥1”, “tối thiểu 95%”, “Giải quyết cơ bản”. Hệ thống đọc lại ngay bên dưới ô và cảnh báo khi chỉ tiêu thấp hơn yêu cầu của cấp trên.</p>
             <ul className="space-y-2">
               {data.indicators.map((indicator) => (
-                <IndicatorEditor key={`${indicator.id}:${indicator.version}:${indicator.inheritance}`} planId={plan.id} indicator={indicator} />
+                <IndicatorEditor key={`${indicator.id}:${indicator.inheritance}`} planId={plan.id} indicator={indicator} />
               ))}
             </ul>
             <NewIndicatorForm planId={plan.id} groups={data.indicators.filter((i) => i.isGroup && i.inheritance !== "DROPPED").map((i) => ({ id: i.id, label: `${i.code} ${i.name}` }))} />
@@ -59,7 +59,7 @@ export default async function EditPlanPage({ params }: { params: Promise<{ id: s
             <h2 id="edit-tasks" className="text-lg font-semibold">Nhiệm vụ, giải pháp</h2>
             <ul className="space-y-2">
               {data.tasks.map((task) => (
-                <TaskEditor key={`${task.id}:${task.version}:${task.inheritance}`} planId={plan.id} task={task} directory={data.directory} />
+                <TaskEditor key={`${task.id}:${task.inheritance}`} planId={plan.id} task={task} directory={data.directory} />
               ))}
             </ul>
             <NewTaskForm planId={plan.id} parents={data.tasks.filter((t) => t.depth === 0 && t.inheritance !== "DROPPED").map((t) => ({ id: t.id, label: `${t.numbering} ${t.title ?? t.body.slice(0, 60)}` }))} directory={data.directory} />

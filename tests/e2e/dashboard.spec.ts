@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("the province's dashboard: filter by an indicator group, then drill down to a locality's plan", async ({ page }) => {
+  await signIn(page, "sonla.approver");
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng hợp các địa phương");
+  await expect(page.getByText("Tỉnh ủy Sơn La").first()).toBeVisible();
+
+  const matrix = page.getByRole("table", { name: /Tình trạng thực hiện chỉ tiêu/ });
+  await expect(matrix).toBeVisible();
+  // Every locality is a row: the twelve pre-2025 districts (attributed to their successors) and the ward.
+  await expect(matrix.getByRole("link", { name: "Thị ủy Mộc Châu" })).toBeVisible();
+  await expect(matrix.getByRole("link", { name: "Đảng ủy phường Mộc Châu" })).toBeVisible();
+  await expect(page.getByText(/văn bản do cơ quan đã kết thúc hoạt động ban hành/)).toBeVisible();
+  // Colour is never alone: the cells carry text labels, explained by the legend.
+  await expect(page.getByRole("list", { name: "Chú giải tình trạng" })).toContainText("Chậm tiến độ");
+  await expect(matrix.getByRole("columnheader", { name: "Giáo dục" })).toBeVisible();
+
+  await page.getByLabel("Nhóm chỉ tiêu").selectOption("Dân số, y tế");
+  await page.getByRole("button", { name: "Lọc" }).click();
+  await expect(page).toHaveURL(/group=D%C3%A2n/);
+  await expect(page.getByRole("heading", { level: 2, name: /nhóm “Dân số, y tế”/ })).toBeVisible();
+  await expect(matrix.getByRole("columnheader", { name: "Dân số, y tế" })).toBeVisible();
+  await expect(matrix.getByRole("columnheader", { name: "Giáo dục" })).toHaveCount(0);
+  await expect(page.getByLabel("Nhóm chỉ tiêu")).toHaveValue("Dân số, y tế");
+
+  await matrix.getByRole("link", { name: "Thị ủy Mộc Châu" }).click();
+  await page.waitForURL(/\/plans\/[0-9a-f-]{36}\/dashboard/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Bảng theo dõi");
+  await expect(page.getByText("Thị ủy Mộc Châu").first()).toBeVisible();
+  await expect(page.getByText("dữ liệu minh họa").first()).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Dân số, y tế" })).toBeVisible();
+  // Each chart has its numbers in a table beside it.
+  await expect(page.getByRole("table", { name: /Số liệu của chỉ tiêu Tỷ lệ bao phủ bảo hiểm y tế/ })).toContainText("Mục tiêu 2030");
+  await expect(page.getByRole("heading", { level: 2, name: "Nhiệm vụ theo tình trạng và cơ quan chủ trì" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Nhiệm vụ theo cơ quan chủ trì" })).toContainText("Ban Tuyên giáo Thị ủy Mộc Châu");
+});
