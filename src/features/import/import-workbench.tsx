@@ -1,0 +1,134 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { ReviewForm } from "./review-form";
+import { extractPlanAction, type ExtractState } from "./server-actions";
+
+// Choosing a file (or pasting text), reading it on the server with a progress indicator, then the
+// review screen. Files over the limit are refused before they are sent.
+
+const MAX_BYTES = 2 * 1024 * 1024;
+const ACCEPT = ".docx,.md,.markdown,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain";
+
+type Phase = { step: "choose"; error: string | null } | { step: "reading"; label: string; size: number; started: number } | { step: "review"; result: Extract<ExtractState, { status: "ok" }> };
+
+function kilobytes(bytes: number): string {
+  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("vi-VN")} KB`;
+}
+
+function Progress({ label, size, started }: { label: string; size: number; started: number }) {
+  const [now, setNow] = useState(started);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, []);
+  const seconds = Math.max(0, (now - started) / 1000);
+  // Sending and reading take about a second per megabyte here; the bar stops short of the end until the answer arrives.
+  const expected = Math.max(1.5, size / 1024 / 1024 * 2);
+  const value = Math.min(0.95, seconds / expected);
+  return (
+    <div role="status" aria-live="polite" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+      <p className="text-sm font-semibold">{label}</p>
+      <progress value={value} max={1} className="h-2 w-full" aria-label="Tiến độ đọc văn bản" />
+      <p className="text-xs text-stone-600">
+        {size ? `${kilobytes(size)} · ` : ""}
+        {seconds < 1 ? "đang gửi lên máy chủ…" : `đang đọc và trích xuất… ${seconds.toFixed(1)} giây`}
+      </p>
+    </div>
+  );
+}
+
+export function ImportWorkbench({ parents }: { parents: { id: string; number: string; title: string }[] }) {
+  const [phase, setPhase] = useState<Phase>({ step: "choose", error: null });
+  const [text, setText] = useState("");
+  const fileInput = useRef<HTMLInputElement>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    if (phase.step === "choose" && phase.error) errorRef.current?.focus();
+  }, [phase]);
+
+  async function read(form: FormData, label: string, size: number) {
+    setPhase({ step: "reading", label, size, started: Date.now() });
+    let result: ExtractState;
+    try {
+      result = await extractPlanAction(form);
+    } catch {
+      result = { status: "error", message: "Không gửi được tệp lên máy chủ (tệp quá lớn hoặc mất kết nối). Hãy thử lại; không có gì được tạo." };
+    }
+    if (result.status === "ok") setPhase({ step: "review", result });
+    else setPhase({ step: "choose", error: result.message });
+  }
+
+  function onFile(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const file = fileInput.current?.files?.[0];
+    if (!file) {
+      setPhase({ step: "choose", error: "Hãy chọn một tệp .docx, .md hoặc .txt." });
+      return;
+    }
+    if (file.size > MAX_BYTES) {
+      setPhase({ step: "choose", error: `Tệp ${file.name} lớn hơn 2 MB. Hãy bỏ ảnh và phụ lục không cần thiết, hoặc dán phần nội dung kế hoạch. Không có gì được tạo.` });
+      return;
+    }
+    const form = new FormData();
+    form.set("file", file);
+    void read(form, `Đang đọc tệp ${file.name}`, file.size);
+  }
+
+  function onPaste(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!text.trim()) {
+      setPhase({ step: "choose", error: "Hãy dán nội dung kế hoạch vào ô trước khi đọc." });
+      return;
+    }
+    const form = new FormData();
+    form.set("text", text);
+    void read(form, "Đang đọc nội dung đã dán", new Blob([text]).size);
+  }
+
+  if (phase.step === "review") {
+    const { result } = phase;
+    return (
+      <div className="space-y-3">
+        <p className="text-sm text-stone-600">
+          {result.fileName ? `Tệp ${result.fileName}` : "Nội dung đã dán"} · đọc trong {result.parseMs} ms
+        </p>
+        <ReviewForm extraction={result.extraction} suggestions={result.suggestions} parents={parents} onRestart={() => setPhase({ step: "choose", error: null })} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      {phase.step === "choose" && phase.error ? (
+        <p ref={errorRef} tabIndex={-1} role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="import-error">
+          {phase.error}
+        </p>
+      ) : null}
+      {phase.step === "reading" ? <Progress label={phase.label} size={phase.size} started={phase.started} /> : null}
+      <div className="grid gap-4 md:grid-cols-2">
+        <form onSubmit={onFile} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-label="Tải tệp lên">
+          <h2 className="font-semibold">Tải tệp lên</h2>
+          <label className="block text-sm font-semibold">
+            Tệp văn bản (.docx, .md, .txt; tối đa 2 MB)
+            <input ref={fileInput} type="file" name="file" accept={ACCEPT} className="mt-1 block w-full text-sm font-normal" />
+          </label>
+          <button disabled={phase.step === "reading"} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+            Đọc tệp
+          </button>
+        </form>
+        <form onSubmit={onPaste} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-label="Dán nội dung">
+          <h2 className="font-semibold">Hoặc dán nội dung</h2>
+          <label className="block text-sm font-semibold">
+            Nội dung văn bản
+            <textarea value={text} onChange={(e) => setText(e.target.value)} rows={6} className="mt-1 block w-full rounded border border-stone-300 px-2 py-1 font-normal" placeholder="Dán toàn bộ kế hoạch, từ tên cơ quan ban hành đến phụ lục" />
+          </label>
+          <button disabled={phase.step === "reading"} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+            Đọc nội dung đã dán
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

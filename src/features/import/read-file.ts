@@ -1,0 +1,272 @@
+import mammoth from "mammoth";
+
+// From an uploaded file to the text the parser reads. Word files go through mammoth's HTML (its
+// documented output), turned into lines: one per paragraph, a table row as tab-separated cells
+// (layout tables of one or two columns, such as the header and the signature block, cell by cell),
+// footnote references removed and footnotes listed at the end. Text files must be UTF-8 (or
+// UTF-16 with its byte-order mark); anything else is refused with a message that says what to do.
+
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+
+export type ReadResult = { ok: true; text: string; format: "docx" | "markdown" | "text" } | { ok: false; error: string };
+
+const fail = (error: string): ReadResult => ({ ok: false, error });
+
+const MESSAGES = {
+  empty: "Tệp trống: không có nội dung để đọc.",
+  tooLarge: `Tệp lớn hơn ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Hãy bỏ ảnh và phụ lục không cần thiết, hoặc dán phần nội dung kế hoạch.`,
+  type: "Chỉ nhận tệp Word (.docx), Markdown (.md) hoặc văn bản (.txt). Với tệp PDF hay ảnh chụp, hãy chuyển sang Word hoặc dán nội dung.",
+  oldWord: "Đây là tệp Word cũ (.doc). Hãy mở bằng Word và lưu lại dạng .docx (Lưu thành… → Word Document), rồi tải lên lại.",
+  pdf: "Đây là tệp PDF. Hệ thống chưa đọc PDF: hãy chuyển sang Word (.docx) hoặc chép nội dung rồi dán vào ô bên dưới.",
+  binary: "Tệp không phải là văn bản (có thể là ảnh, tệp nén hoặc chương trình). Hãy chọn tệp .docx, .md hoặc .txt.",
+  brokenDocx: "Không mở được tệp Word này: tệp bị hỏng hoặc không phải định dạng .docx. Hãy mở bằng Word, lưu lại rồi thử lại.",
+  noText: "Tệp Word không có chữ (có thể chỉ chứa ảnh chụp văn bản). Hãy dùng bản Word có chữ, hoặc dán nội dung vào ô bên dưới.",
+  encoding:
+    "Không đọc được bảng mã của tệp: tệp văn bản phải lưu ở dạng Unicode UTF-8. Nếu văn bản gõ bằng bảng mã cũ (TCVN3, VNI), hãy chuyển mã sang Unicode (ví dụ bằng Unikey) hoặc lưu lại từ Word dạng .docx.",
+  legacyFont:
+    "Văn bản có vẻ được gõ bằng phông chữ cũ (TCVN3/ABC hoặc VNI): các chữ có dấu hiện thành ký hiệu lạ. Hãy chuyển mã sang Unicode (ví dụ bằng Unikey) rồi tải lên lại.",
+} as const;
+
+export const READ_MESSAGES = MESSAGES;
+
+function startsWith(bytes: Uint8Array, signature: number[]): boolean {
+  return signature.every((b, i) => bytes[i] === b);
+}
+
+/** Characters that TCVN3 (ABC) and VNI text shows in place of Vietnamese letters when read as Unicode. */
+export function looksLikeLegacyVietnamese(text: string): boolean {
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  const odd = (text.match(/[¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿]/g) ?? []).length;
+  return letters > 0 && odd >= 10 && odd / letters > 0.02;
+}
+
+/** Control characters other than tab, line feed and carriage return: a binary file. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) return true;
+  }
+  return false;
+}
+
+/** UTF-8 (with or without BOM) or UTF-16 with a BOM; null for bytes that are neither. */
+export function decodeText(bytes: Uint8Array): ReadResult {
+  if (bytes.length === 0) return fail(MESSAGES.empty);
+  let text: string;
+  try {
+    if (startsWith(bytes, [0xff, 0xfe])) text = new TextDecoder("utf-16le", { fatal: true }).decode(bytes.subarray(2));
+    else if (startsWith(bytes, [0xfe, 0xff])) text = new TextDecoder("utf-16be", { fatal: true }).decode(bytes.subarray(2));
+    else {
+      const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
+      // UTF-16 without a byte-order mark shows as every other byte being zero.
+      const sample = body.subarray(0, 2000);
+      const zeros = sample.filter((b) => b === 0).length;
+      if (zeros > sample.length / 4) return fail(MESSAGES.encoding);
+      if (zeros > 0) return fail(MESSAGES.binary);
+      text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+    }
+  } catch {
+    return fail(MESSAGES.encoding);
+  }
+  if (hasControlCharacters(text.slice(0, 5000))) return fail(MESSAGES.binary);
+  if (looksLikeLegacyVietnamese(text)) return fail(MESSAGES.legacyFont);
+  if (text.trim() === "") return fail(MESSAGES.empty);
+  return { ok: true, text: text.normalize("NFC"), format: "text" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// mammoth's HTML → lines
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === "#") return String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+type Cell = string[];
+type Row = Cell[];
+
+/** The HTML mammoth writes (p, h1–h6, strong, em, sup, sub, a, ol, ul, li, table, tr, td, th, br, img) as lines. */
+export function htmlToLines(html: string): string[] {
+  const out: string[] = [];
+  const footnotes: string[] = [];
+  const tokens = html.match(/<[^>]+>|[^<]+/g) ?? [];
+  let paragraph: string | null = null;
+  const lists: { ordered: boolean; counter: number }[] = [];
+  const tables: { rows: Row[] }[] = [];
+  let skipDepth = 0; // inside a footnote reference
+  let supText: string | null = null;
+  let footnote: string | null = null;
+
+  const emit = (line: string) => {
+    const text = line.replace(/[ \t]+/g, " ").trim();
+    const table = tables[tables.length - 1];
+    if (footnote !== null) {
+      footnote += (footnote ? " " : "") + text;
+      return;
+    }
+    if (table) {
+      const row = table.rows[table.rows.length - 1];
+      const cell = row?.[row.length - 1];
+      if (cell && text) cell.push(text);
+      return;
+    }
+    if (text) out.push(text, "");
+  };
+  const append = (text: string) => {
+    if (supText !== null) {
+      supText += text;
+      return;
+    }
+    if (paragraph === null) paragraph = "";
+    paragraph += text;
+  };
+  const closeParagraph = () => {
+    if (paragraph !== null) emit(paragraph);
+    paragraph = null;
+  };
+  const listPrefix = () => {
+    const list = lists[lists.length - 1];
+    if (!list) return "";
+    list.counter++;
+    if (!list.ordered) return "- ";
+    return `${lists.filter((l) => l.ordered).map((l) => l.counter).join(".")}. `;
+  };
+
+  for (const token of tokens) {
+    if (!token.startsWith("<")) {
+      if (skipDepth === 0) append(decodeEntities(token));
+      continue;
+    }
+    const tag = /^<\/?([a-z0-9]+)/i.exec(token)?.[1]?.toLowerCase() ?? "";
+    const closing = token.startsWith("</");
+    switch (tag) {
+      case "p":
+      case "h1":
+      case "h2":
+      case "h3":
+      case "h4":
+      case "h5":
+      case "h6":
+        if (closing) closeParagraph();
+        else {
+          closeParagraph();
+          paragraph = "";
+        }
+        break;
+      case "br":
+        if (paragraph !== null) {
+          emit(paragraph);
+          paragraph = "";
+        }
+        break;
+      case "li":
+        if (closing) {
+          closeParagraph();
+          if (footnote !== null) {
+            footnotes.push(footnote);
+            footnote = null;
+          }
+        } else if (/id="(?:footnote|endnote)-/.test(token)) {
+          footnote = "";
+        } else {
+          closeParagraph();
+          paragraph = listPrefix();
+        }
+        break;
+      case "ol":
+      case "ul":
+        if (closing) lists.pop();
+        else lists.push({ ordered: tag === "ol", counter: 0 });
+        break;
+      case "sup":
+        if (closing) {
+          const text = supText ?? "";
+          supText = null;
+          // m² and m³ are units; other superscripts are footnote marks.
+          if ((text === "2" || text === "3") && /m\s?$/.test(paragraph ?? "")) append(text === "2" ? "²" : "³");
+        } else supText = "";
+        break;
+      case "a":
+        if (!closing && /href="#(?:footnote|endnote)-ref-/.test(token)) skipDepth++;
+        else if (!closing && /href="#(?:footnote|endnote)-/.test(token)) skipDepth++;
+        else if (closing && skipDepth > 0) skipDepth--;
+        break;
+      case "table":
+        if (closing) {
+          closeParagraph();
+          const table = tables.pop()!;
+          writeTable(table.rows, emit);
+        } else {
+          closeParagraph();
+          tables.push({ rows: [] });
+        }
+        break;
+      case "tr":
+        if (!closing) tables[tables.length - 1]?.rows.push([]);
+        break;
+      case "td":
+      case "th":
+        if (!closing) {
+          const row = tables[tables.length - 1]?.rows.at(-1);
+          row?.push([]);
+        } else closeParagraph();
+        break;
+      default:
+        break;
+    }
+  }
+  closeParagraph();
+  if (footnotes.length) {
+    out.push("");
+    footnotes.forEach((text, i) => out.push(`Chú thích ${i + 1}: ${text.replace(/\s*↑\s*$/, "")}`, ""));
+  }
+  return out;
+
+  function writeTable(rows: Row[], write: (line: string) => void) {
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    const parent = tables[tables.length - 1];
+    if (width >= 3 && !parent) {
+      // A data table: one line per row, cells separated by tabs.
+      for (const row of rows) out.push(row.map((cell) => cell.join(" ").replace(/\t/g, " ")).join("\t"));
+      out.push("");
+      return;
+    }
+    // A layout table (header, signature) or a nested one: its text, cell by cell.
+    for (const row of rows) for (const cell of row) for (const line of cell) write(line);
+  }
+}
+
+export async function docxToText(bytes: Uint8Array): Promise<ReadResult> {
+  if (!startsWith(bytes, [0x50, 0x4b])) return fail(MESSAGES.brokenDocx);
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true });
+    html = result.value;
+  } catch {
+    return fail(MESSAGES.brokenDocx);
+  }
+  const text = htmlToLines(html).join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  if (!/\p{L}/u.test(text)) return fail(MESSAGES.noText);
+  if (looksLikeLegacyVietnamese(text)) return fail(MESSAGES.legacyFont);
+  return { ok: true, text: text.normalize("NFC"), format: "docx" };
+}
+
+/** An uploaded file (or pasted text) → text for the parser, or a message saying why not. */
+export async function readUpload(name: string, bytes: Uint8Array): Promise<ReadResult> {
+  if (bytes.length === 0) return fail(MESSAGES.empty);
+  if (bytes.length > MAX_UPLOAD_BYTES) return fail(MESSAGES.tooLarge);
+  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return fail(MESSAGES.pdf);
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return fail(MESSAGES.oldWord);
+  if (extension === "docx") return docxToText(bytes);
+  if (extension === "doc") return fail(MESSAGES.oldWord);
+  if (extension === "pdf") return fail(MESSAGES.pdf);
+  if (!["md", "markdown", "txt", "text", ""].includes(extension)) return fail(MESSAGES.type);
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return fail(MESSAGES.binary);
+  const decoded = decodeText(bytes);
+  return decoded.ok ? { ...decoded, format: extension === "txt" || extension === "text" ? "text" : "markdown" } : decoded;
+}

@@ -1,0 +1,143 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Scope } from "../../src/server/db/scope";
+import { createTestDatabase } from "./database";
+
+// Importing a document end to end on the real database (row-level security on, as app_user): the
+// Ea Súp plan is extracted from its fixture, one target corrected, and confirmed as a DRAFT of UBND
+// huyện Ea Súp linked to its parent 114/KH-UBND; a bad document, an invisible parent and a role
+// without plans.edit create nothing.
+
+const FIXTURE = path.resolve(import.meta.dirname, "../fixtures/import/ea-sup-ubnd-huyen-ke-hoach-2024.md");
+
+describe("import.confirm", () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let editor: Scope;
+  let viewer: Scope;
+  let document: import("../../src/features/plans/plan-document").PlanDocument;
+  let parentId: string;
+  let otherProvincePlanId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    process.env.DATABASE_URL = db.appUrl;
+    process.env.NEXTAUTH_SECRET = "a-secret-for-tests-only-0123456789abcdef";
+    const { scopeForUser } = await import("../../src/server/auth/session");
+    const user = await db.adminDb.user.findUniqueOrThrow({ where: { username: "easup.editor" }, include: { memberships: true } });
+    editor = (await scopeForUser(user.id))!;
+    const viewerUser = await db.adminDb.user.create({ data: { username: "easup.viewer.test", displayName: "Xem (kiểm thử)", passwordHash: "x", memberships: { create: { organizationId: user.memberships[0]!.organizationId, role: "VIEWER" } } } });
+    viewer = (await scopeForUser(viewerUser.id))!;
+
+    const { extractPlan } = await import("../../src/features/import/parse-document");
+    const extraction = extractPlan(readFileSync(FIXTURE, "utf8"), { key: "import-integration" });
+    document = extraction.document;
+    // The user corrects one item: the 2030 unemployment target.
+    const unemployment = document.indicators[1]!.children![0]!;
+    expect(unemployment.name).toBe("Tỉ lệ thất nghiệp chung");
+    unemployment.targets = { ...unemployment.targets, "2030": "2-3" };
+
+    const { withScope } = await import("../../src/server/db/scoped");
+    const { suggestParents } = await import("../../src/features/import/queries");
+    const implemented = extraction.cited.filter((c) => c.implements);
+    const suggestions = await withScope(editor, (tx) => suggestParents(tx, editor, [...implemented, ...extraction.cited.filter((c) => !c.implements)].map((c) => ({ ...c.parsed, issuedOn: c.issuedOn }))));
+    expect(suggestions[0]).toMatchObject({ number: "114/KH-UBND", citedAs: "114/KH-UBND", issuedOn: "2024-06-14" });
+    expect(suggestions.map((s) => s.number)).toEqual(expect.arrayContaining(["114/KH-UBND", "68/NQ-CP", "54-CTr/TU", "42-NQ/TW"]));
+    parentId = suggestions[0]!.id;
+
+    const daLat = await db.adminDb.plan.findFirstOrThrow({ where: { numberSerial: "222", typeCode: "KH", issuerCode: "ThU" } });
+    otherProvincePlanId = daLat.id;
+  });
+  afterAll(async () => db.drop());
+
+  async function execute(scope: Scope, input: Record<string, string>) {
+    const { confirmImport } = await import("../../src/features/import/import-actions");
+    return confirmImport.execute(scope, input);
+  }
+
+  async function counts() {
+    return { plans: await db.adminDb.plan.count(), tasks: await db.adminDb.task.count(), audits: await db.adminDb.auditLog.count() };
+  }
+
+  it("does not suggest a parent the user may not see", async () => {
+    const { withScope } = await import("../../src/server/db/scoped");
+    const { suggestParents } = await import("../../src/features/import/queries");
+    const found = await withScope(editor, (tx) => suggestParents(tx, editor, [{ notation: "PARTY", serial: "222", typeCode: "KH", issuerCode: "ThU" }]));
+    expect(found).toEqual([]);
+  });
+
+  it("creates a DRAFT of the user's organisation, linked to 114/KH-UBND, with every task, assignment, indicator and target", async () => {
+    const before = await counts();
+    const result = await execute(editor, { document: JSON.stringify(document), parentId });
+    expect(result.status, JSON.stringify(result)).toBe("ok");
+    if (result.status !== "ok") return;
+    const { planId } = result.data;
+
+    const plan = await db.adminDb.plan.findUniqueOrThrow({ where: { id: planId }, include: { parent: true, _count: { select: { tasks: true, assignments: true, indicators: true, targets: true } } } });
+    expect(plan).toMatchObject({ status: "DRAFT", issuerId: editor.organizationId, parentId, notation: "STATE", numberSerial: null, typeCode: "KH", issuerCode: "UBND", place: "Ea Súp", issuedOn: null, signerName: "Nguyễn Thanh Tuấn" });
+    expect(plan.parent!.numberSerial).toBe("114");
+    expect(plan.title).toMatch(/^Triển khai Nghị quyết số 68\/NQ-CP/);
+    expect(plan.childReportDueDay).toBe(15);
+    expect(plan._count).toEqual({ tasks: 32, assignments: 86, indicators: 115, targets: 182 });
+
+    const unemployment = await db.adminDb.indicator.findFirstOrThrow({ where: { planId, name: "Tỉ lệ thất nghiệp chung" }, include: { targets: { orderBy: { year: "asc" } } } });
+    expect(unemployment.targets.map((t) => [t.year, t.text, t.kind])).toEqual([
+      [2025, "<4", "BELOW"],
+      [2030, "2-3", "RANGE"],
+    ]);
+    expect(unemployment.markedAsFromParent).toBe(true);
+
+    const task = await db.adminDb.task.findFirstOrThrow({ where: { planId, numbering: "2.1." }, include: { assignments: { include: { organization: true }, orderBy: { position: "asc" } } } });
+    expect(task.timeframeText).toBe("Năm 2024 và các năm tiếp theo");
+    expect(task.timeframeKind).toBe("FROM_YEAR");
+    const byRole = (role: string) => task.assignments.filter((a) => a.role === role).map((a) => a.organization.name);
+    expect(byRole("LEAD")).toEqual(["Phòng Lao động - Thương binh và Xã hội", "Phòng Nội vụ"]);
+    expect(byRole("COORDINATING")).toEqual(["Các cơ quan, đơn vị, ngành của huyện", "UBND các xã, thị trấn"]);
+
+    const audit = await db.adminDb.auditLog.findFirstOrThrow({ where: { action: "plan.import", entityId: planId } });
+    expect(audit).toMatchObject({ entityType: "Plan", userId: editor.userId, organizationId: editor.organizationId });
+    expect(audit.after).toEqual({ title: document.title, number: "/KH-UBND", tasks: 32, indicators: 104 });
+
+    const after = await counts();
+    expect(after.plans).toBe(before.plans + 1);
+    expect(after.audits).toBe(before.audits + 1);
+  });
+
+  it("creates nothing from a document with an unreadable target, and says where", async () => {
+    const bad = structuredClone(document);
+    bad.indicators[1]!.children![0]!.targets = { "2030": "2.5" };
+    const before = await counts();
+    const result = await execute(editor, { document: JSON.stringify(bad), parentId });
+    expect(result.status).toBe("error");
+    if (result.status === "error") expect(result.fieldErrors["document.indicators.1.children.0.targets.2030"]).toMatch(/dấu phẩy/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("creates nothing from what is not a document", async () => {
+    const before = await counts();
+    for (const input of [{ document: "không phải JSON", parentId: "" }, { document: JSON.stringify({ title: "x" }), parentId: "" }]) {
+      expect((await execute(editor, input)).status).toBe("error");
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a parent the user may not see (another province, or none at all) as not found", async () => {
+    const before = await counts();
+    for (const id of [otherProvincePlanId, "00000000-0000-4000-8000-000000000000"]) {
+      const result = await execute(editor, { document: JSON.stringify(document), parentId: id });
+      expect(result.status).toBe("error");
+      if (result.status === "error") {
+        expect(result.message).toMatch(/Không tìm thấy/);
+        expect(result.fieldErrors.parentId).toMatch(/Không tìm thấy/);
+      }
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a role without plans.edit", async () => {
+    const before = await counts();
+    const result = await execute(viewer, { document: JSON.stringify(document), parentId });
+    expect(result).toMatchObject({ status: "error", message: "Vai trò của bạn không được thực hiện thao tác này." });
+    expect(await counts()).toEqual(before);
+  });
+});
