@@ -124,6 +124,12 @@ export const amendPlan = defineAction({
     const plan = await db.plan.findUnique({ where: { id: input.planId }, select: { status: true } });
     if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch");
     if (plan.status !== "ISSUED") throw new ConflictError("Kế hoạch đang là dự thảo: sửa trực tiếp, không cần mở bản sửa đổi.");
+    // Plans issued before they were entered here have no stored issued text yet: keep it now.
+    const issued = await planSnapshot(db, input.planId);
+    const kept = await db.planVersion.findFirst({ where: { planId: input.planId }, orderBy: { version: "desc" }, select: { version: true } });
+    if (!kept || kept.version < issued.version) {
+      await db.planVersion.create({ data: { id: randomUUID(), planId: input.planId, version: issued.version, snapshot: JSON.parse(JSON.stringify(issued)), reason: "Bản đã ban hành, lưu trước khi sửa đổi, bổ sung" } });
+    }
     const { count } = await db.plan.updateMany({ where: { id: input.planId, version: input.version }, data: { status: "DRAFT", version: { increment: 1 } } });
     staleGuard(count, "Kế hoạch");
     await audit({ action: "plan.amend", entityType: "Plan", entityId: input.planId, before: { status: "ISSUED" }, after: { status: "DRAFT", reason: input.reason } });
