@@ -42,6 +42,19 @@ describe("row-level security", () => {
     expect(Number(indicators[0]!.n)).toBe(0);
   });
 
+  it("a published plan of another province becomes readable, with its indicators", async () => {
+    const daLat = await db.adminDb.plan.findFirstOrThrow({ where: { provinceCode: "68", hasContent: true } });
+    const count = () =>
+      db.appDb.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT set_config('app.user_id', 'test', true), set_config('app.province_code', '14', true), set_config('app.all_provinces', 'off', true)`;
+        return tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM indicators WHERE "planId" = ${daLat.id}`;
+      });
+    expect(Number((await count())[0]!.n)).toBe(0);
+    await db.adminDb.plan.update({ where: { id: daLat.id }, data: { publishedAt: new Date() } });
+    expect(Number((await count())[0]!.n)).toBeGreaterThan(30);
+    await db.adminDb.plan.update({ where: { id: daLat.id }, data: { publishedAt: null } });
+  });
+
   it("a scope cannot write into another province", async () => {
     const daLat = await db.adminDb.plan.findFirstOrThrow({ where: { provinceCode: "68", hasContent: true } });
     const attempt = db.appDb.$transaction(async (tx) => {

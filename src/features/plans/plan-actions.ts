@@ -146,3 +146,19 @@ export async function canImplement(db: ScopedDb, scope: Parameters<typeof planOw
   if (!visible) return false;
   return permits("plans.implement", relationTo(scope, await planOwner(db, scope, id)), scope.isSystemAdmin);
 }
+
+/** A published plan is visible outside its province (row-level security lets it through). */
+export const publishPlan = defineAction({
+  name: "plans.publish",
+  permission: "plans.issue",
+  input: z.object({ planId, publish: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  subject: (db, input, scope) => planOwner(db, scope, input.planId),
+  async run({ db, input, audit }) {
+    const plan = await db.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { status: true, publishedAt: true } });
+    if (input.publish && plan.status !== "ISSUED") throw new ConflictError("Chỉ công bố được kế hoạch đã ban hành.");
+    const publishedAt = input.publish ? (plan.publishedAt ?? new Date()) : null;
+    await db.plan.update({ where: { id: input.planId }, data: { publishedAt } });
+    await audit({ action: input.publish ? "plan.publish" : "plan.unpublish", entityType: "Plan", entityId: input.planId, before: { publishedAt: plan.publishedAt }, after: { publishedAt } });
+    return { published: input.publish };
+  },
+});

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { ActionState } from "@/server/actions";
 import { saveIndicator, dropIndicator, restoreIndicator } from "./indicator-actions";
 import { decideParentChange } from "./parent-change-actions";
-import { amendPlan, createImplementingPlan, issuePlan, updatePlanHeader } from "./plan-actions";
+import { amendPlan, createImplementingPlan, issuePlan, publishPlan, updatePlanHeader } from "./plan-actions";
 import { dropTask, moveTask, restoreTask, saveTask } from "./task-actions";
 
 // Thin "use server" entry points; the actions (and their permissions) live beside the rules they apply.
@@ -54,4 +54,7 @@ export async function restoreIndicatorAction(_: ActionState, formData: FormData)
 }
 export async function decideParentChangeAction(_: ActionState, formData: FormData) {
   return run(decideParentChange as unknown as Handler, formData);
+}
+export async function publishPlanAction(_: ActionState, formData: FormData) {
+  return run(publishPlan as unknown as Handler, formData);
 }

@@ -68,6 +68,17 @@ export const cases: Record<string, MatrixCase> = {
       await fx.db.adminDb.plan.update({ where: { id: planId }, data: { status: "DRAFT" } });
     },
   },
+  "plans.publish": {
+    load,
+    expected: { own: ["APPROVER"], parent: [], child: [], sibling: [], otherProvince: [] },
+    input: async (fx, target) => {
+      await fx.db.adminDb.plan.update({ where: { id: fx.plans[target] }, data: { status: "ISSUED", publishedAt: null } });
+      return { planId: fx.plans[target], publish: "true" };
+    },
+    reset: async (fx, target) => {
+      await fx.db.adminDb.plan.update({ where: { id: fx.plans[target] }, data: { publishedAt: null } });
+    },
+  },
   "plans.amend": {
     load,
     expected: writersOwn,

@@ -6,7 +6,9 @@ import { IndicatorTable } from "@/features/plans/indicator-table";
 import { canEditPlan } from "@/features/plans/editor-data";
 import { currentReportYear } from "@/features/reporting/calendar";
 import { canImplement } from "@/features/plans/plan-actions";
+import { PublishForm } from "@/features/plans/publish-form";
 import { getPlanDetail } from "@/features/plans/queries";
+import { roleHolds } from "@/server/permissions";
 import { TaskTree } from "@/features/plans/task-tree";
 import { requirePage } from "@/server/routes";
 import { withScope } from "@/server/db/scoped";
@@ -73,6 +75,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           <Badge>{trackLabels[plan.track]}</Badge>
           <Badge tone={plan.status === "ISSUED" ? "green" : "blue"}>{planStatusLabels[plan.status]}</Badge>
           {plan.isIllustrative ? <IllustrativeBadge /> : null}
+          {plan.publishedAt ? <Badge tone="blue">Đã công bố ngoài tỉnh</Badge> : null}
           {plan.issuer.validTo ? (
             <Badge tone="neutral" title="Cơ quan ban hành đã kết thúc hoạt động khi sắp xếp đơn vị hành chính">
               Cơ quan ban hành kết thúc hoạt động từ {day(plan.issuer.validTo)}
@@ -107,6 +110,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           </>
         ) : null}
         <Link href={`/plans/${plan.id}/history`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Lịch sử</Link>
+        {editable && plan.status === "ISSUED" && roleHolds(scope.role, "plans.issue", scope.isSystemAdmin) ? <PublishForm planId={plan.id} published={Boolean(plan.publishedAt)} /> : null}
       </nav>
 
       {plan.citations.length ? (
