@@ -49,7 +49,7 @@ export const saveTask = defineAction({
     directing: agencyList,
   }).refine((t) => t.title || t.body, { message: "Hãy nhập tiêu đề hoặc nội dung nhiệm vụ", path: ["body"] }),
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
-  async run({ db, scope, input, audit }) {
+  async run({ db, input, audit }) {
     await requireDraft(db, input.planId);
     const timeframe = parseTimeframe(input.timeframe || null);
     if (input.timeframe && timeframe.kind === "UNSPECIFIED") {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { FieldMessage } from "@/ui/field-message";
 import { updatePlanHeaderAction } from "../server-actions";
 import { SaveStatus, useDraftBackup, useSave } from "./save-state";
@@ -21,18 +21,16 @@ export function HeaderForm({ planId, version: initialVersion, initial }: { planI
   const [version, setVersion] = useState(initialVersion);
   const backup = useDraftBackup(`plan-header:${planId}`);
   const form = useRef<HTMLFormElement>(null);
-  const [restored, setRestored] = useState<Record<string, string> | null>(null);
+  // Rendered in the browser only (header-form-loader.tsx), so the backup can be read up front.
+  const [restored, setRestored] = useState<Record<string, string> | null>(() => {
+    const saved = backup.read();
+    return saved && Object.entries(initial).some(([key, value]) => saved[key] !== undefined && saved[key] !== value) ? saved : null;
+  });
   const save = useSave(updatePlanHeaderAction, (s) => {
     setVersion((s.data as { version: number }).version);
     backup.clear();
     setRestored(null);
   });
-  useEffect(() => {
-    const saved = backup.read();
-    if (saved && Object.entries(initial).some(([key, value]) => saved[key] !== undefined && saved[key] !== value)) setRestored(saved);
-    // Only on first render: later changes are the user's.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
   const values = save.state.status === "error" ? save.state.values : (restored ?? initial);
   return (
     <form ref={form} action={save.formAction} onChange={() => form.current && backup.write(form.current)} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-label="Thông tin chung" key={restored ? "restored" : "initial"}>

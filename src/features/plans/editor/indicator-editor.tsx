@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { Direction } from "@/domain/target-notation";
 import { Badge } from "@/ui/badge";
 import { FieldMessage } from "@/ui/field-message";
@@ -26,10 +26,10 @@ export type EditableIndicator = {
 };
 
 export function IndicatorEditor({ planId, indicator }: { planId: string; indicator: EditableIndicator }) {
-  const [version, setVersion] = useState(indicator.version);
-  // The page re-renders after every save (here or elsewhere, e.g. a move renumbers siblings): keep the
+  // The page re-renders after every save (here or elsewhere, e.g. a move renumbers siblings): use the
   // newest version seen, without remounting the form and losing its saved/failed message.
-  useEffect(() => setVersion((v) => Math.max(v, indicator.version)), [indicator.version]);
+  const [savedVersion, setVersion] = useState(0);
+  const version = Math.max(indicator.version, savedVersion);
   const save = useSave(saveIndicatorAction, (s) => setVersion((s.data as { version: number }).version));
   const drop = useSave(dropIndicatorAction);
   const restore = useSave(restoreIndicatorAction);

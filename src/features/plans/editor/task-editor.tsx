@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { formatTimeframe, parseTimeframe } from "@/domain/timeframe";
 import { Badge } from "@/ui/badge";
 import { FieldMessage } from "@/ui/field-message";
@@ -40,10 +40,10 @@ function TimeframeInput({ initial, serverError }: { initial: string; serverError
 }
 
 export function TaskEditor({ planId, task, directory }: { planId: string; task: EditableTask; directory: string[] }) {
-  const [version, setVersion] = useState(task.version);
-  // The page re-renders after every save (here or elsewhere, e.g. a move renumbers siblings): keep the
+  // The page re-renders after every save (here or elsewhere, e.g. a move renumbers siblings): use the
   // newest version seen, without remounting the form and losing its saved/failed message.
-  useEffect(() => setVersion((v) => Math.max(v, task.version)), [task.version]);
+  const [savedVersion, setVersion] = useState(0);
+  const version = Math.max(task.version, savedVersion);
   const save = useSave(saveTaskAction, (s) => setVersion((s.data as { version: number }).version));
   const drop = useSave(dropTaskAction);
   const restore = useSave(restoreTaskAction);

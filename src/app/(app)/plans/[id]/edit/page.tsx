@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { HeaderForm } from "@/features/plans/editor/header-form";
+import { HeaderFormInBrowser as HeaderForm } from "@/features/plans/editor/header-form-loader";
 import { IndicatorEditor, NewIndicatorForm } from "@/features/plans/editor/indicator-editor";
 import { AmendForm, IssueForm, ParentChangesPanel } from "@/features/plans/editor/plan-status-forms";
 import { NewTaskForm, TaskEditor } from "@/features/plans/editor/task-editor";
