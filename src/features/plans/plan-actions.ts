@@ -4,6 +4,7 @@ import { parseVietnameseDate } from "@/domain/reporting-calendar";
 import { defineAction } from "@/server/actions";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import { ConflictError, NotFoundError } from "@/server/errors";
+import { todayInVietnam } from "../reporting/calendar";
 import { createPlanFromDocument } from "./create-plan";
 import { parentAsDocument } from "./parent-document";
 import { planOwner, requireDraft, staleGuard } from "./subject";
@@ -90,7 +91,8 @@ export const issuePlan = defineAction({
         ctx.addIssue({ code: "custom", message: "Ngày không hợp lệ: hãy nhập dạng dd/mm/yyyy, ví dụ 15/05/2024" });
         return z.NEVER;
       }
-      if (iso > new Date().toISOString().slice(0, 10)) {
+      // "Today" is the calendar day in Vietnam, whatever the server's time zone.
+      if (iso > todayInVietnam()) {
         ctx.addIssue({ code: "custom", message: "Ngày ban hành không thể ở tương lai" });
         return z.NEVER;
       }

@@ -10,6 +10,7 @@ import { withScope } from "@/server/db/scoped";
 import { NotFoundError } from "@/server/errors";
 import { requirePage } from "@/server/routes";
 import { Badge } from "@/ui/badge";
+import { day } from "@/ui/format";
 import { planStatusLabels } from "@/ui/labels";
 
 export const metadata: Metadata = { title: "Soạn kế hoạch" };
@@ -33,7 +34,7 @@ export default async function EditPlanPage({ params }: { params: Promise<{ id: s
       </div>
       {plan.status === "ISSUED" ? (
         <>
-          <p className="text-sm text-stone-700">Kế hoạch đã ban hành ngày {plan.issuedOn?.toISOString().slice(0, 10).split("-").reverse().join("/")}. Để thay đổi, hãy mở một bản sửa đổi, bổ sung: bản đã ban hành được giữ nguyên trong lịch sử.</p>
+          <p className="text-sm text-stone-700">Kế hoạch đã ban hành ngày {day(plan.issuedOn)}. Để thay đổi, hãy mở một bản sửa đổi, bổ sung: bản đã ban hành được giữ nguyên trong lịch sử.</p>
           <AmendForm key={plan.version} planId={plan.id} version={plan.version} />
         </>
       ) : (

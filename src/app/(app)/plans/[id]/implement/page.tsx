@@ -6,6 +6,7 @@ import { canImplement } from "@/features/plans/plan-actions";
 import { getPlanDetail } from "@/features/plans/queries";
 import { withScope } from "@/server/db/scoped";
 import { requirePage } from "@/server/routes";
+import { day } from "@/ui/format";
 
 export const metadata: Metadata = { title: "Tạo kế hoạch thực hiện" };
 
@@ -22,7 +23,10 @@ export default async function ImplementPage({ params }: { params: Promise<{ id: 
   if (!data) notFound();
   const { parent } = data;
   const kind = documentKindLabel(parent.kind);
-  const suggested = `Thực hiện ${kind} số ${parent.number} ngày ${parent.issuedOn?.toISOString().slice(0, 10).split("-").reverse().join("/") ?? ""} của ${parent.issuer.name} trên địa bàn ${data.place.toLowerCase().startsWith("phường") || data.place.toLowerCase().startsWith("xã") || data.place.toLowerCase().startsWith("huyện") ? data.place.charAt(0).toLowerCase() + data.place.slice(1) : data.place}`;
+  // "Thị xã Mộc Châu" reads "trên địa bàn thị xã Mộc Châu" inside a sentence.
+  const place = data.place.charAt(0).toLowerCase() + data.place.slice(1);
+  const dated = parent.issuedOn ? ` ngày ${day(parent.issuedOn)}` : "";
+  const suggested = `Thực hiện ${kind} số ${parent.number}${dated} của ${parent.issuer.name} trên địa bàn ${place}`;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Tạo kế hoạch thực hiện {kind.toLowerCase()} {parent.number}</h1>
