@@ -18,6 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           <nav aria-label="Chính" className="flex gap-4 text-sm">
             <Link href="/plans" className="hover:underline">Kế hoạch</Link>
+            <Link href="/dashboard" className="hover:underline">Tổng hợp</Link>
             <Link href="/reports" className="hover:underline">Báo cáo</Link>
             {routeAllows(scope, "/import") ? <Link href="/import" className="hover:underline">Nhập văn bản</Link> : null}
             {scope.role === "ADMIN" || scope.isSystemAdmin ? <Link href="/admin/users" className="hover:underline">Người dùng</Link> : null}

@@ -107,6 +107,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             <Link href={`/plans/${plan.id}/results`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Kết quả thực hiện</Link>
             <Link href={`/plans/${plan.id}/reports/${currentReportYear()}`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Báo cáo năm {currentReportYear()}</Link>
             <Link href={`/plans/${plan.id}/dashboard`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Biểu đồ theo dõi</Link>
+            {plan.children.length ? <Link href={`/dashboard?plan=${plan.id}`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Tổng hợp cấp dưới</Link> : null}
           </>
         ) : null}
         <Link href={`/plans/${plan.id}/history`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Lịch sử</Link>

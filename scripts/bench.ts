@@ -1,0 +1,200 @@
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { seedId } from "../prisma/seed/ids";
+import { DEMO_PASSWORD } from "../prisma/seed/users";
+import { ensureDatabaseExists, enableAppLogin, withCredentials, withDatabase } from "./lib/database";
+import { findFreePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { applyMigrations } from "./lib/migrations";
+import { BENCH_USER, DATASET_VERSION, generateDataset, type DatasetInfo } from "./bench/dataset";
+import { javascriptOf, measurePages, signIn, startApp, type PageSubject } from "./bench/pages";
+import { resultLines, writePerformanceDoc, type BenchResults } from "./bench/report";
+import { measureRollups } from "./bench/rollups";
+import { ms, ratio } from "./bench/timing";
+import { verifyStatuses } from "./bench/verify";
+
+// `npm run bench`: a synthetic national data set in its own embedded PostgreSQL (.data/bench), then,
+// in one run, the province rollup, the national rollup and the dashboard pages, each against its floor
+// measured in the same run (the bare aggregate SQL; a trivial page of the same app). The medians and
+// ratios go to docs/performance.md and to the console.
+//   --fresh            regenerate the data set even if the bench database already has it
+//   --runs N           measured runs per subject (default 15), after 3 warm-up runs
+//   --skip-pages       only the data set and the rollups (no build, no server)
+//   --port N           the app's port (default 3200)
+//   --no-write         do not touch docs/performance.md
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
+};
+const RUNS = option("--runs", 15);
+const WARMUP = 3;
+const PORT = option("--port", 3200);
+const DATABASE = "kehoach_bench";
+const APP_PASSWORD = "app_user";
+
+const log = (line: string) => console.log(`▸ ${line}`);
+
+async function datasetPresent(adminUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [DATABASE]);
+    return rows[0]?.comment === DATASET_VERSION;
+  } finally {
+    await client.end();
+  }
+}
+
+async function describeDataset(adminUrl: string): Promise<DatasetInfo> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const count = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]!.n);
+    const { rows } = await client.query<{ code: string; name: string; communes: number }>(
+      `SELECT u.code, u.name, count(c.id)::int AS communes FROM admin_units u JOIN admin_units c ON c."parentId" = u.id AND c.era = 'FROM_2025'
+       WHERE u.era = 'FROM_2025' AND u.level = 'PROVINCE' GROUP BY u.id ORDER BY communes DESC, u.code LIMIT 1`,
+    );
+    return {
+      plans: await count(`SELECT count(*) AS n FROM plans`),
+      benchPlans: await count(`SELECT count(*) AS n FROM plans WHERE purpose LIKE '%npm run bench%'`),
+      indicators: await count(`SELECT count(*) AS n FROM indicators WHERE NOT "isGroup"`),
+      targets: await count(`SELECT count(*) AS n FROM indicator_targets`),
+      actuals: await count(`SELECT count(*) AS n FROM indicator_actuals`),
+      tasks: await count(`SELECT count(*) AS n FROM tasks`),
+      taskProgress: await count(`SELECT count(*) AS n FROM task_progress`),
+      reports: await count(`SELECT count(*) AS n FROM reports`),
+      largestProvince: rows[0]!,
+      seconds: 0,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+async function prepare(serverUrl: string): Promise<{ adminUrl: string; appUrl: string; dataset: DatasetInfo & { reused: boolean } }> {
+  const adminUrl = withDatabase(serverUrl, DATABASE);
+  const appUrl = withCredentials(adminUrl, "app_user", APP_PASSWORD);
+  if (!flag("--fresh") && (await datasetPresent(serverUrl))) {
+    await applyMigrations(adminUrl);
+    await enableAppLogin(adminUrl, APP_PASSWORD);
+    log(`Dùng lại bộ dữ liệu đo đã có (${DATASET_VERSION}); --fresh để tạo lại.`);
+    return { adminUrl, appUrl, dataset: { ...(await describeDataset(adminUrl)), reused: true } };
+  }
+  const server = new pg.Client({ connectionString: serverUrl });
+  await server.connect();
+  await server.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+  await server.end();
+  await ensureDatabaseExists(serverUrl, DATABASE);
+  await applyMigrations(adminUrl);
+  await enableAppLogin(adminUrl, APP_PASSWORD);
+  log("Nạp dữ liệu mẫu (đơn vị hành chính, cơ quan, 42-NQ/TW, người dùng mẫu)…");
+  const { seedDemoData } = await import("../prisma/seed/seed");
+  await seedDemoData(adminUrl, { log });
+  log("Tạo bộ dữ liệu toàn quốc…");
+  const dataset = await generateDataset(adminUrl, log);
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`COMMENT ON DATABASE "${DATABASE}" IS '${DATASET_VERSION}'`);
+  await client.end();
+  return { adminUrl, appUrl, dataset: { ...dataset, reused: false } };
+}
+
+async function pageSubjects(adminUrl: string, base: string): Promise<PageSubject[]> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  let communePlan: string;
+  try {
+    // A commune plan of the largest province, as that province's leader would open it from the rollup.
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT p.id FROM plans p JOIN memberships m ON m."userId" = $1 JOIN organizations o ON o.id = m."organizationId"
+       JOIN plans pp ON pp."issuerId" = o.id AND p."parentId" = pp.id
+       WHERE p.status = 'ISSUED' ORDER BY p.id LIMIT 1`,
+      [seedId("user", BENCH_USER)],
+    );
+    communePlan = rows[0]!.id;
+  } finally {
+    await client.end();
+  }
+  const province = await signIn(base, BENCH_USER, DEMO_PASSWORD);
+  const admin = await signIn(base, "admin", DEMO_PASSWORD);
+  const sonLa = await signIn(base, "sonla.approver", DEMO_PASSWORD);
+  return [
+    { label: "Trivial page", path: "/sign-in", cookie: null, expect: "Đăng nhập" },
+    { label: "Signed-in page that reads no plan data (404 through the layout)", path: "/plans/not-a-plan", cookie: province, expect: "Không tìm thấy", status: 404 },
+    { label: "Plan dashboard page, a commune plan", path: `/plans/${communePlan}/dashboard`, cookie: province, expect: "Bảng theo dõi" },
+    { label: "Rollup page, largest province", path: "/dashboard", cookie: province, expect: "Tổng hợp các địa phương" },
+    { label: "Rollup page, Sơn La", path: "/dashboard", cookie: sonLa, expect: "Tổng hợp các địa phương" },
+    { label: "Rollup page, national", path: "/dashboard", cookie: admin, expect: "Tổng hợp các địa phương" },
+    { label: "Plan list, national", path: "/plans", cookie: admin, expect: "Danh sách kế hoạch" },
+  ];
+}
+
+async function main() {
+  const loadBefore = os.loadavg()[0]!;
+  const started = Date.now();
+  log("Khởi động PostgreSQL nhúng cho phép đo (.data/bench/postgres)…");
+  const server = await startEmbeddedPostgres({ dataDir: ".data/bench/postgres", port: await findFreePort(54359), quiet: true });
+  let app: Awaited<ReturnType<typeof startApp>> | null = null;
+  try {
+    const { adminUrl, appUrl, dataset } = await prepare(server.adminUrl);
+    log(`Bộ dữ liệu: ${dataset.plans} kế hoạch, ${dataset.indicators} chỉ tiêu, ${dataset.actuals} kết quả thực hiện.`);
+    const statusCheck = await verifyStatuses(adminUrl);
+    log(`Kiểm tra trạng thái tổng hợp bằng mã miền: ${statusCheck.agree}/${statusCheck.checked} khớp.`);
+
+    log(`Đo tổng hợp (${RUNS} lần mỗi loại, sau ${WARMUP} lần khởi động)…`);
+    const rollups = await measureRollups({ adminUrl, appUrl }, { runs: RUNS, warmup: WARMUP, log });
+
+    let pages: BenchResults["pages"] = null;
+    if (!flag("--skip-pages")) {
+      app = await startApp({ adminUrl, appUrl }, { port: PORT, log });
+      const subjects = await pageSubjects(adminUrl, app.base);
+      log(`Đo các trang (${RUNS} lần mỗi trang)…`);
+      const measurements = await measurePages(app.base, subjects, { runs: RUNS, warmup: WARMUP, log });
+      const dashboard = subjects.find((s) => s.label.startsWith("Plan dashboard"))!;
+      const js = await javascriptOf(app.base, dashboard, "/(app)/plans/[id]/dashboard");
+      const rollupJs = await javascriptOf(app.base, subjects.find((s) => s.label === "Rollup page, largest province")!, "/(app)/dashboard");
+      pages = { measurements, floor: "Trivial page", dashboard: dashboard.label, js, rollupJs };
+    }
+
+    const results: BenchResults = {
+      date: new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date()),
+      node: process.versions.node,
+      cpus: os.cpus().length,
+      load: { before: loadBefore, after: os.loadavg()[0]! },
+      runs: RUNS,
+      dataset,
+      statusCheck,
+      rollups,
+      pages,
+    };
+    if (!flag("--no-write")) {
+      await writePerformanceDoc(path.resolve("docs/performance.md"), results);
+      log("Đã ghi kết quả vào docs/performance.md.");
+    }
+    const { goals, measured } = resultLines(results);
+    console.log(["", "Mục tiêu:", ...goals, "", ...measured.slice(4)].join("\n"));
+    console.log(
+      `\nTóm tắt: tổng hợp tỉnh ${ms(rollups.province.app.median)} / SQL ${ms(rollups.province.bare.median)} = ${ratio(rollups.province.app.median, rollups.province.bare.median)}; ` +
+        `toàn quốc ${ms(rollups.national.app.median)} / SQL ${ms(rollups.national.bare.median)} = ${ratio(rollups.national.app.median, rollups.national.bare.median)}` +
+        (pages
+          ? `; trang theo dõi kế hoạch ${ms(pages.measurements.find((m) => m.label === pages!.dashboard)!.timing.median)} / trang tối thiểu ${ms(pages.measurements[0]!.timing.median)}; JS ${(pages.js.gzip / 1024).toFixed(0)} KiB gzip`
+          : "") +
+        `. Tổng thời gian ${((Date.now() - started) / 1000).toFixed(0)} giây.`,
+    );
+    // Issue 7's speed goal: a 45 KB plan document is parsed well under a second (see docs/import.md).
+    const { benchParse } = await import("../src/features/import/bench");
+    const parse = benchParse();
+    log(`Đọc văn bản kế hoạch ${(parse.bytes / 1024).toFixed(1)} KB: lần đầu ${parse.firstMs} ms, trung vị ${parse.medianMs} ms, p95 ${parse.p95Ms} ms (${parse.runs} lần).`);
+  } finally {
+    if (app) await app.stop();
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(`✗ ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

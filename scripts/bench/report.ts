@@ -1,0 +1,115 @@
+import { readFile, writeFile } from "node:fs/promises";
+import type { DatasetInfo } from "./dataset";
+import type { JsSize, PageMeasurement } from "./pages";
+import type { RollupMeasurement } from "./rollups";
+import { ms, ratio } from "./timing";
+
+// Writes the bench's results into docs/performance.md (replacing the previous run's section and the
+// status column of the goals) and returns the same lines for the console.
+
+export type BenchResults = {
+  date: string;
+  node: string;
+  cpus: number;
+  load: { before: number; after: number };
+  runs: number;
+  dataset: DatasetInfo & { reused: boolean };
+  statusCheck: { checked: number; agree: number };
+  rollups: { province: RollupMeasurement; sonLa: RollupMeasurement; national: RollupMeasurement } | null;
+  pages: { measurements: PageMeasurement[]; floor: string; dashboard: string; js: JsSize; rollupJs: JsSize } | null;
+};
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KiB`;
+const n = (value: number) => value.toLocaleString("en-US");
+const verdict = (ok: boolean) => (ok ? "**met**" : "**not met**");
+
+export function resultLines(r: BenchResults): { goals: string[]; measured: string[] } {
+  const goals: string[] = [];
+  const measured: string[] = [];
+  const pages = r.pages;
+  const floor = pages?.measurements.find((m) => m.label === pages.floor);
+  const dashboard = pages?.measurements.find((m) => m.label === pages.dashboard);
+
+  if (r.rollups) {
+    const p = r.rollups.province;
+    goals.push(
+      `| Province rollup (the province-wide summary of its localities' results) | within 1.5× the time of bare SQL computing the same result | ${verdict(p.app.median <= 1.5 * p.bare.median)}: ${ms(p.app.median)} against ${ms(p.bare.median)} for the bare aggregate, ${ratio(p.app.median, p.bare.median)}; ${ratio(p.app.median, p.bareWhole.median)} against bare SQL for the whole result (lookup and aggregate, ${ms(p.bareWhole.median)}) (largest province, ${p.rows} localities × ${p.columns} indicators; ${r.date}) |`,
+    );
+  } else goals.push("| Province rollup (the province-wide summary of its localities' results) | within 1.5× the time of bare SQL computing the same result | not measured in the last run |");
+  if (floor && dashboard) {
+    goals.push(`| Dashboard page | within 2× the time of a trivial page | ${verdict(dashboard.timing.median <= 2 * floor.timing.median)}: ${ms(dashboard.timing.median)} against ${ms(floor.timing.median)} for \`/sign-in\`, ${ratio(dashboard.timing.median, floor.timing.median)} (${r.date}) |`);
+    const slowest = [...pages!.measurements].sort((a, b) => b.timing.median - a.timing.median)[0]!;
+    goals.push(`| Every page, at national scale (all provinces and communes with their plans and results), on 2 cores | under 1 s | ${verdict(slowest.timing.median < 1000)}: slowest median ${ms(slowest.timing.median)} (${slowest.label}); slowest single run ${ms(Math.max(...pages!.measurements.map((m) => m.timing.max)))} (${r.date}) |`);
+    const own = (js: JsSize) => (js.own ? `, of which ${kib(js.own.gzip)} the page's own` : "");
+    goals.push(
+      `| JavaScript sent to the browser for a dashboard page | measured and tracked (no limit set yet) | plan dashboard: ${kib(pages!.js.gzip)} gzipped at first load (${pages!.js.files} files${own(pages!.js)}), plus the chart bundle, ${kib(pages!.js.lazy.gzip)} gzipped, when a chart scrolls into view; rollup page: ${kib(pages!.rollupJs.gzip)} gzipped (${pages!.rollupJs.files} files${own(pages!.rollupJs)}) (${r.date}) |`,
+    );
+  } else {
+    goals.push("| Dashboard page | within 2× the time of a trivial page | not measured in the last run |");
+    goals.push("| Every page, at national scale (all provinces and communes with their plans and results), on 2 cores | under 1 s | not measured in the last run |");
+    goals.push("| JavaScript sent to the browser for a dashboard page | measured and tracked (no limit set yet) | not measured in the last run |");
+  }
+
+  const d = r.dataset;
+  measured.push(`### \`npm run bench\`, ${r.date}`);
+  measured.push("");
+  measured.push(
+    `Node.js ${r.node}, ${r.cpus} cores, load average ${r.load.before.toFixed(1)} before and ${r.load.after.toFixed(1)} after (other work was running on the machine). ` +
+      `Medians of ${r.runs} runs after a warm-up, the subjects of each comparison interleaved in one loop so that load from other work hits them alike.`,
+  );
+  measured.push("");
+  measured.push(
+    `Data set (${d.reused ? "reused from an earlier run of the same generator" : `generated in ${d.seconds.toFixed(0)} s`}): the demo data plus one plan for every province and every commune of today ` +
+      `(${n(d.benchPlans)} plans, ${n(d.plans)} plans in all), ${n(d.indicators)} indicators, ${n(d.targets)} targets, ${n(d.actuals)} actuals (2024–2030, with their status), ` +
+      `${n(d.tasks)} tasks, ${n(d.taskProgress)} task progress rows, ${n(d.reports)} reports. The largest province: ${d.largestProvince.name} (${d.largestProvince.communes} communes). ` +
+      `Statuses of the synthetic actuals are computed in SQL; a sample of ${n(r.statusCheck.checked)} checked against the domain code (\`statusesByYear\`): ${n(r.statusCheck.agree)} agree.`,
+  );
+  measured.push("");
+  measured.push("| what | median | floor (median) | ratio | goal | notes |");
+  measured.push("| --- | --- | --- | --- | --- | --- |");
+  if (r.rollups) {
+    for (const [m, goal] of [[r.rollups.province, "≤ 1.5×"], [r.rollups.sonLa, "≤ 1.5×"], [r.rollups.national, "—"]] as const) {
+      measured.push(
+        `| ${m.label === "Tổng hợp toàn quốc" ? "National rollup" : m.label === "Tổng hợp tỉnh Sơn La" ? "Province rollup, Sơn La (demo province)" : "Province rollup, largest province"} (\`getRollup\` in \`withScope\`, as app_user) | ${ms(m.app.median)} | ${ms(m.bare.median)} bare aggregate SQL; ${ms(m.bareWhole.median)} bare lookup + aggregate | ${ratio(m.app.median, m.bare.median)}; ${ratio(m.app.median, m.bareWhole.median)} | ${goal} | ${m.rows} rows × ${m.columns} columns, year ${m.year}; same counts as the bare SQL: ${m.sameCounts ? "yes" : "**no**"}; app min–max ${ms(m.app.min)}–${ms(m.app.max)} |`,
+      );
+    }
+  }
+  if (pages && floor) {
+    for (const m of pages.measurements) {
+      const isFloor = m.label === pages.floor;
+      measured.push(
+        `| ${m.label} (\`${m.path.replace(/[0-9a-f-]{36}/, "{id}")}\`) | ${ms(m.timing.median)} | ${isFloor ? "—" : `${ms(floor.timing.median)} \`/sign-in\``} | ${isFloor ? "—" : ratio(m.timing.median, floor.timing.median)} | ${m.label === pages.dashboard ? "≤ 2×, < 1 s" : "< 1 s"} | HTML ${kib(m.bytes)}; min–max ${ms(m.timing.min)}–${ms(m.timing.max)} |`,
+      );
+    }
+    const ownNote = (js: JsSize) => (js.own ? `; the page's own chunks (its entry in the client reference manifest, less the layouts'): ${js.own.files} file(s), ${(js.own.gzip / 1024).toFixed(1)} KiB gzipped` : "");
+    measured.push(
+      `| JavaScript of the plan dashboard page | ${kib(pages.js.gzip)} gzipped | — | — | tracked | ${pages.js.files} script files referenced by its HTML, ${kib(pages.js.bytes)} raw${ownNote(pages.js)}; plus ${pages.js.lazy.files} chart chunk(s), ${kib(pages.js.lazy.gzip)} gzipped (${kib(pages.js.lazy.bytes)} raw), loaded when the first chart scrolls into view |`,
+    );
+    measured.push(
+      `| JavaScript of the rollup page (\`/dashboard\`) | ${kib(pages.rollupJs.gzip)} gzipped | — | — | tracked | ${pages.rollupJs.files} script files referenced by its HTML, ${kib(pages.rollupJs.bytes)} raw${ownNote(pages.rollupJs)}; no chart |`,
+    );
+  }
+  return { goals, measured };
+}
+
+const GOALS_START = "| goal | target | status |";
+const MEASURED_START = "<!-- bench:start -->";
+const MEASURED_END = "<!-- bench:end -->";
+
+/** Replaces the goals' status column and the bench section; the rest of the file is kept as written. */
+export async function writePerformanceDoc(file: string, r: BenchResults): Promise<void> {
+  let text = await readFile(file, "utf8");
+  const { goals, measured } = resultLines(r);
+  const lines = text.split("\n");
+  const start = lines.findIndex((l) => l.startsWith(GOALS_START));
+  if (start >= 0) {
+    let end = start + 2;
+    while (end < lines.length && lines[end]!.startsWith("|")) end++;
+    lines.splice(start + 2, end - start - 2, ...goals);
+    text = lines.join("\n");
+  }
+  const block = [MEASURED_START, ...measured, MEASURED_END].join("\n");
+  if (text.includes(MEASURED_START)) text = text.replace(new RegExp(`${MEASURED_START}[\\s\\S]*?${MEASURED_END}`), block);
+  else text = text.replace("## Measured\n", `## Measured\n\n${block}\n`);
+  await writeFile(file, text);
+}

@@ -1,0 +1,47 @@
+import pg from "pg";
+import type { IndicatorStatus } from "../../src/domain/indicator-status";
+import type { Direction, TargetKind } from "../../src/domain/target-notation";
+import { statusesByYear } from "../../src/features/results/status";
+
+// The synthetic actuals get their status from an SQL transcription of the domain rule. This checks a
+// sample against the domain code itself (statusesByYear), so the counts the bench aggregates are
+// the ones the application would have stored.
+
+type Row = {
+  id: string; direction: Direction; baselineValue: number | null; baselineYear: number | null;
+  targets: { year: number; kind: TargetKind; lower: number | null; upper: number | null; isPercent: boolean; qualitative: string | null; text: string }[];
+  actuals: { year: number; value: number | null; qualitativeStatus: IndicatorStatus | null; status: IndicatorStatus }[];
+};
+
+export async function verifyStatuses(adminUrl: string, sample = 400): Promise<{ checked: number; agree: number }> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<Row>(
+      `SELECT i.id, i.direction::text AS direction, i."baselineValue"::float8 AS "baselineValue", i."baselineYear",
+              (SELECT json_agg(json_build_object('year', t.year, 'kind', t.kind, 'lower', t.lower::float8, 'upper', t.upper::float8, 'isPercent', t."isPercent", 'qualitative', t.qualitative, 'text', t.text)) FROM indicator_targets t WHERE t."indicatorId" = i.id) AS targets,
+              (SELECT json_agg(json_build_object('year', a.year, 'value', a.value::float8, 'qualitativeStatus', a."qualitativeStatus", 'status', a.status)) FROM indicator_actuals a WHERE a."indicatorId" = i.id) AS actuals
+       FROM indicators i TABLESAMPLE SYSTEM (1)
+       WHERE NOT i."isGroup" AND EXISTS (SELECT 1 FROM indicator_actuals a WHERE a."indicatorId" = i.id AND a.source LIKE '%npm run bench%')
+       LIMIT $1`,
+      [sample],
+    );
+    let checked = 0;
+    let agree = 0;
+    for (const row of rows) {
+      const statuses = statusesByYear({
+        direction: row.direction,
+        baseline: row.baselineValue !== null && row.baselineYear !== null ? { year: row.baselineYear, value: row.baselineValue } : null,
+        targets: (row.targets ?? []).map((t) => ({ year: t.year, target: { kind: t.kind, lower: t.lower, upper: t.upper, isPercent: t.isPercent, unit: null, qualitative: t.qualitative, text: t.text } })),
+        actuals: (row.actuals ?? []).map((a) => ({ year: a.year, value: a.value, qualitativeStatus: a.qualitativeStatus })),
+      });
+      for (const actual of row.actuals ?? []) {
+        checked += 1;
+        if (statuses.get(actual.year) === actual.status) agree += 1;
+      }
+    }
+    return { checked, agree };
+  } finally {
+    await client.end();
+  }
+}

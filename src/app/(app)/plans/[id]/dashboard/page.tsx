@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { documentKindLabel } from "@/domain/document-number";
+import { formatDate } from "@/domain/reporting-calendar";
+import { formatVietnameseNumber } from "@/domain/decimal";
+import { IndicatorCards } from "@/features/dashboards/indicator-cards";
+import { cardData, STATUS_LETTERS } from "@/features/dashboards/plan-dashboard";
+import { getPlanDashboard } from "@/features/dashboards/queries";
+import { parseRollupFilters } from "@/features/dashboards/rollup";
+import { STATUSES, statusLabel } from "@/features/dashboards/status";
+import { StatusBar } from "@/features/dashboards/status-view";
+import { TaskSummaryView } from "@/features/dashboards/task-summary-view";
+import { requirePage } from "@/server/routes";
+import { NotFoundError } from "@/server/errors";
+import { Badge, IllustrativeBadge } from "@/ui/badge";
+import { planStatusLabels, trackLabels } from "@/ui/labels";
+
+export const metadata: Metadata = { title: "Bảng theo dõi kế hoạch" };
+
+/** Full status labels by letter, for the cards (indicator-cards.tsx). */
+const CARD_LABELS = Object.fromEntries(STATUSES.map((s) => [STATUS_LETTERS[s], statusLabel(s)]));
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function PlanDashboardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { id } = await params;
+  if (!uuid.test(id)) notFound();
+  const scope = await requirePage("/plans/[id]/dashboard");
+  const { year: requestedYear } = parseRollupFilters(await searchParams);
+  const d = await getPlanDashboard(scope, id, { year: requestedYear }).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const { plan } = d;
+  const indicatorCount = d.groups.reduce((n, g) => n + g.indicators.length, 0);
+
+  return (
+    <article className="space-y-6">
+      <nav aria-label="Liên kết" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">‹ Văn bản {plan.number}</Link>
+        {plan.parent ? (
+          <Link href={`/dashboard?plan=${plan.parent.id}${d.year ? `&year=${d.year}` : ""}`} className="text-brand-700 hover:underline">
+            Tổng hợp các địa phương thực hiện {documentKindLabel(plan.parent.kind)} {plan.parent.number} ({plan.parent.issuerName})
+          </Link>
+        ) : null}
+        {plan.children > 0 ? (
+          <Link href={`/dashboard?plan=${plan.id}`} className="text-brand-700 hover:underline">Tổng hợp {plan.children} văn bản cấp dưới ›</Link>
+        ) : null}
+      </nav>
+
+      <header className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+        <p className="text-sm uppercase tracking-wide text-stone-500">{plan.issuerName}</p>
+        <h1 className="text-2xl font-semibold">
+          Bảng theo dõi: {documentKindLabel(plan.kind)} {plan.number}
+          {plan.issuedOn ? <span className="font-normal text-stone-600"> ngày {formatDate(plan.issuedOn)}</span> : null}
+        </h1>
+        <p>{plan.title}</p>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <Badge>{trackLabels[plan.track]}</Badge>
+          <Badge tone={plan.status === "ISSUED" ? "green" : "blue"}>{planStatusLabels[plan.status]}</Badge>
+          {d.hasIllustrative ? <IllustrativeBadge /> : null}
+          {plan.dissolved ? (
+            <Badge tone="neutral" title="Cơ quan ban hành đã kết thúc hoạt động khi sắp xếp đơn vị hành chính">
+              {plan.issuerValidTo ? `Cơ quan ban hành kết thúc hoạt động từ ${formatDate(plan.issuerValidTo)}` : "Cơ quan ban hành đã kết thúc hoạt động"}
+              {plan.successorNames ? `; kế thừa: ${plan.successorNames}` : ""}
+            </Badge>
+          ) : null}
+        </div>
+        {d.hasIllustrative ? <p className="text-sm text-amber-900">Số liệu trên trang này là dữ liệu minh họa, không phải số liệu thực tế.</p> : null}
+      </header>
+
+      <section aria-labelledby="tong-quan" className="space-y-3">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h2 id="tong-quan" className="text-lg font-semibold">Chỉ tiêu {d.year ? `năm ${d.year}` : ""}</h2>
+          {d.years.length > 1 ? (
+            <form method="get" className="flex items-end gap-2 text-sm">
+              <label>
+                Năm
+                <select name="year" defaultValue={d.year ?? ""} className="mt-1 block rounded border border-stone-300 bg-white px-2 py-1.5">
+                  {[...d.years].reverse().map((y) => (
+                    <option key={y} value={y}>{y}</option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className="rounded border border-brand-700 px-3 py-1.5 font-semibold text-brand-700 hover:bg-brand-50">Xem</button>
+            </form>
+          ) : null}
+        </div>
+        {indicatorCount === 0 ? (
+          <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-700">
+            Kế hoạch này chưa có chỉ tiêu nào trong hệ thống. Chỉ tiêu được nhập khi soạn hoặc sửa kế hoạch; xem <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">trang văn bản</Link>.
+          </p>
+        ) : (
+          <>
+            {d.year === null ? (
+              <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-700">
+                Chưa có số liệu thực hiện nào. Nhập kết quả ở <Link href={`/plans/${plan.id}/results`} className="text-brand-700 hover:underline">trang Kết quả thực hiện</Link>; biểu đồ dưới đây đang chỉ có mục tiêu.
+              </p>
+            ) : null}
+            <StatusBar counts={d.counts} label={`${indicatorCount} chỉ tiêu theo tình trạng`} />
+            <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+              <table className="w-full text-sm">
+                <caption className="sr-only">Số chỉ tiêu theo nhóm và tình trạng</caption>
+                <thead className="bg-stone-100 text-left text-xs">
+                  <tr>
+                    <th scope="col" className="px-3 py-2">Nhóm chỉ tiêu</th>
+                    {STATUSES.map((s) => (
+                      <th key={s} scope="col" className="px-2 py-2 text-center">{statusLabel(s)}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.groups.map((g, i) => (
+                    <tr key={g.name} className="border-t border-stone-100">
+                      <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                        <a href={`#nhom-${i + 1}`} className="text-brand-700 hover:underline">{g.name}</a>
+                      </th>
+                      {STATUSES.map((s) => (
+                        <td key={s} className={`px-2 py-1.5 text-center tabular-nums ${g.counts[s] && (s === "OFF_TRACK" || s === "AT_RISK") ? "font-semibold" : ""}`}>{g.counts[s]}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+
+      {d.groups.map((g, i) => (
+        <section key={g.name} aria-labelledby={`nhom-${i + 1}`} className="space-y-2">
+          <h2 id={`nhom-${i + 1}`} className="text-lg font-semibold">{g.name}</h2>
+          <IndicatorCards cards={g.indicators.map((indicator) => cardData(indicator, d.year, formatVietnameseNumber))} group={i + 1} year={d.year} labels={CARD_LABELS} />
+        </section>
+      ))}
+
+      <section aria-labelledby="nhiem-vu" className="space-y-2">
+        <h2 id="nhiem-vu" className="text-lg font-semibold">Nhiệm vụ theo tình trạng và cơ quan chủ trì</h2>
+        <TaskSummaryView summary={d.tasks} resultsHref={`/plans/${plan.id}/results`} />
+      </section>
+    </article>
+  );
+}
