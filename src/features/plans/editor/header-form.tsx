@@ -2,19 +2,12 @@
 
 import { useRef, useState } from "react";
 import { FieldMessage } from "@/ui/field-message";
+import { PLAN_SECTIONS, type PlanSectionKey } from "../sections";
 import { updatePlanHeaderAction } from "../server-actions";
 import { SaveStatus, useDraftBackup, useSave } from "./save-state";
 
-const SECTIONS = [
-  ["purpose", "Mục đích"],
-  ["requirements", "Yêu cầu"],
-  ["generalObjective", "Mục tiêu tổng quát"],
-  ["vision", "Tầm nhìn"],
-  ["funding", "Kinh phí"],
-  ["implementation", "Tổ chức thực hiện"],
-] as const;
 
-export type HeaderValues = { title: string } & Record<(typeof SECTIONS)[number][0], string>;
+export type HeaderValues = { title: string } & Record<PlanSectionKey, string>;
 
 /** Title and narrative sections; what is typed is kept in the browser until the server has it. */
 export function HeaderForm({ planId, version: initialVersion, initial }: { planId: string; version: number; initial: HeaderValues }) {
@@ -47,7 +40,7 @@ export function HeaderForm({ planId, version: initialVersion, initial }: { planI
         <textarea name="title" defaultValue={values.title} rows={2} aria-invalid={Boolean(save.errors.title)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
         <FieldMessage message={save.errors.title} />
       </label>
-      {SECTIONS.map(([key, label]) => (
+      {PLAN_SECTIONS.map(([key, label]) => (
         <details key={key} className="rounded border border-stone-200 p-2" open={key === "generalObjective"}>
           <summary className="cursor-pointer text-sm font-semibold">{label}</summary>
           <textarea name={key} aria-label={label} defaultValue={values[key] ?? ""} rows={6} className="mt-2 w-full rounded border border-stone-300 px-2 py-1 text-sm" />

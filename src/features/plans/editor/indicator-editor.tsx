@@ -6,6 +6,7 @@ import { Badge } from "@/ui/badge";
 import { FieldMessage } from "@/ui/field-message";
 import { directionLabels } from "@/ui/labels";
 import { dropIndicatorAction, restoreIndicatorAction, saveIndicatorAction } from "../server-actions";
+import { DroppedItem } from "./dropped-item";
 import { SaveStatus, useSave } from "./save-state";
 import { TargetInput } from "./target-input";
 
@@ -32,21 +33,10 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
   const version = Math.max(indicator.version, savedVersion);
   const save = useSave(saveIndicatorAction, (s) => setVersion((s.data as { version: number }).version));
   const drop = useSave(dropIndicatorAction);
-  const restore = useSave(restoreIndicatorAction);
   const [direction, setDirection] = useState<Direction>(indicator.direction);
   const values = save.state.status === "error" ? save.state.values : null;
   if (indicator.inheritance === "DROPPED") {
-    return (
-      <li className="rounded border border-dashed border-stone-300 bg-stone-50 p-2 text-sm text-stone-500" style={{ marginLeft: `${indicator.depth * 1.5}rem` }}>
-        <span className="line-through">{indicator.code} {indicator.name}</span> — không áp dụng: {indicator.dropReason}
-        <form action={restore.formAction} className="ml-2 inline">
-          <input type="hidden" name="planId" value={planId} />
-          <input type="hidden" name="indicatorId" value={indicator.id} />
-          <input type="hidden" name="version" value={version} />
-          <button className="underline">Khôi phục</button>
-        </form>
-      </li>
-    );
+    return <DroppedItem label={`${indicator.code} ${indicator.name}`} verdict="không áp dụng" reason={indicator.dropReason} depth={indicator.depth} restore={restoreIndicatorAction} fields={{ planId, indicatorId: indicator.id, version }} />;
   }
   return (
     <li className="rounded border border-stone-200 bg-white p-3" style={{ marginLeft: `${indicator.depth * 1.5}rem` }} data-testid={`edit-indicator-${indicator.code}`}>

@@ -6,6 +6,7 @@ import { Badge } from "@/ui/badge";
 import { FieldMessage } from "@/ui/field-message";
 import { dropTaskAction, moveTaskAction, restoreTaskAction, saveTaskAction } from "../server-actions";
 import { AgencyPicker } from "./agency-picker";
+import { DroppedItem } from "./dropped-item";
 import { SaveStatus, useSave } from "./save-state";
 
 export type EditableTask = {
@@ -46,22 +47,11 @@ export function TaskEditor({ planId, task, directory }: { planId: string; task: 
   const version = Math.max(task.version, savedVersion);
   const save = useSave(saveTaskAction, (s) => setVersion((s.data as { version: number }).version));
   const drop = useSave(dropTaskAction);
-  const restore = useSave(restoreTaskAction);
   const move = useSave(moveTaskAction);
   const values = save.state.status === "error" ? save.state.values : null;
   const label = `${task.numbering} ${task.title ?? task.body.slice(0, 60)}`;
   if (task.inheritance === "DROPPED") {
-    return (
-      <li className="rounded border border-dashed border-stone-300 bg-stone-50 p-2 text-sm text-stone-500" style={{ marginLeft: `${task.depth * 1.5}rem` }}>
-        <span className="line-through">{label}</span> — không thực hiện: {task.dropReason}
-        <form action={restore.formAction} className="ml-2 inline">
-          <input type="hidden" name="planId" value={planId} />
-          <input type="hidden" name="taskId" value={task.id} />
-          <input type="hidden" name="version" value={version} />
-          <button className="underline">Khôi phục</button>
-        </form>
-      </li>
-    );
+    return <DroppedItem label={label} verdict="không thực hiện" reason={task.dropReason} depth={task.depth} restore={restoreTaskAction} fields={{ planId, taskId: task.id, version }} />;
   }
   return (
     <li className="rounded border border-stone-200 bg-white p-3" style={{ marginLeft: `${task.depth * 1.5}rem` }} data-testid={`edit-task-${task.numbering}`}>

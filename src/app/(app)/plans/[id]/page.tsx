@@ -7,6 +7,7 @@ import { canEditPlan } from "@/features/plans/editor-data";
 import { currentReportYear } from "@/features/reporting/calendar";
 import { canImplement } from "@/features/plans/plan-actions";
 import { PublishForm } from "@/features/plans/publish-form";
+import { PLAN_SECTIONS } from "@/features/plans/sections";
 import { getPlanDetail } from "@/features/plans/queries";
 import { roleHolds } from "@/server/permissions";
 import { TaskTree } from "@/features/plans/task-tree";
@@ -21,14 +22,6 @@ export const metadata: Metadata = { title: "Kế hoạch" };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const SECTIONS = [
-  ["purpose", "Mục đích"],
-  ["requirements", "Yêu cầu"],
-  ["generalObjective", "Mục tiêu tổng quát"],
-  ["vision", "Tầm nhìn"],
-  ["funding", "Kinh phí"],
-  ["implementation", "Tổ chức thực hiện"],
-] as const;
 
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -127,10 +120,10 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         </section>
       ) : null}
 
-      {SECTIONS.some(([key]) => plan[key]) ? (
+      {PLAN_SECTIONS.some(([key]) => plan[key]) ? (
         <section aria-labelledby="sections" className="space-y-2">
           <h2 id="sections" className="text-lg font-semibold">Nội dung</h2>
-          {SECTIONS.filter(([key]) => plan[key]).map(([key, label]) => (
+          {PLAN_SECTIONS.filter(([key]) => plan[key]).map(([key, label]) => (
             <details key={key} className="rounded border border-stone-200 bg-white p-3" open={key === "generalObjective"}>
               <summary className="cursor-pointer font-semibold">{label}</summary>
               <div className="mt-2 whitespace-pre-line text-sm leading-relaxed">{plan[key]}</div>
