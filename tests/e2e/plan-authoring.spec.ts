@@ -32,6 +32,15 @@ test("a district editor turns the provincial plan into a local plan, the approve
   await stronger.getByLabel("Mục tiêu đến năm 2025").fill("khoảng 1.2.3");
   await expect(stronger.getByText(/Không đọc được/).first()).toBeVisible();
 
+  // What was typed but not saved survives a reload of the draft.
+  await page.reload();
+  const reloaded = page.getByTestId("edit-indicator-3.3");
+  await expect(reloaded.getByLabel("Mục tiêu đến năm 2025")).toHaveValue("khoảng 1.2.3");
+  await expect(reloaded).toContainText("Đã khôi phục nội dung bạn nhập");
+  await reloaded.getByLabel("Mục tiêu đến năm 2025").fill("");
+  await reloaded.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await expect(reloaded.getByTestId("save-status")).toContainText("Đã lưu");
+
   // Agencies from the locality's directory, found without diacritics.
   const task = page.getByTestId("edit-task-1.");
   await task.getByLabel("Thêm cơ quan chủ trì").fill("ban tuyen giao");

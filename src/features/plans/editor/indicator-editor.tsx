@@ -7,7 +7,7 @@ import { FieldMessage } from "@/ui/field-message";
 import { directionLabels } from "@/ui/labels";
 import { dropIndicatorAction, restoreIndicatorAction, saveIndicatorAction } from "../server-actions";
 import { DroppedItem } from "./dropped-item";
-import { SaveStatus, useSave } from "./save-state";
+import { RestoredNote, SaveStatus, useRowBackup, useSave } from "./save-state";
 import { TargetInput } from "./target-input";
 
 export type EditableIndicator = {
@@ -31,16 +31,21 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
   // newest version seen, without remounting the form and losing its saved/failed message.
   const [savedVersion, setVersion] = useState(0);
   const version = Math.max(indicator.version, savedVersion);
-  const save = useSave(saveIndicatorAction, (s) => setVersion((s.data as { version: number }).version));
+  const backup = useRowBackup(`plan-indicator:${indicator.id}`, indicator.version);
+  const save = useSave(saveIndicatorAction, (s) => {
+    setVersion((s.data as { version: number }).version);
+    backup.clear();
+  });
   const drop = useSave(dropIndicatorAction);
-  const [direction, setDirection] = useState<Direction>(indicator.direction);
-  const values = save.state.status === "error" ? save.state.values : null;
+  const values = save.state.status === "error" ? save.state.values : backup.restored;
+  const [direction, setDirection] = useState<Direction>((backup.restored?.direction as Direction | undefined) ?? indicator.direction);
   if (indicator.inheritance === "DROPPED") {
     return <DroppedItem label={`${indicator.code} ${indicator.name}`} verdict="không áp dụng" reason={indicator.dropReason} depth={indicator.depth} restore={restoreIndicatorAction} fields={{ planId, indicatorId: indicator.id, version }} />;
   }
   return (
     <li className="rounded border border-stone-200 bg-white p-3" style={{ marginLeft: `${indicator.depth * 1.5}rem` }} data-testid={`edit-indicator-${indicator.code}`}>
-      <form action={save.formAction} className="grid gap-2 md:grid-cols-[5rem_1fr_7rem]" aria-label={`Chỉ tiêu ${indicator.code} ${indicator.name}`}>
+      <RestoredNote show={Boolean(backup.restored) && save.state.status === "idle"} />
+      <form action={save.formAction} onChange={backup.onChange} className="grid gap-2 md:grid-cols-[5rem_1fr_7rem]" aria-label={`Chỉ tiêu ${indicator.code} ${indicator.name}`}>
         <input type="hidden" name="planId" value={planId} />
         <input type="hidden" name="indicatorId" value={indicator.id} />
         <input type="hidden" name="parentIndicatorId" value={indicator.parentIndicatorId ?? ""} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import type { ActionState } from "@/server/actions";
 
 type ServerAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -49,4 +49,35 @@ export function useDraftBackup(key: string) {
   };
   const clear = () => window.localStorage.removeItem(key);
   return { read, write, clear };
+}
+
+/**
+ * For one editable row rendered in the browser only: what was typed but not saved before a reload
+ * comes back, provided the row has not been saved (by anyone) since.
+ */
+export function useRowBackup(key: string, version: number) {
+  const backup = useDraftBackup(key);
+  const [restored] = useState(() => {
+    const saved = backup.read();
+    return saved && saved.version === String(version) ? saved : null;
+  });
+  return {
+    restored,
+    onChange: (event: React.FormEvent<HTMLFormElement>) => backup.write(event.currentTarget),
+    clear: backup.clear,
+  };
+}
+
+/** A JSON list of names kept in a backup (agency pickers), or the fallback. */
+export function restoredList(value: string | undefined, fallback: string[]): string[] {
+  try {
+    const list = value ? JSON.parse(value) : null;
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export function RestoredNote({ show }: { show: boolean }) {
+  return show ? <p className="text-xs text-sky-800">Đã khôi phục nội dung bạn nhập nhưng chưa lưu lần trước: bấm Lưu để lưu lại.</p> : null;
 }

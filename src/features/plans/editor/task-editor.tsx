@@ -7,7 +7,7 @@ import { FieldMessage } from "@/ui/field-message";
 import { dropTaskAction, moveTaskAction, restoreTaskAction, saveTaskAction } from "../server-actions";
 import { AgencyPicker } from "./agency-picker";
 import { DroppedItem } from "./dropped-item";
-import { SaveStatus, useSave } from "./save-state";
+import { RestoredNote, restoredList, SaveStatus, useRowBackup, useSave } from "./save-state";
 
 export type EditableTask = {
   id: string;
@@ -45,17 +45,22 @@ export function TaskEditor({ planId, task, directory }: { planId: string; task: 
   // newest version seen, without remounting the form and losing its saved/failed message.
   const [savedVersion, setVersion] = useState(0);
   const version = Math.max(task.version, savedVersion);
-  const save = useSave(saveTaskAction, (s) => setVersion((s.data as { version: number }).version));
+  const backup = useRowBackup(`plan-task:${task.id}`, task.version);
+  const save = useSave(saveTaskAction, (s) => {
+    setVersion((s.data as { version: number }).version);
+    backup.clear();
+  });
   const drop = useSave(dropTaskAction);
   const move = useSave(moveTaskAction);
-  const values = save.state.status === "error" ? save.state.values : null;
+  const values = save.state.status === "error" ? save.state.values : backup.restored;
   const label = `${task.numbering} ${task.title ?? task.body.slice(0, 60)}`;
   if (task.inheritance === "DROPPED") {
     return <DroppedItem label={label} verdict="không thực hiện" reason={task.dropReason} depth={task.depth} restore={restoreTaskAction} fields={{ planId, taskId: task.id, version }} />;
   }
   return (
     <li className="rounded border border-stone-200 bg-white p-3" style={{ marginLeft: `${task.depth * 1.5}rem` }} data-testid={`edit-task-${task.numbering}`}>
-      <form action={save.formAction} className="grid gap-2 md:grid-cols-[5rem_1fr]" aria-label={`Nhiệm vụ ${label}`}>
+      <RestoredNote show={Boolean(backup.restored) && save.state.status === "idle"} />
+      <form action={save.formAction} onChange={backup.onChange} className="grid gap-2 md:grid-cols-[5rem_1fr]" aria-label={`Nhiệm vụ ${label}`}>
         <input type="hidden" name="planId" value={planId} />
         <input type="hidden" name="taskId" value={task.id} />
         <input type="hidden" name="parentTaskId" value={task.parentTaskId ?? ""} />
@@ -74,9 +79,9 @@ export function TaskEditor({ planId, task, directory }: { planId: string; task: 
           <FieldMessage message={save.errors.body} />
         </label>
         <div className="grid gap-3 md:col-span-2 md:grid-cols-4">
-          <AgencyPicker name="lead" label="Chủ trì" initial={task.lead} directory={directory} />
-          <AgencyPicker name="coordinating" label="Phối hợp" initial={task.coordinating} directory={directory} />
-          <AgencyPicker name="directing" label="Chỉ đạo" initial={task.directing} directory={directory} />
+          <AgencyPicker name="lead" label="Chủ trì" initial={restoredList(backup.restored?.lead, task.lead)} directory={directory} />
+          <AgencyPicker name="coordinating" label="Phối hợp" initial={restoredList(backup.restored?.coordinating, task.coordinating)} directory={directory} />
+          <AgencyPicker name="directing" label="Chỉ đạo" initial={restoredList(backup.restored?.directing, task.directing)} directory={directory} />
           <TimeframeInput initial={values?.timeframe ?? task.timeframe} serverError={save.errors.timeframe} />
         </div>
         <div className="flex flex-wrap items-center gap-3 md:col-span-2">
