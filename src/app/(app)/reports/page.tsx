@@ -1,3 +1,4 @@
+import { YearPicker } from "@/ui/year-picker";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate } from "@/domain/reporting-calendar";
@@ -45,17 +46,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <p className="text-sm text-stone-600">
           Hôm nay {formatDate(overview.today)}. Kỳ số liệu năm {year}: từ 15/12/{year - 1} đến 14/12/{year}; hạn gửi mặc định 15/12/{year} (cấp trên có thể đặt hạn khác).
         </p>
-        <form method="get" className="flex items-end gap-2 text-sm">
-          <label className="font-semibold">
-            Năm
-            <select name="year" defaultValue={String(year)} className="ml-2 rounded border border-stone-300 px-2 py-1 font-normal">
-              {years.map((y) => (
-                <option key={y} value={y}>{y}</option>
-              ))}
-            </select>
-          </label>
-          <button className="rounded border border-stone-300 px-2 py-1 hover:bg-stone-50">Xem</button>
-        </form>
+        <YearPicker year={year} years={years} className="text-sm" />
       </header>
 
       {overview.children.length ? (

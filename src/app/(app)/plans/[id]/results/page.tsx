@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { YearPicker } from "@/ui/year-picker";
 import { notFound } from "next/navigation";
 import { reportYears } from "@/features/reporting/calendar";
 import { FIRST_RESULTS_YEAR } from "@/features/results/labels";
@@ -38,17 +39,7 @@ export default async function PlanResultsPage({ params, searchParams }: { params
         <h1 className="text-2xl font-semibold">Kết quả thực hiện năm {year}</h1>
         <p>{page.plan.number} — {page.plan.title}</p>
         <div className="flex flex-wrap items-end gap-4 text-sm">
-          <form method="get" className="flex items-end gap-2">
-            <label className="font-semibold">
-              Năm
-              <select name="year" defaultValue={String(year)} className="ml-2 rounded border border-stone-300 px-2 py-1 font-normal">
-                {years.map((y) => (
-                  <option key={y} value={y}>{y}</option>
-                ))}
-              </select>
-            </label>
-            <button className="rounded border border-stone-300 px-2 py-1 hover:bg-stone-50">Xem</button>
-          </form>
+          <YearPicker year={year} years={years} />
           <Link href={`/plans/${page.plan.id}/reports/${year}`} className="text-brand-700 hover:underline">Báo cáo năm {year} →</Link>
           {page.plan.isIllustrative ? <IllustrativeBadge /> : null}
         </div>
