@@ -1,4 +1,4 @@
-import { documentKindOf, formatDocumentNumber, parseDocumentNumber, type DocumentKind, type DocumentNumber } from "@/domain/document-number";
+import { documentKindLabel, documentKindOf, formatDocumentNumber, parseDocumentNumber, type DocumentKind, type DocumentNumber } from "@/domain/document-number";
 import { parseVietnameseDate } from "@/domain/reporting-calendar";
 import { unifyDashes } from "@/domain/vietnamese-text";
 import type { DocumentIndicator, DocumentTask, PlanDocument } from "@/features/plans/plan-document";
@@ -55,18 +55,9 @@ const KIND_WORDS: ReadonlyArray<readonly [string, DocumentKind]> = [
   ["cong van", "LETTER"],
 ];
 
-const KIND_TITLE: Record<DocumentKind, string> = {
-  RESOLUTION: "Nghị quyết",
-  PROGRAMME: "Chương trình",
-  PLAN: "Kế hoạch",
-  DECISION: "Quyết định",
-  DIRECTIVE: "Chỉ thị",
-  CONCLUSION: "Kết luận",
-  GUIDANCE: "Hướng dẫn",
-  REPORT: "Báo cáo",
-  NOTICE: "Thông báo",
-  LETTER: "Công văn",
-};
+// A title that begins in lower case ("thực hiện Nghị quyết …") is read with its kind in front, as the
+// heading says it; a programme's heading word is "Chương trình" alone.
+const kindTitle = (kind: DocumentKind) => (kind === "PROGRAMME" ? "Chương trình" : documentKindLabel(kind));
 
 type SectionName = "purpose" | "objectives" | "tasks" | "funding" | "implementation" | "other";
 
@@ -322,7 +313,7 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
   const parsedNumber = header.number ? parseDocumentNumber(header.number) : null;
   const kindValue: DocumentKind = kind?.kind ?? (parsedNumber?.ok ? documentKindOf(parsedNumber.value.typeCode) : null) ?? "PLAN";
   let title = kind?.rest ? kind.rest : (titleBlock?.text ?? "");
-  if (title && /^\p{Ll}/u.test(title)) title = `${KIND_TITLE[kindValue]} ${title}`;
+  if (title && /^\p{Ll}/u.test(title)) title = `${kindTitle(kindValue)} ${title}`;
   title = title.replace(/\s+/g, " ").trim();
   if (kindIndex >= 0) sources.kind = { from: body[kindIndex]!.from, to: body[kindIndex]!.from };
   else unclear.kind = "Không thấy tên loại văn bản (KẾ HOẠCH, CHƯƠNG TRÌNH …): hãy chọn loại";
