@@ -74,7 +74,7 @@ export function lookupSql(anchorId: string, currentYear: number, byName: boolean
         WHERE c."parentId" = $1 AND u.level <> 'CENTRAL'
       )
       SELECT (SELECT json_agg(k) FROM kids k) AS kids, (${columns}) AS columns,
-             (SELECT max(a.year) FROM indicator_actuals a WHERE a."planId" IN (SELECT id FROM kids) AND a.year <= $2) AS latest`,
+             (SELECT max(m.year) FROM kids k, LATERAL (SELECT max(a.year) AS year FROM indicator_actuals a WHERE a."planId" = k.id AND a.year <= $2) m) AS latest`,
     values: [anchorId, currentYear],
   };
 }

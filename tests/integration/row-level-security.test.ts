@@ -4,6 +4,7 @@ import { createTestDatabase } from "./database";
 // The second wall: connected as the application role, a query that forgot its scope sees no tenant
 // rows, and a scoped one sees nothing of another province.
 
+const PLAN_OWNED_TABLES = ["plan_citations", "inheritance_decisions", "plan_versions", "tasks", "task_assignments", "indicators", "indicator_targets", "indicator_actuals", "task_progress", "reports", "report_submissions"];
 const TENANT_TABLES = ["plans", "tasks", "task_assignments", "indicators", "indicator_targets", "indicator_actuals", "task_progress", "plan_citations", "audit_logs"];
 
 describe("row-level security", () => {
@@ -52,7 +53,39 @@ describe("row-level security", () => {
     expect(Number((await count())[0]!.n)).toBe(0);
     await db.adminDb.plan.update({ where: { id: daLat.id }, data: { publishedAt: new Date() } });
     expect(Number((await count())[0]!.n)).toBeGreaterThan(30);
+    // Withdrawn, it is Lâm Đồng's alone again.
     await db.adminDb.plan.update({ where: { id: daLat.id }, data: { publishedAt: null } });
+    expect(Number((await count())[0]!.n)).toBe(0);
+  });
+
+  it("every plan-owned row carries who may read it, as its plan says", async () => {
+    for (const table of PLAN_OWNED_TABLES) {
+      const [stale] = await db.adminDb.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT count(*) AS n FROM ${table} t JOIN plans p ON p.id = t."planId" WHERE t."visibleTo" IS DISTINCT FROM plan_visible_to(p."provinceCode", p."publishedAt")`,
+      );
+      expect(Number(stale!.n), table).toBe(0);
+    }
+    const [stamped] = await db.adminDb.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM indicators WHERE "visibleTo" = '14'`;
+    expect(Number(stamped!.n)).toBeGreaterThan(100);
+  });
+
+  it("a statement cannot choose who may read a row: the database stamps it from the plan", async () => {
+    const plan = await db.adminDb.plan.findFirstOrThrow({ where: { provinceCode: "14", hasContent: true, publishedAt: null } });
+    const visibleTo = await db.appDb.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT set_config('app.user_id', 'test', true), set_config('app.province_code', '14', true), set_config('app.all_provinces', 'off', true)`;
+      const [inserted] = await tx.$queryRaw<{ id: string; visibleTo: string | null }[]>`
+        INSERT INTO tasks (id, "planId", position, numbering, body, inheritance, "timeframeKind", version, "visibleTo")
+        VALUES (gen_random_uuid(), ${plan.id}, 99, 'x', 'x', 'LOCAL', 'UNSPECIFIED', 1, NULL) RETURNING id, "visibleTo"`;
+      const [updated] = await tx.$queryRaw<{ visibleTo: string | null }[]>`UPDATE tasks SET "visibleTo" = NULL WHERE id = ${inserted!.id} RETURNING "visibleTo"`;
+      await tx.$executeRaw`DELETE FROM tasks WHERE id = ${inserted!.id}`;
+      return [inserted!.visibleTo, updated!.visibleTo];
+    });
+    expect(visibleTo).toEqual(["14", "14"]);
+  });
+
+  it("a plan never changes province (its rows' stamps would go stale)", async () => {
+    const plan = await db.adminDb.plan.findFirstOrThrow({ where: { provinceCode: "14" } });
+    await expect(db.adminDb.plan.update({ where: { id: plan.id }, data: { provinceCode: "68" } })).rejects.toThrow(/Không đổi được tỉnh/);
   });
 
   it("a scope cannot write into another province", async () => {

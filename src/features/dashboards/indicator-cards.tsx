@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import { ChartSlot } from "./chart-slot";
 import styles from "./cards.module.css";
 import type { ChartModel } from "./plan-dashboard";
@@ -7,7 +8,9 @@ import type { ChartModel } from "./plan-dashboard";
 // The indicators of one group on a plan's dashboard: for each, its chart (drawn on demand) and,
 // beside it, a table with every number (baseline, actuals by year with their status, the milestone
 // targets). The server sends compact data and the cards are rendered from it (on the server for the
-// HTML, then hydrated), so a plan of a hundred indicators does not send its markup twice.
+// HTML, then hydrated), so a plan of a hundred indicators does not send its markup twice. The data
+// travels as one JSON string: React's payload encoder walks every nested array and object one by
+// one, which for ~90 cards took longer than rendering them; JSON.stringify and JSON.parse do not.
 
 export type CardData = {
   code: string;
@@ -24,7 +27,9 @@ export type CardData = {
   chart: ChartModel | null;
 };
 
-export function IndicatorCards({ cards, group, year, labels }: { cards: CardData[]; group: number; year: number | null; labels: Record<string, string> }) {
+/** `cards`: the group's cards as JSON (cardsJson() in plan-dashboard.ts). */
+export function IndicatorCards({ cards: json, group, year, labels }: { cards: string; group: number; year: number | null; labels: Record<string, string> }) {
+  const cards = useMemo(() => JSON.parse(json) as CardData[], [json]);
   return (
     <div className={`${styles.cards} grid gap-3 xl:grid-cols-2`}>
       {cards.map((card, i) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { NO_CELL } from "./status";
 
 // The body of the localities × indicators matrix. A province can have ~170 localities × ~90
 // indicators: rendered by a server component, every cell would travel twice (in the HTML and again
@@ -18,7 +19,7 @@ export type MatrixRow = {
   below: { href: string; text: string; summary: string } | null;
   /** Off track, at risk, on track, met, no data. */
   counts: [number, number, number, number, number];
-  /** One letter per column: M, O, R, X, N, or "-" where the plan has no such indicator. */
+  /** One letter per column (STATUS_LETTERS), NO_CELL where the plan has no such indicator. */
   cells: string;
 };
 
@@ -46,7 +47,7 @@ export function MatrixBody({ rows, labels, showBelow }: { rows: MatrixRow[]; lab
           ))}
           {showBelow ? <td data-sum="">{row.below?.summary ?? "—"}</td> : null}
           {Array.from(row.cells, (code, i) => (
-            <td key={i} data-s={code === "-" ? "" : code}>
+            <td key={i} data-s={code === NO_CELL ? "" : code}>
               {labels[code]}
             </td>
           ))}

@@ -1,6 +1,7 @@
 import type { IndicatorStatus } from "@/domain/indicator-status";
 import { APPROXIMATE_TOLERANCE } from "@/domain/target-notation";
 import { UNGROUPED, type TargetRow } from "./rollup";
+import { STATUS_LETTERS } from "./status";
 
 // Pure shaping of one plan's data for its dashboard: indicators grouped by their top-level group
 // (the themes "Y tế", "Giáo dục" …), what a chart of one indicator draws, and the tasks by status
@@ -259,8 +260,6 @@ function documentOrder(tasks: readonly TaskRow[]): TaskRow[] {
 // ---------------------------------------------------------------------------------------------
 // Cards (compact data for indicator-cards.tsx)
 
-export const STATUS_LETTERS: Record<IndicatorStatus, string> = { MET: "M", ON_TRACK: "O", AT_RISK: "R", OFF_TRACK: "X", NO_DATA: "N" };
-
 export type CardInput = Pick<DashboardIndicator, "code" | "name" | "unit" | "direction" | "baselineValue" | "baselineYear" | "baselineText" | "targets" | "actuals"> & {
   depth: number;
   status: IndicatorStatus;
@@ -286,4 +285,9 @@ export function cardData(indicator: CardInput, year: number | null, format: (val
     targets: indicator.targets.filter((t) => t.kind !== "NONE").map((t): [string, string] => [`Mục tiêu ${t.year}`, t.text]),
     chart: indicator.chart,
   };
+}
+
+/** A group's cards as IndicatorCards takes them: one JSON string (see indicator-cards.tsx). */
+export function cardsJson(indicators: readonly CardInput[], year: number | null, format: (value: number) => string): string {
+  return JSON.stringify(indicators.map((indicator) => cardData(indicator, year, format)));
 }

@@ -6,12 +6,12 @@ import { withScope, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
 import {
-  attribution, chooseYear, issuanceState, missedDeadline, reportDueDate, reportStanding, sortRows, sumCounts, todayInVietnam, UNGROUPED, weakerTargets,
+  attribution, cellString, chooseYear, issuanceState, missedDeadline, reportDueDate, reportStanding, sortRows, sumCounts, todayInVietnam, UNGROUPED, weakerTargets,
   type Issuance, type ReportStanding, type ReportStatus, type RollupFilters, type TargetRow, type Track,
 } from "./rollup";
 import { chartModel, groupIndicators, statusIn, taskSummary, type ChartModel, type DashboardActual, type DashboardIndicator, type DashboardTarget, type LeadRow, type ProgressRow, type TaskRow, type TaskSummary } from "./plan-dashboard";
 import { empty, raw, sql, type Sql } from "./sql";
-import { countStatuses, emptyCounts, type StatusCounts } from "./status";
+import { countStatuses, emptyCounts, STATUS_LETTERS, STATUSES, statusOfLetter, type StatusCounts } from "./status";
 
 // The dashboards' reads. Every rollup is computed by PostgreSQL: one statement gathers the context
 // (the plans it can be about, the plan rolled up, its children, the indicator columns, the latest year
@@ -88,7 +88,7 @@ type AnchorRow = NumberParts & {
 export type Anchor = AnchorRow & { number: string };
 
 type KidRow = NumberParts & {
-  id: string; kind: DocumentKind; title: string; track: Track | "OTHER"; status: PlanStatus; issuedOn: string | null; isIllustrative: boolean; provinceCode: string | null;
+  id: string; kind: DocumentKind; track: Track | "OTHER"; status: PlanStatus; issuedOn: string | null; isIllustrative: boolean; provinceCode: string | null;
   issuerId: string; issuerName: string; issuerValidTo: string | null; unitId: string; unitName: string; unitLevel: Level; unitEra: "PRE_2025" | "FROM_2025";
   successors: { id: string; name: string; unitId: string }[];
 };
@@ -101,7 +101,8 @@ export type RollupRow = {
   plan: ChildPlan;
   label: string;
   counts: StatusCounts;
-  cells: Record<string, IndicatorStatus>;
+  /** One letter per column of the rollup (STATUS_LETTERS; NO_CELL where the plan has no such indicator): see cellStatus(). */
+  cells: string;
   /** Results of the plans below this one (e.g. a province's communes, in the national rollup). */
   below: { plans: number; counts: StatusCounts } | null;
 };
@@ -128,6 +129,11 @@ export type Rollup = {
 
 export type RollupOptions = { today?: string };
 
+/** A row's status for the column with this key, or null where the plan has no such indicator. */
+export function cellStatus(rollup: Pick<Rollup, "columns">, row: Pick<RollupRow, "cells">, key: string): IndicatorStatus | null {
+  return statusOfLetter(row.cells[rollup.columns.findIndex((c) => c.key === key)]);
+}
+
 /** How far back the rollup looks for figures (the 2024–2030 plans report from 2024, baselines from 2023). */
 const YEARS_BACK = 5;
 
@@ -136,8 +142,8 @@ function selectableYears(currentYear: number): number[] {
   return Array.from({ length: YEARS_BACK + 1 }, (_, i) => currentYear - YEARS_BACK + i);
 }
 
-type Context = { anchor: AnchorRow | null; kids: KidRow[]; columns: (Omit<Column, "group"> & { groupName: string | null })[]; latest: number | null };
-type ContextRow = { options: string; anchor: string | null; kids: string; columns: string; latest: number | null };
+type Context = { anchor: AnchorRow | null; kids: KidRow[]; columns: (Omit<Column, "group"> & { groupName: string | null })[]; latest: number | null; hasBelow: boolean };
+type ContextRow = { options: string; anchor: string | null; kids: string; columns: string; latest: number | null; hasBelow: boolean };
 
 /**
  * Everything the aggregate needs, in one statement: the plans of the user's body the rollup can be
@@ -157,19 +163,23 @@ function contextQuery(scope: Scope, filters: RollupFilters, currentYear: number)
       WHERE (p."issuerId" = ANY(${bodies}::text[]) OR (${central}::boolean AND p."provinceCode" IS NULL)) AND ${visible(scope, "p")}
       ORDER BY children DESC, p."issuedOn" DESC NULLS LAST, p.title, p.id
       LIMIT 50
+    ), chosen AS MATERIALIZED (
+      -- Materialised: a plan id computed by a sub-select is not "leakproof", and row-level security would
+      -- then compare it with every plan instead of looking it up through the primary key.
+      SELECT coalesce(${filters.plan}::text, (SELECT id FROM options WHERE children > 0 ORDER BY children DESC, "issuedOn" DESC NULLS LAST, title, id LIMIT 1)) AS id
     ), anchor AS (
       SELECT p.id, p.notation::text AS notation, p."numberSerial", p."typeCode", p."issuerCode", p.kind::text AS kind, p.title, p.status::text AS status, p.track::text AS track,
              p."issuedOn", p."childPlanDueOn", p."childReportDueDay", p."childReportDueMonth", p."isIllustrative",
              o.id AS "issuerId", o.name AS "issuerName", u.id AS "unitId", u.level::text AS level, u.era::text AS era
-      FROM plans p JOIN organizations o ON o.id = p."issuerId" JOIN admin_units u ON u.id = o."adminUnitId"
-      WHERE p.id = coalesce(${filters.plan}::text, (SELECT id FROM options WHERE children > 0 ORDER BY children DESC, "issuedOn" DESC NULLS LAST, title, id LIMIT 1))
-        AND ${visible(scope, "p")}
+      FROM chosen JOIN plans p ON p.id = chosen.id JOIN organizations o ON o.id = p."issuerId" JOIN admin_units u ON u.id = o."adminUnitId"
+      WHERE ${visible(scope, "p")}
     ), kids AS (
-      SELECT c.id, c.notation::text AS notation, c."numberSerial", c."typeCode", c."issuerCode", c.kind::text AS kind, c.title, c.track::text AS track, c.status::text AS status,
+      SELECT c.id, c.notation::text AS notation, c."numberSerial", c."typeCode", c."issuerCode", c.kind::text AS kind, c.track::text AS track, c.status::text AS status,
              c."issuedOn", c."isIllustrative", c."provinceCode", o.id AS "issuerId", o.name AS "issuerName", o."validTo" AS "issuerValidTo",
              u.id AS "unitId", u.name AS "unitName", u.level::text AS "unitLevel", u.era::text AS "unitEra",
-             (SELECT coalesce(json_agg(json_build_object('id', so.id, 'name', so.name, 'unitId', so."adminUnitId") ORDER BY so.name), '[]'::json)
-                FROM organization_successions s JOIN organizations so ON so.id = s."successorId" WHERE s."predecessorId" = o.id) AS successors
+             CASE WHEN o."validTo" IS NULL THEN '[]'::json ELSE
+               (SELECT coalesce(json_agg(json_build_object('id', so.id, 'name', so.name, 'unitId', so."adminUnitId") ORDER BY so.name), '[]'::json)
+                  FROM organization_successions s JOIN organizations so ON so.id = s."successorId" WHERE s."predecessorId" = o.id) END AS successors
       FROM anchor a
       JOIN plans c ON c."parentId" = a.id
       JOIN organizations o ON o.id = c."issuerId"
@@ -189,7 +199,8 @@ function contextQuery(scope: Scope, filters: RollupFilters, currentYear: number)
            (SELECT coalesce(json_agg(k ORDER BY k."issuerName", k.id), '[]'::json) FROM kids k)::text AS kids,
            (SELECT coalesce(json_agg(json_build_object('key', c.key, 'code', c.code, 'name', c.name, 'unit', c.unit, 'direction', c.direction, 'groupName', c."groupName") ORDER BY c.path, c.key), '[]'::json) FROM cols c)::text AS columns,
            (SELECT y FROM generate_series(${currentYear}::int, ${currentYear - YEARS_BACK}::int, -1) y
-             WHERE EXISTS (SELECT 1 FROM kids k WHERE EXISTS (SELECT 1 FROM indicator_actuals x WHERE x."planId" = k.id AND x.year = y)) LIMIT 1) AS latest`;
+             WHERE EXISTS (SELECT 1 FROM kids k WHERE EXISTS (SELECT 1 FROM indicator_actuals x WHERE x."planId" = k.id AND x.year = y)) LIMIT 1) AS latest,
+           EXISTS (SELECT 1 FROM kids k JOIN plans g ON g."parentId" = k.id) AS "hasBelow"`;
 }
 
 /** Columns for children that share no parent indicators: their indicators, matched by name. */
@@ -215,9 +226,8 @@ type AggregateRow = CountColumns & {
   belowMet: number | null; belowOnTrack: number | null; belowAtRisk: number | null; belowOffTrack: number | null; belowNoData: number | null;
 };
 
-/** One letter per status, in the aggregate's cells string. */
-const STATUS_LETTERS = raw(`CASE status WHEN 'MET' THEN 'M' WHEN 'ON_TRACK' THEN 'O' WHEN 'AT_RISK' THEN 'R' WHEN 'OFF_TRACK' THEN 'X' ELSE 'N' END`);
-const LETTER_STATUS: Record<string, IndicatorStatus> = { M: "MET", O: "ON_TRACK", R: "AT_RISK", X: "OFF_TRACK", N: "NO_DATA" };
+/** The status letter (STATUS_LETTERS) of the aggregate's `status` column. */
+const STATUS_LETTER = raw(`CASE status ${STATUSES.map((s) => `WHEN '${s}' THEN '${STATUS_LETTERS[s]}'`).join(" ")} END`);
 
 const COUNTS = (status: string) =>
   raw(`count(*) FILTER (WHERE ${status} = 'MET')::int AS "MET", count(*) FILTER (WHERE ${status} = 'ON_TRACK')::int AS "ON_TRACK",
@@ -227,11 +237,12 @@ const COUNTS = (status: string) =>
 /**
  * The aggregate, one row per child plan: its counts by status (the status stored with the actual of
  * that year, "no data" without one), its matrix cells as a column → status object, and the counts of
- * the results of the plans below it with how many there are. `groupFiltered` narrows the plans below
- * to indicators of the selected columns. Each of a child's indicators in the columns counts once (two
- * derived from the same parent indicator both count; the cell shows one of them).
+ * the results of the plans below it with how many there are (`withBelow`: only when there are some).
+ * `groupFiltered` narrows the plans below to indicators of the selected columns. Each of a child's
+ * indicators in the columns counts once (two derived from the same parent indicator both count; the
+ * cell shows one of them). Children without indicators in the columns have no row.
  */
-export function aggregateQuery(scope: Scope, input: { kidIds: string[]; colKeys: string[]; byName: boolean; year: number; groupFiltered: boolean }): Sql {
+export function aggregateQuery(scope: Scope, input: { kidIds: string[]; colKeys: string[]; byName: boolean; year: number; groupFiltered: boolean; withBelow: boolean }): Sql {
   const col = input.byName ? nameKey("i") : raw(`i."derivedFromId"`);
   return sql`
     WITH actuals AS MATERIALIZED (
@@ -251,8 +262,8 @@ export function aggregateQuery(scope: Scope, input: { kidIds: string[]; colKeys:
               WHERE i."planId" = ANY(${input.kidIds}::text[]) AND NOT i."isGroup" AND i.inheritance <> 'DROPPED'`
       }
     ), per_plan AS (
-      SELECT plan, ${COUNTS("status")}, string_agg(n::text || ${STATUS_LETTERS}, ',') AS cells FROM cells GROUP BY plan
-    ), below AS (
+      SELECT plan, ${COUNTS("status")}, string_agg(n::text || ${STATUS_LETTER}, ',') AS cells FROM cells GROUP BY plan
+    )${input.withBelow ? sql`, below AS (
       SELECT c."parentId" AS plan, ${COUNTS("a.status")}
       FROM plans c
       JOIN indicator_actuals a ON a."planId" = c.id AND a.year = ${input.year}::int
@@ -270,7 +281,8 @@ export function aggregateQuery(scope: Scope, input: { kidIds: string[]; colKeys:
     FROM unnest(${input.kidIds}::text[]) AS k(plan)
     LEFT JOIN per_plan p ON p.plan = k.plan
     LEFT JOIN below b ON b.plan = k.plan
-    LEFT JOIN below_plans bp ON bp.plan = k.plan`;
+    LEFT JOIN below_plans bp ON bp.plan = k.plan` : sql`
+    SELECT p.*, NULL::int AS "belowPlans" FROM per_plan p`}`;
 }
 
 function countsOf(row: CountColumns): StatusCounts {
@@ -289,7 +301,7 @@ export async function getRollup(db: ScopedDb, scope: Scope, filters: RollupFilte
   const base: Rollup = {
     today, currentYear, options: planChoices, anchor: null, mode: "derived", groups: [], columns: [], years: [], year: null, rows: [], totals: emptyCounts(), filters, attributedRows: 0, hasIllustrative: false,
   };
-  const context: Context | null = found ? { anchor: parseJson(found.anchor), kids: parseJson(found.kids) ?? [], columns: parseJson(found.columns) ?? [], latest: found.latest } : null;
+  const context: Context | null = found ? { anchor: parseJson(found.anchor), kids: parseJson(found.kids) ?? [], columns: parseJson(found.columns) ?? [], latest: found.latest, hasBelow: found.hasBelow } : null;
   if (!context?.anchor) {
     if (filters.plan) throw new NotFoundError("Không tìm thấy kế hoạch");
     return base;
@@ -313,23 +325,17 @@ export async function getRollup(db: ScopedDb, scope: Scope, filters: RollupFilte
   const year = filters.year !== null && years.includes(filters.year) ? filters.year : context.latest;
 
   const aggregate = kids.length && columns.length
-    ? await rows<AggregateRow>(db, aggregateQuery(scope, { kidIds: kids.map((k) => k.id), colKeys: columns.map((c) => c.key), byName, year: year ?? currentYear, groupFiltered: group !== null }))
+    ? await rows<AggregateRow>(db, aggregateQuery(scope, { kidIds: kids.map((k) => k.id), colKeys: columns.map((c) => c.key), byName, year: year ?? currentYear, groupFiltered: group !== null, withBelow: context.hasBelow }))
     : [];
 
   const aggregates = new Map(aggregate.map((row) => [row.plan, row]));
   const byPlan = kids.map((kid): RollupRow => {
     const row = aggregates.get(kid.id);
-    const cells: Record<string, IndicatorStatus> = {};
-    for (const cell of row?.cells ? row.cells.split(",") : []) {
-      const key = columns[Number(cell.slice(0, -1)) - 1]?.key;
-      const status = LETTER_STATUS[cell.slice(-1)];
-      if (key && status) cells[key] = status;
-    }
     return {
       plan: kid,
       label: kid.issuerName,
       counts: row ? countsOf(row) : emptyCounts(),
-      cells,
+      cells: cellString(row?.cells ?? null, columns.length),
       below: row?.belowPlans
         ? { plans: row.belowPlans, counts: { MET: row.belowMet ?? 0, ON_TRACK: row.belowOnTrack ?? 0, AT_RISK: row.belowAtRisk ?? 0, OFF_TRACK: row.belowOffTrack ?? 0, NO_DATA: row.belowNoData ?? 0 } }
         : null,
@@ -569,37 +575,21 @@ export type PlanDashboard = {
 };
 
 type TasksRow = Pick<PlanDashboardRow, "tasks" | "leads" | "progress">;
-
-/** A plan's tasks, their lead agencies and their overall progress up to the current year (nothing for a plan the scope may not read). */
-async function planTasks(db: ScopedDb, scope: Scope, id: string, currentYear: number): Promise<TasksRow> {
-  const [found] = await rows<{ data: string }>(db, sql`
-    SELECT json_build_object(
-      'tasks', (SELECT coalesce(json_agg(json_build_object('id', t.id, 'parentTaskId', t."parentTaskId", 'position', t.position, 'numbering', t.numbering, 'title', t.title, 'body', left(t.body, 200))), '[]'::json)
-                FROM tasks t WHERE t."planId" = p.id AND t.inheritance <> 'DROPPED'),
-      'leads', (SELECT coalesce(json_agg(json_build_object('taskId', ta."taskId", 'organizationId', lo.id, 'name', lo.name) ORDER BY ta.position), '[]'::json)
-                FROM task_assignments ta JOIN organizations lo ON lo.id = ta."organizationId" WHERE ta."planId" = p.id AND ta.role = 'LEAD'),
-      'progress', (SELECT coalesce(json_agg(json_build_object('taskId', tp."taskId", 'year', tp.year, 'status', tp.status)), '[]'::json)
-                   FROM task_progress tp WHERE tp."planId" = p.id AND tp."organizationId" IS NULL AND tp.year <= ${currentYear}::int)
-    )::text AS data
-    FROM plans p WHERE p.id = ${id}::text AND ${visible(scope, "p")}`);
-  return parseJson<TasksRow>(found?.data ?? null) ?? { tasks: [], leads: [], progress: [] };
-}
+type IndicatorsRow = Omit<PlanDashboardRow, "tasks" | "leads" | "progress">;
 
 /**
  * One plan: its indicators with targets, actuals and status, grouped by theme, and its tasks by status
- * and lead agency. The indicators and the tasks are read by two statements in two scoped transactions
- * at once (each pays the row-level security of its tables; in parallel the page waits for the longer).
+ * and lead agency, read by one statement in one scoped transaction (nothing for a plan the scope may
+ * not read).
  */
 export async function getPlanDashboard(scope: Scope, id: string, options: RollupOptions & { year?: number | null } = {}): Promise<PlanDashboard> {
   const today = options.today ?? todayInVietnam();
   const currentYear = currentYearOf(today);
-  const [indicatorData, taskData] = await Promise.all([withScope(scope, (db) => planIndicators(db, scope, id)), withScope(scope, (db) => planTasks(db, scope, id, currentYear))]);
-  return assemblePlanDashboard(indicatorData, taskData, { today, currentYear, year: options.year ?? null });
+  const data = await withScope(scope, (db) => planDashboardData(db, scope, id, currentYear));
+  return assemblePlanDashboard(data, data, { today, currentYear, year: options.year ?? null });
 }
 
-type IndicatorsRow = Omit<PlanDashboardRow, "tasks" | "leads" | "progress">;
-
-async function planIndicators(db: ScopedDb, scope: Scope, id: string): Promise<IndicatorsRow> {
+async function planDashboardData(db: ScopedDb, scope: Scope, id: string, currentYear: number): Promise<PlanDashboardRow> {
   const [found] = await rows<{ data: string }>(db, sql`
     SELECT json_build_object(
       'plan', json_build_object(
@@ -617,11 +607,17 @@ async function planIndicators(db: ScopedDb, scope: Scope, id: string): Promise<I
                     'isPercent', t."isPercent", 'qualitative', t.qualitative, 'text', t.text)), '[]'::json)
                   FROM indicator_targets t WHERE t."planId" = p.id),
       'actuals', (SELECT coalesce(json_agg(json_build_object('indicatorId', a."indicatorId", 'year', a.year, 'value', a.value::float8, 'text', a.text, 'status', a.status, 'isIllustrative', a."isIllustrative")), '[]'::json)
-                  FROM indicator_actuals a WHERE a."planId" = p.id)
+                  FROM indicator_actuals a WHERE a."planId" = p.id),
+      'tasks', (SELECT coalesce(json_agg(json_build_object('id', t.id, 'parentTaskId', t."parentTaskId", 'position', t.position, 'numbering', t.numbering, 'title', t.title, 'body', left(t.body, 200))), '[]'::json)
+                FROM tasks t WHERE t."planId" = p.id AND t.inheritance <> 'DROPPED'),
+      'leads', (SELECT coalesce(json_agg(json_build_object('taskId', ta."taskId", 'organizationId', lo.id, 'name', lo.name) ORDER BY ta.position), '[]'::json)
+                FROM task_assignments ta JOIN organizations lo ON lo.id = ta."organizationId" WHERE ta."planId" = p.id AND ta.role = 'LEAD'),
+      'progress', (SELECT coalesce(json_agg(json_build_object('taskId', tp."taskId", 'year', tp.year, 'status', tp.status)), '[]'::json)
+                   FROM task_progress tp WHERE tp."planId" = p.id AND tp."organizationId" IS NULL AND tp.year <= ${currentYear}::int)
     )::text AS data
     FROM plans p JOIN organizations o ON o.id = p."issuerId"
     WHERE p.id = ${id}::text AND ${visible(scope, "p")}`);
-  const data = found ? parseJson<IndicatorsRow>(found.data) : null;
+  const data = found ? parseJson<PlanDashboardRow>(found.data) : null;
   if (!data) throw new NotFoundError("Không tìm thấy kế hoạch");
   return data;
 }

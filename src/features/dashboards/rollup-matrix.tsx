@@ -4,9 +4,8 @@ import { formatDate } from "@/domain/reporting-calendar";
 import { trackLabels } from "@/ui/labels";
 import type { Rollup, RollupRow } from "./queries";
 import { groupSpans } from "./rollup";
-import type { IndicatorStatus } from "@/domain/indicator-status";
 import styles from "./matrix.module.css";
-import { SHORT_LABELS, statusLabel } from "./status";
+import { NO_CELL, SHORT_LABELS, STATUS_LETTERS, STATUSES, statusLabel } from "./status";
 import { StatusLegend } from "./status-view";
 import { MatrixBody, type MatrixRow } from "./matrix-body";
 
@@ -73,8 +72,6 @@ export function RollupFilterForm({ rollup }: { rollup: Rollup }) {
   );
 }
 
-/** One letter per status for the cells' data-s attribute (styled in matrix.module.css). */
-const CODES: Record<IndicatorStatus, string> = { MET: "M", ON_TRACK: "O", AT_RISK: "R", OFF_TRACK: "X", NO_DATA: "N" };
 const COUNT_COLUMNS = [
   ["OFF_TRACK", "Chậm"],
   ["AT_RISK", "Nguy cơ"],
@@ -88,7 +85,7 @@ function dashboardHref(row: RollupRow, year: number | null): string {
 }
 
 /** One row of the matrix, compact (see matrix-body.tsx). */
-function matrixRow(row: RollupRow, columns: Rollup["columns"], year: number | null): MatrixRow {
+function matrixRow(row: RollupRow, year: number | null): MatrixRow {
   const plan = row.plan;
   const below = row.below && row.below.plans > 0 ? row.below : null;
   return {
@@ -105,11 +102,11 @@ function matrixRow(row: RollupRow, columns: Rollup["columns"], year: number | nu
         }
       : null,
     counts: [row.counts.OFF_TRACK, row.counts.AT_RISK, row.counts.ON_TRACK, row.counts.MET, row.counts.NO_DATA],
-    cells: columns.map((c) => (row.cells[c.key] ? CODES[row.cells[c.key]!] : "-")).join(""),
+    cells: row.cells,
   };
 }
 
-const CELL_LABELS: Record<string, string> = { M: SHORT_LABELS.MET, O: SHORT_LABELS.ON_TRACK, R: SHORT_LABELS.AT_RISK, X: SHORT_LABELS.OFF_TRACK, N: SHORT_LABELS.NO_DATA, "-": "—" };
+const CELL_LABELS: Record<string, string> = { ...Object.fromEntries(STATUSES.map((s) => [STATUS_LETTERS[s], SHORT_LABELS[s]])), [NO_CELL]: "—" };
 
 export function RollupMatrix({ rollup }: { rollup: Rollup }) {
   const { columns, rows, year } = rollup;
@@ -157,7 +154,7 @@ export function RollupMatrix({ rollup }: { rollup: Rollup }) {
               ))}
             </tr>
           </thead>
-          <MatrixBody rows={rows.map((row) => matrixRow(row, columns, year))} labels={CELL_LABELS} showBelow={showBelow} />
+          <MatrixBody rows={rows.map((row) => matrixRow(row, year))} labels={CELL_LABELS} showBelow={showBelow} />
         </table>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  attribution, chooseYear, daysLeftLabel, filtersQuery, groupSpans, issuanceLabel, issuanceState, missedDeadline, parseRollupFilters, reportDueDate, reportStanding, sortRows, sumCounts,
+  cellString, attribution, chooseYear, daysLeftLabel, filtersQuery, groupSpans, issuanceLabel, issuanceState, missedDeadline, parseRollupFilters, reportDueDate, reportStanding, sortRows, sumCounts,
   todayInVietnam, weakerTargets, type TargetRow,
 } from "./rollup";
 import { emptyCounts, type StatusCounts } from "./status";
@@ -160,5 +160,18 @@ describe("groupSpans", () => {
       { group: "Giáo dục", span: 1 },
     ]);
     expect(groupSpans([])).toEqual([]);
+  });
+});
+
+describe("cellString", () => {
+  it("puts each status letter at its column and marks the others as having no indicator", () => {
+    expect(cellString("3X,1M", 4)).toBe("M-X-");
+    expect(cellString("12N,10O", 12)).toBe("---------O-N");
+  });
+
+  it("is all gaps without cells, and ignores column numbers outside the matrix", () => {
+    expect(cellString(null, 3)).toBe("---");
+    expect(cellString("", 2)).toBe("--");
+    expect(cellString("0X,5M,2R", 3)).toBe("-R-");
   });
 });

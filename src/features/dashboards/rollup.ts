@@ -1,6 +1,6 @@
 import { compareAmbition, type Direction, type Target, type TargetKind } from "@/domain/target-notation";
 import { daysUntil, deadlineState, DEFAULT_DUE, type DeadlineState, type DayMonth } from "@/domain/reporting-calendar";
-import { STATUSES, type StatusCounts } from "./status";
+import { NO_CELL, STATUSES, type StatusCounts } from "./status";
 
 // Pure rules of the rollups (no I/O): which year to show, how to sort localities, whether a child
 // issued its plan on time, where a yearly report stands, which child targets ask for less than the
@@ -85,6 +85,25 @@ export function sortRows<T extends { label: string; counts: StatusCounts }>(rows
   });
 }
 
+/**
+ * A matrix row from the aggregate's cells, "3X,7M" (1-based column numbers, each with its status
+ * letter), as one letter per column, NO_CELL where the plan has none. Read character by character: a
+ * province's rollup has ~15,000 cells, and splitting them into strings was most of its assembly.
+ */
+export function cellString(pairs: string | null, columns: number): string {
+  const cells = new Array<string>(columns).fill(NO_CELL);
+  let column = 0;
+  for (let i = 0; pairs !== null && i < pairs.length; i++) {
+    const code = pairs.charCodeAt(i);
+    if (code >= 48 && code <= 57) column = column * 10 + (code - 48);
+    else if (pairs[i] !== ",") {
+      if (column >= 1 && column <= columns) cells[column - 1] = pairs[i]!;
+      column = 0;
+    }
+  }
+  return cells.join("");
+}
+
 /** Totals over rows. */
 export function sumCounts(rows: readonly { counts: StatusCounts }[]): StatusCounts {
   const out = { MET: 0, ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, NO_DATA: 0 } as StatusCounts;
@@ -95,10 +114,7 @@ export function sumCounts(rows: readonly { counts: StatusCounts }[]): StatusCoun
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-/** Today in Vietnam (UTC+7) as YYYY-MM-DD: a server in UTC would otherwise be a day behind until 7 am. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+export { todayInVietnam } from "../reporting/calendar";
 
 /** The report of `year` is due on the parent's day (15/12 when it set none), unless the report row says otherwise. */
 export function reportDueDate(year: number, parentDue: Partial<DayMonth> | null, reportDueOn: string | null): string {

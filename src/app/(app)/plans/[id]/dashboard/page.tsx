@@ -5,10 +5,10 @@ import { documentKindLabel } from "@/domain/document-number";
 import { formatDate } from "@/domain/reporting-calendar";
 import { formatVietnameseNumber } from "@/domain/decimal";
 import { IndicatorCards } from "@/features/dashboards/indicator-cards";
-import { cardData, STATUS_LETTERS } from "@/features/dashboards/plan-dashboard";
+import { cardsJson } from "@/features/dashboards/plan-dashboard";
 import { getPlanDashboard } from "@/features/dashboards/queries";
 import { parseRollupFilters } from "@/features/dashboards/rollup";
-import { STATUSES, statusLabel } from "@/features/dashboards/status";
+import { STATUS_LETTERS, STATUSES, statusLabel } from "@/features/dashboards/status";
 import { StatusBar } from "@/features/dashboards/status-view";
 import { TaskSummaryView } from "@/features/dashboards/task-summary-view";
 import { requirePage } from "@/server/routes";
@@ -131,7 +131,7 @@ export default async function PlanDashboardPage({ params, searchParams }: { para
       {d.groups.map((g, i) => (
         <section key={g.name} aria-labelledby={`nhom-${i + 1}`} className="space-y-2">
           <h2 id={`nhom-${i + 1}`} className="text-lg font-semibold">{g.name}</h2>
-          <IndicatorCards cards={g.indicators.map((indicator) => cardData(indicator, d.year, formatVietnameseNumber))} group={i + 1} year={d.year} labels={CARD_LABELS} />
+          <IndicatorCards cards={cardsJson(g.indicators, d.year, formatVietnameseNumber)} group={i + 1} year={d.year} labels={CARD_LABELS} />
         </section>
       ))}
 
