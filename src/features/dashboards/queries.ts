@@ -590,7 +590,15 @@ export async function getPlanDashboard(scope: Scope, id: string, options: Rollup
 }
 
 async function planDashboardData(db: ScopedDb, scope: Scope, id: string, currentYear: number): Promise<PlanDashboardRow> {
-  const [found] = await rows<{ data: string }>(db, sql`
+  const [found] = await rows<{ data: string }>(db, planDashboardQuery(scope, id, currentYear));
+  const data = found ? parseJson<PlanDashboardRow>(found.data) : null;
+  if (!data) throw new NotFoundError("Không tìm thấy kế hoạch");
+  return data;
+}
+
+/** Everything one plan's dashboard shows, as one JSON document (no row for a plan the scope may not read). */
+export function planDashboardQuery(scope: Scope, id: string, currentYear: number): Sql {
+  return sql`
     SELECT json_build_object(
       'plan', json_build_object(
         'id', p.id, 'notation', p.notation, 'numberSerial', p."numberSerial", 'typeCode', p."typeCode", 'issuerCode', p."issuerCode", 'kind', p.kind, 'title', p.title,
@@ -616,10 +624,7 @@ async function planDashboardData(db: ScopedDb, scope: Scope, id: string, current
                    FROM task_progress tp WHERE tp."planId" = p.id AND tp."organizationId" IS NULL AND tp.year <= ${currentYear}::int)
     )::text AS data
     FROM plans p JOIN organizations o ON o.id = p."issuerId"
-    WHERE p.id = ${id}::text AND ${visible(scope, "p")}`);
-  const data = found ? parseJson<PlanDashboardRow>(found.data) : null;
-  if (!data) throw new NotFoundError("Không tìm thấy kế hoạch");
-  return data;
+    WHERE p.id = ${id}::text AND ${visible(scope, "p")}`;
 }
 
 function assemblePlanDashboard(data: IndicatorsRow, tasks: TasksRow, options: { today: string; currentYear: number; year: number | null }): PlanDashboard {
