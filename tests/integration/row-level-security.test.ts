@@ -83,6 +83,22 @@ describe("row-level security", () => {
     expect(visibleTo).toEqual(["14", "14"]);
   });
 
+  it("a plan published by its own province (as the application role) becomes readable elsewhere, rows and all", async () => {
+    const plan = await db.adminDb.plan.findFirstOrThrow({ where: { provinceCode: "14", publishedAt: null, indicators: { some: {} } } });
+    const inProvince = (code: string, work: (tx: Parameters<Parameters<typeof db.appDb.$transaction>[0]>[0]) => Promise<number>) =>
+      db.appDb.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT set_config('app.user_id', 'test', true), set_config('app.province_code', ${code}, true), set_config('app.all_provinces', 'off', true)`;
+        return work(tx);
+      });
+    const indicatorsSeenFromLamDong = () =>
+      inProvince("68", async (tx) => Number((await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM indicators WHERE "planId" = ${plan.id}`)[0]!.n));
+    expect(await indicatorsSeenFromLamDong()).toBe(0);
+    await inProvince("14", (tx) => tx.$executeRaw`UPDATE plans SET "publishedAt" = now() WHERE id = ${plan.id}`);
+    expect(await indicatorsSeenFromLamDong()).toBeGreaterThan(0);
+    await inProvince("14", (tx) => tx.$executeRaw`UPDATE plans SET "publishedAt" = NULL WHERE id = ${plan.id}`);
+    expect(await indicatorsSeenFromLamDong()).toBe(0);
+  });
+
   it("a plan never changes province (its rows' stamps would go stale)", async () => {
     const plan = await db.adminDb.plan.findFirstOrThrow({ where: { provinceCode: "14" } });
     await expect(db.adminDb.plan.update({ where: { id: plan.id }, data: { provinceCode: "68" } })).rejects.toThrow(/Không đổi được tỉnh/);

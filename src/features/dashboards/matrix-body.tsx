@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { NO_CELL } from "./status";
+import { NO_CELL } from "./status-letters";
 
 // The body of the localities × indicators matrix. A province can have ~170 localities × ~90
 // indicators: rendered by a server component, every cell would travel twice (in the HTML and again

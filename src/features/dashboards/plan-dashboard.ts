@@ -1,7 +1,7 @@
 import type { IndicatorStatus } from "@/domain/indicator-status";
 import { APPROXIMATE_TOLERANCE } from "@/domain/target-notation";
 import { UNGROUPED, type TargetRow } from "./rollup";
-import { STATUS_LETTERS } from "./status";
+import { STATUS_LETTERS } from "./status-letters";
 
 // Pure shaping of one plan's data for its dashboard: indicators grouped by their top-level group
 // (the themes "Y tế", "Giáo dục" …), what a chart of one indicator draws, and the tasks by status

@@ -11,7 +11,8 @@ import {
 } from "./rollup";
 import { chartModel, groupIndicators, statusIn, taskSummary, type ChartModel, type DashboardActual, type DashboardIndicator, type DashboardTarget, type LeadRow, type ProgressRow, type TaskRow, type TaskSummary } from "./plan-dashboard";
 import { empty, raw, sql, type Sql } from "./sql";
-import { countStatuses, emptyCounts, STATUS_LETTERS, STATUSES, statusOfLetter, type StatusCounts } from "./status";
+import { countStatuses, emptyCounts, STATUSES, type StatusCounts } from "./status";
+import { STATUS_LETTERS, statusOfLetter } from "./status-letters";
 
 // The dashboards' reads. Every rollup is computed by PostgreSQL: one statement gathers the context
 // (the plans it can be about, the plan rolled up, its children, the indicator columns, the latest year

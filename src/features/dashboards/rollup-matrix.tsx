@@ -5,7 +5,8 @@ import { trackLabels } from "@/ui/labels";
 import type { Rollup, RollupRow } from "./queries";
 import { groupSpans } from "./rollup";
 import styles from "./matrix.module.css";
-import { NO_CELL, SHORT_LABELS, STATUS_LETTERS, STATUSES, statusLabel } from "./status";
+import { SHORT_LABELS, STATUSES, statusLabel } from "./status";
+import { NO_CELL, STATUS_LETTERS } from "./status-letters";
 import { StatusLegend } from "./status-view";
 import { MatrixBody, type MatrixRow } from "./matrix-body";
 

@@ -1,6 +1,7 @@
 import { compareAmbition, type Direction, type Target, type TargetKind } from "@/domain/target-notation";
 import { daysUntil, deadlineState, DEFAULT_DUE, type DeadlineState, type DayMonth } from "@/domain/reporting-calendar";
-import { NO_CELL, STATUSES, type StatusCounts } from "./status";
+import { STATUSES, type StatusCounts } from "./status";
+import { NO_CELL } from "./status-letters";
 
 // Pure rules of the rollups (no I/O): which year to show, how to sort localities, whether a child
 // issued its plan on time, where a yearly report stands, which child targets ask for less than the

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addCounts, countStatuses, emptyCounts, isIndicatorStatus, percentages, SHORT_LABELS, STATUSES, statusLabel, totalOf } from "./status";
+import { NO_CELL, STATUS_LETTERS, statusOfLetter } from "./status-letters";
 import { empty, join, raw, sql } from "./sql";
 
 describe("status counts", () => {
@@ -39,5 +40,17 @@ describe("sql", () => {
     expect(q.text).toBe("SELECT * FROM plans c WHERE c.id = ANY($1) AND c.track = $2 AND c.year = $3 x = $4 OR y IS NULL");
     expect(q.values).toEqual([["a", "b"], track, 2025, 1]);
     expect(join([], " AND ").toQuery()).toEqual({ text: "", values: [] });
+  });
+});
+
+describe("status letters", () => {
+  it("give every status its own letter and read it back; a gap or anything else is no status", () => {
+    const letters = STATUSES.map((s) => STATUS_LETTERS[s]);
+    expect(new Set(letters).size).toBe(STATUSES.length);
+    for (const s of STATUSES) expect(statusOfLetter(STATUS_LETTERS[s])).toBe(s);
+    expect(letters).not.toContain(NO_CELL);
+    expect(statusOfLetter(NO_CELL)).toBeNull();
+    expect(statusOfLetter(undefined)).toBeNull();
+    expect(statusOfLetter("Z")).toBeNull();
   });
 });

@@ -34,20 +34,6 @@ export const STATUS_COLOURS: Record<IndicatorStatus, string> = {
 
 export { statusLabel };
 
-/**
- * One letter per status: the rollup's matrix rows and the plan dashboard's cards carry statuses as
- * short strings of these (a province's matrix has ~15,000 cells).
- */
-export const STATUS_LETTERS: Record<IndicatorStatus, string> = { MET: "M", ON_TRACK: "O", AT_RISK: "R", OFF_TRACK: "X", NO_DATA: "N" };
-/** In a matrix row: the plan has no indicator for that column. */
-export const NO_CELL = "-";
-const LETTER_STATUS = Object.fromEntries(STATUSES.map((s) => [STATUS_LETTERS[s], s])) as Record<string, IndicatorStatus>;
-
-/** The status a letter stands for, or null (NO_CELL, or anything else). */
-export function statusOfLetter(letter: string | undefined): IndicatorStatus | null {
-  return (letter && LETTER_STATUS[letter]) || null;
-}
-
 export type StatusCounts = Record<IndicatorStatus, number>;
 
 export function emptyCounts(): StatusCounts {
