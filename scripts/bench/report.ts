@@ -32,12 +32,15 @@ export function resultLines(r: BenchResults): { goals: string[]; measured: strin
 
   if (r.rollups) {
     const p = r.rollups.province;
+    const s = r.rollups.sonLa;
     goals.push(
-      `| Province rollup (the province-wide summary of its localities' results) | within 1.5× the time of bare SQL computing the same result | ${verdict(p.app.median <= 1.5 * p.bare.median)}: ${ms(p.app.median)} against ${ms(p.bare.median)} for the bare aggregate, ${ratio(p.app.median, p.bare.median)}; ${ratio(p.app.median, p.bareWhole.median)} against bare SQL for the whole result (lookup and aggregate, ${ms(p.bareWhole.median)}) (largest province, ${p.rows} localities × ${p.columns} indicators; ${r.date}) |`,
+      `| Province rollup (the province-wide summary of its localities' results) | within 1.5× the time of bare SQL computing the same result | ${verdict(p.app.median <= 1.5 * p.bare.median)} for the largest province (${p.rows} localities × ${p.columns} indicators): ${ms(p.app.median)} against ${ms(p.bare.median)} for the bare aggregate, ${ratio(p.app.median, p.bare.median)}; ${ratio(p.app.median, p.bareWhole.median)} against bare SQL for the whole result (lookup and aggregate, ${ms(p.bareWhole.median)}). ${verdict(s.app.median <= 1.5 * s.bare.median)} for the demo province Sơn La (${s.rows} localities), where the same fixed costs weigh more: ${ms(s.app.median)} against ${ms(s.bare.median)}, ${ratio(s.app.median, s.bare.median)}; ${ratio(s.app.median, s.bareWhole.median)} against the whole result (${r.date}) |`,
     );
   } else goals.push("| Province rollup (the province-wide summary of its localities' results) | within 1.5× the time of bare SQL computing the same result | not measured in the last run |");
   if (floor && dashboard) {
-    goals.push(`| Dashboard page | within 2× the time of a trivial page | ${verdict(dashboard.timing.median <= 2 * floor.timing.median)}: ${ms(dashboard.timing.median)} against ${ms(floor.timing.median)} for \`/sign-in\`, ${ratio(dashboard.timing.median, floor.timing.median)} (${r.date}) |`);
+    const signedIn = pages?.measurements.find((m) => m.label.startsWith("Signed-in page"));
+    const againstSignedIn = signedIn ? `; ${ratio(dashboard.timing.median, signedIn.timing.median)} against a signed-in page that reads no plan data (${ms(signedIn.timing.median)})` : "";
+    goals.push(`| Dashboard page | within 2× the time of a trivial page | ${verdict(dashboard.timing.median <= 2 * floor.timing.median)}: ${ms(dashboard.timing.median)} against ${ms(floor.timing.median)} for \`/sign-in\`, ${ratio(dashboard.timing.median, floor.timing.median)}${againstSignedIn} (${r.date}) |`);
     const slowest = [...pages!.measurements].sort((a, b) => b.timing.median - a.timing.median)[0]!;
     goals.push(`| Every page, at national scale (all provinces and communes with their plans and results), on 2 cores | under 1 s | ${verdict(slowest.timing.median < 1000)}: slowest median ${ms(slowest.timing.median)} (${slowest.label}); slowest single run ${ms(Math.max(...pages!.measurements.map((m) => m.timing.max)))} (${r.date}) |`);
     const own = (js: JsSize) => (js.own ? `, of which ${kib(js.own.gzip)} the page's own` : "");

@@ -96,7 +96,8 @@ describe("import.confirm", () => {
 
     const audit = await db.adminDb.auditLog.findFirstOrThrow({ where: { action: "plan.import", entityId: planId } });
     expect(audit).toMatchObject({ entityType: "Plan", userId: editor.userId, organizationId: editor.organizationId });
-    expect(audit.after).toEqual({ title: document.title, number: "/KH-UBND", tasks: 32, indicators: 104 });
+    // 114/KH-UBND is on record by number and title only: no indicators to link to.
+    expect(audit.after).toEqual({ title: document.title, number: "/KH-UBND", tasks: 32, indicators: 104, linkedToParent: 0 });
 
     const after = await counts();
     expect(after.plans).toBe(before.plans + 1);
@@ -139,5 +140,56 @@ describe("import.confirm", () => {
     const result = await execute(viewer, { document: JSON.stringify(document), parentId });
     expect(result).toMatchObject({ status: "error", message: "Vai trò của bạn không được thực hiện thao tác này." });
     expect(await counts()).toEqual(before);
+  });
+  it("links the indicators of a plan imported under Sơn La's to the province's ones they localise, so the province's rollup places them", async () => {
+    const { seedId } = await import("../../prisma/seed/ids");
+    const { planId: seedPlanId } = await import("../../prisma/seed/plans");
+    const { scopeForUser } = await import("../../src/server/auth/session");
+    const sonLa = seedPlanId("kh-tu-son-la-2024");
+    const mocChauEditor = (await scopeForUser(seedId("user", "mocchau.editor")))!;
+    const imported = {
+      ...document,
+      indicators: [
+        {
+          code: "VI", name: "Dan so, y te", isGroup: true,
+          children: [
+            // OCR without diacritics, another number: the same indicator by name.
+            { code: "1", name: "Tuoi tho trung binh cua nguoi dan", unit: "tuổi", targets: { "2025": "75", "2030": "76" } },
+            // "Tỉ lệ" for "Tỷ lệ", words added: the same number and most of the words.
+            { code: "6.9", name: "Tỉ lệ bao phủ bảo hiểm y tế toàn dân", unit: "%", targets: { "2030": "≥95" } },
+            // The district's own.
+            { code: "6.99", name: "Số nhà văn hóa bản được cải tạo", unit: "nhà", targets: { "2030": "20" } },
+          ],
+        },
+      ],
+    };
+    const result = await execute(mocChauEditor, { document: JSON.stringify(imported), parentId: sonLa });
+    expect(result.status, JSON.stringify(result)).toBe("ok");
+    if (result.status !== "ok") return;
+    const rows = await db.adminDb.indicator.findMany({ where: { planId: result.data.planId }, orderBy: [{ isGroup: "desc" }, { position: "asc" }], include: { derivedFrom: { select: { code: true, planId: true } } } });
+    expect(rows.map((r) => [r.code, r.inheritance, r.derivedFrom?.code ?? null])).toEqual([
+      ["VI", "INHERITED", "6"],
+      ["1", "INHERITED", "6.2"],
+      ["6.9", "INHERITED", "6.9"],
+      ["6.99", "LOCAL", null],
+    ]);
+    expect(rows.every((r) => r.derivedFrom === null || r.derivedFrom.planId === sonLa)).toBe(true);
+    // The parent's targets as they were, so that a later change in Sơn La's plan is shown for review.
+    expect(rows[1]!.parentTargetsSeen).toEqual(expect.objectContaining({ "2030": expect.any(String) }));
+    const audit = await db.adminDb.auditLog.findFirstOrThrow({ where: { action: "plan.import", entityId: result.data.planId } });
+    expect(audit.after).toMatchObject({ indicators: 3, linkedToParent: 2 });
+
+    // In the province's rollup the draft is a row whose cells sit under Sơn La's 6.2 and 6.9.
+    const { withScope } = await import("../../src/server/db/scoped");
+    const { getRollup, cellStatus } = await import("../../src/features/dashboards/queries");
+    const { parseRollupFilters } = await import("../../src/features/dashboards/rollup");
+    const approver = (await scopeForUser(seedId("user", "sonla.approver")))!;
+    const rollup = await withScope(approver, (tx) => getRollup(tx, approver, parseRollupFilters({ plan: sonLa })));
+    const row = rollup.rows.find((r) => r.plan.id === result.data.planId)!;
+    expect(row).toBeDefined();
+    const column = (code: string) => rollup.columns.find((c) => c.code === code)!.key;
+    expect(cellStatus(rollup, row, column("6.2"))).toBe("NO_DATA");
+    expect(cellStatus(rollup, row, column("6.9"))).toBe("NO_DATA");
+    expect(cellStatus(rollup, row, column("1.1"))).toBeNull();
   });
 });

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { parseDocumentNumber } from "@/domain/document-number";
 import { parseTarget } from "@/domain/target-notation";
 import { createPlanFromDocument } from "@/features/plans/create-plan";
+import { parentIndicatorMatcher } from "@/features/plans/match-parent";
+import { parentItems } from "@/features/plans/parent-document";
 import { planDocumentSchema, type DocumentIndicator, type PlanDocument } from "@/features/plans/plan-document";
 import { defineAction, FieldError } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
@@ -98,12 +100,18 @@ export const confirmImport = defineAction({
     }
     // What was imported is a draft of the user's own body: keys of other documents do not apply.
     const document: PlanDocument = { ...input.document, parentKey: null, citedKeys: [] };
-    const { id, rows } = await createPlanFromDocument(db, scope, document, { status: "DRAFT", parentId, citedPlanIds: [] });
+    // Its indicators are linked to the parent's they localise, as if the plan had been copied from it:
+    // the parent's rollup then places their results, and the parent's later changes reach them.
+    const matchParentIndicator = parentId ? parentIndicatorMatcher((await parentItems(db, parentId)).indicators.map((i) => i.loaded), (node) => node.source) : undefined;
+    const { id, rows } = await createPlanFromDocument(db, scope, document, { status: "DRAFT", parentId, citedPlanIds: [], matchParentIndicator });
     await audit({
       action: "plan.import",
       entityType: "Plan",
       entityId: id,
-      after: { title: document.title, number: document.number, tasks: rows.tasks.length, indicators: countNodes(document.indicators, (i) => !i.isGroup) },
+      after: {
+        title: document.title, number: document.number, tasks: rows.tasks.length, indicators: countNodes(document.indicators, (i) => !i.isGroup),
+        linkedToParent: rows.indicators.filter((i) => !i.isGroup && i.derivedFromId).length,
+      },
     });
     return { planId: id };
   },

@@ -31,6 +31,8 @@ export type DocumentRowsOptions = {
   hasContent?: boolean;
   /** The parent's tasks and indicators, position by position, when this plan was copied from it. */
   derivedFrom?: { tasks: LoadedTask[]; indicators: LoadedIndicator[] };
+  /** For a plan that was not copied (an import): the parent's indicator an indicator localises, if any (match-parent.ts). */
+  matchParentIndicator?: (indicator: DocumentIndicator) => LoadedIndicator | undefined;
   /** Ids for new rows: random in the app, derived from a key in the seed. */
   newId: (kind: string, path: string) => string;
   /** The organisation an agency name stands for (resolved beforehand, see resolveAgencies). */
@@ -159,7 +161,8 @@ export function documentToRows(document: PlanDocument, options: DocumentRowsOpti
   const addIndicators = (indicators: DocumentIndicator[], parentIndicatorId: string | null, path: string, inherited: LoadedIndicator[] | undefined): LoadedIndicator[] =>
     indicators.map((indicator, position) => {
       const id = options.newId("indicator", `${path}.${position}`);
-      const source = inherited?.[position];
+      const copied = inherited?.[position];
+      const source = copied ?? options.matchParentIndicator?.(indicator);
       const targets = new Map<number, Target>();
       for (const [year, text] of Object.entries(indicator.targets ?? {}).sort()) {
         const parsed = parseTarget(text);
@@ -187,7 +190,7 @@ export function documentToRows(document: PlanDocument, options: DocumentRowsOpti
       for (const [year, target] of targets) {
         out.targets.push({ id: options.newId("target", `${id}.${year}`), planId, indicatorId: id, year, kind: target.kind, lower: target.lower, upper: target.upper, isPercent: target.isPercent, qualitative: target.qualitative, text: target.text });
       }
-      return { id, source: indicator, direction, targets, children: addIndicators(indicator.children ?? [], id, `${path}.${position}`, source?.children) };
+      return { id, source: indicator, direction, targets, children: addIndicators(indicator.children ?? [], id, `${path}.${position}`, copied?.children) };
     });
 
   out.loaded.tasks = addTasks(document.tasks, null, "t", options.derivedFrom?.tasks);

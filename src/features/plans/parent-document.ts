@@ -10,7 +10,8 @@ import { parseTarget, type Target } from "@/domain/target-notation";
 type ParentTask = { id: string; parentTaskId: string | null; position: number; numbering: string; title: string | null; body: string; timeframeText: string | null };
 type ParentIndicator = { id: string; parentIndicatorId: string | null; position: number; code: string; name: string; unit: string | null; isGroup: boolean; direction: string; targets: { year: number; text: string }[] };
 
-export async function parentAsDocument(db: ScopedDb, parentId: string, draft: { key: string; number: string; title: string; track: "PARTY" | "STATE"; place: string | null }) {
+/** The parent plan with its tasks and indicators (dropped ones left out), as document items and as loaded rows. */
+export async function parentItems(db: ScopedDb, parentId: string) {
   const parent = await db.plan.findUniqueOrThrow({
     where: { id: parentId },
     include: {
@@ -46,8 +47,11 @@ export async function parentAsDocument(db: ScopedDb, parentId: string, draft: { 
         return { doc, loaded: { id: i.id, source: doc, direction: i.direction, targets: parsed, children: children.map((c) => c.loaded) } };
       });
 
-  const tasks = taskChildren(null);
-  const indicators = indicatorChildren(null);
+  return { parent, tasks: taskChildren(null), indicators: indicatorChildren(null) };
+}
+
+export async function parentAsDocument(db: ScopedDb, parentId: string, draft: { key: string; number: string; title: string; track: "PARTY" | "STATE"; place: string | null }) {
+  const { parent, tasks, indicators } = await parentItems(db, parentId);
   const document: PlanDocument = {
     key: draft.key,
     kind: "PLAN",

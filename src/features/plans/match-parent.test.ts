@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { nameSimilarity, parentIndicatorMatcher, type MatchableIndicator } from "./match-parent";
+
+type Node = MatchableIndicator & { id: string; children: Node[] };
+const node = (id: string, code: string, name: string, children: Node[] = [], isGroup = false): Node => ({ id, code, name, isGroup, children });
+
+const parent: Node[] = [
+  node("g1", "1", "Giảm nghèo", [node("p11", "1.1", "Tỷ lệ hộ nghèo theo chuẩn đa chiều"), node("p12", "1.2", "Số hộ thoát nghèo")], true),
+  node("g2", "2", "Y tế", [node("p21", "2.1", "Tỷ lệ dân số tham gia bảo hiểm y tế"), node("p22", "2.2", "Số bác sĩ trên 10.000 dân")], true),
+];
+const match = () => {
+  const m = parentIndicatorMatcher(parent, (n) => n);
+  return (code: string, name: string, isGroup = false) => m({ code, name, isGroup })?.id;
+};
+
+describe("parentIndicatorMatcher", () => {
+  it("matches the same name whatever its case, diacritics, spacing and numbering", () => {
+    const m = match();
+    expect(m("a)", "tỷ lệ  hộ nghèo theo chuẩn ĐA CHIỀU")).toBe("p11");
+    expect(m("7", "So ho thoat ngheo")).toBe("p12");
+  });
+
+  it("matches groups only with groups, and indicators only with indicators", () => {
+    const m = match();
+    expect(m("I", "Y tế", true)).toBe("g2");
+    expect(m("1", "Giảm nghèo")).toBeUndefined();
+  });
+
+  it("falls back to the same code when the names share most of their words", () => {
+    const m = match();
+    expect(m("2.1", "Tỉ lệ dân số tham gia BHYT bảo hiểm y tế")).toBe("p21");
+    // Same code, another indicator: not a match.
+    expect(m("2.2", "Tỷ lệ trạm y tế xã có bác sĩ làm việc")).toBeUndefined();
+  });
+
+  it("uses each of the parent's indicators once", () => {
+    const m = match();
+    expect(m("1.2", "Số hộ thoát nghèo")).toBe("p12");
+    expect(m("1.3", "Số hộ thoát nghèo")).toBeUndefined();
+  });
+
+  it("matches nothing in an empty parent", () => {
+    expect(parentIndicatorMatcher([] as Node[], (n) => n)({ code: "1", name: "Giảm nghèo" })).toBeUndefined();
+  });
+});
+
+describe("nameSimilarity", () => {
+  it("is 1 for the same words, 0 for none in common or an empty name", () => {
+    expect(nameSimilarity("Số hộ thoát nghèo", "so ho thoat ngheo")).toBe(1);
+    expect(nameSimilarity("Số hộ thoát nghèo", "Y tế")).toBe(0);
+    expect(nameSimilarity("", "Y tế")).toBe(0);
+  });
+
+  it("is the share of words in common over the words of both", () => {
+    expect(nameSimilarity("tỷ lệ hộ nghèo", "tỷ lệ hộ cận nghèo")).toBeCloseTo(4 / 5);
+  });
+});
