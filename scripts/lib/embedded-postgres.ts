@@ -45,7 +45,14 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     await mkdir(path.dirname(dataDir), { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // The package rejects with nothing when the server exits at once, e.g. when another server
+    // (another `npm start`, the bench, a test run) already uses this data folder.
+    if (error instanceof Error) throw error;
+    throw new Error(`PostgreSQL nhúng không khởi động được trên cổng ${port} với thư mục ${dataDir}. Có thể một tiến trình khác (npm start, npm run bench, npm test) đang dùng thư mục này: hãy dừng nó rồi chạy lại.`);
+  }
   return {
     adminUrl: `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
