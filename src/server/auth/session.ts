@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { rawDatabase } from "../db/client";
+import type { Role } from "@/generated/prisma/enums";
 import type { Scope } from "../db/scope";
 import { authOptions } from "./options";
 
@@ -26,18 +27,57 @@ export async function requireScope(): Promise<Scope> {
   return scope;
 }
 
+type ScopeRow = {
+  user: { id: string; username: string; displayName: string; isSystemAdmin: boolean; isActive: boolean; sessionsValidAfterMs: number } | null;
+  memberships: { organizationId: string; organizationName: string; role: Role; provinceCode: string | null; adminUnitId: string; level: string; predecessorOrganizationIds: string[] }[];
+  /** For the membership asked for (else the first): its unit and those it succeeded, the units above them, the units below. */
+  own: string[];
+  ancestors: string[];
+  children: string[];
+};
+
+/**
+ * Everything a scope is made of, in one statement (it runs on every request): the user, their
+ * memberships in order, and for the chosen one, below province level, the administrative units
+ * around it.
+ */
+const SCOPE_QUERY = `
+  WITH RECURSIVE m AS (
+    SELECT ms."organizationId", o.name AS "organizationName", ms.role::text AS role, o."provinceCode", o."adminUnitId", u.level::text AS level, ms."createdAt",
+           (SELECT coalesce(json_agg(s."predecessorId" ORDER BY s."predecessorId"), '[]'::json) FROM organization_successions s WHERE s."successorId" = o.id) AS "predecessorOrganizationIds"
+    FROM memberships ms JOIN organizations o ON o.id = ms."organizationId" JOIN admin_units u ON u.id = o."adminUnitId"
+    WHERE ms."userId" = $1
+  ), chosen AS (
+    SELECT * FROM m ORDER BY m."organizationId" = $2 DESC, m."createdAt", m."organizationId" LIMIT 1
+  ), own AS (
+    SELECT c."adminUnitId" AS id, 0 AS rank FROM chosen c WHERE c.level NOT IN ('PROVINCE', 'CENTRAL')
+    UNION
+    SELECT s."predecessorId", 1 FROM chosen c JOIN admin_successions s ON s."successorId" = c."adminUnitId" WHERE c.level NOT IN ('PROVINCE', 'CENTRAL')
+  ), up(id) AS (
+    SELECT a."parentId" FROM admin_units a JOIN own ON own.id = a.id WHERE a."parentId" IS NOT NULL
+    UNION
+    SELECT a."parentId" FROM admin_units a JOIN up ON up.id = a.id WHERE a."parentId" IS NOT NULL
+  )
+  SELECT
+    (SELECT row_to_json(x) FROM (SELECT id, username, "displayName", "isSystemAdmin", "isActive", extract(epoch FROM "sessionsValidAfter") * 1000 AS "sessionsValidAfterMs" FROM users WHERE id = $1) x)::text AS "user",
+    (SELECT coalesce(json_agg(m ORDER BY m."createdAt", m."organizationId"), '[]'::json) FROM m)::text AS memberships,
+    (SELECT coalesce(json_agg(id ORDER BY rank, id), '[]'::json) FROM own)::text AS own,
+    (SELECT coalesce(json_agg(DISTINCT id), '[]'::json) FROM (
+       SELECT id FROM up WHERE id NOT IN (SELECT id FROM own)
+       UNION SELECT id FROM admin_units WHERE level = 'PROVINCE' AND "provinceCode" = (SELECT "provinceCode" FROM chosen)
+     ) a)::text AS ancestors,
+    (SELECT coalesce(json_agg(a.id ORDER BY a.id), '[]'::json) FROM admin_units a WHERE a."parentId" IN (SELECT id FROM own))::text AS children`;
+
 export async function scopeForUser(userId: string, options: { issuedAt?: number; organizationId?: string } = {}): Promise<Scope | null> {
-  const db = rawDatabase();
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    include: { memberships: { orderBy: { createdAt: "asc" }, include: { organization: { include: { adminUnit: true, predecessors: { select: { predecessorId: true } } } } } } },
-  });
-  if (!user || !user.isActive) return null;
-  if (options.issuedAt !== undefined && options.issuedAt * 1000 < user.sessionsValidAfter.getTime() - 1000) return null;
-  const membership = user.memberships.find((m) => m.organizationId === options.organizationId) ?? user.memberships[0];
+  const [found] = await rawDatabase().$queryRawUnsafe<Record<keyof ScopeRow, string>[]>(SCOPE_QUERY, userId, options.organizationId ?? "");
+  const row = found ? (Object.fromEntries(Object.entries(found).map(([k, v]) => [k, v === null ? null : JSON.parse(v)])) as ScopeRow) : null;
+  const user = row?.user;
+  if (!row || !user || !user.isActive) return null;
+  if (options.issuedAt !== undefined && options.issuedAt * 1000 < user.sessionsValidAfterMs - 1000) return null;
+  const membership = row.memberships.find((m) => m.organizationId === options.organizationId) ?? row.memberships[0];
   const base = {
     userId: user.id, username: user.username, displayName: user.displayName, isSystemAdmin: user.isSystemAdmin,
-    memberships: user.memberships.map((m) => ({ organizationId: m.organizationId, organizationName: m.organization.name, role: m.role })),
+    memberships: row.memberships.map((m) => ({ organizationId: m.organizationId, organizationName: m.organizationName, role: m.role })),
   };
   if (!membership) {
     return {
@@ -45,44 +85,29 @@ export async function scopeForUser(userId: string, options: { issuedAt?: number;
       visibleUnitIds: user.isSystemAdmin ? null : [], ownUnitIds: [], ancestorUnitIds: [], childUnitIds: user.isSystemAdmin ? null : [], predecessorOrganizationIds: [],
     };
   }
-  const organization = membership.organization;
-  const unit = organization.adminUnit;
-  const central = unit.level === "CENTRAL";
+  const central = membership.level === "CENTRAL";
   const scope: Scope = {
     ...base,
-    organizationId: organization.id,
-    organizationName: organization.name,
+    organizationId: membership.organizationId,
+    organizationName: membership.organizationName,
     role: membership.role,
-    provinceCode: organization.provinceCode,
+    provinceCode: membership.provinceCode,
     allProvinces: user.isSystemAdmin || central,
     visibleUnitIds: null,
-    ownUnitIds: [unit.id],
+    ownUnitIds: [membership.adminUnitId],
     ancestorUnitIds: [],
     childUnitIds: null,
-    predecessorOrganizationIds: organization.predecessors.map((p) => p.predecessorId),
+    predecessorOrganizationIds: membership.predecessorOrganizationIds,
   };
-  if (unit.level === "PROVINCE" || central) return scope;
+  if (membership.level === "PROVINCE" || central) return scope;
   // Below province level: this unit and the units it succeeded (their plans are its record now),
-  // the units above them all, and the units directly below.
-  const predecessors = await db.adminSuccession.findMany({ where: { successorId: unit.id }, select: { predecessorId: true } });
-  const own = [unit.id, ...predecessors.map((p) => p.predecessorId)];
-  const ancestors = new Set<string>();
-  let frontier = own;
-  while (frontier.length) {
-    const parents = await db.adminUnit.findMany({ where: { id: { in: frontier }, parentId: { not: null } }, select: { parentId: true } });
-    frontier = parents.map((p) => p.parentId!).filter((id) => !ancestors.has(id) && !own.includes(id));
-    frontier.forEach((id) => ancestors.add(id));
-  }
-  // The province, in either structure, is above every locality of it (a 2024 district's Tỉnh ủy is
-  // attached to today's province).
-  const provinces = await db.adminUnit.findMany({ where: { level: "PROVINCE", provinceCode: organization.provinceCode }, select: { id: true } });
-  provinces.forEach((p) => ancestors.add(p.id));
-  const children = (await db.adminUnit.findMany({ where: { parentId: { in: own } }, select: { id: true } })).map((c) => c.id);
+  // the units above them all (the province in either structure too: a 2024 district's Tỉnh ủy is
+  // attached to today's province), and the units directly below.
   return {
     ...scope,
-    ownUnitIds: own,
-    ancestorUnitIds: [...ancestors],
-    childUnitIds: children,
-    visibleUnitIds: [...new Set([...own, ...ancestors, ...children])],
+    ownUnitIds: row.own,
+    ancestorUnitIds: row.ancestors,
+    childUnitIds: row.children,
+    visibleUnitIds: [...new Set([...row.own, ...row.ancestors, ...row.children])],
   };
 }
