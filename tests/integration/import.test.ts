@@ -191,5 +191,26 @@ describe("import.confirm", () => {
     expect(cellStatus(rollup, row, column("6.2"))).toBe("NO_DATA");
     expect(cellStatus(rollup, row, column("6.9"))).toBe("NO_DATA");
     expect(cellStatus(rollup, row, column("1.1"))).toBeNull();
+
+    // What Sơn La's plan had and the document did not take up is not "new in the parent"; what the
+    // province changes from now on is.
+    const { parentChanges } = await import("../../src/features/plans/parent-change-actions");
+    const changes = () => withScope(mocChauEditor, (tx) => parentChanges(tx, result.data.planId));
+    expect(await changes()).toEqual([]);
+    const lifeExpectancy = await db.adminDb.indicator.findFirstOrThrow({ where: { planId: sonLa, code: "6.2" } });
+    const group = await db.adminDb.indicator.findUniqueOrThrow({ where: { id: lifeExpectancy.parentIndicatorId! } });
+    await db.adminDb.indicatorTarget.update({ where: { indicatorId_year: { indicatorId: lifeExpectancy.id, year: 2030 } }, data: { text: "77" } });
+    const added = await db.adminDb.indicator.create({ data: { planId: sonLa, parentIndicatorId: group.id, position: 99, code: "6.99", name: "Tỷ lệ trẻ em được tiêm chủng đầy đủ" } });
+    try {
+      expect((await changes()).map((c) => [c.kind, c.itemType, c.label])).toEqual(
+        expect.arrayContaining([
+          ["ADDED", "INDICATOR", "6.99 Tỷ lệ trẻ em được tiêm chủng đầy đủ"],
+          ["RETARGETED", "INDICATOR", "1 Tuoi tho trung binh cua nguoi dan"],
+        ]),
+      );
+      expect(await changes()).toHaveLength(2);
+    } finally {
+      await db.adminDb.indicator.delete({ where: { id: added.id } });
+    }
   });
 });

@@ -87,6 +87,11 @@ function countNodes<T extends { children?: T[] }>(items: T[], keep: (item: T) =>
   return items.reduce((n, item) => n + (keep(item) ? 1 : 0) + countNodes(item.children ?? [], keep), 0);
 }
 
+/** A tree's nodes, parents before their children. */
+function flatten<T extends { children: T[] }>(nodes: T[]): T[] {
+  return nodes.flatMap((node) => [node, ...flatten(node.children)]);
+}
+
 export const confirmImport = defineAction({
   name: "import.confirm",
   permission: "plans.edit",
@@ -102,8 +107,19 @@ export const confirmImport = defineAction({
     const document: PlanDocument = { ...input.document, parentKey: null, citedKeys: [] };
     // Its indicators are linked to the parent's they localise, as if the plan had been copied from it:
     // the parent's rollup then places their results, and the parent's later changes reach them.
-    const matchParentIndicator = parentId ? parentIndicatorMatcher((await parentItems(db, parentId)).indicators.map((i) => i.loaded), (node) => node.source) : undefined;
+    const parent = parentId ? await parentItems(db, parentId) : null;
+    const matchParentIndicator = parent ? parentIndicatorMatcher(parent.indicators.map((i) => i.loaded), (node) => node.source) : undefined;
     const { id, rows } = await createPlanFromDocument(db, scope, document, { status: "DRAFT", parentId, citedPlanIds: [], matchParentIndicator });
+    if (parent) {
+      // What the parent had that the document did not take up is not news: recorded as declined, so
+      // that only what the parent adds from now on is offered to this plan (parent-change-actions.ts).
+      const linked = new Set(rows.indicators.map((i) => i.derivedFromId));
+      const declined = [
+        ...flatten(parent.tasks.map((t) => t.loaded)).map((t) => ({ itemType: "TASK" as const, itemId: t.id })),
+        ...flatten(parent.indicators.map((i) => i.loaded)).filter((i) => !linked.has(i.id)).map((i) => ({ itemType: "INDICATOR" as const, itemId: i.id })),
+      ];
+      if (declined.length) await db.inheritanceDecision.createMany({ data: declined.map((d) => ({ ...d, planId: id, kind: "ADDED" as const, accepted: false, decidedById: scope.userId })) });
+    }
     await audit({
       action: "plan.import",
       entityType: "Plan",
