@@ -97,7 +97,7 @@ describe("import.confirm", () => {
     const audit = await db.adminDb.auditLog.findFirstOrThrow({ where: { action: "plan.import", entityId: planId } });
     expect(audit).toMatchObject({ entityType: "Plan", userId: editor.userId, organizationId: editor.organizationId });
     // 114/KH-UBND is on record by number and title only: no indicators to link to.
-    expect(audit.after).toEqual({ title: document.title, number: "/KH-UBND", tasks: 32, indicators: 104, linkedToParent: 0 });
+    expect(audit.after).toEqual({ title: document.title, number: "/KH-UBND", tasks: 32, indicators: 104, linkedToParent: 0, tasksLinkedToParent: 0 });
 
     const after = await counts();
     expect(after.plans).toBe(before.plans + 1);
@@ -147,8 +147,14 @@ describe("import.confirm", () => {
     const { scopeForUser } = await import("../../src/server/auth/session");
     const sonLa = seedPlanId("kh-tu-son-la-2024");
     const mocChauEditor = (await scopeForUser(seedId("user", "mocchau.editor")))!;
+    const parentTask = await db.adminDb.task.findFirstOrThrow({ where: { planId: sonLa, body: { startsWith: "Tăng cường tuyên truyền, giáo dục nâng cao nhận thức" } } });
     const imported = {
       ...document,
+      tasks: [
+        // The province's task, adapted to the town.
+        { numbering: "1.", body: parentTask.body.replace("cho cán bộ, đảng viên và Nhân dân", "cho cán bộ, đảng viên và Nhân dân thị xã"), lead: ["Ban Tuyên giáo Thị ủy"] },
+        { numbering: "2.", body: "Sửa chữa, nâng cấp nhà văn hóa các bản đặc biệt khó khăn", lead: ["Phòng Văn hóa và Thông tin"] },
+      ],
       indicators: [
         {
           code: "VI", name: "Dan so, y te", isGroup: true,
@@ -177,7 +183,12 @@ describe("import.confirm", () => {
     // The parent's targets as they were, so that a later change in Sơn La's plan is shown for review.
     expect(rows[1]!.parentTargetsSeen).toEqual(expect.objectContaining({ "2030": expect.any(String) }));
     const audit = await db.adminDb.auditLog.findFirstOrThrow({ where: { action: "plan.import", entityId: result.data.planId } });
-    expect(audit.after).toMatchObject({ indicators: 3, linkedToParent: 2 });
+    expect(audit.after).toMatchObject({ indicators: 3, linkedToParent: 2, tasksLinkedToParent: 1 });
+    const tasks = await db.adminDb.task.findMany({ where: { planId: result.data.planId }, orderBy: { position: "asc" } });
+    expect(tasks.map((t) => [t.numbering, t.inheritance, t.derivedFromId])).toEqual([
+      ["1.", "INHERITED", parentTask.id],
+      ["2.", "LOCAL", null],
+    ]);
 
     // In the province's rollup the draft is a row whose cells sit under Sơn La's 6.2 and 6.9.
     const { withScope } = await import("../../src/server/db/scoped");

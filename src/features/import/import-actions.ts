@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseDocumentNumber } from "@/domain/document-number";
 import { parseTarget } from "@/domain/target-notation";
 import { createPlanFromDocument } from "@/features/plans/create-plan";
-import { parentIndicatorMatcher } from "@/features/plans/match-parent";
+import { parentIndicatorMatcher, parentTaskMatcher } from "@/features/plans/match-parent";
 import { parentItems } from "@/features/plans/parent-document";
 import { planDocumentSchema, type DocumentIndicator, type PlanDocument } from "@/features/plans/plan-document";
 import { defineAction, FieldError } from "@/server/actions";
@@ -109,13 +109,14 @@ export const confirmImport = defineAction({
     // the parent's rollup then places their results, and the parent's later changes reach them.
     const parent = parentId ? await parentItems(db, parentId) : null;
     const matchParentIndicator = parent ? parentIndicatorMatcher(parent.indicators.map((i) => i.loaded), (node) => node.source) : undefined;
-    const { id, rows } = await createPlanFromDocument(db, scope, document, { status: "DRAFT", parentId, citedPlanIds: [], matchParentIndicator });
+    const matchParentTask = parent ? parentTaskMatcher(parent.tasks.map((t) => t.loaded), (node) => node.source) : undefined;
+    const { id, rows } = await createPlanFromDocument(db, scope, document, { status: "DRAFT", parentId, citedPlanIds: [], matchParentIndicator, matchParentTask });
     if (parent) {
       // What the parent had that the document did not take up is not news: recorded as declined, so
       // that only what the parent adds from now on is offered to this plan (parent-change-actions.ts).
-      const linked = new Set(rows.indicators.map((i) => i.derivedFromId));
+      const linked = new Set([...rows.tasks, ...rows.indicators].map((item) => item.derivedFromId));
       const declined = [
-        ...flatten(parent.tasks.map((t) => t.loaded)).map((t) => ({ itemType: "TASK" as const, itemId: t.id })),
+        ...flatten(parent.tasks.map((t) => t.loaded)).filter((t) => !linked.has(t.id)).map((t) => ({ itemType: "TASK" as const, itemId: t.id })),
         ...flatten(parent.indicators.map((i) => i.loaded)).filter((i) => !linked.has(i.id)).map((i) => ({ itemType: "INDICATOR" as const, itemId: i.id })),
       ];
       if (declined.length) await db.inheritanceDecision.createMany({ data: declined.map((d) => ({ ...d, planId: id, kind: "ADDED" as const, accepted: false, decidedById: scope.userId })) });
@@ -127,6 +128,7 @@ export const confirmImport = defineAction({
       after: {
         title: document.title, number: document.number, tasks: rows.tasks.length, indicators: countNodes(document.indicators, (i) => !i.isGroup),
         linkedToParent: rows.indicators.filter((i) => !i.isGroup && i.derivedFromId).length,
+        tasksLinkedToParent: rows.tasks.filter((t) => t.derivedFromId).length,
       },
     });
     return { planId: id };

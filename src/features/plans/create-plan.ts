@@ -27,7 +27,7 @@ export async function resolveAgencies(db: ScopedDb, issuer: { adminUnitId: strin
   return new Map(names.map((name) => [name.trim(), ids.get(normalizeName(name))!]));
 }
 
-export type CreatePlanOptions = Pick<DocumentRowsOptions, "status" | "parentId" | "citedPlanIds" | "derivedFrom" | "matchParentIndicator"> & { organizationId?: string };
+export type CreatePlanOptions = Pick<DocumentRowsOptions, "status" | "parentId" | "citedPlanIds" | "derivedFrom" | "matchParentIndicator" | "matchParentTask"> & { organizationId?: string };
 
 /** Creates the plan (a draft unless said otherwise) and returns its id; the caller audits. */
 export async function createPlanFromDocument(db: ScopedDb, scope: Scope, document: PlanDocument, options: CreatePlanOptions): Promise<{ id: string; rows: ReturnType<typeof documentToRows> }> {

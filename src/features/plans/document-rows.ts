@@ -31,8 +31,9 @@ export type DocumentRowsOptions = {
   hasContent?: boolean;
   /** The parent's tasks and indicators, position by position, when this plan was copied from it. */
   derivedFrom?: { tasks: LoadedTask[]; indicators: LoadedIndicator[] };
-  /** For a plan that was not copied (an import): the parent's indicator an indicator localises, if any (match-parent.ts). */
+  /** For a plan that was not copied (an import): the parent's item an item localises, if any (match-parent.ts). */
   matchParentIndicator?: (indicator: DocumentIndicator) => LoadedIndicator | undefined;
+  matchParentTask?: (task: DocumentTask) => LoadedTask | undefined;
   /** Ids for new rows: random in the app, derived from a key in the seed. */
   newId: (kind: string, path: string) => string;
   /** The organisation an agency name stands for (resolved beforehand, see resolveAgencies). */
@@ -129,7 +130,8 @@ export function documentToRows(document: PlanDocument, options: DocumentRowsOpti
   const addTasks = (tasks: DocumentTask[], parentTaskId: string | null, path: string, inherited: LoadedTask[] | undefined): LoadedTask[] =>
     tasks.map((task, position) => {
       const id = options.newId("task", `${path}.${position}`);
-      const source = inherited?.[position];
+      const copied = inherited?.[position];
+      const source = copied ?? options.matchParentTask?.(task);
       const timeframe = parseTimeframe(task.timeframe ?? null);
       out.tasks.push({
         id, planId, parentTaskId, position,
@@ -155,7 +157,7 @@ export function documentToRows(document: PlanDocument, options: DocumentRowsOpti
           out.assignments.push({ id: options.newId("assignment", `${id}.${organizationId}.${role}`), planId, taskId: id, organizationId, role, position: index });
         });
       }
-      return { id, source: task, children: addTasks(task.children ?? [], id, `${path}.${position}`, source?.children) };
+      return { id, source: task, children: addTasks(task.children ?? [], id, `${path}.${position}`, copied?.children) };
     });
 
   const addIndicators = (indicators: DocumentIndicator[], parentIndicatorId: string | null, path: string, inherited: LoadedIndicator[] | undefined): LoadedIndicator[] =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameSimilarity, parentIndicatorMatcher, type MatchableIndicator } from "./match-parent";
+import { nameSimilarity, parentIndicatorMatcher, parentTaskMatcher, type MatchableIndicator } from "./match-parent";
 
 type Node = MatchableIndicator & { id: string; children: Node[] };
 const node = (id: string, code: string, name: string, children: Node[] = [], isGroup = false): Node => ({ id, code, name, isGroup, children });
@@ -53,5 +53,29 @@ describe("nameSimilarity", () => {
 
   it("is the share of words in common over the words of both", () => {
     expect(nameSimilarity("tỷ lệ hộ nghèo", "tỷ lệ hộ cận nghèo")).toBeCloseTo(4 / 5);
+  });
+});
+
+describe("parentTaskMatcher", () => {
+  type Task = { id: string; title?: string | null; body: string; children: Task[] };
+  const parentTasks: Task[] = [
+    { id: "t1", title: "Nâng cao nhận thức về vị trí, vai trò của chính sách xã hội", body: "", children: [
+      { id: "t11", body: "Tăng cường tuyên truyền, giáo dục nâng cao nhận thức về vai trò của chính sách xã hội cho cán bộ, đảng viên và Nhân dân của tỉnh", children: [] },
+    ] },
+    { id: "t2", title: "Phát triển hệ thống an sinh xã hội", body: "Mở rộng diện bao phủ bảo hiểm xã hội, bảo hiểm y tế", children: [] },
+  ];
+  const matcher = () => parentTaskMatcher(parentTasks, (t) => t);
+
+  it("links a task that repeats the parent's with local words changed", () => {
+    const m = matcher();
+    expect(m({ body: "Tăng cường tuyên truyền, giáo dục nâng cao nhận thức về vai trò của chính sách xã hội cho cán bộ, đảng viên và Nhân dân của huyện" })?.id).toBe("t11");
+    expect(m({ title: "Nâng cao nhận thức về vị trí, vai trò của chính sách xã hội", body: "" })?.id).toBe("t1");
+  });
+
+  it("leaves the plan's own work unlinked, and links each parent task once", () => {
+    const m = matcher();
+    expect(m({ body: "Sửa chữa nhà văn hóa các bản" })).toBeUndefined();
+    expect(m({ title: "Phát triển hệ thống an sinh xã hội", body: "Mở rộng diện bao phủ bảo hiểm xã hội, bảo hiểm y tế" })?.id).toBe("t2");
+    expect(m({ title: "Phát triển hệ thống an sinh xã hội", body: "Mở rộng diện bao phủ bảo hiểm xã hội, bảo hiểm y tế" })).toBeUndefined();
   });
 });

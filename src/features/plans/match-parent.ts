@@ -1,12 +1,13 @@
 import { normalizeName } from "@/domain/vietnamese-text";
 
 // A plan that was typed or imported instead of copied from its parent has no links to the parent's
-// indicators, so the parent's rollup cannot place its results and nobody hears of the parent's
-// changes. This finds, for each indicator of such a plan, the parent's indicator it localises:
-// the same name (ignoring case, diacritics, spacing and dashes), else the same code with a name that
-// shares most of its words (OCR output, "Tỉ lệ" for "Tỷ lệ", a unit moved into the name). Each of the
-// parent's indicators is matched at most once, groups only with groups; what matches nothing stays
-// the plan's own.
+// items, so the parent's rollup cannot place its results and nobody hears of the parent's changes.
+// This finds, for each indicator of such a plan, the parent's indicator it localises: the same name
+// (ignoring case, diacritics, spacing and dashes), else the same code with a name that shares most of
+// its words (OCR output, "Tỉ lệ" for "Tỷ lệ", a unit moved into the name); and for each task, the
+// parent's task whose text it mostly repeats (local plans copy the parent's tasks and adapt them:
+// "của tỉnh" becomes "của huyện", agencies change). Each of the parent's items is matched at most
+// once, groups only with groups; what matches nothing stays the plan's own.
 
 export type MatchableIndicator = { code: string; name: string; isGroup?: boolean };
 
@@ -23,6 +24,33 @@ export function nameSimilarity(a: string, b: string): number {
 
 /** Below this, a same-code pair is two different indicators that happen to share a number. */
 export const SAME_CODE_SIMILARITY = 0.6;
+/** Below this, two tasks are different work, however alike their openings. */
+export const TASK_SIMILARITY = 0.6;
+
+export type MatchableTask = { title?: string | null; body: string };
+
+/**
+ * A matcher over the parent's task tree: call it with each of the child's tasks, in document order;
+ * it answers the parent's task whose heading and text share the most words with it (at least
+ * TASK_SIMILARITY), or undefined.
+ */
+export function parentTaskMatcher<T extends { children: readonly T[] }>(parentTree: readonly T[], describe: (node: T) => MatchableTask): (task: MatchableTask) => T | undefined {
+  const text = (t: MatchableTask) => `${t.title ?? ""} ${t.body}`;
+  const all: { node: T; text: string }[] = [];
+  const walk = (nodes: readonly T[]) => nodes.forEach((node) => (all.push({ node, text: text(describe(node)) }), walk(node.children)));
+  walk(parentTree);
+  const used = new Set<T>();
+  return (task) => {
+    let best: { node: T; score: number } | undefined;
+    for (const p of all) {
+      if (used.has(p.node)) continue;
+      const score = nameSimilarity(p.text, text(task));
+      if (score >= TASK_SIMILARITY && (!best || score > best.score)) best = { node: p.node, score };
+    }
+    if (best) used.add(best.node);
+    return best?.node;
+  };
+}
 
 const codeKey = (code: string) => code.trim().replace(/\.$/, "");
 
