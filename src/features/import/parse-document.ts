@@ -4,7 +4,7 @@ import { unifyDashes } from "@/domain/vietnamese-text";
 import type { DocumentIndicator, DocumentTask, PlanDocument } from "@/features/plans/plan-document";
 import { toBlocks, type Block } from "./parse-blocks";
 import { readProseIndicators, type ProseIndicator } from "./parse-prose";
-import { readIndicatorTable, tableRuns, type TableIndicator } from "./parse-table";
+import { readIndicatorTable, readTaskTable, tableRuns, type TableIndicator } from "./parse-table";
 import { readTasks, type ReadTask } from "./parse-tasks";
 import { capitalize, fold, foldSameLength, isAllCaps, trimPunctuation } from "./text";
 
@@ -415,11 +415,13 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
     milestone = sectionHeadings.objectives ? (/\b(20\d\d)\b/.exec(sectionHeadings.objectives.key)?.[1] ?? years.sort().at(-1) ?? null) : null;
   }
 
-  // Appendix tables (and any other indicator table of the document).
+  // Appendix tables (and any other indicator or task table of the document).
   const tableIndicators: TableIndicator[] = [];
+  const tableTasks: ReadTask[] = [];
   for (const run of tableRuns(blocks)) {
     const read = readIndicatorTable(run);
     if (read) tableIndicators.push(...read);
+    else tableTasks.push(...(readTaskTable(run) ?? []));
   }
   let prose: ProseIndicator[] = [];
   if (indicatorBlocks.length) prose = readProseIndicators(indicatorBlocks, milestone ?? "2030");
@@ -427,7 +429,9 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
   if (prose.length && !milestone) warnings.push("Không thấy năm mốc của các chỉ tiêu (ví dụ “đến năm 2030”): các chỉ tiêu được ghi cho năm 2030, hãy kiểm tra.");
 
   // III. Nhiệm vụ, giải pháp
-  const { tasks, labelled } = readTasks(sections.tasks);
+  const { tasks: proseTasks, labelled } = readTasks(sections.tasks);
+  // A task table (the appendix that assigns the work) comes after the section's tasks.
+  const tasks = [...proseTasks, ...tableTasks];
   if (!labelled && tasks.length) warnings.push("Văn bản không ghi cơ quan chủ trì, thời gian cho từng nhiệm vụ (văn bản của Đảng thường giao việc ở mục Tổ chức thực hiện): hãy bổ sung nếu cần.");
 
   const implementationText = joinParagraphs(sections.implementation.map((b) => b.text));

@@ -1,4 +1,5 @@
 import mammoth from "mammoth";
+import { numberingAsText } from "./word-numbering";
 
 // From an uploaded file to the text the parser reads. Word files go through mammoth's HTML (its
 // documented output), turned into lines: one per paragraph, a table row as tab-separated cells
@@ -244,7 +245,7 @@ export async function docxToText(bytes: Uint8Array): Promise<ReadResult> {
   if (!startsWith(bytes, [0x50, 0x4b])) return fail(MESSAGES.brokenDocx);
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true });
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(await numberingAsText(bytes)) }, { ignoreEmptyParagraphs: true });
     html = result.value;
   } catch {
     return fail(MESSAGES.brokenDocx);

@@ -1,0 +1,123 @@
+import JSZip from "jszip";
+
+// Word's automatic numbering ("I.", "1.1.", "a)", "-" typed by Word, not by the author) is not in
+// the text of a .docx: it is computed from numbering.xml when the document is shown. mammoth only
+// says "ordered list" or "bullet list", so a plan whose headings are automatic "I." and "a)" lost
+// them. Before mammoth reads the file, each numbered paragraph gets its label written in as text, as
+// Word would show it, and its list property removed: the importer then reads what the official sees,
+// like typed numbering. Numbering that comes from a paragraph style (not the paragraph itself) is left
+// to mammoth as before.
+
+type Level = { start: number; format: string; text: string };
+
+/** numbering.xml → for each numId, its levels (an abstract definition, with level start overrides). */
+export function readNumbering(xml: string): Map<string, Map<number, Level>> {
+  const abstract = new Map<string, Map<number, Level>>();
+  for (const [, id, body] of xml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
+    abstract.set(id!, readLevels(body!));
+  }
+  const nums = new Map<string, Map<number, Level>>();
+  for (const [, numId, body] of xml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
+    const abstractId = /<w:abstractNumId w:val="(\d+)"/.exec(body!)?.[1];
+    const levels = new Map(abstract.get(abstractId ?? "") ?? []);
+    for (const [, ilvl, override] of body!.matchAll(/<w:lvlOverride w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g)) {
+      const start = /<w:startOverride w:val="(\d+)"/.exec(override!)?.[1];
+      const level = levels.get(Number(ilvl));
+      if (start && level) levels.set(Number(ilvl), { ...level, start: Number(start) });
+    }
+    nums.set(numId!, levels);
+  }
+  return nums;
+}
+
+function readLevels(body: string): Map<number, Level> {
+  const levels = new Map<number, Level>();
+  for (const [, ilvl, lvl] of body.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
+    levels.set(Number(ilvl), {
+      start: Number(/<w:start w:val="(-?\d+)"/.exec(lvl!)?.[1] ?? 1),
+      format: /<w:numFmt w:val="([^"]+)"/.exec(lvl!)?.[1] ?? "decimal",
+      text: decodeXml(/<w:lvlText w:val="([^"]*)"/.exec(lvl!)?.[1] ?? ""),
+    });
+  }
+  return levels;
+}
+
+const ROMAN: [number, string][] = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+
+function roman(n: number): string {
+  let out = "";
+  for (const [value, letters] of ROMAN) {
+    while (n >= value) {
+      out += letters;
+      n -= value;
+    }
+  }
+  return out;
+}
+
+function letter(n: number): string {
+  // a … z, then aa, bb … as Word writes them.
+  const base = String.fromCharCode(97 + ((n - 1) % 26));
+  return base.repeat(Math.floor((n - 1) / 26) + 1);
+}
+
+/** One level's counter as Word shows it in the given format. */
+export function formatCounter(n: number, format: string): string {
+  switch (format) {
+    case "upperRoman": return roman(n);
+    case "lowerRoman": return roman(n).toLowerCase();
+    case "upperLetter": return letter(n).toUpperCase();
+    case "lowerLetter": return letter(n);
+    case "decimalZero": return String(n).padStart(2, "0");
+    case "none": return "";
+    default: return String(n);
+  }
+}
+
+const decodeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const encodeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/**
+ * document.xml with every directly numbered paragraph's label written in as its first run and its
+ * numbering removed. Counters follow Word: per list (numId), a level's counter restarts when a
+ * higher level advances. Bullets become "-", as Vietnamese documents type them.
+ */
+export function writeNumberingAsText(documentXml: string, numbering: Map<string, Map<number, Level>>): string {
+  const counters = new Map<string, number[]>();
+  return documentXml.replace(/<w:p\b(?:[^>]*[^/>])?>[\s\S]*?<\/w:p>/g, (paragraph) => {
+    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(paragraph);
+    if (!numPr) return paragraph;
+    const numId = /<w:numId w:val="(\d+)"/.exec(numPr[1]!)?.[1];
+    const ilvl = Number(/<w:ilvl w:val="(\d+)"/.exec(numPr[1]!)?.[1] ?? 0);
+    const levels = numId ? numbering.get(numId) : undefined;
+    const level = levels?.get(ilvl);
+    if (!numId || numId === "0" || !levels || !level) return paragraph;
+    const count = counters.get(numId) ?? [];
+    for (let l = 0; l < ilvl; l++) count[l] ??= levels.get(l)?.start ?? 1;
+    count[ilvl] = count[ilvl] === undefined ? level.start : count[ilvl]! + 1;
+    count.length = ilvl + 1;
+    counters.set(numId, count);
+    const label =
+      level.format === "bullet"
+        ? "-"
+        : level.text.replace(/%(\d)/g, (_, n: string) => {
+            const l = Number(n) - 1;
+            return formatCounter(count[l] ?? levels.get(l)?.start ?? 1, levels.get(l)?.format ?? "decimal");
+          });
+    const run = `<w:r><w:t xml:space="preserve">${encodeXml(label.trim())} </w:t></w:r>`;
+    const withoutNumbering = paragraph.replace(numPr[0], "");
+    const afterProperties = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(withoutNumbering);
+    if (afterProperties) return withoutNumbering.replace(afterProperties[0], afterProperties[0] + run);
+    return withoutNumbering.replace(/^<w:p\b[^>]*>/, (open) => open + run);
+  });
+}
+
+/** The .docx with its automatic numbering written in as text (the bytes unchanged when it has none). */
+export async function numberingAsText(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const numberingXml = await zip.file("word/numbering.xml")?.async("string");
+  const documentXml = await zip.file("word/document.xml")?.async("string");
+  if (!numberingXml || !documentXml || !documentXml.includes("<w:numPr>")) return bytes;
+  zip.file("word/document.xml", writeNumberingAsText(documentXml, readNumbering(numberingXml)));
+  return zip.generateAsync({ type: "uint8array" });
+}
