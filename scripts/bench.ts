@@ -11,7 +11,7 @@ import { javascriptOf, measurePages, signIn, startApp, type PageSubject } from "
 import { resultLines, writePerformanceDoc, type BenchResults } from "./bench/report";
 import { measureRollups } from "./bench/rollups";
 import { ms, ratio } from "./bench/timing";
-import { verifyStatuses } from "./bench/verify";
+import { verifyStamps, verifyStatuses } from "./bench/verify";
 
 // `npm run bench`: a synthetic national data set in its own embedded PostgreSQL (.data/bench), then,
 // in one run, the province rollup, the national rollup and the dashboard pages, each against its floor
@@ -143,6 +143,8 @@ async function main() {
     log(`Bộ dữ liệu: ${dataset.plans} kế hoạch, ${dataset.indicators} chỉ tiêu, ${dataset.actuals} kết quả thực hiện.`);
     const statusCheck = await verifyStatuses(adminUrl);
     log(`Kiểm tra trạng thái tổng hợp bằng mã miền: ${statusCheck.agree}/${statusCheck.checked} khớp.`);
+    const stale = await verifyStamps(adminUrl);
+    if (stale.length) throw new Error(`Dữ liệu đo có dòng mang dấu quyền xem (visibleTo) khác với kế hoạch của nó, ở: ${stale.join(", ")}. Chạy lại với --fresh.`);
 
     log(`Đo tổng hợp (${RUNS} lần mỗi loại, sau ${WARMUP} lần khởi động)…`);
     const rollups = await measureRollups({ adminUrl, appUrl }, { runs: RUNS, warmup: WARMUP, log });

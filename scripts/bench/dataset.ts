@@ -12,7 +12,7 @@ import { normalizeName } from "../../src/domain/vietnamese-text";
 // progress, and some 2026 reports. Everything is written by set-based SQL (INSERT … SELECT over
 // generate_series and temporary tables), never row by row. All of it is marked illustrative.
 
-export const DATASET_VERSION = "bench-dataset v1";
+export const DATASET_VERSION = "bench-dataset v2";
 export const BENCH_USER = "bench.province";
 
 type Log = (line: string) => void;
@@ -77,6 +77,8 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
   };
   try {
     // Bulk load: the generator writes consistent rows, so foreign-key triggers are skipped for speed.
+    // So is the visibility stamp (ADR 0010): every plan-owned row below gets it written in, its
+    // plan's province (no generated plan is published), as stamp_plan_visibility() would.
     await client.query("SET session_replication_role = replica");
     await client.query("SET work_mem = '64MB'");
 
@@ -164,7 +166,7 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
     await step(
       "Chỉ tiêu",
       `INSERT INTO indicators (id, "planId", "parentIndicatorId", "isGroup", position, code, name, unit, direction, "baselineValue", "baselineYear", "baselineText",
-                               "derivedFromId", inheritance, "markedAsFromParent")
+                               "derivedFromId", inheritance, "markedAsFromParent", "visibleTo")
        SELECT md5(p.id || ':i:' || t.code)::uuid::text, p.id,
               CASE WHEN t.k = 0 THEN NULL ELSE md5(p.id || ':i:' || t.g)::uuid::text END,
               t.k = 0, CASE WHEN t.k = 0 THEN t.g - 1 ELSE t.k - 1 END, t.code, t.name, t.unit,
@@ -174,7 +176,7 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
               CASE WHEN t.k = 0 OR t.direction = 'QUALITATIVE' THEN NULL ELSE replace(round((t.base * (0.9 + (p.h % 21) / 100.0))::numeric, 1)::text, '.', ',') END,
               CASE WHEN p.level = 'COMMUNE' THEN md5(p.parent_id || ':i:' || t.code)::uuid::text END,
               (CASE WHEN p.level = 'COMMUNE' THEN 'INHERITED' ELSE 'LOCAL' END)::"InheritanceState",
-              p.level = 'COMMUNE' AND t.k > 0
+              p.level = 'COMMUNE' AND t.k > 0, p.pc
        FROM b_plan p CROSS JOIN b_tpl t`,
     );
 
@@ -194,7 +196,7 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
       SELECT CASE WHEN kind IN ('AT_LEAST', 'ABOVE', 'QUALITATIVE') THEN NULL WHEN kind = 'RANGE' THEN round((v + spread)::numeric, 1)::float8 ELSE round(v::numeric, 1)::float8 END $$`);
     await step(
       "Mục tiêu",
-      `INSERT INTO indicator_targets (id, "planId", "indicatorId", year, kind, lower, upper, "isPercent", qualitative, text)
+      `INSERT INTO indicator_targets (id, "planId", "indicatorId", year, kind, lower, upper, "isPercent", qualitative, text, "visibleTo")
        SELECT gen_random_uuid()::text, x.plan, x.ind, x.year, x.kind::"TargetKind", pg_temp.lower_of(x.kind, x.v, x.spread), pg_temp.upper_of(x.kind, x.v, x.spread),
               x.pct, CASE WHEN x.kind = 'QUALITATIVE' THEN 'Bảo đảm' END,
               CASE x.kind
@@ -204,9 +206,10 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
                 WHEN 'AT_LEAST' THEN 'tối thiểu ' || pg_temp.vn(x.v) || CASE WHEN x.pct THEN '%' ELSE '' END
                 WHEN 'ABOVE' THEN 'trên ' || pg_temp.vn(x.v) || CASE WHEN x.pct THEN '%' ELSE '' END
                 WHEN 'APPROXIMATELY' THEN 'khoảng ' || pg_temp.vn(x.v) || coalesce(' ' || x.unit, '')
-                ELSE pg_temp.vn(x.v) || CASE WHEN x.pct THEN '%' ELSE '' END END
+                ELSE pg_temp.vn(x.v) || CASE WHEN x.pct THEN '%' ELSE '' END END,
+              x.pc
        FROM (
-         SELECT p.id AS plan, md5(p.id || ':i:' || t.code)::uuid::text AS ind, y.year, t.kind, t.spread, t.pct, t.unit,
+         SELECT p.id AS plan, p.pc, md5(p.id || ':i:' || t.code)::uuid::text AS ind, y.year, t.kind, t.spread, t.pct, t.unit,
                 pg_temp.target_value(p.level, p.id, t.code, t.kind, t.direction, t.pct, t.t25, t.t30, y.year) AS v
          FROM b_plan p CROSS JOIN b_tpl t CROSS JOIN (VALUES (2025), (2030)) AS y(year)
          WHERE t.k > 0
@@ -241,16 +244,16 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
     for (let year = 2024; year <= 2030; year++) {
       await step(
         `Kết quả thực hiện năm ${year}`,
-        `INSERT INTO indicator_actuals (id, "planId", "indicatorId", year, value, text, "qualitativeStatus", status, source, "isIllustrative", "enteredAt")
+        `INSERT INTO indicator_actuals (id, "planId", "indicatorId", year, value, text, "qualitativeStatus", status, source, "isIllustrative", "enteredAt", "visibleTo")
        SELECT gen_random_uuid()::text, a.plan, a.ind, a.year,
               CASE WHEN a.kind = 'QUALITATIVE' THEN NULL ELSE round(a.v::numeric, 2) END,
               CASE WHEN a.kind = 'QUALITATIVE' THEN CASE WHEN a.profile < 7 THEN 'Đang thực hiện đúng tiến độ' ELSE 'Còn khó khăn' END ELSE replace(round(a.v::numeric, 2)::text, '.', ',') END,
               (CASE WHEN a.kind = 'QUALITATIVE' THEN CASE WHEN a.profile < 7 THEN 'ON_TRACK' ELSE 'AT_RISK' END END)::"IndicatorStatus",
               (CASE WHEN a.kind = 'QUALITATIVE' THEN CASE WHEN a.profile < 7 THEN 'ON_TRACK' ELSE 'AT_RISK' END
                     ELSE pg_temp.status(a.tkind, a.lo, a.hi, a.milestone, a.start, round(a.v::numeric, 2)::float8, a.year) END)::"IndicatorStatus",
-              'Dữ liệu tổng hợp (npm run bench)', true, now()
+              'Dữ liệu tổng hợp (npm run bench)', true, now(), a.pc
        FROM (
-         SELECT p.id AS plan, md5(p.id || ':i:' || t.code)::uuid::text AS ind, y.year, t.kind, t.kind AS tkind,
+         SELECT p.id AS plan, p.pc, md5(p.id || ':i:' || t.code)::uuid::text AS ind, y.year, t.kind, t.kind AS tkind,
                 pg_temp.lower_of(t.kind, m.v, t.spread) AS lo, pg_temp.upper_of(t.kind, m.v, t.spread) AS hi, m.milestone,
                 b.start, (hashtext(md5(p.id || ':i:' || t.code)::uuid::text) & 2147483647) % 10 AS profile,
                 -- From the baseline towards the 2030 target at a speed set by the profile: 0–1 ahead, 2–5 on course, 6–7 a little behind, 8–9 far behind.
@@ -280,7 +283,7 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
     // Tasks: the nine task groups with two tasks each; the groups name a lead agency, the tasks report progress for 2025 and 2026.
     await step(
       "Nhiệm vụ",
-      `INSERT INTO tasks (id, "planId", "parentTaskId", position, numbering, title, body, inheritance, "timeframeKind", "timeframeText")
+      `INSERT INTO tasks (id, "planId", "parentTaskId", position, numbering, title, body, inheritance, "timeframeKind", "timeframeText", "visibleTo")
        SELECT md5(p.id || ':t:' || gs.g || ':' || ss.s)::uuid::text, p.id,
               CASE WHEN ss.s = 0 THEN NULL ELSE md5(p.id || ':t:' || gs.g || ':0')::uuid::text END,
               CASE WHEN ss.s = 0 THEN gs.g - 1 ELSE ss.s - 1 END,
@@ -288,29 +291,29 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
               CASE WHEN ss.s = 0 THEN t.name END,
               CASE WHEN ss.s = 0 THEN 'Nhóm nhiệm vụ về ' || lower(t.name) ELSE 'Triển khai nhiệm vụ ' || gs.g || '.' || ss.s || ' về ' || lower(t.name) || ' trên địa bàn' END,
               (CASE WHEN p.level = 'COMMUNE' THEN 'INHERITED' ELSE 'LOCAL' END)::"InheritanceState",
-              'RECURRING', 'Thường xuyên'
+              'RECURRING', 'Thường xuyên', p.pc
        FROM b_plan p CROSS JOIN generate_series(1, 9) AS gs(g) CROSS JOIN generate_series(0, 2) AS ss(s) JOIN b_tpl t ON t.g = gs.g AND t.k = 0`,
     );
     await step(
       "Phân công chủ trì",
-      `INSERT INTO task_assignments (id, "planId", "taskId", "organizationId", role, position)
-       SELECT gen_random_uuid()::text, p.id, md5(p.id || ':t:' || g || ':0')::uuid::text, CASE g % 3 WHEN 0 THEN p.lead1 WHEN 1 THEN p.lead2 ELSE p.lead3 END, 'LEAD', 0
+      `INSERT INTO task_assignments (id, "planId", "taskId", "organizationId", role, position, "visibleTo")
+       SELECT gen_random_uuid()::text, p.id, md5(p.id || ':t:' || g || ':0')::uuid::text, CASE g % 3 WHEN 0 THEN p.lead1 WHEN 1 THEN p.lead2 ELSE p.lead3 END, 'LEAD', 0, p.pc
        FROM b_plan p CROSS JOIN generate_series(1, 9) AS g`,
     );
     await step(
       "Tiến độ nhiệm vụ",
-      `INSERT INTO task_progress (id, "planId", "taskId", "organizationId", year, status, summary, "isIllustrative", "updatedAt")
+      `INSERT INTO task_progress (id, "planId", "taskId", "organizationId", year, status, summary, "isIllustrative", "updatedAt", "visibleTo")
        SELECT gen_random_uuid()::text, p.id, md5(p.id || ':t:' || g || ':' || s)::uuid::text, NULL, y,
               (CASE (hashtext(p.id || g || s || y) & 2147483647) % 20 WHEN 0 THEN 'BEHIND' WHEN 1 THEN 'BEHIND' WHEN 2 THEN 'BEHIND' WHEN 3 THEN 'NOT_STARTED' WHEN 4 THEN 'NOT_STARTED'
                  WHEN 5 THEN 'COMPLETED' WHEN 6 THEN 'COMPLETED' WHEN 7 THEN 'COMPLETED' WHEN 8 THEN 'COMPLETED' ELSE 'IN_PROGRESS' END)::"TaskStatus",
-              'Dữ liệu tổng hợp (npm run bench)', true, now()
+              'Dữ liệu tổng hợp (npm run bench)', true, now(), p.pc
        FROM b_plan p CROSS JOIN generate_series(1, 9) AS g CROSS JOIN generate_series(1, 2) AS s CROSS JOIN generate_series(2025, 2026) AS y`,
     );
     await step(
       "Báo cáo năm 2026",
-      `INSERT INTO reports (id, "planId", year, "periodStart", "periodEnd", "dueOn", status, "updatedAt")
+      `INSERT INTO reports (id, "planId", year, "periodStart", "periodEnd", "dueOn", status, "updatedAt", "visibleTo")
        SELECT gen_random_uuid()::text, p.id, 2026, DATE '2025-12-15', DATE '2026-12-14', DATE '2026-12-15',
-              (CASE p.h % 10 WHEN 0 THEN 'SUBMITTED' WHEN 1 THEN 'SUBMITTED' WHEN 2 THEN 'ACCEPTED' WHEN 3 THEN 'DRAFT' WHEN 4 THEN 'DRAFT' ELSE 'RETURNED' END)::"ReportStatus", now()
+              (CASE p.h % 10 WHEN 0 THEN 'SUBMITTED' WHEN 1 THEN 'SUBMITTED' WHEN 2 THEN 'ACCEPTED' WHEN 3 THEN 'DRAFT' WHEN 4 THEN 'DRAFT' ELSE 'RETURNED' END)::"ReportStatus", now(), p.pc
        FROM b_plan p WHERE p.h % 10 < 6`,
     );
 

@@ -45,3 +45,28 @@ export async function verifyStatuses(adminUrl: string, sample = 400): Promise<{ 
     await client.end();
   }
 }
+
+/**
+ * The generator writes the visibility stamp itself (triggers are off while it loads): every
+ * plan-owned row must carry what stamp_plan_visibility() would have written, or the rollups would be
+ * measured over rows the policies treat differently. Returns the tables with stale stamps.
+ */
+export async function verifyStamps(adminUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'visibleTo' ORDER BY table_name`,
+    );
+    const stale: string[] = [];
+    for (const { table_name: table } of tables) {
+      const { rows } = await client.query<{ found: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM "${table}" t JOIN plans p ON p.id = t."planId" WHERE t."visibleTo" IS DISTINCT FROM plan_visible_to(p."provinceCode", p."publishedAt")) AS found`,
+      );
+      if (rows[0]?.found) stale.push(table);
+    }
+    return stale;
+  } finally {
+    await client.end();
+  }
+}

@@ -118,5 +118,9 @@ describe("plan authoring", () => {
     expect((await amendPlan.execute(editor, { planId: draftId, version: String(issued.version), reason: "Bổ sung chỉ tiêu theo chỉ đạo mới" })).status).toBe("ok");
     expect((await db.adminDb.plan.findUniqueOrThrow({ where: { id: draftId } })).status).toBe("DRAFT");
     expect((issued.versions[0]!.snapshot as { numberSerial: string }).numberSerial).toBe("99");
+    // The frozen text holds what the plan says, not who may read its rows.
+    const frozen = JSON.stringify(issued.versions[0]!.snapshot);
+    expect(frozen).toContain('"indicators":[{');
+    expect(frozen).not.toContain("visibleTo");
   });
 });

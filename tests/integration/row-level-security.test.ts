@@ -5,7 +5,9 @@ import { createTestDatabase } from "./database";
 // rows, and a scoped one sees nothing of another province.
 
 const PLAN_OWNED_TABLES = ["plan_citations", "inheritance_decisions", "plan_versions", "tasks", "task_assignments", "indicators", "indicator_targets", "indicator_actuals", "task_progress", "reports", "report_submissions"];
-const TENANT_TABLES = ["plans", "tasks", "task_assignments", "indicators", "indicator_targets", "indicator_actuals", "task_progress", "plan_citations", "audit_logs"];
+/** Tables the demo data fills, so that "the privileged role sees rows" means something. */
+const SEEDED = ["plans", "tasks", "task_assignments", "indicators", "indicator_targets", "indicator_actuals", "task_progress", "plan_citations"];
+const TENANT_TABLES = ["plans", ...PLAN_OWNED_TABLES, "audit_logs"];
 
 describe("row-level security", () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -21,7 +23,7 @@ describe("row-level security", () => {
 
   it.each(TENANT_TABLES)("%s: the privileged role sees rows, the application role without a scope sees none", async (table) => {
     const [all] = await db.adminDb.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table}`);
-    if (table !== "audit_logs") expect(Number(all!.n)).toBeGreaterThan(0);
+    if (SEEDED.includes(table)) expect(Number(all!.n)).toBeGreaterThan(0);
     const [unscoped] = await db.appDb.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table}`);
     expect(Number(unscoped!.n)).toBe(0);
   });
@@ -36,9 +38,13 @@ describe("row-level security", () => {
     expect(provinces).toContain(null);
     expect(provinces).not.toContain("68");
     expect(provinces).not.toContain("66");
+    // Lâm Đồng's plans, named by the privileged role: their indicators stay out of Sơn La's sight.
+    const lamDong = (await db.adminDb.plan.findMany({ where: { provinceCode: "68", publishedAt: null }, select: { id: true } })).map((p) => p.id);
+    const [inLamDong] = await db.adminDb.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM indicators WHERE "planId" = ANY(${lamDong}::text[])`;
+    expect(Number(inLamDong!.n)).toBeGreaterThan(0);
     const indicators = await db.appDb.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT set_config('app.user_id', 'test', true), set_config('app.province_code', '14', true), set_config('app.all_provinces', 'off', true)`;
-      return tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM indicators i JOIN plans p ON p.id = i."planId" WHERE p."provinceCode" = '68'`;
+      return tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM indicators WHERE "planId" = ANY(${lamDong}::text[])`;
     });
     expect(Number(indicators[0]!.n)).toBe(0);
   });
@@ -97,6 +103,41 @@ describe("row-level security", () => {
     expect(await indicatorsSeenFromLamDong()).toBeGreaterThan(0);
     await inProvince("14", (tx) => tx.$executeRaw`UPDATE plans SET "publishedAt" = NULL WHERE id = ${plan.id}`);
     expect(await indicatorsSeenFromLamDong()).toBe(0);
+  });
+
+  it("another province cannot delete a plan it may read (published or central), nor its rows", async () => {
+    const plan = await db.adminDb.plan.findFirstOrThrow({ where: { provinceCode: "14", publishedAt: null, indicators: { some: {} } } });
+    const central = await db.adminDb.plan.findFirstOrThrow({ where: { provinceCode: null } });
+    await db.adminDb.plan.update({ where: { id: plan.id }, data: { publishedAt: new Date() } });
+    try {
+      const deleted = await db.appDb.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT set_config('app.user_id', 'test', true), set_config('app.province_code', '68', true), set_config('app.all_provinces', 'off', true)`;
+        const [readable] = await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM indicators WHERE "planId" = ${plan.id}`;
+        expect(Number(readable!.n)).toBeGreaterThan(0);
+        return [
+          await tx.$executeRaw`DELETE FROM indicators WHERE "planId" = ${plan.id}`,
+          await tx.$executeRaw`DELETE FROM tasks WHERE "planId" = ${plan.id}`,
+          await tx.$executeRaw`DELETE FROM plans WHERE id = ${plan.id} OR id = ${central.id}`,
+          await tx.$executeRaw`UPDATE indicators SET name = 'x' WHERE "planId" = ${plan.id}`,
+        ];
+      });
+      expect(deleted).toEqual([0, 0, 0, 0]);
+      expect(await db.adminDb.plan.count({ where: { id: { in: [plan.id, central.id] } } })).toBe(2);
+    } finally {
+      await db.adminDb.plan.update({ where: { id: plan.id }, data: { publishedAt: null } });
+    }
+  });
+
+  it("every table with a planId is under the plan's rules: stamped, and a policy for each command", async () => {
+    const withPlanId = await db.adminDb.$queryRaw<{ table_name: string }[]>`
+      SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'planId' ORDER BY table_name`;
+    expect(withPlanId.map((t) => t.table_name)).toEqual([...PLAN_OWNED_TABLES].sort());
+    for (const table of PLAN_OWNED_TABLES) {
+      const [trigger] = await db.adminDb.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_trigger WHERE tgrelid = ${table}::regclass AND tgname = 'stamp_plan_visibility'`;
+      expect(Number(trigger!.n), table).toBe(1);
+      const policies = await db.adminDb.$queryRaw<{ cmd: string }[]>`SELECT cmd FROM pg_policies WHERE tablename = ${table} ORDER BY cmd`;
+      expect(policies.map((p) => p.cmd), table).toEqual(["DELETE", "INSERT", "SELECT", "UPDATE"]);
+    }
   });
 
   it("a plan never changes province (its rows' stamps would go stale)", async () => {

@@ -39,11 +39,14 @@ $$;
 
 -- The stamp on every plan-owned row, computed from the plan on every insert and update, whatever the
 -- statement said. SECURITY DEFINER so that it reads the plan even where the caller may not (the
--- policy's WITH CHECK then refuses the row).
+-- policy's WITH CHECK then refuses the row). FOR SHARE: a plan published or withdrawn while a row
+-- of it is being written waits for that write (or the write for it), so the restamp below always
+-- sees the row; without it a row saved during a withdrawal kept the "everyone" stamp.
+-- search_path: a temporary table cannot stand in for plans.
 CREATE OR REPLACE FUNCTION stamp_plan_visibility() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
-  NEW."visibleTo" := (SELECT plan_visible_to(p."provinceCode", p."publishedAt") FROM plans p WHERE p.id = NEW."planId");
+  NEW."visibleTo" := (SELECT public.plan_visible_to(p."provinceCode", p."publishedAt") FROM public.plans p WHERE p.id = NEW."planId" FOR SHARE);
   RETURN NEW;
 END
 $$;
@@ -52,18 +55,18 @@ $$;
 -- trigger writes the plan's new value. A plan never changes province (nothing in the product moves
 -- one, and pre-2025 bodies carry today's province code).
 CREATE OR REPLACE FUNCTION restamp_plan_visibility() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
   t text;
 BEGIN
   IF NEW."provinceCode" IS DISTINCT FROM OLD."provinceCode" THEN
     RAISE EXCEPTION 'Không đổi được tỉnh của một kế hoạch';
   END IF;
-  IF plan_visible_to(NEW."provinceCode", NEW."publishedAt") IS DISTINCT FROM plan_visible_to(OLD."provinceCode", OLD."publishedAt") THEN
+  IF public.plan_visible_to(NEW."provinceCode", NEW."publishedAt") IS DISTINCT FROM public.plan_visible_to(OLD."provinceCode", OLD."publishedAt") THEN
     FOREACH t IN ARRAY ARRAY['plan_citations', 'inheritance_decisions', 'plan_versions', 'tasks', 'task_assignments', 'indicators',
                              'indicator_targets', 'indicator_actuals', 'task_progress', 'reports', 'report_submissions']
     LOOP
-      EXECUTE format('UPDATE %I SET "visibleTo" = NULL WHERE "planId" = $1', t) USING NEW.id;
+      EXECUTE format('UPDATE public.%I SET "visibleTo" = NULL WHERE "planId" = $1', t) USING NEW.id;
     END LOOP;
   END IF;
   RETURN NEW;
@@ -72,21 +75,34 @@ $$;
 CREATE TRIGGER restamp_plan_visibility AFTER UPDATE OF "provinceCode", "publishedAt" ON plans
   FOR EACH ROW EXECUTE FUNCTION restamp_plan_visibility();
 
-ALTER POLICY tenant_scope ON plans
+-- The policies, one per command. Until now each table had one policy for all commands whose USING
+-- clause was the read rule, and DELETE checks USING only: another province could delete a central or
+-- published plan, or its rows. Reading keeps the read rule; inserting, updating and deleting need the
+-- plan to be writable (the caller's province, or all provinces).
+DROP POLICY tenant_scope ON plans;
+CREATE POLICY tenant_read ON plans FOR SELECT TO app_user
   USING ((SELECT app_signed_in())
          AND ("provinceCode" = (SELECT app_province()) OR (SELECT app_all_provinces()) OR "provinceCode" IS NULL OR "publishedAt" IS NOT NULL));
+CREATE POLICY tenant_insert ON plans FOR INSERT TO app_user WITH CHECK (app_can_write("provinceCode"));
+CREATE POLICY tenant_update ON plans FOR UPDATE TO app_user USING (app_can_write("provinceCode")) WITH CHECK (app_can_write("provinceCode"));
+CREATE POLICY tenant_delete ON plans FOR DELETE TO app_user USING (app_can_write("provinceCode"));
 
 DO $$
 DECLARE
   t text;
+  writable text := $w$EXISTS (SELECT 1 FROM plans p WHERE p.id = "planId" AND app_can_write(p."provinceCode"))$w$;
 BEGIN
   FOREACH t IN ARRAY ARRAY['plan_citations', 'inheritance_decisions', 'plan_versions', 'tasks', 'task_assignments', 'indicators',
                            'indicator_targets', 'indicator_actuals', 'task_progress', 'reports', 'report_submissions']
   LOOP
     EXECUTE format('UPDATE %I t SET "visibleTo" = plan_visible_to(p."provinceCode", p."publishedAt") FROM plans p WHERE p.id = t."planId"', t);
     EXECUTE format('CREATE TRIGGER stamp_plan_visibility BEFORE INSERT OR UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION stamp_plan_visibility()', t);
-    EXECUTE format($p$ALTER POLICY tenant_scope ON %I
+    EXECUTE format('DROP POLICY tenant_scope ON %I', t);
+    EXECUTE format($p$CREATE POLICY tenant_read ON %I FOR SELECT TO app_user
       USING ((SELECT app_signed_in()) AND ("visibleTo" = (SELECT app_province()) OR (SELECT app_all_provinces()) OR "visibleTo" IS NULL))$p$, t);
+    EXECUTE format('CREATE POLICY tenant_insert ON %I FOR INSERT TO app_user WITH CHECK (%s)', t, writable);
+    EXECUTE format('CREATE POLICY tenant_update ON %I FOR UPDATE TO app_user USING (%s) WITH CHECK (%s)', t, writable, writable);
+    EXECUTE format('CREATE POLICY tenant_delete ON %I FOR DELETE TO app_user USING (%s)', t, writable);
   END LOOP;
 END
 $$;

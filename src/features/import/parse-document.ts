@@ -6,6 +6,7 @@ import { toBlocks, type Block } from "./parse-blocks";
 import { readProseIndicators, type ProseIndicator } from "./parse-prose";
 import { readIndicatorTable, readTaskTable, tableRuns, type TableIndicator } from "./parse-table";
 import { readTasks, type ReadTask } from "./parse-tasks";
+import { nameSimilarity } from "@/features/plans/match-parent";
 import { capitalize, fold, foldSameLength, isAllCaps, trimPunctuation } from "./text";
 
 // The importer's core: plain text in, a PlanDocument out, with the source lines of every item and
@@ -238,6 +239,40 @@ function readSignature(blocks: Block[]): Signature {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Two task texts sharing this share of their words are one task written twice. */
+const SAME_TASK = 0.8;
+
+/**
+ * The rows of a task table that are new work. A row that repeats a task of the section (the appendix
+ * that assigns the section's tasks) gives that task the agencies and time it lacks and is dropped; a
+ * group left without rows goes with them.
+ */
+function mergeTableTasks(prose: ReadTask[], table: ReadTask[]): ReadTask[] {
+  const leaves = (items: ReadTask[]): ReadTask[] => items.flatMap((item) => (item.children.length ? leaves(item.children) : [item]));
+  const text = (item: ReadTask) => `${item.task.title ?? ""} ${item.task.body}`;
+  const proseLeaves = leaves(prose);
+  const keep = (items: ReadTask[]): ReadTask[] =>
+    items.flatMap((item) => {
+      if (item.children.length) {
+        const children = keep(item.children);
+        if (!children.length) return [];
+        item.children = children;
+        item.task.children = children.map((child) => child.task);
+        return [item];
+      }
+      const twin = proseLeaves.find((p) => nameSimilarity(text(p), text(item)) >= SAME_TASK);
+      if (!twin) return [item];
+      for (const field of ["lead", "coordinating", "timeframe"] as const) {
+        if (twin.task[field]?.length || !item.task[field]?.length) continue;
+        (twin.task as Record<string, unknown>)[field] = item.task[field];
+        if (item.unclear[field]) twin.unclear[field] = item.unclear[field];
+        else delete twin.unclear[field];
+      }
+      return [];
+    });
+  return keep(table);
+}
+
 function countTasks(tasks: DocumentTask[]): { tasks: number; assignments: number; timeframes: number } {
   let counts = { tasks: 0, assignments: 0, timeframes: 0 };
   for (const task of tasks) {
@@ -430,9 +465,10 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
 
   // III. Nhiệm vụ, giải pháp
   const { tasks: proseTasks, labelled } = readTasks(sections.tasks);
-  // A task table (the appendix that assigns the work) comes after the section's tasks.
-  const tasks = [...proseTasks, ...tableTasks];
-  if (!labelled && tasks.length) warnings.push("Văn bản không ghi cơ quan chủ trì, thời gian cho từng nhiệm vụ (văn bản của Đảng thường giao việc ở mục Tổ chức thực hiện): hãy bổ sung nếu cần.");
+  // A task table (the appendix that assigns the work) comes after the section's tasks, less the rows
+  // that repeat one of them (those complete it instead).
+  const tasks = [...proseTasks, ...mergeTableTasks(proseTasks, tableTasks)];
+  if (!labelled && !tableTasks.length && tasks.length) warnings.push("Văn bản không ghi cơ quan chủ trì, thời gian cho từng nhiệm vụ (văn bản của Đảng thường giao việc ở mục Tổ chức thực hiện): hãy bổ sung nếu cần.");
 
   const implementationText = joinParagraphs(sections.implementation.map((b) => b.text));
   const signature = readSignature(after);

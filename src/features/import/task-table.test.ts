@@ -79,6 +79,22 @@ describe("task tables", () => {
     expectTasks(extractPlan(read.text, { key: "task-table-docx" }).document.tasks);
   });
 
+  it("complete the section's tasks they repeat instead of adding them twice", () => {
+    const text = TEXT.replace(
+      "Các nhiệm vụ cụ thể tại Phụ lục kèm theo.",
+      ["1. Tổ chức hội nghị quán triệt kế hoạch.", "", "2. Rà soát, hỗ trợ hộ nghèo về nhà ở."].join("\n"),
+    );
+    const { document } = extractPlan(text, { key: "task-table-repeats" });
+    const numbered = document.tasks.map((t) => [t.numbering, t.title ?? t.body]);
+    expect(numbered.filter(([, body]) => /quán triệt/.test(body!))).toHaveLength(1);
+    const briefing = document.tasks.find((t) => /quán triệt/.test(t.body))!;
+    expect([briefing.lead, briefing.coordinating, briefing.timeframe]).toEqual([["Ban Tuyên giáo Huyện ủy"], ["UBND các xã, thị trấn"], "Quý II/2024"]);
+    // The rest of the table is new work, under its groups.
+    const communication = document.tasks.find((t) => t.title === "Công tác tuyên truyền")!;
+    expect(communication.children!.map((t) => t.body)).toEqual(["Tuyên truyền trên hệ thống truyền thanh cơ sở"]);
+    expect(document.tasks.find((t) => t.title === "Y tế")!.children).toHaveLength(2);
+  });
+
   it("leave indicator tables to the indicator reader", () => {
     const text = ["KẾ HOẠCH", "", "| TT | Chỉ tiêu | Đơn vị | Năm 2025 | Năm 2030 |", "|---|---|---|---|---|", "| 1 | Tỷ lệ hộ nghèo | % | dưới 2 | dưới 1 |"].join("\n");
     const { document } = extractPlan(text, { key: "indicator-table" });

@@ -26,6 +26,9 @@ const NUMBERING = `<w:numbering>
   <w:abstractNum w:abstractNumId="6"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>
   <w:num w:numId="1"><w:abstractNumId w:val="5"/></w:num>
   <w:num w:numId="2"><w:abstractNumId w:val="6"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>
+  <w:num w:numId="3"><w:abstractNumId w:val="5"/></w:num>
+  <w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Mục %1 ($&amp;)"/></w:lvl></w:abstractNum>
+  <w:num w:numId="4"><w:abstractNumId w:val="7"/></w:num>
 </w:numbering>`;
 
 const paragraph = (text: string, numId?: number, ilvl = 0) =>
@@ -55,6 +58,24 @@ describe("writeNumberingAsText", () => {
       "- in tờ rơi", "2. Y tế", "2.1. Trạm y tế", "III. TỔ CHỨC THỰC HIỆN", "c) Phòng Nội vụ", "d) Phòng Y tế",
     ]);
     expect(out).not.toContain("<w:numPr>");
+  });
+
+  it("continues a definition's counters in another list that uses it, as Word does after a paste", () => {
+    const xml = [paragraph("A", 1, 0), paragraph("B", 1, 0), paragraph("C", 3, 0)].join("");
+    expect(texts(writeNumberingAsText(xml, readNumbering(NUMBERING)))).toEqual(["I. A", "II. B", "III. C"]);
+  });
+
+  it("reads the paragraph's own numbering, not the one a tracked change recorded, and keeps the change", () => {
+    const change = `<w:pPrChange w:id="7" w:author="A"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr></w:pPrChange>`;
+    const xml = `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>${change}</w:pPr><w:r><w:t>NHIỆM VỤ</w:t></w:r></w:p>`;
+    const out = writeNumberingAsText(xml, readNumbering(NUMBERING));
+    expect(texts(out)).toEqual(["I. NHIỆM VỤ"]);
+    expect(out).toContain(change);
+    expect(out.indexOf("I. ")).toBeGreaterThan(out.indexOf("</w:pPrChange></w:pPr>"));
+  });
+
+  it("writes a label holding $ as it is", () => {
+    expect(texts(writeNumberingAsText(paragraph("Phạm vi", 4, 0), readNumbering(NUMBERING)))).toEqual(["Mục 1 ($&amp;) Phạm vi"]);
   });
 
   it("leaves paragraphs alone whose list it does not know, or whose list is 0 (numbering switched off)", () => {

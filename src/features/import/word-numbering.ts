@@ -9,25 +9,31 @@ import JSZip from "jszip";
 // to mammoth as before.
 
 type Level = { start: number; format: string; text: string };
+/** A list (numId): the definition it uses, whose counters it shares with the other lists using it, and the levels it restarts. */
+type List = { abstractId: string; levels: Map<number, Level>; restarts: number[] };
 
-/** numbering.xml → for each numId, its levels (an abstract definition, with level start overrides). */
-export function readNumbering(xml: string): Map<string, Map<number, Level>> {
+/** numbering.xml → each numId's list: its abstract definition's levels, with its level start overrides. */
+export function readNumbering(xml: string): Map<string, List> {
   const abstract = new Map<string, Map<number, Level>>();
   for (const [, id, body] of xml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
     abstract.set(id!, readLevels(body!));
   }
-  const nums = new Map<string, Map<number, Level>>();
+  const lists = new Map<string, List>();
   for (const [, numId, body] of xml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
-    const abstractId = /<w:abstractNumId w:val="(\d+)"/.exec(body!)?.[1];
-    const levels = new Map(abstract.get(abstractId ?? "") ?? []);
+    const abstractId = /<w:abstractNumId w:val="(\d+)"/.exec(body!)?.[1] ?? "";
+    const levels = new Map(abstract.get(abstractId) ?? []);
+    const restarts: number[] = [];
     for (const [, ilvl, override] of body!.matchAll(/<w:lvlOverride w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g)) {
       const start = /<w:startOverride w:val="(\d+)"/.exec(override!)?.[1];
       const level = levels.get(Number(ilvl));
-      if (start && level) levels.set(Number(ilvl), { ...level, start: Number(start) });
+      if (start && level) {
+        levels.set(Number(ilvl), { ...level, start: Number(start) });
+        restarts.push(Number(ilvl));
+      }
     }
-    nums.set(numId!, levels);
+    lists.set(numId!, { abstractId, levels, restarts });
   }
-  return nums;
+  return lists;
 }
 
 function readLevels(body: string): Map<number, Level> {
@@ -79,36 +85,50 @@ const encodeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").
 
 /**
  * document.xml with every directly numbered paragraph's label written in as its first run and its
- * numbering removed. Counters follow Word: per list (numId), a level's counter restarts when a
- * higher level advances. Bullets become "-", as Vietnamese documents type them.
+ * numbering removed. Counters follow Word: lists that use the same definition share its counters
+ * (a list pasted from elsewhere continues it) unless the list restarts a level (startOverride), and
+ * a level restarts when a higher one advances. Bullets become "-", as Vietnamese documents type them.
+ * Tracked changes to the paragraph's properties (w:pPrChange, which holds the old properties,
+ * numbering included) are left as they are.
  */
-export function writeNumberingAsText(documentXml: string, numbering: Map<string, Map<number, Level>>): string {
+export function writeNumberingAsText(documentXml: string, lists: Map<string, List>): string {
   const counters = new Map<string, number[]>();
-  return documentXml.replace(/<w:p\b(?:[^>]*[^/>])?>[\s\S]*?<\/w:p>/g, (paragraph) => {
+  const started = new Set<string>();
+  return documentXml.replace(/<w:p\b(?:[^>]*[^/>])?>[\s\S]*?<\/w:p>/g, (original) => {
+    // Set the tracked change aside, so that its old <w:pPr> is neither read nor mistaken for the end of the current one.
+    const aside: string[] = [];
+    const paragraph = original.replace(/<w:pPrChange\b[\s\S]*?<\/w:pPrChange>/g, (change) => `\u0000${aside.push(change) - 1}\u0000`);
+    const restore = (xml: string) => xml.replace(/\u0000(\d+)\u0000/g, (_, i: string) => aside[Number(i)]!);
     const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(paragraph);
-    if (!numPr) return paragraph;
+    if (!numPr) return original;
     const numId = /<w:numId w:val="(\d+)"/.exec(numPr[1]!)?.[1];
     const ilvl = Number(/<w:ilvl w:val="(\d+)"/.exec(numPr[1]!)?.[1] ?? 0);
-    const levels = numId ? numbering.get(numId) : undefined;
-    const level = levels?.get(ilvl);
-    if (!numId || numId === "0" || !levels || !level) return paragraph;
-    const count = counters.get(numId) ?? [];
-    for (let l = 0; l < ilvl; l++) count[l] ??= levels.get(l)?.start ?? 1;
+    const list = numId ? lists.get(numId) : undefined;
+    const level = list?.levels.get(ilvl);
+    if (!numId || numId === "0" || !list || !level) return original;
+    const count = counters.get(list.abstractId) ?? [];
+    if (!started.has(numId)) {
+      started.add(numId);
+      if (list.restarts.length) count.length = Math.min(count.length, ...list.restarts);
+    }
+    for (let l = 0; l < ilvl; l++) count[l] ??= list.levels.get(l)?.start ?? 1;
     count[ilvl] = count[ilvl] === undefined ? level.start : count[ilvl]! + 1;
     count.length = ilvl + 1;
-    counters.set(numId, count);
+    counters.set(list.abstractId, count);
     const label =
       level.format === "bullet"
         ? "-"
         : level.text.replace(/%(\d)/g, (_, n: string) => {
             const l = Number(n) - 1;
-            return formatCounter(count[l] ?? levels.get(l)?.start ?? 1, levels.get(l)?.format ?? "decimal");
+            return formatCounter(count[l] ?? list.levels.get(l)?.start ?? 1, list.levels.get(l)?.format ?? "decimal");
           });
     const run = `<w:r><w:t xml:space="preserve">${encodeXml(label.trim())} </w:t></w:r>`;
     const withoutNumbering = paragraph.replace(numPr[0], "");
-    const afterProperties = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(withoutNumbering);
-    if (afterProperties) return withoutNumbering.replace(afterProperties[0], afterProperties[0] + run);
-    return withoutNumbering.replace(/^<w:p\b[^>]*>/, (open) => open + run);
+    const properties = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(withoutNumbering);
+    const labelled = properties
+      ? withoutNumbering.replace(properties[0], () => properties[0] + run)
+      : withoutNumbering.replace(/^<w:p\b[^>]*>/, (open) => open + run);
+    return restore(labelled);
   });
 }
 

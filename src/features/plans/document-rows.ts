@@ -32,7 +32,7 @@ export type DocumentRowsOptions = {
   /** The parent's tasks and indicators, position by position, when this plan was copied from it. */
   derivedFrom?: { tasks: LoadedTask[]; indicators: LoadedIndicator[] };
   /** For a plan that was not copied (an import): the parent's item an item localises, if any (match-parent.ts). */
-  matchParentIndicator?: (indicator: DocumentIndicator) => LoadedIndicator | undefined;
+  matchParentIndicator?: (indicator: DocumentIndicator, container: { isGroup: boolean; match: LoadedIndicator | undefined } | null) => LoadedIndicator | undefined;
   matchParentTask?: (task: DocumentTask) => LoadedTask | undefined;
   /** Ids for new rows: random in the app, derived from a key in the seed. */
   newId: (kind: string, path: string) => string;
@@ -160,11 +160,17 @@ export function documentToRows(document: PlanDocument, options: DocumentRowsOpti
       return { id, source: task, children: addTasks(task.children ?? [], id, `${path}.${position}`, copied?.children) };
     });
 
-  const addIndicators = (indicators: DocumentIndicator[], parentIndicatorId: string | null, path: string, inherited: LoadedIndicator[] | undefined): LoadedIndicator[] =>
+  const addIndicators = (
+    indicators: DocumentIndicator[],
+    parentIndicatorId: string | null,
+    path: string,
+    inherited: LoadedIndicator[] | undefined,
+    container: { isGroup: boolean; match: LoadedIndicator | undefined } | null,
+  ): LoadedIndicator[] =>
     indicators.map((indicator, position) => {
       const id = options.newId("indicator", `${path}.${position}`);
       const copied = inherited?.[position];
-      const source = copied ?? options.matchParentIndicator?.(indicator);
+      const source = copied ?? options.matchParentIndicator?.(indicator, container);
       const targets = new Map<number, Target>();
       for (const [year, text] of Object.entries(indicator.targets ?? {}).sort()) {
         const parsed = parseTarget(text);
@@ -192,10 +198,11 @@ export function documentToRows(document: PlanDocument, options: DocumentRowsOpti
       for (const [year, target] of targets) {
         out.targets.push({ id: options.newId("target", `${id}.${year}`), planId, indicatorId: id, year, kind: target.kind, lower: target.lower, upper: target.upper, isPercent: target.isPercent, qualitative: target.qualitative, text: target.text });
       }
-      return { id, source: indicator, direction, targets, children: addIndicators(indicator.children ?? [], id, `${path}.${position}`, copied?.children) };
+      const children = addIndicators(indicator.children ?? [], id, `${path}.${position}`, copied?.children, { isGroup: indicator.isGroup ?? false, match: source });
+      return { id, source: indicator, direction, targets, children };
     });
 
   out.loaded.tasks = addTasks(document.tasks, null, "t", options.derivedFrom?.tasks);
-  out.loaded.indicators = addIndicators(document.indicators, null, "i", options.derivedFrom?.indicators);
+  out.loaded.indicators = addIndicators(document.indicators, null, "i", options.derivedFrom?.indicators, null);
   return out;
 }

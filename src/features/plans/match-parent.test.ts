@@ -39,6 +39,35 @@ describe("parentIndicatorMatcher", () => {
     expect(m("1.3", "Số hộ thoát nghèo")).toBeUndefined();
   });
 
+  it("looks for an indicator's sub-rows only under what that indicator matched", () => {
+    const tree: Node[] = [
+      node("a", "1", "Lao động qua đào tạo", [node("a1", "-", "Nam"), node("a2", "-", "Nữ")]),
+      node("b", "2", "Người tham gia bảo hiểm xã hội", [node("b1", "-", "Nam"), node("b2", "-", "Nữ")]),
+    ];
+    const m = parentIndicatorMatcher(tree, (n) => n);
+    const second = m({ code: "1", name: "Người tham gia bảo hiểm xã hội" });
+    expect(second?.id).toBe("b");
+    expect(m({ code: "-", name: "Nam" }, { isGroup: false, match: second })?.id).toBe("b1");
+    // Under an indicator that matched nothing, a "Nữ" row is nobody's.
+    expect(m({ code: "-", name: "Nữ" }, { isGroup: false, match: undefined })).toBeUndefined();
+  });
+
+  it("looks under a matched group first, then anywhere (a plan may regroup indicators)", () => {
+    const m = parentIndicatorMatcher(parent, (n) => n);
+    const group = m({ code: "VI", name: "Y tế", isGroup: true });
+    expect(group?.id).toBe("g2");
+    expect(m({ code: "1", name: "Số bác sĩ trên 10.000 dân" }, { isGroup: true, match: group })?.id).toBe("p22");
+    // Under "Y tế" in the child, from "Giảm nghèo" in the parent.
+    expect(m({ code: "2", name: "Số hộ thoát nghèo" }, { isGroup: true, match: group })?.id).toBe("p12");
+  });
+
+  it("never matches a name that is only punctuation", () => {
+    const tree: Node[] = [node("x", "-", "-"), node("y", "1", "Giảm nghèo")];
+    const m = parentIndicatorMatcher(tree, (n) => n);
+    expect(m({ code: "-", name: "-" })).toBeUndefined();
+    expect(m({ code: "-", name: "  " })).toBeUndefined();
+  });
+
   it("matches nothing in an empty parent", () => {
     expect(parentIndicatorMatcher([] as Node[], (n) => n)({ code: "1", name: "Giảm nghèo" })).toBeUndefined();
   });

@@ -67,13 +67,21 @@ export const updatePlanHeader = defineAction({
   },
 });
 
-/** Everything a plan says, frozen: kept when it is issued, so amendments never lose the issued text. */
+/**
+ * Everything a plan says, frozen: kept when it is issued, so amendments never lose the issued text.
+ * Who may read the rows (visibleTo) is not what the plan says, and would go stale once published.
+ */
 export async function planSnapshot(db: ScopedDb, id: string) {
+  const notSaid = { visibleTo: true } as const;
   return db.plan.findUniqueOrThrow({
     where: { id },
     include: {
-      tasks: { orderBy: [{ parentTaskId: "asc" }, { position: "asc" }], include: { assignments: { include: { organization: { select: { name: true } } } } } },
-      indicators: { orderBy: [{ parentIndicatorId: "asc" }, { position: "asc" }], include: { targets: { orderBy: { year: "asc" } } } },
+      tasks: {
+        omit: notSaid,
+        orderBy: [{ parentTaskId: "asc" }, { position: "asc" }],
+        include: { assignments: { omit: notSaid, include: { organization: { select: { name: true } } } } },
+      },
+      indicators: { omit: notSaid, orderBy: [{ parentIndicatorId: "asc" }, { position: "asc" }], include: { targets: { omit: notSaid, orderBy: { year: "asc" } } } },
     },
   });
 }
