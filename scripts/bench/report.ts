@@ -58,7 +58,7 @@ export function resultLines(r: BenchResults): { goals: string[]; measured: strin
   measured.push("");
   measured.push(
     `Node.js ${r.node}, ${r.cpus} cores, load average ${r.load.before.toFixed(1)} before and ${r.load.after.toFixed(1)} after (other work was running on the machine). ` +
-      `Medians of ${r.runs} runs after a warm-up, the subjects of each comparison interleaved in one loop so that load from other work hits them alike.`,
+      `Medians of ${r.runs} runs (${r.runs * 3} for the rollups) after a warm-up, the subjects of each comparison interleaved in one loop so that load from other work hits them alike.`,
   );
   measured.push("");
   measured.push(
