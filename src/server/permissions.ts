@@ -22,7 +22,8 @@ export const PERMISSIONS = {
   "plans.issue": { roles: ["APPROVER"], towards: ["own"] },
   "results.edit": { roles: ["EDITOR", "APPROVER"], towards: ["own"] },
   "reports.submit": { roles: ["APPROVER"], towards: ["own"] },
-  "reports.review": { roles: ["APPROVER"], towards: ["child"] },
+  /** Accept or return a report. Its subject is the body the report is addressed to (the issuer of the plan's parent): one's own. */
+  "reports.review": { roles: ["APPROVER"], towards: ["own"] },
   "users.manage": { roles: ["ADMIN"], towards: ["own", "child"] },
   "audit.read": { roles: ["ADMIN"], towards: ["own", "child"] },
   /** The organisation tree is the system administrators' (no organisation role holds it). */

@@ -67,7 +67,8 @@ describe("authorisation matrix", () => {
       const plan = await db.adminDb.plan.findFirst({ where: { issuerId: organizations[target] } });
       plans[target] =
         plan?.id ??
-        (await db.adminDb.plan.create({ data: { kind: "PLAN", track: "PARTY", notation: "PARTY", typeCode: "KH", issuerCode: "ĐU", issuerId: organizations[target], provinceCode: "14", title: "Kế hoạch của xã (kiểm thử)" } })).id;
+        // The commune's plan implements the district's, so its report is addressed to the district.
+        (await db.adminDb.plan.create({ data: { kind: "PLAN", track: "PARTY", notation: "PARTY", typeCode: "KH", issuerCode: "ĐU", issuerId: organizations[target], provinceCode: "14", title: "Kế hoạch của xã (kiểm thử)", parentId: plans.own } })).id;
     }
     plans.central = (await db.adminDb.plan.findFirstOrThrow({ where: { provinceCode: null } })).id;
 

@@ -121,6 +121,26 @@ describe("the yearly report cycle", () => {
     expect(audits.map((a) => a.action)).toEqual(["report.create", "report.saveNarrative", "report.submit", "report.return", "report.saveNarrative", "report.submit", "report.accept"]);
   });
 
+  it("is reviewed by the body the report is addressed to (its plan's parent's issuer), not by any body above", async () => {
+    // A commune of the old Mộc Châu district whose plan implements the district's: its report goes to
+    // the district, so the province, above both, does not review it.
+    const districtPlan = await db.adminDb.plan.findFirstOrThrow({ where: { issuer: { name: "Thị ủy Mộc Châu" } } });
+    const commune = await db.adminDb.adminUnit.findFirstOrThrow({ where: { era: "PRE_2025", level: "COMMUNE", parentId: (await db.adminDb.organization.findFirstOrThrow({ where: { name: "Thị ủy Mộc Châu" } })).adminUnitId } });
+    const issuer = await db.adminDb.organization.create({ data: { name: `Đảng ủy ${commune.fullName}`, normalizedName: `dang uy review ${commune.code}`, kind: "PARTY_COMMITTEE", track: "PARTY", adminUnitId: commune.id, provinceCode: "14" } });
+    const plan = await db.adminDb.plan.create({ data: { kind: "PLAN", track: "PARTY", notation: "PARTY", typeCode: "KH", issuerCode: "ĐU", issuerId: issuer.id, provinceCode: "14", title: "Kế hoạch của xã (kiểm thử xem xét)", parentId: districtPlan.id } });
+    const submitted = await db.adminDb.report.create({
+      data: { planId: plan.id, year: 2024, status: "SUBMITTED", periodStart: new Date("2023-12-15"), periodEnd: new Date("2024-12-14"), dueOn: new Date("2024-12-15") },
+    });
+    await db.adminDb.reportSubmission.create({ data: { planId: plan.id, reportId: submitted.id, number: 1, snapshot: {} } });
+    const review = { reportId: submitted.id, version: String(submitted.version), decision: "ACCEPTED", comment: "" };
+    expect(await reporting.reviewReport.execute(scopes.reviewer, review)).toMatchObject({ status: "error", message: expect.stringMatching(/không có quyền/) });
+    expect(await reporting.reviewReport.execute(scopes.districtApprover, review)).toMatchObject({ status: "ok" });
+    // The report pages say the same.
+    const { getReportPage } = await import("../../src/features/reporting/queries");
+    expect((await withScope(scopes.reviewer, (tx) => getReportPage(tx, scopes.reviewer, plan.id, 2024))).canReview).toBe(false);
+    expect((await withScope(scopes.districtApprover, (tx) => getReportPage(tx, scopes.districtApprover, plan.id, 2024))).canReview).toBe(true);
+  });
+
   it("shows the body above which children have reported, which are late, and the days left", async () => {
     const { getReportsOverview } = await import("../../src/features/reporting/queries");
     const overview = await withScope(scopes.reviewer, (tx) => getReportsOverview(tx, scopes.reviewer, YEAR));

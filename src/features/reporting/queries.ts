@@ -4,7 +4,6 @@ import { may, organizationRef, organizationRefSelect } from "@/features/results/
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
-import { relationTo } from "@/server/relations";
 import { isoDay, reportCalendar, todayInVietnam, type ReportStatus } from "./calendar";
 import { buildReportSnapshot, EMPTY_NARRATIVE } from "./build-snapshot";
 import type { ReportSnapshot } from "./snapshot";
@@ -28,7 +27,7 @@ export async function getReportPage(db: ScopedDb, scope: Scope, planId: string, 
     select: {
       id: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, kind: true, isIllustrative: true,
       issuer: { select: { ...organizationRefSelect, name: true } },
-      parent: { select: { id: true, childReportDueDay: true, childReportDueMonth: true, issuer: { select: { name: true } } } },
+      parent: { select: { id: true, childReportDueDay: true, childReportDueMonth: true, issuer: { select: { ...organizationRefSelect, name: true } } } },
       reports: { where: { year }, select: reportSelect },
     },
   });
@@ -56,7 +55,8 @@ export async function getReportPage(db: ScopedDb, scope: Scope, planId: string, 
       : null,
     canEdit: may(scope, "results.edit", owner),
     canSubmit: may(scope, "reports.submit", owner),
-    canReview: may(scope, "reports.review", owner),
+    // Reviewed by the body it is addressed to: the issuer of the plan's parent.
+    canReview: plan.parent ? may(scope, "reports.review", organizationRef(plan.parent.issuer)) : false,
   };
 }
 
@@ -101,7 +101,7 @@ const overviewPlanSelect = (year: number) =>
   ({
     id: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, isIllustrative: true, childReportDueDay: true, childReportDueMonth: true, version: true,
     issuer: { select: { ...organizationRefSelect, name: true, validTo: true } },
-    parent: { select: { childReportDueDay: true, childReportDueMonth: true } },
+    parent: { select: { childReportDueDay: true, childReportDueMonth: true, issuer: { select: organizationRefSelect } } },
     reports: { where: { year }, select: { status: true, dueOn: true, submissions: { orderBy: { number: "asc" }, select: { submittedAt: true } } } },
   }) as const;
 
@@ -139,7 +139,7 @@ export async function getReportsOverview(db: ScopedDb, scope: Scope, year: numbe
       firstSubmittedOn: firstOn,
       lastSubmittedOn: last ? todayInVietnam(last) : null,
       late: firstOn ? firstOn > due : deadlineState(due, today, false) === "OVERDUE",
-      canReview: may(scope, "reports.review", organizationRef(plan.issuer)) && relationTo(scope, organizationRef(plan.issuer)) === "child",
+      canReview: plan.parent ? may(scope, "reports.review", organizationRef(plan.parent.issuer)) : false,
     };
   };
 

@@ -4,7 +4,7 @@ import { planOwner, organizationRef, organizationRefSelect } from "@/features/re
 import { defineAction, FieldError } from "@/server/actions";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
-import { ConflictError, NotFoundError } from "@/server/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/server/errors";
 import type { OrganizationRef } from "@/server/relations";
 import { buildReportSnapshot } from "./build-snapshot";
 import { dateColumn, reportCalendar, todayInVietnam } from "./calendar";
@@ -22,6 +22,18 @@ async function reportOwner(db: ScopedDb, scope: Scope, reportId: string): Promis
   const report = await db.report.findFirst({ where: { id: reportId, plan: visiblePlans(scope) }, select: { plan: { select: { issuer: { select: organizationRefSelect } } } } });
   if (!report) throw new NotFoundError("Không tìm thấy báo cáo");
   return organizationRef(report.plan.issuer);
+}
+
+/**
+ * The body a report is addressed to: the issuer of its plan's parent (a body that has ended is
+ * answered for by its successors, through the scope's predecessors). A report of a plan the scope may
+ * not read is "not found"; one of a plan without a parent in the system has nobody to review it.
+ */
+async function reportAddressee(db: ScopedDb, scope: Scope, reportId: string): Promise<OrganizationRef> {
+  const report = await db.report.findFirst({ where: { id: reportId, plan: visiblePlans(scope) }, select: { plan: { select: { parent: { select: { issuer: { select: organizationRefSelect } } } } } } });
+  if (!report) throw new NotFoundError("Không tìm thấy báo cáo");
+  if (!report.plan.parent) throw new ForbiddenError("Văn bản này không có văn bản cấp trên trong hệ thống, nên báo cáo của nó không gửi cơ quan nào xem xét.");
+  return organizationRef(report.plan.parent.issuer);
 }
 
 async function loadReport(db: ScopedDb, reportId: string) {
@@ -121,7 +133,7 @@ export const reviewReport = defineAction({
     .superRefine((input, ctx) => {
       if (input.decision === "RETURNED" && input.comment === "") ctx.addIssue({ code: "custom", path: ["comment"], message: "Hãy ghi rõ ý kiến khi trả lại báo cáo, để đơn vị biết cần sửa gì" });
     }),
-  subject: (db, input, scope) => reportOwner(db, scope, input.reportId),
+  subject: (db, input, scope) => reportAddressee(db, scope, input.reportId),
   async run({ db, scope, input, audit }) {
     const report = await loadReport(db, input.reportId);
     if (report.status !== "SUBMITTED") throw new ConflictError("Báo cáo không ở trạng thái chờ xem xét (có thể đã được xem xét hoặc chưa gửi).");

@@ -1,7 +1,8 @@
 import type { MatrixCase, MatrixFixtures, Target } from "./types";
 
 // The yearly report: the body's editors and approvers write it, its approvers submit it, and the
-// approvers of the body above (the acting body reviewing its child's report) accept or return it.
+// approvers of the body it is addressed to (the issuer of the plan's parent: the acting body, for
+// its child's plan that implements its own) accept or return it.
 
 const load = () => import("../../../src/features/reporting/report-actions");
 const writersOfOwn = { own: ["EDITOR", "APPROVER"], parent: [], child: [], sibling: [], otherProvince: [] } satisfies MatrixCase["expected"];
