@@ -86,7 +86,7 @@ describe("the yearly report cycle", () => {
 
     // Reviewing is for the approvers of the body above, not the commune itself, not an editor, not the old district.
     const review = { reportId: draft.id, version: "3", decision: "RETURNED", comment: "Đề nghị bổ sung số liệu chỉ tiêu 3.1 và làm rõ nguyên nhân." };
-    expect(await reporting.reviewReport.execute(scopes.approver, review)).toMatchObject({ status: "error", message: expect.stringMatching(/không có quyền/) });
+    expect(await reporting.reviewReport.execute(scopes.approver, review)).toMatchObject({ status: "error", message: expect.stringMatching(/không tự xem xét/) });
     expect(await reporting.reviewReport.execute(scopes.provinceEditor, review)).toMatchObject({ status: "error", message: expect.stringMatching(/Vai trò/) });
     expect((await reporting.reviewReport.execute(scopes.districtApprover, review)).status).toBe("error");
     expect(await reporting.reviewReport.execute(scopes.reviewer, { ...review, comment: "  " })).toMatchObject({ status: "error", fieldErrors: { comment: expect.stringMatching(/ý kiến/) } });
@@ -139,6 +139,22 @@ describe("the yearly report cycle", () => {
     const { getReportPage } = await import("../../src/features/reporting/queries");
     expect((await withScope(scopes.reviewer, (tx) => getReportPage(tx, scopes.reviewer, plan.id, 2024))).canReview).toBe(false);
     expect((await withScope(scopes.districtApprover, (tx) => getReportPage(tx, scopes.districtApprover, plan.id, 2024))).canReview).toBe(true);
+    await db.adminDb.plan.delete({ where: { id: plan.id } });
+  });
+
+  it("is never reviewed by the body that wrote it, even when its plan implements one of that body's own", async () => {
+    const ward = await db.adminDb.plan.findUniqueOrThrow({ where: { id: planId } });
+    const own = await db.adminDb.plan.create({ data: { kind: "PLAN", track: "PARTY", notation: "PARTY", typeCode: "KH", issuerCode: "ĐU", issuerId: ward.issuerId, provinceCode: "14", title: "Kế hoạch triển khai kế hoạch của chính phường (kiểm thử)", parentId: ward.id } });
+    const submitted = await db.adminDb.report.create({
+      data: { planId: own.id, year: 2024, status: "SUBMITTED", periodStart: new Date("2023-12-15"), periodEnd: new Date("2024-12-14"), dueOn: new Date("2024-12-15") },
+    });
+    await db.adminDb.reportSubmission.create({ data: { planId: own.id, reportId: submitted.id, number: 1, snapshot: {} } });
+    const result = await reporting.reviewReport.execute(scopes.approver, { reportId: submitted.id, version: String(submitted.version), decision: "ACCEPTED", comment: "" });
+    expect(result).toMatchObject({ status: "error", message: expect.stringMatching(/không tự xem xét/) });
+    const { getReportPage } = await import("../../src/features/reporting/queries");
+    expect((await withScope(scopes.approver, (tx) => getReportPage(tx, scopes.approver, own.id, 2024))).canReview).toBe(false);
+    expect((await db.adminDb.report.findUniqueOrThrow({ where: { id: submitted.id } })).status).toBe("SUBMITTED");
+    await db.adminDb.plan.delete({ where: { id: own.id } });
   });
 
   it("shows the body above which children have reported, which are late, and the days left", async () => {

@@ -1,3 +1,4 @@
+import { normalizeName } from "@/domain/vietnamese-text";
 import { documentKindLabel, documentKindOf, formatDocumentNumber, parseDocumentNumber, type DocumentKind, type DocumentNumber } from "@/domain/document-number";
 import { parseVietnameseDate } from "@/domain/reporting-calendar";
 import { unifyDashes } from "@/domain/vietnamese-text";
@@ -6,7 +7,6 @@ import { toBlocks, type Block } from "./parse-blocks";
 import { readProseIndicators, type ProseIndicator } from "./parse-prose";
 import { readIndicatorTable, readTaskTable, tableRuns, type TableIndicator } from "./parse-table";
 import { readTasks, type ReadTask } from "./parse-tasks";
-import { nameSimilarity } from "@/features/plans/match-parent";
 import { capitalize, fold, foldSameLength, isAllCaps, trimPunctuation } from "./text";
 
 // The importer's core: plain text in, a PlanDocument out, with the source lines of every item and
@@ -239,18 +239,19 @@ function readSignature(blocks: Block[]): Signature {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Two task texts sharing this share of their words are one task written twice. */
-const SAME_TASK = 0.8;
-
 /**
- * The rows of a task table that are new work. A row that repeats a task of the section (the appendix
- * that assigns the section's tasks) gives that task the agencies and time it lacks and is dropped; a
- * group left without rows goes with them.
+ * The rows of a task table that are new work. A row whose text is the text of a task of the section
+ * (the appendix that assigns the section's tasks; compared without case, diacritics or punctuation,
+ * each task once) gives that task the agencies and time it lacks and is dropped; a group left
+ * without rows goes with them. Texts that merely look alike stay two tasks: dropping one wrongly
+ * would lose work the official never sees on the review screen. `merged` counts what was joined.
  */
-function mergeTableTasks(prose: ReadTask[], table: ReadTask[]): ReadTask[] {
+function mergeTableTasks(prose: ReadTask[], table: ReadTask[]): { tasks: ReadTask[]; merged: number } {
   const leaves = (items: ReadTask[]): ReadTask[] => items.flatMap((item) => (item.children.length ? leaves(item.children) : [item]));
-  const text = (item: ReadTask) => `${item.task.title ?? ""} ${item.task.body}`;
-  const proseLeaves = leaves(prose);
+  const text = (item: ReadTask) => normalizeName(`${item.task.title ?? ""} ${item.task.body}`);
+  const open = new Map<string, ReadTask[]>();
+  for (const leaf of leaves(prose)) open.set(text(leaf), [...(open.get(text(leaf)) ?? []), leaf]);
+  let merged = 0;
   const keep = (items: ReadTask[]): ReadTask[] =>
     items.flatMap((item) => {
       if (item.children.length) {
@@ -260,8 +261,9 @@ function mergeTableTasks(prose: ReadTask[], table: ReadTask[]): ReadTask[] {
         item.task.children = children.map((child) => child.task);
         return [item];
       }
-      const twin = proseLeaves.find((p) => nameSimilarity(text(p), text(item)) >= SAME_TASK);
+      const twin = open.get(text(item))?.shift();
       if (!twin) return [item];
+      merged++;
       for (const field of ["lead", "coordinating", "timeframe"] as const) {
         if (twin.task[field]?.length || !item.task[field]?.length) continue;
         (twin.task as Record<string, unknown>)[field] = item.task[field];
@@ -270,7 +272,7 @@ function mergeTableTasks(prose: ReadTask[], table: ReadTask[]): ReadTask[] {
       }
       return [];
     });
-  return keep(table);
+  return { tasks: keep(table), merged };
 }
 
 function countTasks(tasks: DocumentTask[]): { tasks: number; assignments: number; timeframes: number } {
@@ -467,7 +469,9 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
   const { tasks: proseTasks, labelled } = readTasks(sections.tasks);
   // A task table (the appendix that assigns the work) comes after the section's tasks, less the rows
   // that repeat one of them (those complete it instead).
-  const tasks = [...proseTasks, ...mergeTableTasks(proseTasks, tableTasks)];
+  const fromTable = mergeTableTasks(proseTasks, tableTasks);
+  const tasks = [...proseTasks, ...fromTable.tasks];
+  if (fromTable.merged) warnings.push(`Bảng phân công nhiệm vụ nhắc lại ${fromTable.merged} nhiệm vụ đã có ở mục Nhiệm vụ: cơ quan và thời gian trong bảng được ghi vào các nhiệm vụ đó, hãy kiểm tra.`);
   if (!labelled && !tableTasks.length && tasks.length) warnings.push("Văn bản không ghi cơ quan chủ trì, thời gian cho từng nhiệm vụ (văn bản của Đảng thường giao việc ở mục Tổ chức thực hiện): hãy bổ sung nếu cần.");
 
   const implementationText = joinParagraphs(sections.implementation.map((b) => b.text));

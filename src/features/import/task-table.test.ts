@@ -89,10 +89,20 @@ describe("task tables", () => {
     expect(numbered.filter(([, body]) => /quán triệt/.test(body!))).toHaveLength(1);
     const briefing = document.tasks.find((t) => /quán triệt/.test(t.body))!;
     expect([briefing.lead, briefing.coordinating, briefing.timeframe]).toEqual([["Ban Tuyên giáo Huyện ủy"], ["UBND các xã, thị trấn"], "Quý II/2024"]);
+    // Said on the review screen.
+    expect(extractPlan(text, { key: "again" }).warnings.some((w) => /nhắc lại 1 nhiệm vụ/.test(w))).toBe(true);
     // The rest of the table is new work, under its groups.
     const communication = document.tasks.find((t) => t.title === "Công tác tuyên truyền")!;
     expect(communication.children!.map((t) => t.body)).toEqual(["Tuyên truyền trên hệ thống truyền thanh cơ sở"]);
     expect(document.tasks.find((t) => t.title === "Y tế")!.children).toHaveLength(2);
+  });
+
+  it("keep a row whose text only looks like a section task: two tasks, nothing lost", () => {
+    const text = TEXT.replace("Các nhiệm vụ cụ thể tại Phụ lục kèm theo.", "1. Tổ chức hội nghị quán triệt nghị quyết.");
+    const { document } = extractPlan(text, { key: "task-table-alike" });
+    const bodies = JSON.stringify(document.tasks);
+    expect(bodies).toContain("Tổ chức hội nghị quán triệt nghị quyết");
+    expect(bodies).toContain("Tổ chức hội nghị quán triệt kế hoạch");
   });
 
   it("leave indicator tables to the indicator reader", () => {

@@ -7,6 +7,7 @@ import { NotFoundError } from "@/server/errors";
 import { isoDay, reportCalendar, todayInVietnam, type ReportStatus } from "./calendar";
 import { buildReportSnapshot, EMPTY_NARRATIVE } from "./build-snapshot";
 import type { ReportSnapshot } from "./snapshot";
+import { reviewsItself } from "./review-rule";
 
 // Reads for the report page and the reporting overview.
 
@@ -56,7 +57,7 @@ export async function getReportPage(db: ScopedDb, scope: Scope, planId: string, 
     canEdit: may(scope, "results.edit", owner),
     canSubmit: may(scope, "reports.submit", owner),
     // Reviewed by the body it is addressed to: the issuer of the plan's parent.
-    canReview: plan.parent ? may(scope, "reports.review", organizationRef(plan.parent.issuer)) : false,
+    canReview: plan.parent ? may(scope, "reports.review", organizationRef(plan.parent.issuer)) && !reviewsItself(scope, owner) : false,
   };
 }
 
@@ -139,7 +140,7 @@ export async function getReportsOverview(db: ScopedDb, scope: Scope, year: numbe
       firstSubmittedOn: firstOn,
       lastSubmittedOn: last ? todayInVietnam(last) : null,
       late: firstOn ? firstOn > due : deadlineState(due, today, false) === "OVERDUE",
-      canReview: plan.parent ? may(scope, "reports.review", organizationRef(plan.parent.issuer)) : false,
+      canReview: plan.parent ? may(scope, "reports.review", organizationRef(plan.parent.issuer)) && !reviewsItself(scope, organizationRef(plan.issuer)) : false,
     };
   };
 

@@ -6,6 +6,7 @@ import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/server/errors";
 import type { OrganizationRef } from "@/server/relations";
+import { reviewsItself } from "./review-rule";
 import { buildReportSnapshot } from "./build-snapshot";
 import { dateColumn, reportCalendar, todayInVietnam } from "./calendar";
 
@@ -27,12 +28,17 @@ async function reportOwner(db: ScopedDb, scope: Scope, reportId: string): Promis
 /**
  * The body a report is addressed to: the issuer of its plan's parent (a body that has ended is
  * answered for by its successors, through the scope's predecessors). A report of a plan the scope may
- * not read is "not found"; one of a plan without a parent in the system has nobody to review it.
+ * not read is "not found"; one of a plan without a parent in the system has nobody to review it, and
+ * no body reviews its own (a plan implementing one of its own, or its predecessor's).
  */
 async function reportAddressee(db: ScopedDb, scope: Scope, reportId: string): Promise<OrganizationRef> {
-  const report = await db.report.findFirst({ where: { id: reportId, plan: visiblePlans(scope) }, select: { plan: { select: { parent: { select: { issuer: { select: organizationRefSelect } } } } } } });
+  const report = await db.report.findFirst({
+    where: { id: reportId, plan: visiblePlans(scope) },
+    select: { plan: { select: { issuer: { select: organizationRefSelect }, parent: { select: { issuer: { select: organizationRefSelect } } } } } },
+  });
   if (!report) throw new NotFoundError("Không tìm thấy báo cáo");
   if (!report.plan.parent) throw new ForbiddenError("Văn bản này không có văn bản cấp trên trong hệ thống, nên báo cáo của nó không gửi cơ quan nào xem xét.");
+  if (reviewsItself(scope, organizationRef(report.plan.issuer))) throw new ForbiddenError("Cơ quan không tự xem xét báo cáo của chính mình.");
   return organizationRef(report.plan.parent.issuer);
 }
 

@@ -12,15 +12,46 @@ export type ScopedDb = Prisma.TransactionClient;
  * connections never carry one user's scope into another's request.
  */
 export async function withScope<T>(scope: Scope, work: (db: ScopedDb) => Promise<T>, options: { timeout?: number } = {}): Promise<T> {
-  return rawDatabase().$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT set_config('app.user_id', ${scope.userId}, true),
-        set_config('app.province_code', ${scope.provinceCode ?? ""}, true),
-        set_config('app.all_provinces', ${scope.allProvinces ? "on" : "off"}, true)`;
-      return work(tx);
-    },
-    { timeout: options.timeout ?? 15_000, maxWait: 10_000 },
-  );
+  const run = () =>
+    rawDatabase().$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT set_config('app.user_id', ${scope.userId}, true),
+          set_config('app.province_code', ${scope.provinceCode ?? ""}, true),
+          set_config('app.all_provinces', ${scope.allProvinces ? "on" : "off"}, true)`;
+        return work(tx);
+      },
+      { timeout: options.timeout ?? 15_000, maxWait: 10_000 },
+    );
+  // PostgreSQL may end one of two transactions that wait for each other (a plan published while one
+  // of its rows is being saved, ADR 0010): that one is run again from the start, a few times at most.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= RETRIES || !isTransientConflict(error)) throw error;
+    }
+  }
+}
+
+const RETRIES = 3;
+
+/**
+ * A deadlock or serialisation failure: nothing was written, and running the transaction again may
+ * succeed. Prisma reports it as P2034, or (through the pg driver adapter) as a failed query whose
+ * `meta.driverAdapterError.cause` holds PostgreSQL's code.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length) {
+    const e = queue.shift();
+    if (!e || typeof e !== "object" || seen.has(e)) continue;
+    seen.add(e);
+    const { code, originalCode, kind, cause, meta } = e as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (code === "P2034" || kind === "TransactionWriteConflict" || [code, originalCode].some((c) => c === "40P01" || c === "40001")) return true;
+    queue.push(cause, meta?.driverAdapterError);
+  }
+  return false;
 }
 
 /** Plans this scope may read, as a filter (the row-level policies enforce the province boundary too). */
