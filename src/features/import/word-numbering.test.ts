@@ -2,7 +2,7 @@ import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from "docx";
 import { describe, expect, it } from "vitest";
 import { extractPlan } from "./parse-document";
 import { readUpload } from "./read-file";
-import { formatCounter, readNumbering, writeNumberingAsText } from "./word-numbering";
+import { formatCounter, readNumbering, readStyleNumbering, writeNumberingAsText } from "./word-numbering";
 
 // Word's automatic numbering, written in as text before mammoth reads the file (word-numbering.ts).
 
@@ -78,6 +78,32 @@ describe("writeNumberingAsText", () => {
     expect(texts(writeNumberingAsText(paragraph("Phạm vi", 4, 0), readNumbering(NUMBERING)))).toEqual(["Mục 1 ($&amp;) Phạm vi"]);
   });
 
+  it("numbers paragraphs whose style numbers them, a level tied to a style included", () => {
+    const numbering = NUMBERING.replace(`<w:lvl w:ilvl="1"><w:start w:val="1"/>`, `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:pStyle w:val="Heading2"/>`);
+    const lists = readNumbering(numbering);
+    const styles = readStyleNumbering(
+      `<w:styles><w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+       <w:style w:styleId="Heading2" w:type="paragraph"><w:basedOn w:val="Heading1"/></w:style>
+       <w:style w:type="paragraph" w:styleId="Normal"><w:pPr/></w:style></w:styles>`,
+      lists,
+    );
+    const styled = (text: string, style: string, extra = "") => `<w:p><w:pPr><w:pStyle w:val="${style}"/>${extra}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const xml = [
+      styled("MỤC ĐÍCH", "Heading1"),
+      styled("NHIỆM VỤ", "Heading1"),
+      styled("Tuyên truyền", "Heading2"),
+      styled("Văn bản thường", "Normal"),
+      styled("Không đánh số", "Heading1", `<w:numPr><w:numId w:val="0"/></w:numPr>`),
+      styled("TỔ CHỨC THỰC HIỆN", "Heading1"),
+    ].join("");
+    const out = writeNumberingAsText(xml, lists, styles);
+    expect(texts(out)).toEqual(["I. MỤC ĐÍCH", "II. NHIỆM VỤ", "1. Tuyên truyền", "Văn bản thường", "Không đánh số", "III. TỔ CHỨC THỰC HIỆN"]);
+    // The style's numbering is switched off on the four labelled paragraphs (the fifth had it off), so nothing numbers them twice,
+    // and writing the labels again changes nothing.
+    expect(out.match(/<w:numId w:val="0"\/>/g)).toHaveLength(5);
+    expect(writeNumberingAsText(out, lists, styles)).toBe(out);
+  });
+
   it("leaves paragraphs alone whose list it does not know, or whose list is 0 (numbering switched off)", () => {
     const xml = paragraph("Không rõ", 9, 0) + paragraph("Tắt", 0, 0);
     expect(writeNumberingAsText(xml, readNumbering(NUMBERING))).toBe(xml);
@@ -85,6 +111,19 @@ describe("writeNumberingAsText", () => {
 });
 
 describe("a .docx with automatic numbering", () => {
+  it("is read with the labels its paragraph styles give, once", async () => {
+    const doc = new Document({
+      numbering: { config: [{ reference: "sections", levels: [{ level: 0, format: LevelFormat.UPPER_ROMAN, text: "%1.", alignment: AlignmentType.LEFT }] }] },
+      // The docx package writes a style's numbering into styles.xml; its typings do not list the option.
+      styles: { paragraphStyles: [{ id: "Muc", name: "Mục", basedOn: "Normal", paragraph: { numbering: { reference: "sections", level: 0 } } as never }] },
+      sections: [{ children: [new Paragraph("KẾ HOẠCH"), new Paragraph({ text: "MỤC ĐÍCH, YÊU CẦU", style: "Muc" }), new Paragraph({ text: "NHIỆM VỤ", style: "Muc" })] }],
+    });
+    const read = await readUpload("muc.docx", new Uint8Array(await Packer.toBuffer(doc)));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.text.split("\n").filter(Boolean)).toEqual(["KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ"]);
+  });
+
   it("is read with its labels, so that the tasks come out numbered as the official sees them", async () => {
     const doc = new Document({
       numbering: {

@@ -5,10 +5,10 @@ import JSZip from "jszip";
 // says "ordered list" or "bullet list", so a plan whose headings are automatic "I." and "a)" lost
 // them. Before mammoth reads the file, each numbered paragraph gets its label written in as text, as
 // Word would show it, and its list property removed: the importer then reads what the official sees,
-// like typed numbering. Numbering that comes from a paragraph style (not the paragraph itself) is left
-// to mammoth as before.
+// like typed numbering, whether the numbering is set on the paragraph or by its paragraph style
+// ("Heading 1" numbered I., II. …).
 
-type Level = { start: number; format: string; text: string };
+type Level = { start: number; format: string; text: string; /** The paragraph style this level is tied to (headings often are). */ style: string | null };
 /** A list (numId): the definition it uses, whose counters it shares with the other lists using it, and the levels it restarts. */
 type List = { abstractId: string; levels: Map<number, Level>; restarts: number[] };
 
@@ -43,6 +43,7 @@ function readLevels(body: string): Map<number, Level> {
       start: Number(/<w:start w:val="(-?\d+)"/.exec(lvl!)?.[1] ?? 1),
       format: /<w:numFmt w:val="([^"]+)"/.exec(lvl!)?.[1] ?? "decimal",
       text: decodeXml(/<w:lvlText w:val="([^"]*)"/.exec(lvl!)?.[1] ?? ""),
+      style: /<w:pStyle w:val="([^"]+)"/.exec(lvl!)?.[1] ?? null,
     });
   }
   return levels;
@@ -83,6 +84,34 @@ export function formatCounter(n: number, format: string): string {
 const decodeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 const encodeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** A paragraph style's numbering: its list, and its level (stated, else the level tied to the style, else the first). */
+export type StyleNumbering = Map<string, { numId: string; ilvl: number }>;
+
+/**
+ * styles.xml → the paragraph styles that number their paragraphs ("Heading 1" numbered I., II. …),
+ * following basedOn for styles that inherit their numbering.
+ */
+export function readStyleNumbering(stylesXml: string, lists: Map<string, List>): StyleNumbering {
+  const styles = new Map<string, { numId: string | null; ilvl: number | null; basedOn: string | null }>();
+  for (const [, attributes, body] of stylesXml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
+    const id = /w:styleId="([^"]+)"/.exec(attributes!)?.[1];
+    if (!id || !/w:type="paragraph"/.test(attributes!)) continue;
+    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(body!)?.[1] ?? "";
+    const ilvl = /<w:ilvl w:val="(\d+)"/.exec(numPr)?.[1];
+    styles.set(id, { numId: /<w:numId w:val="(\d+)"/.exec(numPr)?.[1] ?? null, ilvl: ilvl === undefined ? null : Number(ilvl), basedOn: /<w:basedOn w:val="([^"]+)"/.exec(body!)?.[1] ?? null });
+  }
+  const out: StyleNumbering = new Map();
+  for (const id of styles.keys()) {
+    let style = styles.get(id);
+    for (let depth = 0; style && style.numId === null && style.basedOn && depth < 10; depth++) style = styles.get(style.basedOn);
+    if (!style?.numId || style.numId === "0") continue;
+    const list = lists.get(style.numId);
+    const tied = list ? [...list.levels].find(([, level]) => level.style === id)?.[0] : undefined;
+    out.set(id, { numId: style.numId, ilvl: style.ilvl ?? tied ?? 0 });
+  }
+  return out;
+}
+
 /**
  * document.xml with every directly numbered paragraph's label written in as its first run and its
  * numbering removed. Counters follow Word: lists that use the same definition share its counters
@@ -91,7 +120,7 @@ const encodeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").
  * Tracked changes to the paragraph's properties (w:pPrChange, which holds the old properties,
  * numbering included) are left as they are.
  */
-export function writeNumberingAsText(documentXml: string, lists: Map<string, List>): string {
+export function writeNumberingAsText(documentXml: string, lists: Map<string, List>, styleNumbering: StyleNumbering = new Map()): string {
   const counters = new Map<string, number[]>();
   const started = new Set<string>();
   return documentXml.replace(/<w:p\b(?:[^>]*[^/>])?>[\s\S]*?<\/w:p>/g, (original) => {
@@ -100,9 +129,11 @@ export function writeNumberingAsText(documentXml: string, lists: Map<string, Lis
     const paragraph = original.replace(/<w:pPrChange\b[\s\S]*?<\/w:pPrChange>/g, (change) => `\u0000${aside.push(change) - 1}\u0000`);
     const restore = (xml: string) => xml.replace(/\u0000(\d+)\u0000/g, (_, i: string) => aside[Number(i)]!);
     const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(paragraph);
-    if (!numPr) return original;
-    const numId = /<w:numId w:val="(\d+)"/.exec(numPr[1]!)?.[1];
-    const ilvl = Number(/<w:ilvl w:val="(\d+)"/.exec(numPr[1]!)?.[1] ?? 0);
+    // Numbered directly, or by its paragraph style (a direct numId 0 switches the style's off).
+    const byStyle = numPr ? undefined : styleNumbering.get(/<w:pStyle w:val="([^"]+)"/.exec(paragraph)?.[1] ?? "");
+    if (!numPr && !byStyle) return original;
+    const numId = numPr ? /<w:numId w:val="(\d+)"/.exec(numPr[1]!)?.[1] : byStyle!.numId;
+    const ilvl = numPr ? Number(/<w:ilvl w:val="(\d+)"/.exec(numPr[1]!)?.[1] ?? 0) : byStyle!.ilvl;
     const list = numId ? lists.get(numId) : undefined;
     const level = list?.levels.get(ilvl);
     if (!numId || numId === "0" || !list || !level) return original;
@@ -123,7 +154,11 @@ export function writeNumberingAsText(documentXml: string, lists: Map<string, Lis
             return formatCounter(count[l] ?? list.levels.get(l)?.start ?? 1, list.levels.get(l)?.format ?? "decimal");
           });
     const run = `<w:r><w:t xml:space="preserve">${encodeXml(label.trim())} </w:t></w:r>`;
-    const withoutNumbering = paragraph.replace(numPr[0], "");
+    // The numbering is removed (a style's is switched off on the paragraph, numId 0), so that mammoth
+    // does not number the paragraph a second time.
+    const withoutNumbering = numPr
+      ? paragraph.replace(numPr[0], "")
+      : paragraph.replace(/<w:pStyle w:val="[^"]+"\/>/, (style) => `${style}<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>`);
     const properties = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(withoutNumbering);
     const labelled = properties
       ? withoutNumbering.replace(properties[0], () => properties[0] + run)
@@ -137,7 +172,10 @@ export async function numberingAsText(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const numberingXml = await zip.file("word/numbering.xml")?.async("string");
   const documentXml = await zip.file("word/document.xml")?.async("string");
-  if (!numberingXml || !documentXml || !documentXml.includes("<w:numPr>")) return bytes;
-  zip.file("word/document.xml", writeNumberingAsText(documentXml, readNumbering(numberingXml)));
+  if (!numberingXml || !documentXml) return bytes;
+  const lists = readNumbering(numberingXml);
+  const styles = readStyleNumbering((await zip.file("word/styles.xml")?.async("string")) ?? "", lists);
+  if (!documentXml.includes("<w:numPr>") && styles.size === 0) return bytes;
+  zip.file("word/document.xml", writeNumberingAsText(documentXml, lists, styles));
   return zip.generateAsync({ type: "uint8array" });
 }
