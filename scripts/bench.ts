@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from "../prisma/seed/users";
 import { ensureDatabaseExists, enableAppLogin, withCredentials, withDatabase } from "./lib/database";
 import { findFreePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { applyMigrations } from "./lib/migrations";
-import { BENCH_USER, DATASET_VERSION, generateDataset, type DatasetInfo } from "./bench/dataset";
+import { BENCH_USER, countRows, DATASET_VERSION, generateDataset, type DatasetInfo } from "./bench/dataset";
 import { javascriptOf, measurePages, signIn, startApp, type PageSubject } from "./bench/pages";
 import { resultLines, writePerformanceDoc, type BenchResults } from "./bench/report";
 import { measureRollups } from "./bench/rollups";
@@ -52,20 +52,12 @@ async function describeDataset(adminUrl: string): Promise<DatasetInfo> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const count = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]!.n);
     const { rows } = await client.query<{ code: string; name: string; communes: number }>(
       `SELECT u.code, u.name, count(c.id)::int AS communes FROM admin_units u JOIN admin_units c ON c."parentId" = u.id AND c.era = 'FROM_2025'
        WHERE u.era = 'FROM_2025' AND u.level = 'PROVINCE' GROUP BY u.id ORDER BY communes DESC, u.code LIMIT 1`,
     );
     return {
-      plans: await count(`SELECT count(*) AS n FROM plans`),
-      benchPlans: await count(`SELECT count(*) AS n FROM plans WHERE purpose LIKE '%npm run bench%'`),
-      indicators: await count(`SELECT count(*) AS n FROM indicators WHERE NOT "isGroup"`),
-      targets: await count(`SELECT count(*) AS n FROM indicator_targets`),
-      actuals: await count(`SELECT count(*) AS n FROM indicator_actuals`),
-      tasks: await count(`SELECT count(*) AS n FROM tasks`),
-      taskProgress: await count(`SELECT count(*) AS n FROM task_progress`),
-      reports: await count(`SELECT count(*) AS n FROM reports`),
+      ...(await countRows(client)),
       largestProvince: rows[0]!,
       seconds: 0,
     };

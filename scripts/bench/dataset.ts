@@ -17,6 +17,21 @@ export const BENCH_USER = "bench.province";
 
 type Log = (line: string) => void;
 
+/** How many rows the data set has of each kind (the generated plans: those the bench wrote). */
+export async function countRows(client: pg.Client): Promise<Omit<DatasetInfo, "largestProvince" | "seconds">> {
+  const count = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]!.n);
+  return {
+    plans: await count(`SELECT count(*) AS n FROM plans`),
+    benchPlans: await count(`SELECT count(*) AS n FROM plans WHERE purpose LIKE '%npm run bench%'`),
+    indicators: await count(`SELECT count(*) AS n FROM indicators WHERE NOT "isGroup"`),
+    targets: await count(`SELECT count(*) AS n FROM indicator_targets`),
+    actuals: await count(`SELECT count(*) AS n FROM indicator_actuals`),
+    tasks: await count(`SELECT count(*) AS n FROM tasks`),
+    taskProgress: await count(`SELECT count(*) AS n FROM task_progress`),
+    reports: await count(`SELECT count(*) AS n FROM reports`),
+  };
+}
+
 export type DatasetInfo = {
   plans: number;
   benchPlans: number;
@@ -338,16 +353,8 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
     await client.query("VACUUM ANALYZE");
     log(`VACUUM ANALYZE: ${((Date.now() - t) / 1000).toFixed(1)} giây`);
 
-    const count = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]!.n);
     return {
-      plans: await count(`SELECT count(*) AS n FROM plans`),
-      benchPlans: await count(`SELECT count(*) AS n FROM b_plan`),
-      indicators: await count(`SELECT count(*) AS n FROM indicators WHERE NOT "isGroup"`),
-      targets: await count(`SELECT count(*) AS n FROM indicator_targets`),
-      actuals: await count(`SELECT count(*) AS n FROM indicator_actuals`),
-      tasks: await count(`SELECT count(*) AS n FROM tasks`),
-      taskProgress: await count(`SELECT count(*) AS n FROM task_progress`),
-      reports: await count(`SELECT count(*) AS n FROM reports`),
+      ...(await countRows(client)),
       largestProvince: { code: province.code, name: province.name, communes: province.communes },
       seconds: (Date.now() - started) / 1000,
     };

@@ -39,20 +39,14 @@ $$;
 
 -- The stamp on every plan-owned row, computed from the plan on every insert and update, whatever the
 -- statement said. SECURITY DEFINER so that it reads the plan even where the caller may not (the
--- policy's WITH CHECK then refuses the row). A new row reads the plan FOR SHARE: a plan published
--- or withdrawn while the row is being inserted waits for the insert (or the insert for it), so the
--- restamp below sees the row; without it a row added during a withdrawal kept the "everyone" stamp.
--- An updated row needs no lock: the restamp either waits for it or updates it after it. (Two such
--- transactions can still wait for each other; PostgreSQL ends one and withScope runs it again.)
+-- policy's WITH CHECK then refuses the row). FOR SHARE: a plan published or withdrawn while a row
+-- of it is being written waits for that write (or the write for it), so the restamp below always
+-- sees the row; without it a row saved during a withdrawal kept the "everyone" stamp.
 -- search_path: a temporary table cannot stand in for plans.
 CREATE OR REPLACE FUNCTION stamp_plan_visibility() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
-  IF TG_OP = 'INSERT' OR NEW."planId" IS DISTINCT FROM OLD."planId" THEN
-    NEW."visibleTo" := (SELECT public.plan_visible_to(p."provinceCode", p."publishedAt") FROM public.plans p WHERE p.id = NEW."planId" FOR SHARE);
-  ELSE
-    NEW."visibleTo" := (SELECT public.plan_visible_to(p."provinceCode", p."publishedAt") FROM public.plans p WHERE p.id = NEW."planId");
-  END IF;
+  NEW."visibleTo" := (SELECT public.plan_visible_to(p."provinceCode", p."publishedAt") FROM public.plans p WHERE p.id = NEW."planId" FOR SHARE);
   RETURN NEW;
 END
 $$;
