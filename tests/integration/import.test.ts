@@ -97,7 +97,7 @@ describe("import.confirm", () => {
     const audit = await db.adminDb.auditLog.findFirstOrThrow({ where: { action: "plan.import", entityId: planId } });
     expect(audit).toMatchObject({ entityType: "Plan", userId: editor.userId, organizationId: editor.organizationId });
     // 114/KH-UBND is on record by number and title only: no indicators to link to.
-    expect(audit.after).toEqual({ title: document.title, number: "/KH-UBND", tasks: 32, indicators: 104, linkedToParent: 0, tasksLinkedToParent: 0 });
+    expect(audit.after).toEqual({ title: document.title, number: "/KH-UBND", tasks: 32, indicators: 104, linkedToParent: 0, tasksLinkedToParent: 0, declinedFromParent: 0 });
 
     const after = await counts();
     expect(after.plans).toBe(before.plans + 1);
@@ -183,7 +183,10 @@ describe("import.confirm", () => {
     // The parent's targets as they were, so that a later change in Sơn La's plan is shown for review.
     expect(rows[1]!.parentTargetsSeen).toEqual(expect.objectContaining({ "2030": expect.any(String) }));
     const audit = await db.adminDb.auditLog.findFirstOrThrow({ where: { action: "plan.import", entityId: result.data.planId } });
-    expect(audit.after).toMatchObject({ indicators: 3, linkedToParent: 2, tasksLinkedToParent: 1 });
+    const parentItemCount = (await db.adminDb.task.count({ where: { planId: sonLa, inheritance: { not: "DROPPED" } } })) + (await db.adminDb.indicator.count({ where: { planId: sonLa, inheritance: { not: "DROPPED" } } }));
+    // Linked: the group, two indicators and one task; the rest of Sơn La's plan is recorded as not taken up.
+    expect(audit.after).toMatchObject({ indicators: 3, linkedToParent: 2, tasksLinkedToParent: 1, declinedFromParent: parentItemCount - 4 });
+    expect(await db.adminDb.inheritanceDecision.count({ where: { planId: result.data.planId, accepted: false } })).toBe(parentItemCount - 4);
     const tasks = await db.adminDb.task.findMany({ where: { planId: result.data.planId }, orderBy: { position: "asc" } });
     expect(tasks.map((t) => [t.numbering, t.inheritance, t.derivedFromId])).toEqual([
       ["1.", "INHERITED", parentTask.id],

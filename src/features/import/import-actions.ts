@@ -111,16 +111,16 @@ export const confirmImport = defineAction({
     const matchParentIndicator = parent ? parentIndicatorMatcher(parent.indicators.map((i) => i.loaded), (node) => node.source) : undefined;
     const matchParentTask = parent ? parentTaskMatcher(parent.tasks.map((t) => t.loaded), (node) => node.source) : undefined;
     const { id, rows } = await createPlanFromDocument(db, scope, document, { status: "DRAFT", parentId, citedPlanIds: [], matchParentIndicator, matchParentTask });
-    if (parent) {
-      // What the parent had that the document did not take up is not news: recorded as declined, so
-      // that only what the parent adds from now on is offered to this plan (parent-change-actions.ts).
-      const linked = new Set([...rows.tasks, ...rows.indicators].map((item) => item.derivedFromId));
-      const declined = [
-        ...flatten(parent.tasks.map((t) => t.loaded)).filter((t) => !linked.has(t.id)).map((t) => ({ itemType: "TASK" as const, itemId: t.id })),
-        ...flatten(parent.indicators.map((i) => i.loaded)).filter((i) => !linked.has(i.id)).map((i) => ({ itemType: "INDICATOR" as const, itemId: i.id })),
-      ];
-      if (declined.length) await db.inheritanceDecision.createMany({ data: declined.map((d) => ({ ...d, planId: id, kind: "ADDED" as const, accepted: false, decidedById: scope.userId })) });
-    }
+    // What the parent had that the document did not take up is not news: recorded as declined, so
+    // that only what the parent adds from now on is offered to this plan (parent-change-actions.ts).
+    const linked = new Set([...rows.tasks, ...rows.indicators].map((item) => item.derivedFromId));
+    const declined = parent
+      ? [
+          ...flatten(parent.tasks.map((t) => t.loaded)).filter((t) => !linked.has(t.id)).map((t) => ({ itemType: "TASK" as const, itemId: t.id })),
+          ...flatten(parent.indicators.map((i) => i.loaded)).filter((i) => !linked.has(i.id)).map((i) => ({ itemType: "INDICATOR" as const, itemId: i.id })),
+        ]
+      : [];
+    if (declined.length) await db.inheritanceDecision.createMany({ data: declined.map((d) => ({ ...d, planId: id, kind: "ADDED" as const, accepted: false, decidedById: scope.userId })) });
     await audit({
       action: "plan.import",
       entityType: "Plan",
@@ -129,6 +129,7 @@ export const confirmImport = defineAction({
         title: document.title, number: document.number, tasks: rows.tasks.length, indicators: countNodes(document.indicators, (i) => !i.isGroup),
         linkedToParent: rows.indicators.filter((i) => !i.isGroup && i.derivedFromId).length,
         tasksLinkedToParent: rows.tasks.filter((t) => t.derivedFromId).length,
+        declinedFromParent: declined.length,
       },
     });
     return { planId: id };
