@@ -30,9 +30,22 @@ test("the province's dashboard: filter by an indicator group, then drill down to
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Bảng theo dõi");
   await expect(page.getByText("Thị ủy Mộc Châu").first()).toBeVisible();
   await expect(page.getByText("dữ liệu minh họa").first()).toBeVisible();
+  // The locality's dashboard opens on the group the matrix was filtered by, its tab marked.
+  const groupTabs = page.getByRole("navigation", { name: "Nhóm chỉ tiêu" });
+  await expect(groupTabs.getByRole("link", { name: /Dân số, y tế/ })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("heading", { level: 2, name: "Dân số, y tế" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Giáo dục" })).toHaveCount(0);
   // Each chart has its numbers in a table beside it.
   await expect(page.getByRole("table", { name: /Số liệu của chỉ tiêu Tỷ lệ bao phủ bảo hiểm y tế/ })).toContainText("Mục tiêu 2030");
+  // Another group's tab shows that group's cards instead; "all groups" shows every one.
+  await groupTabs.getByRole("link", { name: /Giáo dục/ }).click();
+  await expect(page).toHaveURL(/group=Gi%C3%A1o/);
+  await expect(page.getByRole("heading", { level: 2, name: "Giáo dục" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Dân số, y tế" })).toHaveCount(0);
+  await groupTabs.getByRole("link", { name: "Tất cả các nhóm" }).click();
+  await expect(groupTabs.getByRole("link", { name: "Tất cả các nhóm" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("heading", { level: 2, name: "Dân số, y tế" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Giáo dục" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Nhiệm vụ theo tình trạng và cơ quan chủ trì" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Nhiệm vụ theo cơ quan chủ trì" })).toContainText("Ban Tuyên giáo Thị ủy Mộc Châu");
 });

@@ -259,16 +259,35 @@ describe("dashboards", () => {
     const health = d.groups[5]!;
     expect(health.indicators).toHaveLength(HEALTH_INDICATORS);
     expect(health.counts).toEqual({ MET: 0, ON_TRACK: 0, AT_RISK: 1, OFF_TRACK: 2, NO_DATA: HEALTH_INDICATORS - 3 });
-    const coverage = health.indicators.find((i) => i.code === "6.9")!;
     expect(d.year).toBe(2025);
-    expect(coverage.status).toBe("AT_RISK");
-    expect(coverage.chart?.targets.map((t) => t.year)).toEqual([2030]);
+    expect(health.indicators.find((i) => i.code === "6.9")!.status).toBe("AT_RISK");
+    // The first group's cards, with their figures, and only those.
+    expect(d.shown).toEqual({ all: false, found: true });
+    expect(d.groups.map((g) => g.cards !== null)).toEqual(d.groups.map((_, i) => i === 0));
+    expect(d.groups[0]!.cards!.map((c) => c.code)).toEqual(d.groups[0]!.indicators.map((i) => i.code));
+    expect(d.groups[0]!.cards!.some((c) => c.actuals.length > 0)).toBe(true);
     expect(d.tasks.year).toBe(2025);
     expect(d.tasks.counts.BEHIND).toBe(1);
     expect(d.tasks.behind).toHaveLength(1);
     expect(d.tasks.behind[0]!.agencies).toEqual(["Ban Tuyên giáo Thị ủy Mộc Châu"]);
     expect(d.tasks.byAgency[0]).toMatchObject({ agency: "Ban Tuyên giáo Thị ủy Mộc Châu" });
     expect(d.tasks.byAgency[0]!.counts.BEHIND).toBe(1);
+
+    // A group asked for by name: its cards, with targets, actuals by year and the chart's marks.
+    const asked = await q.getPlanDashboard(scopes.sonla, MOC_CHAU, { today: TODAY, group: HEALTH });
+    expect(asked.groups.map((g) => g.cards !== null)).toEqual(asked.groups.map((_, i) => i === 5));
+    const coverage = asked.groups[5]!.cards!.find((i) => i.code === "6.9")!;
+    expect(coverage.status).toBe("AT_RISK");
+    expect(coverage.actuals.find((a) => a.year === 2025)?.status).toBe("AT_RISK");
+    expect(coverage.chart?.targets.map((t) => t.year)).toEqual([2030]);
+    // The same counts whichever group is shown; every group's cards for ALL_GROUPS; the first group, and a note, for a name the plan has no group of.
+    expect(asked.counts).toEqual(d.counts);
+    const all = await q.getPlanDashboard(scopes.sonla, MOC_CHAU, { today: TODAY, group: "*" });
+    expect(all.shown.all).toBe(true);
+    expect(all.groups.every((g) => g.cards?.length === g.indicators.length)).toBe(true);
+    const unknown = await q.getPlanDashboard(scopes.sonla, MOC_CHAU, { today: TODAY, group: "Không có nhóm này" });
+    expect(unknown.shown.found).toBe(false);
+    expect(unknown.groups[0]!.cards).not.toBeNull();
   });
 
   it("sees only what the scope may read", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatVietnameseNumber } from "@/domain/decimal";
-import { cardData, chartModel, groupIndicators, NO_LEAD, progressYear, statusIn, targetMark, taskSummary, valueDomain, type DashboardTarget, type TaskRow } from "./plan-dashboard";
+import { ALL_GROUPS, cardData, chartModel, groupIndicators, NO_LEAD, shownGroups, progressYear, statusIn, targetMark, taskSummary, valueDomain, type DashboardTarget, type TaskRow } from "./plan-dashboard";
 
 const target = (year: number, kind: DashboardTarget["kind"], lower: number | null, upper: number | null, text: string): DashboardTarget => ({ year, kind, lower, upper, isPercent: false, qualitative: null, text });
 
@@ -24,6 +24,25 @@ describe("groupIndicators", () => {
       ["Y tế", ["6.1", "6.2"]],
       ["Chỉ tiêu khác", ["Tự do"]],
     ]);
+  });
+});
+
+describe("shownGroups", () => {
+  const names = ["Kinh tế", "Dân số, y tế", "Giáo dục"];
+  it("shows the first group unless another is asked for by name", () => {
+    expect(shownGroups(names, null)).toEqual({ indexes: [0], all: false, found: true });
+    expect(shownGroups(names, "Dân số, y tế")).toEqual({ indexes: [1], all: false, found: true });
+  });
+  it("shows every group for ALL_GROUPS", () => {
+    expect(shownGroups(names, ALL_GROUPS)).toEqual({ indexes: [0, 1, 2], all: true, found: true });
+  });
+  it("falls back to the first group, and says so, for a name the plan has no group of", () => {
+    expect(shownGroups(names, "Nhà ở")).toEqual({ indexes: [0], all: false, found: false });
+  });
+  it("counts a plan of one group as showing all of it, and one without groups as showing none", () => {
+    expect(shownGroups(["Kinh tế"], null)).toEqual({ indexes: [0], all: true, found: true });
+    expect(shownGroups([], null)).toEqual({ indexes: [], all: false, found: true });
+    expect(shownGroups([], "Giáo dục")).toEqual({ indexes: [], all: false, found: false });
   });
 });
 

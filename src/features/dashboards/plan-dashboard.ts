@@ -60,6 +60,23 @@ export function groupIndicators<T extends Pick<DashboardIndicator, "id" | "paren
   return groups;
 }
 
+/** `?group=*` on a plan's dashboard: the cards of every group at once (for a meeting, or to print). */
+export const ALL_GROUPS = "*";
+
+/**
+ * Which groups' cards a plan's dashboard shows: the group asked for by name (the name the rollup's
+ * group filter uses, so a drill-down from a filtered matrix opens the same group), every group for
+ * ALL_GROUPS, otherwise the first. One group at a time keeps the page light: a plan has about a
+ * hundred indicators, and the overview above the cards already counts every group by status.
+ * `found` is false when a name was asked for that the plan has no group of.
+ */
+export function shownGroups(names: readonly string[], requested: string | null): { indexes: number[]; all: boolean; found: boolean } {
+  if (names.length === 0) return { indexes: [], all: false, found: requested === null };
+  if (requested === ALL_GROUPS) return { indexes: names.map((_, i) => i), all: true, found: true };
+  const index = requested === null ? -1 : names.indexOf(requested);
+  return { indexes: [Math.max(index, 0)], all: names.length === 1, found: requested === null || index >= 0 };
+}
+
 /** An indicator's status in a year: the one stored with that year's actual, "no data" without one (as in the rollup matrix). */
 export function statusIn(actuals: readonly Pick<DashboardActual, "year" | "status">[], year: number | null): IndicatorStatus {
   if (year === null) return "NO_DATA";

@@ -9,7 +9,7 @@ import {
   attribution, cellString, chooseYear, issuanceState, missedDeadline, reportDueDate, reportStanding, sortRows, sumCounts, todayInVietnam, UNGROUPED, weakerTargets,
   type Issuance, type ReportStanding, type ReportStatus, type RollupFilters, type TargetRow, type Track,
 } from "./rollup";
-import { chartModel, groupIndicators, statusIn, taskSummary, type ChartModel, type DashboardActual, type DashboardIndicator, type DashboardTarget, type LeadRow, type ProgressRow, type TaskRow, type TaskSummary } from "./plan-dashboard";
+import { chartModel, groupIndicators, shownGroups, taskSummary, type ChartModel, type DashboardActual, type DashboardIndicator, type DashboardTarget, type IndicatorGroup, type LeadRow, type ProgressRow, type TaskRow, type TaskSummary } from "./plan-dashboard";
 import { empty, raw, sql, type Sql } from "./sql";
 import { countStatuses, emptyCounts, STATUSES, type StatusCounts } from "./status";
 import { STATUS_LETTERS, statusOfLetter } from "./status-letters";
@@ -547,57 +547,94 @@ type PlanDashboardRow = {
     parent: (NumberParts & { id: string; kind: DocumentKind; issuerName: string }) | null;
   };
   indicators: Omit<DashboardIndicator, "targets" | "actuals">[];
-  targets: (DashboardTarget & { indicatorId: string })[];
-  actuals: (DashboardActual & { indicatorId: string })[];
+  /** Every actual up to the current year, by its status only: what the counts and the year choice need. */
+  statuses: { indicatorId: string; year: number; status: IndicatorStatus }[];
+  illustrative: boolean;
   tasks: TaskRow[];
   leads: LeadRow[];
   progress: ProgressRow[];
 };
 
-export type PlanDashboardIndicator = DashboardIndicator & {
-  depth: number;
-  /** The status in the dashboard's year. */
-  status: IndicatorStatus;
-  chart: ChartModel | null;
+/** The figures of the indicators whose cards are shown. */
+type PlanDetailsRow = {
+  targets: (DashboardTarget & { indicatorId: string })[];
+  actuals: (DashboardActual & { indicatorId: string })[];
 };
+
+// The rows travel from PostgreSQL as positional arrays (json_build_array), in the order these keys
+// give: an object with its keys for each of ~600 actuals cost PostgreSQL twice the time to build and
+// made the document twice the size. Decoded once, here.
+type Tuple<T> = T[keyof T][];
+type Tuples<R> = { [K in keyof R]: R[K] extends readonly (infer T)[] ? Tuple<T>[] : R[K] };
+
+function decodeRows<T>(rows: Tuple<T>[], keys: readonly (keyof T)[]): T[] {
+  return rows.map((row) => Object.fromEntries(keys.map((key, i) => [key, row[i]])) as T);
+}
+
+const INDICATOR_KEYS = ["id", "parentIndicatorId", "isGroup", "position", "code", "name", "unit", "direction", "baselineValue", "baselineYear", "baselineText"] as const satisfies readonly (keyof PlanDashboardRow["indicators"][number])[];
+const STATUS_KEYS = ["indicatorId", "year", "status"] as const satisfies readonly (keyof PlanDashboardRow["statuses"][number])[];
+const TASK_KEYS = ["id", "parentTaskId", "position", "numbering", "title", "body"] as const satisfies readonly (keyof TaskRow)[];
+const LEAD_KEYS = ["taskId", "organizationId", "name"] as const satisfies readonly (keyof LeadRow)[];
+const PROGRESS_KEYS = ["taskId", "year", "status"] as const satisfies readonly (keyof ProgressRow)[];
+const TARGET_KEYS = ["indicatorId", "year", "kind", "lower", "upper", "isPercent", "qualitative", "text"] as const satisfies readonly (keyof PlanDetailsRow["targets"][number])[];
+const ACTUAL_KEYS = ["indicatorId", "year", "value", "text", "status", "isIllustrative"] as const satisfies readonly (keyof PlanDetailsRow["actuals"][number])[];
+
+/** An indicator of a plan's dashboard, with its status in the dashboard's year. */
+export type PlanDashboardIndicator = Omit<DashboardIndicator, "targets" | "actuals"> & { depth: number; status: IndicatorStatus };
+
+/** An indicator whose card is shown: with its targets, its actuals by year and its chart. */
+export type PlanDashboardCard = PlanDashboardIndicator & Pick<DashboardIndicator, "targets" | "actuals"> & { chart: ChartModel | null };
 
 export type PlanDashboard = {
   today: string;
   currentYear: number;
   plan: PlanDashboardRow["plan"] & { number: string; parent: (PlanDashboardRow["plan"]["parent"] & { number: string }) | null; dissolved: boolean; successorNames: string | null };
-  groups: { name: string; indicators: PlanDashboardIndicator[]; counts: StatusCounts }[];
+  /** Every group with its indicators counted by status; `cards` only for the groups shown (shownGroups). */
+  groups: { name: string; indicators: PlanDashboardIndicator[]; counts: StatusCounts; cards: PlanDashboardCard[] | null }[];
+  /** Whether every group is shown, and whether the group asked for was found. */
+  shown: { all: boolean; found: boolean };
   counts: StatusCounts;
   /** Years up to the current one that have figures, and the one whose statuses are shown. */
   years: number[];
   year: number | null;
-  actualYears: number[];
   hasIllustrative: boolean;
   tasks: TaskSummary;
 };
 
-type TasksRow = Pick<PlanDashboardRow, "tasks" | "leads" | "progress">;
-type IndicatorsRow = Omit<PlanDashboardRow, "tasks" | "leads" | "progress">;
-
 /**
- * One plan: its indicators with targets, actuals and status, grouped by theme, and its tasks by status
- * and lead agency, read by one statement in one scoped transaction (nothing for a plan the scope may
- * not read).
+ * One plan: its indicators grouped by theme and counted by status, the cards of the group asked for
+ * (`group`, a group's name or ALL_GROUPS; the first group otherwise), and its tasks by status and lead
+ * agency. Two statements in one scoped transaction (nothing for a plan the scope may not read): the
+ * plan with every indicator's statuses, then the figures of the indicators shown, which are all that
+ * the page draws. A plan has about a hundred indicators; reading the figures of every one of them for
+ * a page that shows ten doubled the time the page took to answer (docs/performance.md).
  */
-export async function getPlanDashboard(scope: Scope, id: string, options: RollupOptions & { year?: number | null } = {}): Promise<PlanDashboard> {
+export async function getPlanDashboard(scope: Scope, id: string, options: RollupOptions & { year?: number | null; group?: string | null } = {}): Promise<PlanDashboard> {
   const today = options.today ?? todayInVietnam();
   const currentYear = currentYearOf(today);
-  const data = await withScope(scope, (db) => planDashboardData(db, scope, id, currentYear));
-  return assemblePlanDashboard(data, data, { today, currentYear, year: options.year ?? null });
+  return withScope(scope, async (db) => {
+    const [found] = await rows<{ data: string }>(db, planDashboardQuery(scope, id, currentYear));
+    if (!found) throw new NotFoundError("Không tìm thấy kế hoạch");
+    const t = JSON.parse(found.data) as Tuples<PlanDashboardRow>;
+    const data: PlanDashboardRow = {
+      ...t,
+      indicators: decodeRows(t.indicators, INDICATOR_KEYS),
+      statuses: decodeRows(t.statuses, STATUS_KEYS),
+      tasks: decodeRows(t.tasks, TASK_KEYS),
+      leads: decodeRows(t.leads, LEAD_KEYS),
+      progress: decodeRows(t.progress, PROGRESS_KEYS),
+    };
+    const grouped = groupIndicators(data.indicators);
+    const shown = shownGroups(grouped.map((g) => g.name), options.group ?? null);
+    const shownIds = shown.indexes.flatMap((i) => grouped[i]!.indicators.map((indicator) => indicator.id));
+    const [details] = shownIds.length ? await rows<{ data: string }>(db, planDetailsQuery(id, shownIds)) : [];
+    const d: Tuples<PlanDetailsRow> = details ? JSON.parse(details.data) : { targets: [], actuals: [] };
+    const figures = { targets: decodeRows(d.targets, TARGET_KEYS), actuals: decodeRows(d.actuals, ACTUAL_KEYS) };
+    return assemblePlanDashboard(data, grouped, shown, figures, { today, currentYear, year: options.year ?? null });
+  });
 }
 
-async function planDashboardData(db: ScopedDb, scope: Scope, id: string, currentYear: number): Promise<PlanDashboardRow> {
-  const [found] = await rows<{ data: string }>(db, planDashboardQuery(scope, id, currentYear));
-  const data = found ? parseJson<PlanDashboardRow>(found.data) : null;
-  if (!data) throw new NotFoundError("Không tìm thấy kế hoạch");
-  return data;
-}
-
-/** Everything one plan's dashboard shows, as one JSON document (no row for a plan the scope may not read). */
+/** Everything one plan's dashboard shows but the figures of its cards, as one JSON document (no row for a plan the scope may not read). */
 export function planDashboardQuery(scope: Scope, id: string, currentYear: number): Sql {
   return sql`
     SELECT json_build_object(
@@ -609,44 +646,68 @@ export function planDashboardQuery(scope: Scope, id: string, currentYear: number
         'children', (SELECT count(*) FROM plans c WHERE c."parentId" = p.id),
         'parent', (SELECT json_build_object('id', pp.id, 'notation', pp.notation, 'numberSerial', pp."numberSerial", 'typeCode', pp."typeCode", 'issuerCode', pp."issuerCode", 'kind', pp.kind, 'issuerName', po.name)
                    FROM plans pp JOIN organizations po ON po.id = pp."issuerId" WHERE pp.id = p."parentId" AND ${visible(scope, "pp")})),
-      'indicators', (SELECT coalesce(json_agg(json_build_object('id', i.id, 'parentIndicatorId', i."parentIndicatorId", 'isGroup', i."isGroup", 'position', i.position, 'code', i.code, 'name', i.name,
-                       'unit', i.unit, 'direction', i.direction, 'baselineValue', i."baselineValue"::float8, 'baselineYear', i."baselineYear", 'baselineText', i."baselineText")), '[]'::json)
+      'indicators', (SELECT coalesce(json_agg(json_build_array(i.id, i."parentIndicatorId", i."isGroup", i.position, i.code, i.name,
+                       i.unit, i.direction, i."baselineValue"::float8, i."baselineYear", i."baselineText")), '[]'::json)
                      FROM indicators i WHERE i."planId" = p.id AND i.inheritance <> 'DROPPED'),
-      'targets', (SELECT coalesce(json_agg(json_build_object('indicatorId', t."indicatorId", 'year', t.year, 'kind', t.kind, 'lower', t.lower::float8, 'upper', t.upper::float8,
-                    'isPercent', t."isPercent", 'qualitative', t.qualitative, 'text', t.text)), '[]'::json)
-                  FROM indicator_targets t WHERE t."planId" = p.id),
-      'actuals', (SELECT coalesce(json_agg(json_build_object('indicatorId', a."indicatorId", 'year', a.year, 'value', a.value::float8, 'text', a.text, 'status', a.status, 'isIllustrative', a."isIllustrative")), '[]'::json)
-                  FROM indicator_actuals a WHERE a."planId" = p.id),
-      'tasks', (SELECT coalesce(json_agg(json_build_object('id', t.id, 'parentTaskId', t."parentTaskId", 'position', t.position, 'numbering', t.numbering, 'title', t.title, 'body', left(t.body, 200))), '[]'::json)
+      'statuses', (SELECT coalesce(json_agg(json_build_array(a."indicatorId", a.year, a.status)), '[]'::json)
+                   FROM indicator_actuals a WHERE a."planId" = p.id AND a.year <= ${currentYear}::int),
+      'illustrative', p."isIllustrative" OR EXISTS (SELECT 1 FROM indicator_actuals a WHERE a."planId" = p.id AND a."isIllustrative"),
+      'tasks', (SELECT coalesce(json_agg(json_build_array(t.id, t."parentTaskId", t.position, t.numbering, t.title, left(t.body, 200))), '[]'::json)
                 FROM tasks t WHERE t."planId" = p.id AND t.inheritance <> 'DROPPED'),
-      'leads', (SELECT coalesce(json_agg(json_build_object('taskId', ta."taskId", 'organizationId', lo.id, 'name', lo.name) ORDER BY ta.position), '[]'::json)
+      'leads', (SELECT coalesce(json_agg(json_build_array(ta."taskId", lo.id, lo.name) ORDER BY ta.position), '[]'::json)
                 FROM task_assignments ta JOIN organizations lo ON lo.id = ta."organizationId" WHERE ta."planId" = p.id AND ta.role = 'LEAD'),
-      'progress', (SELECT coalesce(json_agg(json_build_object('taskId', tp."taskId", 'year', tp.year, 'status', tp.status)), '[]'::json)
+      'progress', (SELECT coalesce(json_agg(json_build_array(tp."taskId", tp.year, tp.status)), '[]'::json)
                    FROM task_progress tp WHERE tp."planId" = p.id AND tp."organizationId" IS NULL AND tp.year <= ${currentYear}::int)
     )::text AS data
     FROM plans p JOIN organizations o ON o.id = p."issuerId"
     WHERE p.id = ${id}::text AND ${visible(scope, "p")}`;
 }
 
-function assemblePlanDashboard(data: IndicatorsRow, tasks: TasksRow, options: { today: string; currentYear: number; year: number | null }): PlanDashboard {
-  const { today, currentYear } = options;
+/**
+ * The targets and the actuals (every year) of some indicators of a plan, for their cards. Run only in
+ * the transaction where planDashboardQuery found the plan visible (its explicit filter), and under
+ * row-level security like every statement here.
+ */
+export function planDetailsQuery(planId: string, indicatorIds: readonly string[]): Sql {
+  return sql`
+    SELECT json_build_object(
+      'targets', (SELECT coalesce(json_agg(json_build_array(t."indicatorId", t.year, t.kind, t.lower::float8, t.upper::float8, t."isPercent", t.qualitative, t.text)), '[]'::json)
+                  FROM indicator_targets t WHERE t."planId" = ${planId}::text AND t."indicatorId" = ANY(${indicatorIds}::text[])),
+      'actuals', (SELECT coalesce(json_agg(json_build_array(a."indicatorId", a.year, a.value::float8, a.text, a.status, a."isIllustrative")), '[]'::json)
+                  FROM indicator_actuals a WHERE a."planId" = ${planId}::text AND a."indicatorId" = ANY(${indicatorIds}::text[]))
+    )::text AS data`;
+}
 
-  const targetsOf = new Map<string, DashboardTarget[]>();
-  for (const { indicatorId, ...t } of data.targets) targetsOf.set(indicatorId, [...(targetsOf.get(indicatorId) ?? []), t]);
-  const actualsOf = new Map<string, DashboardActual[]>();
-  for (const { indicatorId, ...a } of data.actuals) actualsOf.set(indicatorId, [...(actualsOf.get(indicatorId) ?? []), a]);
-  const indicators = data.indicators.map((i) => ({
-    ...i,
-    targets: (targetsOf.get(i.id) ?? []).sort((a, b) => a.year - b.year),
-    actuals: (actualsOf.get(i.id) ?? []).sort((a, b) => a.year - b.year),
-  }));
-  const depthOf = depths(indicators);
-  const actualYears = [...new Set(data.actuals.map((a) => a.year))].sort((a, b) => a - b);
-  const years = actualYears.filter((y) => y <= currentYear);
+function assemblePlanDashboard(
+  data: PlanDashboardRow,
+  grouped: IndicatorGroup<PlanDashboardRow["indicators"][number]>[],
+  shown: ReturnType<typeof shownGroups>,
+  figures: PlanDetailsRow,
+  options: { today: string; currentYear: number; year: number | null },
+): PlanDashboard {
+  const { today, currentYear } = options;
+  const years = [...new Set(data.statuses.map((a) => a.year))].sort((a, b) => a - b);
   const year = chooseYear(years, currentYear, options.year);
-  const groups = groupIndicators(indicators).map((g) => {
-    const members = g.indicators.map((i) => ({ ...i, depth: depthOf.get(i.id) ?? 0, status: statusIn(i.actuals, year), chart: chartModel(i) }));
-    return { name: g.name, indicators: members, counts: countStatuses(members.map((m) => m.status)) };
+  const statusOf = new Map<string, IndicatorStatus>();
+  for (const a of data.statuses) if (a.year === year) statusOf.set(a.indicatorId, a.status);
+
+  const targetsOf = groupBy(figures.targets, (t) => t.indicatorId);
+  const actualsOf = groupBy(figures.actuals, (a) => a.indicatorId);
+  const depthOf = depths(data.indicators);
+  const shownIndexes = new Set(shown.indexes);
+  const groups = grouped.map((g, index) => {
+    const indicators = g.indicators.map((i) => ({ ...i, depth: depthOf.get(i.id) ?? 0, status: statusOf.get(i.id) ?? "NO_DATA" }));
+    const cards = shownIndexes.has(index)
+      ? indicators.map((i) => {
+          const withFigures = {
+            ...i,
+            targets: (targetsOf.get(i.id) ?? []).sort((a, b) => a.year - b.year),
+            actuals: (actualsOf.get(i.id) ?? []).sort((a, b) => a.year - b.year),
+          };
+          return { ...withFigures, chart: chartModel(withFigures) };
+        })
+      : null;
+    return { name: g.name, indicators, counts: countStatuses(indicators.map((m) => m.status)), cards };
   });
   const counts = countStatuses(groups.flatMap((g) => g.indicators.map((m) => m.status)));
   const { dissolved, successors } = attribution(data.plan, today);
@@ -655,13 +716,23 @@ function assemblePlanDashboard(data: IndicatorsRow, tasks: TasksRow, options: { 
     currentYear,
     plan: { ...data.plan, number: numberOf(data.plan), parent: data.plan.parent ? { ...data.plan.parent, number: numberOf(data.plan.parent) } : null, dissolved, successorNames: successors },
     groups,
+    shown: { all: shown.all, found: shown.found },
     counts,
     years,
     year,
-    actualYears,
-    hasIllustrative: data.plan.isIllustrative || data.actuals.some((a) => a.isIllustrative),
-    tasks: taskSummary(tasks.tasks, tasks.leads, tasks.progress, currentYear),
+    hasIllustrative: data.illustrative,
+    tasks: taskSummary(data.tasks, data.leads, data.progress, currentYear),
   };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item);
+    else out.set(key(item), [item]);
+  }
+  return out;
 }
 
 function depths(indicators: readonly { id: string; parentIndicatorId: string | null }[]): Map<string, number> {

@@ -81,17 +81,19 @@ const COUNT_COLUMNS = [
   ["NO_DATA", "Chưa có"],
 ] as const;
 
-function dashboardHref(row: RollupRow, year: number | null): string {
-  return `/plans/${row.plan.id}/dashboard${year ? `?year=${year}` : ""}`;
+/** A locality's own dashboard, on the year and the indicator group the matrix shows. */
+function dashboardHref(row: RollupRow, year: number | null, group: string | null): string {
+  const query = new URLSearchParams({ ...(year ? { year: String(year) } : {}), ...(group ? { group } : {}) }).toString();
+  return `/plans/${row.plan.id}/dashboard${query ? `?${query}` : ""}`;
 }
 
 /** One row of the matrix, compact (see matrix-body.tsx). */
-function matrixRow(row: RollupRow, year: number | null): MatrixRow {
+function matrixRow(row: RollupRow, year: number | null, group: string | null): MatrixRow {
   const plan = row.plan;
   const below = row.below && row.below.plans > 0 ? row.below : null;
   return {
     id: plan.id,
-    href: dashboardHref(row, year),
+    href: dashboardHref(row, year, group),
     label: row.label,
     detail: `${documentKindLabel(plan.kind)} ${plan.number}${plan.status === "DRAFT" ? " · dự thảo" : ""}${plan.track === "STATE" ? ` · ${trackLabels.STATE}` : ""}`,
     note: plan.dissolved ? `${plan.issuerValidTo ? `Kết thúc hoạt động từ ${formatDate(plan.issuerValidTo)}` : "Đã kết thúc hoạt động"}${plan.successorNames ? `; nay: ${plan.successorNames}` : ""}` : null,
@@ -155,7 +157,7 @@ export function RollupMatrix({ rollup }: { rollup: Rollup }) {
               ))}
             </tr>
           </thead>
-          <MatrixBody rows={rows.map((row) => matrixRow(row, year))} labels={CELL_LABELS} showBelow={showBelow} />
+          <MatrixBody rows={rows.map((row) => matrixRow(row, year, rollup.filters.group))} labels={CELL_LABELS} showBelow={showBelow} />
         </table>
       </div>
     </div>

@@ -5,7 +5,7 @@ import { documentKindLabel } from "@/domain/document-number";
 import { formatDate } from "@/domain/reporting-calendar";
 import { formatVietnameseNumber } from "@/domain/decimal";
 import { IndicatorCards } from "@/features/dashboards/indicator-cards";
-import { cardsJson } from "@/features/dashboards/plan-dashboard";
+import { ALL_GROUPS, cardsJson } from "@/features/dashboards/plan-dashboard";
 import { getPlanDashboard } from "@/features/dashboards/queries";
 import { parseRollupFilters } from "@/features/dashboards/rollup";
 import { STATUSES, statusLabel } from "@/features/dashboards/status";
@@ -28,13 +28,17 @@ export default async function PlanDashboardPage({ params, searchParams }: { para
   const { id } = await params;
   if (!uuid.test(id)) notFound();
   const scope = await requirePage("/plans/[id]/dashboard");
-  const { year: requestedYear } = parseRollupFilters(await searchParams);
-  const d = await getPlanDashboard(scope, id, { year: requestedYear }).catch((error) => {
+  const { year: requestedYear, group: requestedGroup } = parseRollupFilters(await searchParams);
+  const d = await getPlanDashboard(scope, id, { year: requestedYear, group: requestedGroup }).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   const { plan } = d;
   const indicatorCount = d.groups.reduce((n, g) => n + g.indicators.length, 0);
+  const { shown } = d;
+  const firstShown = d.groups.findIndex((g) => g.cards);
+  const isCurrent = (i: number) => !shown.all && firstShown === i;
+  const groupHref = (group: string) => `/plans/${plan.id}/dashboard?${new URLSearchParams({ ...(d.year ? { year: String(d.year) } : {}), group })}#chi-tieu`;
 
   return (
     <article className="space-y-6">
@@ -76,6 +80,7 @@ export default async function PlanDashboardPage({ params, searchParams }: { para
           <h2 id="tong-quan" className="text-lg font-semibold">Chỉ tiêu {d.year ? `năm ${d.year}` : ""}</h2>
           {d.years.length > 1 ? (
             <form method="get" className="flex items-end gap-2 text-sm">
+              {requestedGroup ? <input type="hidden" name="group" value={requestedGroup} /> : null}
               <label>
                 Năm
                 <select name="year" defaultValue={d.year ?? ""} className="mt-1 block rounded border border-stone-300 bg-white px-2 py-1.5">
@@ -115,7 +120,7 @@ export default async function PlanDashboardPage({ params, searchParams }: { para
                   {d.groups.map((g, i) => (
                     <tr key={g.name} className="border-t border-stone-100">
                       <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                        <a href={`#nhom-${i + 1}`} className="text-brand-700 hover:underline">{g.name}</a>
+                        <Link href={groupHref(g.name)} className={`text-brand-700 hover:underline ${isCurrent(i) ? "font-semibold" : ""}`}>{g.name}</Link>
                       </th>
                       {STATUSES.map((s) => (
                         <td key={s} className={`px-2 py-1.5 text-center tabular-nums ${g.counts[s] && (s === "OFF_TRACK" || s === "AT_RISK") ? "font-semibold" : ""}`}>{g.counts[s]}</td>
@@ -129,17 +134,51 @@ export default async function PlanDashboardPage({ params, searchParams }: { para
         )}
       </section>
 
-      {d.groups.map((g, i) => (
-        <section key={g.name} aria-labelledby={`nhom-${i + 1}`} className="space-y-2">
-          <h2 id={`nhom-${i + 1}`} className="text-lg font-semibold">{g.name}</h2>
-          <IndicatorCards cards={cardsJson(g.indicators, d.year, formatVietnameseNumber)} group={i + 1} year={d.year} labels={CARD_LABELS} />
+      {firstShown >= 0 ? (
+        <section id="chi-tieu" aria-label="Chỉ tiêu theo nhóm" className="space-y-4 scroll-mt-4">
+          {d.groups.length > 1 ? (
+            <nav aria-label="Nhóm chỉ tiêu" className="flex flex-wrap gap-1 border-b border-stone-200 text-sm">
+              {d.groups.map((g, i) => (
+                <GroupTab key={g.name} href={groupHref(g.name)} current={isCurrent(i)}>
+                  {g.name} <span className="text-stone-500">({g.indicators.length})</span>
+                </GroupTab>
+              ))}
+              <GroupTab href={groupHref(ALL_GROUPS)} current={shown.all}>Tất cả các nhóm</GroupTab>
+            </nav>
+          ) : null}
+          {!shown.found ? (
+            <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+              Kế hoạch này không có nhóm chỉ tiêu “{requestedGroup}”; đang hiển thị nhóm “{d.groups[firstShown]?.name}”.{d.groups.length > 1 ? " Chọn nhóm khác ở trên." : ""}
+            </p>
+          ) : null}
+          {d.groups.map((g, i) =>
+            g.cards ? (
+              <section key={g.name} aria-labelledby={`nhom-${i + 1}`} className="space-y-2">
+                <h2 id={`nhom-${i + 1}`} className="text-lg font-semibold">{g.name}</h2>
+                <IndicatorCards cards={cardsJson(g.cards, d.year, formatVietnameseNumber)} group={i + 1} year={d.year} labels={CARD_LABELS} />
+              </section>
+            ) : null,
+          )}
         </section>
-      ))}
+      ) : null}
 
       <section aria-labelledby="nhiem-vu" className="space-y-2">
         <h2 id="nhiem-vu" className="text-lg font-semibold">Nhiệm vụ theo tình trạng và cơ quan chủ trì</h2>
         <TaskSummaryView summary={d.tasks} resultsHref={`/plans/${plan.id}/results`} />
       </section>
     </article>
+  );
+}
+
+/** One group's tab above the cards: a link (the page is rendered on the server), marked when shown. */
+function GroupTab({ href, current, children }: { href: string; current: boolean; children: React.ReactNode }) {
+  return (
+    <Link
+      href={href}
+      aria-current={current ? "page" : undefined}
+      className={`-mb-px rounded-t border px-3 py-1.5 ${current ? "border-stone-200 border-b-white bg-white font-semibold" : "border-transparent text-brand-700 hover:bg-brand-50"}`}
+    >
+      {children}
+    </Link>
   );
 }
