@@ -29,6 +29,8 @@ const serverSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET phải dài ít nhất 32 ký tự"),
   NEXTAUTH_URL: z.string().url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** "off" sends every statement unnamed: for a connection pooler that cannot keep prepared statements (src/server/db/prepared-statements.ts). */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
 });
 
 export type LauncherEnv = z.infer<typeof launcherSchema>;

@@ -290,6 +290,17 @@ describe("dashboards", () => {
     expect(unknown.groups[0]!.cards).not.toBeNull();
   });
 
+  it("keeps its frequent statements prepared on the connection, with the same results", async () => {
+    const before = await q.getPlanDashboard(scopes.sonla, MOC_CHAU, { today: TODAY });
+    // Sequential work takes the connection just released: the one the statements were prepared on.
+    const prepared = await withScope(scopes.sonla, (tx) =>
+      tx.$queryRawUnsafe<{ statement: string }[]>(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'p\\_%'`),
+    );
+    expect(prepared.some((p) => p.statement.includes("'statuses'"))).toBe(true);
+    expect(prepared.every((p) => p.statement.startsWith("/* prepared */"))).toBe(true);
+    for (let i = 0; i < 6; i++) expect(await q.getPlanDashboard(scopes.sonla, MOC_CHAU, { today: TODAY })).toEqual(before);
+  });
+
   it("sees only what the scope may read", async () => {
     const { NotFoundError } = await import("../../src/server/errors");
     // A district cannot open a sibling district's dashboard, nor roll up another province's plan.

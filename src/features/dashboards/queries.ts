@@ -10,7 +10,7 @@ import {
   type Issuance, type ReportStanding, type ReportStatus, type RollupFilters, type TargetRow, type Track,
 } from "./rollup";
 import { chartModel, groupIndicators, shownGroups, taskSummary, type ChartModel, type DashboardActual, type DashboardIndicator, type DashboardTarget, type IndicatorGroup, type LeadRow, type ProgressRow, type TaskRow, type TaskSummary } from "./plan-dashboard";
-import { empty, raw, sql, type Sql } from "./sql";
+import { empty, prepared, raw, sql, type Sql } from "./sql";
 import { countStatuses, emptyCounts, STATUSES, type StatusCounts } from "./status";
 import { STATUS_LETTERS, statusOfLetter } from "./status-letters";
 
@@ -156,7 +156,7 @@ type ContextRow = { options: string; anchor: string | null; kids: string; column
 function contextQuery(scope: Scope, filters: RollupFilters, currentYear: number): Sql {
   const bodies = [scope.organizationId, ...scope.predecessorOrganizationIds].filter((id): id is string => Boolean(id));
   const central = scope.allProvinces && scope.provinceCode === null;
-  return sql`
+  return prepared(sql`
     WITH options AS (
       SELECT p.id, p.notation::text AS notation, p."numberSerial", p."typeCode", p."issuerCode", p.kind::text AS kind, p.title, o.name AS "issuerName", p."issuedOn",
              (SELECT count(*)::int FROM plans c WHERE c."parentId" = p.id) AS children
@@ -201,7 +201,7 @@ function contextQuery(scope: Scope, filters: RollupFilters, currentYear: number)
            (SELECT coalesce(json_agg(json_build_object('key', c.key, 'code', c.code, 'name', c.name, 'unit', c.unit, 'direction', c.direction, 'groupName', c."groupName") ORDER BY c.path, c.key), '[]'::json) FROM cols c)::text AS columns,
            (SELECT y FROM generate_series(${currentYear}::int, ${currentYear - YEARS_BACK}::int, -1) y
              WHERE EXISTS (SELECT 1 FROM kids k WHERE EXISTS (SELECT 1 FROM indicator_actuals x WHERE x."planId" = k.id AND x.year = y)) LIMIT 1) AS latest,
-           EXISTS (SELECT 1 FROM kids k JOIN plans g ON g."parentId" = k.id) AS "hasBelow"`;
+           EXISTS (SELECT 1 FROM kids k JOIN plans g ON g."parentId" = k.id) AS "hasBelow"`);
 }
 
 /** Columns for children that share no parent indicators: their indicators, matched by name. */
@@ -636,7 +636,7 @@ export async function getPlanDashboard(scope: Scope, id: string, options: Rollup
 
 /** Everything one plan's dashboard shows but the figures of its cards, as one JSON document (no row for a plan the scope may not read). */
 export function planDashboardQuery(scope: Scope, id: string, currentYear: number): Sql {
-  return sql`
+  return prepared(sql`
     SELECT json_build_object(
       'plan', json_build_object(
         'id', p.id, 'notation', p.notation, 'numberSerial', p."numberSerial", 'typeCode', p."typeCode", 'issuerCode', p."issuerCode", 'kind', p.kind, 'title', p.title,
@@ -660,7 +660,7 @@ export function planDashboardQuery(scope: Scope, id: string, currentYear: number
                    FROM task_progress tp WHERE tp."planId" = p.id AND tp."organizationId" IS NULL AND tp.year <= ${currentYear}::int)
     )::text AS data
     FROM plans p JOIN organizations o ON o.id = p."issuerId"
-    WHERE p.id = ${id}::text AND ${visible(scope, "p")}`;
+    WHERE p.id = ${id}::text AND ${visible(scope, "p")}`);
 }
 
 /**
@@ -669,13 +669,13 @@ export function planDashboardQuery(scope: Scope, id: string, currentYear: number
  * row-level security like every statement here.
  */
 export function planDetailsQuery(planId: string, indicatorIds: readonly string[]): Sql {
-  return sql`
+  return prepared(sql`
     SELECT json_build_object(
       'targets', (SELECT coalesce(json_agg(json_build_array(t."indicatorId", t.year, t.kind, t.lower::float8, t.upper::float8, t."isPercent", t.qualitative, t.text)), '[]'::json)
                   FROM indicator_targets t WHERE t."planId" = ${planId}::text AND t."indicatorId" = ANY(${indicatorIds}::text[])),
       'actuals', (SELECT coalesce(json_agg(json_build_array(a."indicatorId", a.year, a.value::float8, a.text, a.status, a."isIllustrative")), '[]'::json)
                   FROM indicator_actuals a WHERE a."planId" = ${planId}::text AND a."indicatorId" = ANY(${indicatorIds}::text[]))
-    )::text AS data`;
+    )::text AS data`);
 }
 
 function assemblePlanDashboard(

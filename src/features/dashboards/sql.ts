@@ -4,6 +4,8 @@
 // builds the text and the values that `db.$queryRawUnsafe(text, ...values)` then sends as a
 // parameterised query.
 
+import { PREPARED_MARK } from "@/server/db/prepared-statements";
+
 export class Sql {
   constructor(
     readonly strings: readonly string[],
@@ -47,4 +49,13 @@ export function join(parts: Sql[], separator: string): Sql {
   if (parts.length === 0) return empty;
   const strings = ["", ...parts.slice(1).map(() => separator), ""];
   return new Sql(strings, parts);
+}
+
+/**
+ * A statement kept prepared on each connection, its plan reused once PostgreSQL finds a generic plan
+ * no costlier (src/server/db/prepared-statements.ts). Only for statements whose text is one of a few
+ * variants and whose plan does not depend on how many values an array parameter holds.
+ */
+export function prepared(statement: Sql): Sql {
+  return new Sql([`${PREPARED_MARK}\n`, ""], [statement]);
 }

@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { rawDatabase } from "../db/client";
+import { PREPARED_MARK } from "../db/prepared-statements";
 import type { Role } from "@/generated/prisma/enums";
 import type { Scope } from "../db/scope";
 import { authOptions } from "./options";
@@ -41,7 +42,8 @@ type ScopeRow = {
  * memberships in order, and for the chosen one, below province level, the administrative units
  * around it.
  */
-const SCOPE_QUERY = `
+// Prepared: it runs on every request, its parameters are two ids.
+const SCOPE_QUERY = `${PREPARED_MARK}
   WITH RECURSIVE m AS (
     SELECT ms."organizationId", o.name AS "organizationName", ms.role::text AS role, o."provinceCode", o."adminUnitId", u.level::text AS level, ms."createdAt",
            (SELECT coalesce(json_agg(s."predecessorId" ORDER BY s."predecessorId"), '[]'::json) FROM organization_successions s WHERE s."successorId" = o.id) AS "predecessorOrganizationIds"
