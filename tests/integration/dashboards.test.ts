@@ -305,6 +305,11 @@ describe("dashboards", () => {
     const { NotFoundError } = await import("../../src/server/errors");
     // A district cannot open a sibling district's dashboard, nor roll up another province's plan.
     await expect(q.getPlanDashboard(scopes.mocchau, MAI_SON, { today: TODAY })).rejects.toBeInstanceOf(NotFoundError);
+    // Nor read its cards' figures, even with the ids of its indicators in hand.
+    const maiSonIndicators = (await db.adminDb.indicator.findMany({ where: { planId: MAI_SON }, select: { id: true } })).map((i) => i.id);
+    const details = (scope: Scope) => withScope(scope, (tx) => { const { text, values } = q.planDetailsQuery(scope, MAI_SON, maiSonIndicators).toQuery(); return tx.$queryRawUnsafe<{ data: string }[]>(text, ...values); });
+    expect(await details(scopes.mocchau)).toEqual([]);
+    expect(JSON.parse((await details(scopes.sonla))[0]!.data).targets.length).toBeGreaterThan(0);
     const daLat = planId("kh-222-thu-da-lat");
     await expect(rollup(scopes.sonla, { plan: daLat })).rejects.toBeInstanceOf(NotFoundError);
     // A body whose plans have no children gets no rollup (the page then says what to do).

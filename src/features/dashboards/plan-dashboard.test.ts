@@ -25,6 +25,25 @@ describe("groupIndicators", () => {
       ["Chỉ tiêu khác", ["Tự do"]],
     ]);
   });
+
+  it("numbers a group name from its second use, so that every group can be asked for by name", () => {
+    const named = (id: string, name: string, parentIndicatorId: string | null, position: number, isGroup = false) => ({ id, parentIndicatorId, position, isGroup, name });
+    const groups = groupIndicators([
+      named("g1", "Y tế", null, 0, true),
+      named("a", "a", "g1", 0),
+      named("g2", "Y tế", null, 1, true),
+      named("b", "b", "g2", 0),
+      named("g3", "Chỉ tiêu khác", null, 2, true),
+      named("c", "c", "g3", 0),
+      named("d", "d", null, 3),
+    ]);
+    expect(groups.map((g) => [g.name, g.indicators.map((i) => i.id)])).toEqual([
+      ["Y tế", ["a"]],
+      ["Y tế (2)", ["b"]],
+      ["Chỉ tiêu khác", ["c"]],
+      ["Chỉ tiêu khác (2)", ["d"]],
+    ]);
+  });
 });
 
 describe("shownGroups", () => {

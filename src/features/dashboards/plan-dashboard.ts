@@ -31,6 +31,7 @@ export type IndicatorGroup<T> = { name: string; indicators: T[] };
 /**
  * Indicators under their top-level group row, in document order. Nested group rows are headings
  * without figures and are left out; indicators outside any group go last, under "Chỉ tiêu khác".
+ * Every group's name is distinct.
  */
 export function groupIndicators<T extends Pick<DashboardIndicator, "id" | "parentIndicatorId" | "isGroup" | "position" | "name">>(indicators: readonly T[]): IndicatorGroup<T>[] {
   const children = new Map<string | null, T[]>();
@@ -57,7 +58,14 @@ export function groupIndicators<T extends Pick<DashboardIndicator, "id" | "paren
     } else collect(root, ungrouped);
   }
   if (ungrouped.length) groups.push({ name: UNGROUPED, indicators: ungrouped });
-  return groups;
+  // Names tell the groups apart on the page and in its links: a name that repeats (two groups
+  // written alike, or a group of its own called "Chỉ tiêu khác") is numbered from its second use.
+  const seen = new Map<string, number>();
+  return groups.map((group) => {
+    const uses = (seen.get(group.name) ?? 0) + 1;
+    seen.set(group.name, uses);
+    return uses === 1 ? group : { ...group, name: `${group.name} (${uses})` };
+  });
 }
 
 /** `?group=*` on a plan's dashboard: the cards of every group at once (for a meeting, or to print). */

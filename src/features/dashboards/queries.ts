@@ -627,7 +627,7 @@ export async function getPlanDashboard(scope: Scope, id: string, options: Rollup
     const grouped = groupIndicators(data.indicators);
     const shown = shownGroups(grouped.map((g) => g.name), options.group ?? null);
     const shownIds = shown.indexes.flatMap((i) => grouped[i]!.indicators.map((indicator) => indicator.id));
-    const [details] = shownIds.length ? await rows<{ data: string }>(db, planDetailsQuery(id, shownIds)) : [];
+    const [details] = shownIds.length ? await rows<{ data: string }>(db, planDetailsQuery(scope, id, shownIds)) : [];
     const d: Tuples<PlanDetailsRow> = details ? JSON.parse(details.data) : { targets: [], actuals: [] };
     const figures = { targets: decodeRows(d.targets, TARGET_KEYS), actuals: decodeRows(d.actuals, ACTUAL_KEYS) };
     return assemblePlanDashboard(data, grouped, shown, figures, { today, currentYear, year: options.year ?? null });
@@ -663,19 +663,16 @@ export function planDashboardQuery(scope: Scope, id: string, currentYear: number
     WHERE p.id = ${id}::text AND ${visible(scope, "p")}`);
 }
 
-/**
- * The targets and the actuals (every year) of some indicators of a plan, for their cards. Run only in
- * the transaction where planDashboardQuery found the plan visible (its explicit filter), and under
- * row-level security like every statement here.
- */
-export function planDetailsQuery(planId: string, indicatorIds: readonly string[]): Sql {
+/** The targets and the actuals (every year) of some indicators of a plan, for their cards (no row for a plan the scope may not read). */
+export function planDetailsQuery(scope: Scope, planId: string, indicatorIds: readonly string[]): Sql {
   return prepared(sql`
     SELECT json_build_object(
       'targets', (SELECT coalesce(json_agg(json_build_array(t."indicatorId", t.year, t.kind, t.lower::float8, t.upper::float8, t."isPercent", t.qualitative, t.text)), '[]'::json)
-                  FROM indicator_targets t WHERE t."planId" = ${planId}::text AND t."indicatorId" = ANY(${indicatorIds}::text[])),
+                  FROM indicator_targets t WHERE t."planId" = p.id AND t."indicatorId" = ANY(${indicatorIds}::text[])),
       'actuals', (SELECT coalesce(json_agg(json_build_array(a."indicatorId", a.year, a.value::float8, a.text, a.status, a."isIllustrative")), '[]'::json)
-                  FROM indicator_actuals a WHERE a."planId" = ${planId}::text AND a."indicatorId" = ANY(${indicatorIds}::text[]))
-    )::text AS data`);
+                  FROM indicator_actuals a WHERE a."planId" = p.id AND a."indicatorId" = ANY(${indicatorIds}::text[]))
+    )::text AS data
+    FROM plans p WHERE p.id = ${planId}::text AND ${visible(scope, "p")}`);
 }
 
 function assemblePlanDashboard(

@@ -40,7 +40,7 @@ export function parseRollupFilters(params: Params): RollupFilters {
   const year = Number(first(params.year));
   return {
     plan: plan && UUID.test(plan) ? plan.toLowerCase() : null,
-    group: group ? group.slice(0, 200) : null,
+    group: group ? group.slice(0, 500) : null,
     track: track === "PARTY" || track === "STATE" ? track : null,
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null,
     sort: first(params.sort) === "name" ? "name" : "off-track",

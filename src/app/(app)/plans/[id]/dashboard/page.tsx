@@ -80,7 +80,7 @@ export default async function PlanDashboardPage({ params, searchParams }: { para
           <h2 id="tong-quan" className="text-lg font-semibold">Chỉ tiêu {d.year ? `năm ${d.year}` : ""}</h2>
           {d.years.length > 1 ? (
             <form method="get" className="flex items-end gap-2 text-sm">
-              {requestedGroup ? <input type="hidden" name="group" value={requestedGroup} /> : null}
+              {firstShown >= 0 ? <input type="hidden" name="group" value={shown.all ? ALL_GROUPS : d.groups[firstShown]!.name} /> : null}
               <label>
                 Năm
                 <select name="year" defaultValue={d.year ?? ""} className="mt-1 block rounded border border-stone-300 bg-white px-2 py-1.5">
@@ -120,7 +120,7 @@ export default async function PlanDashboardPage({ params, searchParams }: { para
                   {d.groups.map((g, i) => (
                     <tr key={g.name} className="border-t border-stone-100">
                       <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                        <Link href={groupHref(g.name)} className={`text-brand-700 hover:underline ${isCurrent(i) ? "font-semibold" : ""}`}>{g.name}</Link>
+                        <Link href={groupHref(g.name)} prefetch={false} aria-current={isCurrent(i) ? "true" : undefined} className={`text-brand-700 hover:underline ${isCurrent(i) ? "font-semibold" : ""}`}>{g.name}</Link>
                       </th>
                       {STATUSES.map((s) => (
                         <td key={s} className={`px-2 py-1.5 text-center tabular-nums ${g.counts[s] && (s === "OFF_TRACK" || s === "AT_RISK") ? "font-semibold" : ""}`}>{g.counts[s]}</td>
@@ -175,6 +175,7 @@ function GroupTab({ href, current, children }: { href: string; current: boolean;
   return (
     <Link
       href={href}
+      prefetch={false}
       aria-current={current ? "page" : undefined}
       className={`-mb-px rounded-t border px-3 py-1.5 ${current ? "border-stone-200 border-b-white bg-white font-semibold" : "border-transparent text-brand-700 hover:bg-brand-50"}`}
     >
