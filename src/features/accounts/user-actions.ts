@@ -2,8 +2,10 @@ import { z } from "zod";
 import { defineAction, FieldError } from "@/server/actions";
 import { hashPassword } from "@/server/auth/password";
 import type { ScopedDb } from "@/server/db/scoped";
-import { NotFoundError } from "@/server/errors";
-import type { OrganizationRef } from "@/server/relations";
+import type { Scope } from "@/server/db/scope";
+import { ForbiddenError, NotFoundError } from "@/server/errors";
+import { permits } from "@/server/permissions";
+import { relationTo, type OrganizationRef } from "@/server/relations";
 
 // Administrators manage the accounts of their organisation and the organisations under it.
 
@@ -20,12 +22,23 @@ async function organizationRef(db: ScopedDb, organizationId: string): Promise<Or
   return { id: organization.id, adminUnitId: organization.adminUnitId, provinceCode: organization.provinceCode, adminUnitLevel: organization.adminUnit.level };
 }
 
-/** A user is managed through the organisations they belong to; one the admin may manage is enough. */
-async function userSubject(db: ScopedDb, userId: string, scopeOrganizationId: string | null): Promise<OrganizationRef> {
-  const memberships = await db.membership.findMany({ where: { userId }, select: { organizationId: true } });
-  if (memberships.length === 0) throw new NotFoundError("Không tìm thấy người dùng");
-  const preferred = memberships.find((m) => m.organizationId === scopeOrganizationId) ?? memberships[0]!;
-  return organizationRef(db, preferred.organizationId);
+/**
+ * A user is managed through the organisations they belong to, and the admin must manage every one of
+ * them: otherwise the admin of a commune could reset the password of a provincial official who also
+ * belongs to that commune, and sign in as them. Only a system administrator manages a system
+ * administrator. When the admin manages none of the user's organisations, the organisation returned
+ * lets defineAction answer as for any body out of reach ("not found" or "not allowed").
+ */
+async function userSubject(db: ScopedDb, userId: string, scope: Scope): Promise<OrganizationRef> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { isSystemAdmin: true, memberships: { select: { organizationId: true }, orderBy: { organizationId: "asc" } } } });
+  if (!user || user.memberships.length === 0) throw new NotFoundError("Không tìm thấy người dùng");
+  const organizations = await Promise.all(user.memberships.map((m) => organizationRef(db, m.organizationId)));
+  const managed = (organization: OrganizationRef) => permits("users.manage", relationTo(scope, organization), scope.isSystemAdmin);
+  const preferred = organizations.find((o) => o.id === scope.organizationId) ?? organizations.find(managed) ?? organizations[0]!;
+  if (scope.isSystemAdmin || !managed(preferred)) return preferred;
+  if (user.isSystemAdmin) throw new ForbiddenError("Chỉ quản trị hệ thống mới quản lý được tài khoản quản trị hệ thống.");
+  if (!organizations.every(managed)) throw new ForbiddenError("Người dùng này còn thuộc một đơn vị bạn không quản lý. Hãy nhờ quản trị của đơn vị cấp trên thực hiện.");
+  return preferred;
 }
 
 export const createUser = defineAction({
@@ -61,7 +74,7 @@ export const resetPassword = defineAction({
   name: "accounts.resetPassword",
   permission: "users.manage",
   input: z.object({ userId: z.string().uuid(), password }),
-  subject: (db, input, scope) => userSubject(db, input.userId, scope.organizationId),
+  subject: (db, input, scope) => userSubject(db, input.userId, scope),
   async run({ db, input, audit }) {
     // Resetting a password also ends the user's open sessions.
     await db.user.update({ where: { id: input.userId }, data: { passwordHash: await hashPassword(input.password), sessionsValidAfter: new Date(), version: { increment: 1 } } });
@@ -74,7 +87,7 @@ export const setUserActive = defineAction({
   name: "accounts.setUserActive",
   permission: "users.manage",
   input: z.object({ userId: z.string().uuid(), active: z.enum(["true", "false"]).transform((v) => v === "true") }),
-  subject: (db, input, scope) => userSubject(db, input.userId, scope.organizationId),
+  subject: (db, input, scope) => userSubject(db, input.userId, scope),
   async run({ db, scope, input, audit }) {
     if (input.userId === scope.userId) throw new FieldError("userId", "Bạn không thể tự khóa tài khoản của mình");
     const before = await db.user.findUniqueOrThrow({ where: { id: input.userId }, select: { isActive: true } });

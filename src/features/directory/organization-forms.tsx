@@ -53,23 +53,28 @@ export function CreateOrganizationForm({ units }: { units: { id: string; label: 
 export function CloseOrganizationForm({ organizationId, name, successors }: { organizationId: string; name: string; successors: { id: string; name: string }[] }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(closeOrganizationAction, { status: "idle" });
   const errors = state.status === "error" ? state.fieldErrors : {};
+  const values: Record<string, string> = state.status === "error" ? state.values : {};
   return (
     <form action={formAction} className="flex flex-wrap items-start gap-2 text-xs" aria-label={`Kết thúc hoạt động ${name}`}>
       <input type="hidden" name="organizationId" value={organizationId} />
       <label>
         Kết thúc từ
-        <input name="validTo" placeholder="30/06/2025" className="ml-1 w-24 rounded border border-stone-300 px-1 py-0.5" />
+        <input name="validTo" placeholder="30/06/2025" defaultValue={values.validTo ?? ""} aria-invalid={Boolean(errors.validTo)} className="ml-1 w-24 rounded border border-stone-300 px-1 py-0.5" />
         <FieldMessage message={errors.validTo} />
       </label>
       <label>
         Kế thừa bởi
-        <select name="successorId" className="ml-1 max-w-48 rounded border border-stone-300 px-1 py-0.5">
+        <select name="successorId" defaultValue={values.successorId ?? ""} aria-invalid={Boolean(errors.successorId)} className="ml-1 max-w-48 rounded border border-stone-300 px-1 py-0.5">
           <option value="">(không)</option>
           {successors.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
         </select>
+        <FieldMessage message={errors.successorId} />
       </label>
       <button disabled={pending} className="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100">Lưu</button>
-      {state.status === "ok" ? <span className="text-emerald-700">Đã lưu.</span> : null}
+      <span aria-live="polite">
+        {state.status === "ok" ? <span className="text-emerald-700">Đã lưu.</span> : null}
+        {state.status === "error" && !errors.validTo && !errors.successorId ? <span className="text-red-700">{state.message}</span> : null}
+      </span>
     </form>
   );
 }

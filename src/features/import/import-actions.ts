@@ -110,7 +110,7 @@ export const confirmImport = defineAction({
     const parent = parentId ? await parentItems(db, parentId) : null;
     const matchParentIndicator = parent ? parentIndicatorMatcher(parent.indicators.map((i) => i.loaded), (node) => node.source) : undefined;
     const matchParentTask = parent ? parentTaskMatcher(parent.tasks.map((t) => t.loaded), (node) => node.source) : undefined;
-    const { id, rows } = await createPlanFromDocument(db, scope, document, { status: "DRAFT", parentId, citedPlanIds: [], matchParentIndicator, matchParentTask });
+    const { id, rows } = await createPlanFromDocument(db, scope, document, { status: "DRAFT", parentId, citedPlanIds: [], matchParentIndicator, matchParentTask }, audit);
     // What the parent had that the document did not take up is not news: recorded as declined, so
     // that only what the parent adds from now on is offered to this plan (parent-change-actions.ts).
     const linked = new Set([...rows.tasks, ...rows.indicators].map((item) => item.derivedFromId));

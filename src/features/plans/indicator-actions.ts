@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parseTarget, type Target } from "@/domain/target-notation";
 import { defineAction, FieldError } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
+import { ConflictError } from "@/server/errors";
 import { recomputeStatuses } from "../results/recompute";
 import { planOwner, requireDraft, staleGuard } from "./subject";
 
@@ -60,6 +61,11 @@ export const saveIndicator = defineAction({
       const { count } = await db.indicator.updateMany({ where: { id: indicatorId, planId: input.planId, version: input.version }, data: { ...fields, version: { increment: 1 } } });
       staleGuard(count, "Chỉ tiêu");
     } else {
+      // The group it goes under must be one of this plan's (a foreign key alone would accept any plan's).
+      if (input.parentIndicatorId) {
+        const group = await db.indicator.findFirst({ where: { id: input.parentIndicatorId, planId: input.planId }, select: { id: true } });
+        if (!group) throw new FieldError("parentIndicatorId", "Nhóm chỉ tiêu đã chọn không thuộc kế hoạch này (có thể đã bị xóa); hãy chọn lại.");
+      }
       const last = await db.indicator.aggregate({ where: { planId: input.planId, parentIndicatorId: input.parentIndicatorId }, _max: { position: true } });
       indicatorId = randomUUID();
       await db.indicator.create({ data: { id: indicatorId, planId: input.planId, parentIndicatorId: input.parentIndicatorId, position: (last._max.position ?? -1) + 1, inheritance: "LOCAL", ...fields } });
@@ -81,15 +87,21 @@ export const saveIndicator = defineAction({
 export const dropIndicator = defineAction({
   name: "plans.dropIndicator",
   permission: "plans.edit",
-  input: z.object({ planId: id, indicatorId: id, version: z.coerce.number().int().min(1), reason: z.string().trim().max(500).default("") }),
+  input: z.object({ planId: id, indicatorId: id, version: z.coerce.number().int().min(1), reason: z.string().trim().max(500, "Lý do tối đa 500 ký tự").default("") }),
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
     await requireDraft(db, input.planId);
     const indicator = await indicatorOf(db, input.planId, input.indicatorId);
     if (indicator.inheritance === "LOCAL") {
+      // An indicator this plan added itself can go, but not with indicators under it (they would go
+      // with it, unseen); its targets and the results entered for it go into the audit record with it.
+      const children = await db.indicator.count({ where: { planId: input.planId, parentIndicatorId: indicator.id } });
+      if (children > 0) throw new ConflictError(`Không xóa được: chỉ tiêu này còn ${children} chỉ tiêu con. Hãy xóa hoặc chuyển các chỉ tiêu con trước.`);
+      const targets = await db.indicatorTarget.findMany({ where: { indicatorId: indicator.id }, select: { year: true, text: true } });
+      const actuals = await db.indicatorActual.findMany({ where: { indicatorId: indicator.id }, select: { year: true, text: true, value: true, status: true } });
       const { count } = await db.indicator.deleteMany({ where: { id: indicator.id, version: input.version } });
       staleGuard(count, "Chỉ tiêu");
-      await audit({ action: "indicator.delete", entityType: "Indicator", entityId: indicator.id, before: indicator });
+      await audit({ action: "indicator.delete", entityType: "Indicator", entityId: indicator.id, before: { ...indicator, targets, actuals } });
       return { deleted: true };
     }
     if (input.reason.length < 5) throw new FieldError("reason", "Hãy ghi lý do không áp dụng chỉ tiêu kế thừa từ cấp trên (ít nhất 5 ký tự)");

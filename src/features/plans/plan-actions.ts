@@ -35,7 +35,7 @@ export const createImplementingPlan = defineAction({
     const { document, derivedFrom } = await parentAsDocument(db, input.parentId, {
       key: "new-plan", number: track === "STATE" ? `/KH-${code}` : `-KH/${code}`, title: input.title, track, place: organization.adminUnit.name,
     });
-    const { id, rows } = await createPlanFromDocument(db, scope, document, { status: "DRAFT", parentId: input.parentId, citedPlanIds: [], derivedFrom });
+    const { id, rows } = await createPlanFromDocument(db, scope, document, { status: "DRAFT", parentId: input.parentId, citedPlanIds: [], derivedFrom }, audit);
     await audit({ action: "plan.createImplementing", entityType: "Plan", entityId: id, after: { parentId: input.parentId, title: input.title, tasks: rows.tasks.length, indicators: rows.indicators.length } });
     return { planId: id };
   },
@@ -131,7 +131,7 @@ export const amendPlan = defineAction({
   input: z.object({ planId, version, reason: text(500).min(5, "Hãy ghi lý do sửa đổi, bổ sung (ít nhất 5 ký tự)") }),
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
-    const plan = await db.plan.findUnique({ where: { id: input.planId }, select: { status: true } });
+    const plan = await db.plan.findUnique({ where: { id: input.planId }, select: { status: true, publishedAt: true } });
     if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch");
     if (plan.status !== "ISSUED") throw new ConflictError("Kế hoạch đang là dự thảo: sửa trực tiếp, không cần mở bản sửa đổi.");
     // Plans issued before they were entered here have no stored issued text yet: keep it now.
@@ -140,9 +140,11 @@ export const amendPlan = defineAction({
     if (!kept || kept.version < issued.version) {
       await db.planVersion.create({ data: { id: randomUUID(), planId: input.planId, version: issued.version, snapshot: JSON.parse(JSON.stringify(issued)), reason: "Bản đã ban hành, lưu trước khi sửa đổi, bổ sung" } });
     }
-    const { count } = await db.plan.updateMany({ where: { id: input.planId, version: input.version }, data: { status: "DRAFT", version: { increment: 1 } } });
+    // A draft is never public: publication outside the province ends with the amendment (the rows are
+    // restamped by the database, ADR 0010) and is given again, if wanted, once the plan is reissued.
+    const { count } = await db.plan.updateMany({ where: { id: input.planId, version: input.version }, data: { status: "DRAFT", publishedAt: null, version: { increment: 1 } } });
     staleGuard(count, "Kế hoạch");
-    await audit({ action: "plan.amend", entityType: "Plan", entityId: input.planId, before: { status: "ISSUED" }, after: { status: "DRAFT", reason: input.reason } });
+    await audit({ action: "plan.amend", entityType: "Plan", entityId: input.planId, before: { status: "ISSUED", publishedAt: plan.publishedAt }, after: { status: "DRAFT", publishedAt: null, reason: input.reason } });
     return { version: input.version + 1 };
   },
 });
@@ -161,14 +163,15 @@ export async function canImplement(db: ScopedDb, scope: Parameters<typeof planOw
 export const publishPlan = defineAction({
   name: "plans.publish",
   permission: "plans.issue",
-  input: z.object({ planId, publish: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  input: z.object({ planId, version, publish: z.enum(["true", "false"]).transform((v) => v === "true") }),
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
     const plan = await db.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { status: true, publishedAt: true } });
     if (input.publish && plan.status !== "ISSUED") throw new ConflictError("Chỉ công bố được kế hoạch đã ban hành.");
     const publishedAt = input.publish ? (plan.publishedAt ?? new Date()) : null;
-    await db.plan.update({ where: { id: input.planId }, data: { publishedAt } });
+    const { count } = await db.plan.updateMany({ where: { id: input.planId, version: input.version }, data: { publishedAt, version: { increment: 1 } } });
+    staleGuard(count, "Kế hoạch");
     await audit({ action: input.publish ? "plan.publish" : "plan.unpublish", entityType: "Plan", entityId: input.planId, before: { publishedAt: plan.publishedAt }, after: { publishedAt } });
-    return { published: input.publish };
+    return { published: input.publish, version: input.version + 1 };
   },
 });

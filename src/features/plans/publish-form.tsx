@@ -4,11 +4,12 @@ import { publishPlanAction } from "./server-actions";
 import { SaveStatus, useSave } from "./editor/save-state";
 
 /** Publishing makes an issued plan readable by other provinces (e.g. to learn from it). */
-export function PublishForm({ planId, published }: { planId: string; published: boolean }) {
+export function PublishForm({ planId, version, published }: { planId: string; version: number; published: boolean }) {
   const save = useSave(publishPlanAction);
   return (
     <form action={save.formAction} className="flex items-center gap-2">
       <input type="hidden" name="planId" value={planId} />
+      <input type="hidden" name="version" value={version} />
       <input type="hidden" name="publish" value={published ? "false" : "true"} />
       <button className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100" title={published ? "Chỉ các đơn vị trong tỉnh được xem" : "Cho phép đơn vị các tỉnh khác xem kế hoạch này"}>
         {published ? "Thôi công bố ngoài tỉnh" : "Công bố cho các tỉnh khác"}

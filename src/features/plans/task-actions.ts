@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parseTimeframe } from "@/domain/timeframe";
 import { defineAction, FieldError } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
+import { ConflictError } from "@/server/errors";
 import { resolveAgencies } from "./create-plan";
 import { planOwner, requireDraft, staleGuard } from "./subject";
 
@@ -79,7 +80,7 @@ export const saveTask = defineAction({
       await db.task.create({ data: { id: taskId, planId: input.planId, parentTaskId: input.parentTaskId, position: (last._max.position ?? -1) + 1, inheritance: "LOCAL", ...fields } });
     }
     const issuer = await db.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { issuer: { select: { adminUnitId: true, provinceCode: true } } } });
-    const agencies = await resolveAgencies(db, issuer.issuer, [...input.lead, ...input.coordinating, ...input.directing]);
+    const agencies = await resolveAgencies(db, issuer.issuer, [...input.lead, ...input.coordinating, ...input.directing], audit);
     await db.taskAssignment.deleteMany({ where: { taskId } });
     const assignments = (["LEAD", "COORDINATING", "DIRECTING"] as const).flatMap((role) => {
       const names = role === "LEAD" ? input.lead : role === "COORDINATING" ? input.coordinating : input.directing;
@@ -101,16 +102,20 @@ export const saveTask = defineAction({
 export const dropTask = defineAction({
   name: "plans.dropTask",
   permission: "plans.edit",
-  input: z.object({ planId: id, taskId: id, version: z.coerce.number().int().min(1), reason: z.string().trim().max(500).default("") }),
+  input: z.object({ planId: id, taskId: id, version: z.coerce.number().int().min(1), reason: z.string().trim().max(500, "Lý do tối đa 500 ký tự").default("") }),
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
     await requireDraft(db, input.planId);
     const task = await taskOf(db, input.planId, input.taskId);
     if (task.inheritance === "LOCAL") {
-      // A task this plan added itself can simply go.
+      // A task this plan added itself can go, but not with tasks under it (they would go with it,
+      // unseen); the progress reported on it goes into the audit record with it.
+      const children = await db.task.count({ where: { planId: input.planId, parentTaskId: task.id } });
+      if (children > 0) throw new ConflictError(`Không xóa được: nhiệm vụ này còn ${children} nhiệm vụ con. Hãy xóa hoặc chuyển các nhiệm vụ con trước.`);
+      const progress = await db.taskProgress.findMany({ where: { taskId: task.id }, select: { year: true, organizationId: true, status: true, summary: true } });
       const { count } = await db.task.deleteMany({ where: { id: task.id, version: input.version } });
       staleGuard(count, "Nhiệm vụ");
-      await audit({ action: "task.delete", entityType: "Task", entityId: task.id, before: task });
+      await audit({ action: "task.delete", entityType: "Task", entityId: task.id, before: { ...task, progress } });
       return { deleted: true };
     }
     if (input.reason.length < 5) throw new FieldError("reason", "Hãy ghi lý do không thực hiện nhiệm vụ kế thừa từ cấp trên (ít nhất 5 ký tự)");

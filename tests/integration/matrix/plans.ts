@@ -72,8 +72,8 @@ export const cases: Record<string, MatrixCase> = {
     load,
     expected: { own: ["APPROVER"], parent: [], child: [], sibling: [], otherProvince: [] },
     input: async (fx, target) => {
-      await fx.db.adminDb.plan.update({ where: { id: fx.plans[target] }, data: { status: "ISSUED", publishedAt: null } });
-      return { planId: fx.plans[target], publish: "true" };
+      const { version } = await fx.db.adminDb.plan.update({ where: { id: fx.plans[target] }, data: { status: "ISSUED", publishedAt: null }, select: { version: true } });
+      return { planId: fx.plans[target], version: String(version), publish: "true" };
     },
     reset: async (fx, target) => {
       await fx.db.adminDb.plan.update({ where: { id: fx.plans[target] }, data: { publishedAt: null } });

@@ -2,13 +2,14 @@
 
 import { useId, useMemo, useState } from "react";
 import { matchesQuery, normalizeName } from "@/domain/vietnamese-text";
+import { FieldMessage } from "@/ui/field-message";
 
 /**
  * Agencies as chips with type-ahead over the locality's directory: "phong lao dong" finds
  * "Phòng Lao động - TBXH"; a name not in the directory is added on the spot (the server files it
  * under its normalised name, so case and spacing variants do not become new agencies).
  */
-export function AgencyPicker({ name, label, initial, directory }: { name: string; label: string; initial: string[]; directory: string[] }) {
+export function AgencyPicker({ name, label, initial, directory, error }: { name: string; label: string; initial: string[]; directory: string[]; error?: string }) {
   const [chosen, setChosen] = useState<string[]>(initial);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
@@ -67,6 +68,7 @@ export function AgencyPicker({ name, label, initial, directory }: { name: string
             }
           }}
           placeholder="Gõ tên cơ quan, Enter để thêm"
+          aria-invalid={Boolean(error)}
           className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
         />
         {suggestions.length > 0 || (query.trim() && !exact) ? (
@@ -84,6 +86,7 @@ export function AgencyPicker({ name, label, initial, directory }: { name: string
           </ul>
         ) : null}
       </div>
+      <FieldMessage message={error} />
     </div>
   );
 }

@@ -53,7 +53,8 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
         <input type="hidden" name="isGroup" value={String(indicator.isGroup)} />
         <label className="text-sm">
           <span className="font-semibold">Mã</span>
-          <input name="code" defaultValue={values?.code ?? indicator.code} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <input name="code" defaultValue={values?.code ?? indicator.code} aria-invalid={Boolean(save.errors.code)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <FieldMessage message={save.errors.code} />
         </label>
         <label className="text-sm">
           <span className="font-semibold">{indicator.isGroup ? "Nhóm chỉ tiêu" : "Tên chỉ tiêu"}</span>
@@ -62,7 +63,8 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
         </label>
         <label className="text-sm">
           <span className="font-semibold">Đơn vị</span>
-          <input name="unit" defaultValue={values?.unit ?? indicator.unit ?? ""} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <input name="unit" defaultValue={values?.unit ?? indicator.unit ?? ""} aria-invalid={Boolean(save.errors.unit)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <FieldMessage message={save.errors.unit} />
         </label>
         {indicator.isGroup ? (
           <>
@@ -97,7 +99,7 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
         {indicator.inheritance === "INHERITED" ? (
           <label className="flex items-center gap-1">
             Lý do không áp dụng
-            <input name="reason" className="rounded border border-stone-300 px-2 py-0.5" />
+            <input name="reason" defaultValue={drop.state.status === "error" ? (drop.state.values.reason ?? "") : ""} aria-invalid={Boolean(drop.errors.reason)} className="rounded border border-stone-300 px-2 py-0.5" />
           </label>
         ) : null}
         <button className="text-red-700 underline">{indicator.inheritance === "INHERITED" ? "Không áp dụng" : "Xóa chỉ tiêu"}</button>
@@ -124,14 +126,17 @@ export function NewIndicatorForm({ planId, groups }: { planId: string; groups: {
             <option key={g.id} value={g.id}>{g.label}</option>
           ))}
         </select>
+        <FieldMessage message={save.errors.parentIndicatorId} />
       </label>
       <label className="text-sm">
         <span className="font-semibold">Mã</span>
-        <input name="code" defaultValue={values.code ?? ""} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+        <input name="code" defaultValue={values.code ?? ""} aria-invalid={Boolean(save.errors.code)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <FieldMessage message={save.errors.code} />
       </label>
       <label className="text-sm">
         <span className="font-semibold">Đơn vị</span>
-        <input name="unit" defaultValue={values.unit ?? ""} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+        <input name="unit" defaultValue={values.unit ?? ""} aria-invalid={Boolean(save.errors.unit)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <FieldMessage message={save.errors.unit} />
       </label>
       <label className="text-sm md:col-span-3">
         <span className="font-semibold">Tên chỉ tiêu</span>

@@ -67,11 +67,13 @@ export function TaskEditor({ planId, task, directory }: { planId: string; task: 
         <input type="hidden" name="version" value={version} />
         <label className="text-sm">
           <span className="font-semibold">TT</span>
-          <input name="numbering" defaultValue={values?.numbering ?? task.numbering} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <input name="numbering" defaultValue={values?.numbering ?? task.numbering} aria-invalid={Boolean(save.errors.numbering)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <FieldMessage message={save.errors.numbering} />
         </label>
         <label className="text-sm">
           <span className="font-semibold">Tiêu đề</span>
-          <input name="title" defaultValue={values?.title ?? task.title ?? ""} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <input name="title" defaultValue={values?.title ?? task.title ?? ""} aria-invalid={Boolean(save.errors.title)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <FieldMessage message={save.errors.title} />
         </label>
         <label className="text-sm md:col-span-2">
           <span className="font-semibold">Nội dung</span>
@@ -79,9 +81,9 @@ export function TaskEditor({ planId, task, directory }: { planId: string; task: 
           <FieldMessage message={save.errors.body} />
         </label>
         <div className="grid gap-3 md:col-span-2 md:grid-cols-4">
-          <AgencyPicker name="lead" label="Chủ trì" initial={restoredList(backup.restored?.lead, task.lead)} directory={directory} />
-          <AgencyPicker name="coordinating" label="Phối hợp" initial={restoredList(backup.restored?.coordinating, task.coordinating)} directory={directory} />
-          <AgencyPicker name="directing" label="Chỉ đạo" initial={restoredList(backup.restored?.directing, task.directing)} directory={directory} />
+          <AgencyPicker name="lead" label="Chủ trì" initial={restoredList(backup.restored?.lead, task.lead)} directory={directory} error={save.errors.lead} />
+          <AgencyPicker name="coordinating" label="Phối hợp" initial={restoredList(backup.restored?.coordinating, task.coordinating)} directory={directory} error={save.errors.coordinating} />
+          <AgencyPicker name="directing" label="Chỉ đạo" initial={restoredList(backup.restored?.directing, task.directing)} directory={directory} error={save.errors.directing} />
           <TimeframeInput initial={values?.timeframe ?? task.timeframe} serverError={save.errors.timeframe} />
         </div>
         <div className="flex flex-wrap items-center gap-3 md:col-span-2">
@@ -106,7 +108,7 @@ export function TaskEditor({ planId, task, directory }: { planId: string; task: 
           {task.inheritance === "INHERITED" ? (
             <label className="flex items-center gap-1">
               Lý do không thực hiện
-              <input name="reason" className="rounded border border-stone-300 px-2 py-0.5" />
+              <input name="reason" defaultValue={drop.state.status === "error" ? (drop.state.values.reason ?? "") : ""} aria-invalid={Boolean(drop.errors.reason)} className="rounded border border-stone-300 px-2 py-0.5" />
             </label>
           ) : null}
           <button className="text-red-700 underline">{task.inheritance === "INHERITED" ? "Không thực hiện" : "Xóa nhiệm vụ"}</button>
@@ -135,11 +137,13 @@ export function NewTaskForm({ planId, parents, directory }: { planId: string; pa
       </label>
       <label className="text-sm">
         <span className="font-semibold">TT</span>
-        <input name="numbering" defaultValue={values.numbering ?? ""} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+        <input name="numbering" defaultValue={values.numbering ?? ""} aria-invalid={Boolean(save.errors.numbering)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <FieldMessage message={save.errors.numbering} />
       </label>
       <label className="text-sm">
         <span className="font-semibold">Tiêu đề</span>
-        <input name="title" defaultValue={values.title ?? ""} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+        <input name="title" defaultValue={values.title ?? ""} aria-invalid={Boolean(save.errors.title)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <FieldMessage message={save.errors.title} />
       </label>
       <label className="text-sm md:col-span-3">
         <span className="font-semibold">Nội dung</span>
@@ -147,9 +151,9 @@ export function NewTaskForm({ planId, parents, directory }: { planId: string; pa
         <FieldMessage message={save.errors.body} />
       </label>
       <div className="grid gap-3 md:col-span-3 md:grid-cols-4">
-        <AgencyPicker name="lead" label="Chủ trì" initial={[]} directory={directory} />
-        <AgencyPicker name="coordinating" label="Phối hợp" initial={[]} directory={directory} />
-        <AgencyPicker name="directing" label="Chỉ đạo" initial={[]} directory={directory} />
+        <AgencyPicker name="lead" label="Chủ trì" initial={[]} directory={directory} error={save.errors.lead} />
+        <AgencyPicker name="coordinating" label="Phối hợp" initial={[]} directory={directory} error={save.errors.coordinating} />
+        <AgencyPicker name="directing" label="Chỉ đạo" initial={[]} directory={directory} error={save.errors.directing} />
         <TimeframeInput initial={values.timeframe ?? ""} serverError={save.errors.timeframe} />
       </div>
       <div className="flex items-center gap-3 md:col-span-3">

@@ -104,7 +104,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           </>
         ) : null}
         <Link href={`/plans/${plan.id}/history`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Lịch sử</Link>
-        {editable && plan.status === "ISSUED" && roleHolds(scope.role, "plans.issue", scope.isSystemAdmin) ? <PublishForm planId={plan.id} published={Boolean(plan.publishedAt)} /> : null}
+        {editable && plan.status === "ISSUED" && roleHolds(scope.role, "plans.issue", scope.isSystemAdmin) ? <PublishForm planId={plan.id} version={plan.version} published={Boolean(plan.publishedAt)} /> : null}
       </nav>
 
       {plan.citations.length ? (
