@@ -319,5 +319,8 @@ describe("dashboards", () => {
     // The district may roll up the province's plan it can read, and sees only itself among the children.
     const fromDistrict = await rollup(scopes.mocchau, { plan: SON_LA });
     expect(fromDistrict.rows.map((r) => r.plan.id)).toEqual([MOC_CHAU]);
+    // Nor count the plans below it that it may not read.
+    expect((await q.getPlanDashboard(scopes.mocchau, SON_LA, { today: TODAY })).plan.children).toBe(1);
+    expect((await q.getPlanDashboard(scopes.sonla, SON_LA, { today: TODAY })).plan.children).toBe(13);
   });
 });

@@ -159,7 +159,7 @@ function contextQuery(scope: Scope, filters: RollupFilters, currentYear: number)
   return prepared(sql`
     WITH options AS (
       SELECT p.id, p.notation::text AS notation, p."numberSerial", p."typeCode", p."issuerCode", p.kind::text AS kind, p.title, o.name AS "issuerName", p."issuedOn",
-             (SELECT count(*)::int FROM plans c WHERE c."parentId" = p.id) AS children
+             (SELECT count(*)::int FROM plans c WHERE c."parentId" = p.id AND ${visible(scope, "c")}) AS children
       FROM plans p JOIN organizations o ON o.id = p."issuerId"
       WHERE (p."issuerId" = ANY(${bodies}::text[]) OR (${central}::boolean AND p."provinceCode" IS NULL)) AND ${visible(scope, "p")}
       ORDER BY children DESC, p."issuedOn" DESC NULLS LAST, p.title, p.id
@@ -643,7 +643,7 @@ export function planDashboardQuery(scope: Scope, id: string, currentYear: number
         'status', p.status, 'track', p.track, 'issuedOn', p."issuedOn", 'isIllustrative', p."isIllustrative", 'parentId', p."parentId",
         'issuerName', o.name, 'issuerValidTo', o."validTo",
         'successors', (SELECT coalesce(json_agg(json_build_object('name', so.name) ORDER BY so.name), '[]'::json) FROM organization_successions s JOIN organizations so ON so.id = s."successorId" WHERE s."predecessorId" = o.id),
-        'children', (SELECT count(*) FROM plans c WHERE c."parentId" = p.id),
+        'children', (SELECT count(*) FROM plans c WHERE c."parentId" = p.id AND ${visible(scope, "c")}),
         'parent', (SELECT json_build_object('id', pp.id, 'notation', pp.notation, 'numberSerial', pp."numberSerial", 'typeCode', pp."typeCode", 'issuerCode', pp."issuerCode", 'kind', pp.kind, 'issuerName', po.name)
                    FROM plans pp JOIN organizations po ON po.id = pp."issuerId" WHERE pp.id = p."parentId" AND ${visible(scope, "pp")})),
       'indicators', (SELECT coalesce(json_agg(json_build_array(i.id, i."parentIndicatorId", i."isGroup", i.position, i.code, i.name,

@@ -6,14 +6,17 @@ import { NotFoundError } from "@/server/errors";
 
 export type PlanFilters = { provinceCode?: string; level?: "CENTRAL" | "PROVINCE" | "DISTRICT" | "COMMUNE"; track?: "PARTY" | "STATE"; q?: string };
 
-const planSummarySelect = {
-  id: true, kind: true, track: true, status: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true,
-  issuedOn: true, title: true, isIllustrative: true, hasContent: true, provinceCode: true, parentId: true,
-  issuer: { select: { id: true, name: true, validTo: true, adminUnit: { select: { level: true, era: true, fullName: true } } } },
-  _count: { select: { indicators: { where: { isGroup: false } }, tasks: true, children: true } },
-} satisfies Prisma.PlanSelect;
+/** A plan in a list; its children are counted among those the scope may see. */
+function planSummarySelect(scope: Scope) {
+  return {
+    id: true, kind: true, track: true, status: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true,
+    issuedOn: true, title: true, isIllustrative: true, hasContent: true, provinceCode: true, parentId: true,
+    issuer: { select: { id: true, name: true, validTo: true, adminUnit: { select: { level: true, era: true, fullName: true } } } },
+    _count: { select: { indicators: { where: { isGroup: false } }, tasks: true, children: { where: visiblePlans(scope) } } },
+  } satisfies Prisma.PlanSelect;
+}
 
-export type PlanSummary = Prisma.PlanGetPayload<{ select: typeof planSummarySelect }> & { number: string };
+export type PlanSummary = Prisma.PlanGetPayload<{ select: ReturnType<typeof planSummarySelect> }> & { number: string };
 
 export function planNumber(plan: { notation: "PARTY" | "STATE"; numberSerial: string | null; typeCode: string; issuerCode: string }): string {
   return formatDocumentNumber({ notation: plan.notation, serial: plan.numberSerial, typeCode: plan.typeCode, issuerCode: plan.issuerCode });
@@ -26,7 +29,7 @@ export async function listPlans(db: ScopedDb, scope: Scope, filters: PlanFilters
   if (filters.track) and.push({ track: filters.track });
   if (filters.level) and.push({ issuer: { adminUnit: { level: filters.level } } });
   if (filters.q) and.push({ OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { numberSerial: filters.q }, { issuer: { name: { contains: filters.q, mode: "insensitive" } } }] });
-  const plans = await db.plan.findMany({ where, select: planSummarySelect, orderBy: [{ issuedOn: { sort: "asc", nulls: "last" } }, { title: "asc" }], take: 500 });
+  const plans = await db.plan.findMany({ where, select: planSummarySelect(scope), orderBy: [{ issuedOn: { sort: "asc", nulls: "last" } }, { title: "asc" }], take: 500 });
   return plans.map((plan) => ({ ...plan, number: planNumber(plan) }));
 }
 
@@ -41,7 +44,7 @@ export async function getPlanDetail(db: ScopedDb, scope: Scope, id: string) {
     include: {
       issuer: { include: { adminUnit: true, successors: { include: { successor: { select: { id: true, name: true } } } } } },
       citations: { orderBy: { position: "asc" }, include: { citedPlan: { select: { id: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, kind: true, issuedOn: true } } } },
-      children: { where: visiblePlans(scope), select: planSummarySelect, orderBy: { issuedOn: "asc" } },
+      children: { where: visiblePlans(scope), select: planSummarySelect(scope), orderBy: { issuedOn: "asc" } },
       tasks: { orderBy: [{ position: "asc" }], include: { assignments: { orderBy: { position: "asc" }, include: { organization: { select: { id: true, name: true, validTo: true } } } } } },
       indicators: {
         orderBy: [{ position: "asc" }],
