@@ -15,7 +15,7 @@ const isoDay = z
     const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
     const date = m ? new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]))) : null;
     if (!m || !date || date.getUTCDate() !== Number(m[1]) || date.getUTCMonth() !== Number(m[2]) - 1) {
-      ctx.addIssue({ code: "custom", message: "Ngày không hợp lệ: hãy nhập dạng dd/mm/yyyy" });
+      ctx.addIssue({ code: "custom", message: "Ngày không hợp lệ: hãy nhập ngày/tháng/năm, ví dụ 30/06/2025" });
       return z.NEVER;
     }
     return date;

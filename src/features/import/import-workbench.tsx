@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { formatVietnameseNumber } from "@/domain/decimal";
 import { ReviewForm } from "./review-form";
 import { extractPlanAction, type ExtractState } from "./server-actions";
 
@@ -32,7 +33,7 @@ function Progress({ label, size, started }: { label: string; size: number; start
       <progress value={value} max={1} className="h-2 w-full" aria-label="Tiến độ đọc văn bản" />
       <p className="text-xs text-stone-600">
         {size ? `${kilobytes(size)} · ` : ""}
-        {seconds < 1 ? "đang gửi lên máy chủ…" : `đang đọc và trích xuất… ${seconds.toFixed(1)} giây`}
+        {seconds < 1 ? "đang gửi lên máy chủ…" : `đang đọc và trích xuất… ${formatVietnameseNumber(seconds, { minFractionDigits: 1, maxFractionDigits: 1 })} giây`}
       </p>
     </div>
   );

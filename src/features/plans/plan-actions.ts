@@ -96,7 +96,7 @@ export const issuePlan = defineAction({
     issuedOn: z.string().trim().transform((value, ctx) => {
       const iso = parseVietnameseDate(value);
       if (!iso) {
-        ctx.addIssue({ code: "custom", message: "Ngày không hợp lệ: hãy nhập dạng dd/mm/yyyy, ví dụ 15/05/2024" });
+        ctx.addIssue({ code: "custom", message: "Ngày không hợp lệ: hãy nhập ngày/tháng/năm, ví dụ 15/05/2024" });
         return z.NEVER;
       }
       // "Today" is the calendar day in Vietnam, whatever the server's time zone.

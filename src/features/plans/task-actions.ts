@@ -54,7 +54,7 @@ export const saveTask = defineAction({
     await requireDraft(db, input.planId);
     const timeframe = parseTimeframe(input.timeframe || null);
     if (input.timeframe && timeframe.kind === "UNSPECIFIED") {
-      throw new FieldError("timeframe", "Không đọc được thời gian: hãy viết “Thường xuyên”, “Năm 2025”, “Từ năm 2025”, “Quý I/2025” hoặc “Trước ngày 20/7/2025”");
+      throw new FieldError("timeframe", "Không đọc được thời gian: hãy viết “Thường xuyên”, “Năm 2025”, “Từ năm 2025”, “Quý I/2025” hoặc “Trước ngày 20/07/2025”");
     }
     const fields = {
       numbering: input.numbering,

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { childReportDue, currentReportYear, dayInVietnam, daysLeftText, reportCalendar, reportYears, todayInVietnam } from "./calendar";
+import { childReportDue, currentReportYear, dateTimeInVietnam, dayInVietnam, daysLeftText, reportCalendar, reportYears, todayInVietnam } from "./calendar";
 
 describe("the reporting calendar as applied", () => {
   it("reads today in Vietnam, not in the server's zone", () => {
     // 23:30 UTC on 14/12 is already 15/12 in Hà Nội (UTC+7).
     expect(todayInVietnam(new Date("2026-12-14T23:30:00Z"))).toBe("2026-12-15");
     expect(dayInVietnam(new Date("2026-12-14T23:30:00Z"))).toBe("15/12/2026");
+    expect(dateTimeInVietnam(new Date("2026-03-04T23:05:00Z"))).toBe("05/03/2026 06:05");
+    expect(dateTimeInVietnam(new Date("2026-12-14T16:59:00Z"))).toBe("14/12/2026 23:59");
     expect(currentReportYear(new Date("2026-12-31T18:00:00Z"))).toBe(2027);
     expect(reportYears(2024, new Date("2026-11-23T03:00:00Z"))).toEqual([2026, 2025, 2024]);
   });

@@ -133,7 +133,12 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
     setNotice(`Đã dán ${used} dòng${block.length > used ? `; bỏ qua ${block.length - used} dòng vượt quá cuối bảng` : ""}. Nhấn “Lưu kết quả” để lưu.`);
   };
 
+  // A second Ctrl+S while a save is on its way would send the same versions again and be refused as
+  // someone else's change; the ref sees the save under way before React re-renders.
+  const saving = useRef(false);
+
   async function save() {
+    if (saving.current) return;
     if (dirty.length === 0) {
       setSaveState({ kind: "failed", message: "Không có thay đổi nào để lưu." });
       return;
@@ -150,6 +155,7 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
     });
     setSaveState({ kind: "saving" });
     setNotice(null);
+    saving.current = true;
     try {
       const result = await saveActualsAction({ planId, year, rows: sent });
       if (result.status === "ok") {
@@ -170,11 +176,18 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
       }
     } catch {
       setSaveState({ kind: "failed", message: "Không kết nối được máy chủ. Số liệu bạn nhập vẫn còn trên màn hình; hãy thử lưu lại." });
+    } finally {
+      saving.current = false;
     }
   }
 
   if (indicators.length === 0) {
-    return <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">Kế hoạch này chưa có chỉ tiêu nào trong hệ thống.</p>;
+    return (
+      <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">
+        Kế hoạch này chưa có chỉ tiêu nào trong hệ thống, nên chưa có gì để nhập kết quả.{" "}
+        {canEdit ? <a href={`/plans/${planId}/edit`} className="text-brand-700 underline">Thêm chỉ tiêu ở trang Soạn, sửa kế hoạch</a> : "Đơn vị ban hành kế hoạch thêm chỉ tiêu ở trang Soạn, sửa kế hoạch."}
+      </p>
+    );
   }
 
   return (
@@ -230,8 +243,10 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
                 : reading.ok
                   ? previewStatus(row.statusInput, year, reading.text === "" ? null : { value: reading.value, qualitativeStatus: null })
                   : (saved[row.id]?.status ?? null);
+              const errorId = `loi-${row.id}`;
               const input = (column: Exclude<Column, "status">, label: string, extra = "") => (
                 <input
+                  {...(column === "text" && error ? { "aria-invalid": true, "aria-describedby": errorId } : {})}
                   data-row={r}
                   data-col={COLUMNS.indexOf(column)}
                   value={draft[column]}
@@ -258,7 +273,7 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
                     {canEdit ? (
                       <>
                         {input("text", `Thực hiện ${year}`, `tabular-nums ${error ? "border-red-500 bg-red-50" : "border-stone-300"}`)}
-                        {error ? <span className="mt-0.5 block text-xs text-red-700" data-testid="cell-error">{error}</span> : null}
+                        {error ? <span id={errorId} className="mt-0.5 block text-xs text-red-700" data-testid="cell-error">{error}</span> : null}
                       </>
                     ) : (
                       <span className="tabular-nums">{saved[row.id]?.text || "—"}</span>

@@ -22,7 +22,13 @@ export function TaskProgressForm({ planId, year, tasks, canEdit }: { planId: str
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [state, setState] = useState<SaveState>({ kind: "idle" });
 
-  if (tasks.length === 0) return <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">Kế hoạch này chưa có nhiệm vụ nào trong hệ thống.</p>;
+  if (tasks.length === 0)
+    return (
+      <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">
+        Kế hoạch này chưa có nhiệm vụ nào trong hệ thống, nên chưa có tiến độ để cập nhật.{" "}
+        {canEdit ? <a href={`/plans/${planId}/edit`} className="text-brand-700 underline">Thêm nhiệm vụ ở trang Soạn, sửa kế hoạch</a> : "Đơn vị ban hành kế hoạch thêm nhiệm vụ ở trang Soạn, sửa kế hoạch."}
+      </p>
+    );
 
   const isDirty = (key: string) => {
     const d = drafts[key]!;

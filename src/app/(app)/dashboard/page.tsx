@@ -109,7 +109,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             ) : null}
             {rollup.attributedRows > 0 ? (
               <p className="rounded bg-amber-50 p-2 text-sm text-amber-950">
-                * {rollup.attributedRows} văn bản do cơ quan đã kết thúc hoạt động ban hành (cấp huyện, trước khi sắp xếp đơn vị hành chính ngày 01/7/2025). Văn bản vẫn có hiệu lực theo dõi; kết quả
+                * {rollup.attributedRows} văn bản do cơ quan đã kết thúc hoạt động ban hành (cấp huyện, trước khi sắp xếp đơn vị hành chính ngày 01/07/2025). Văn bản vẫn có hiệu lực theo dõi; kết quả
                 được tính cho các cơ quan kế thừa ghi ở từng dòng.
               </p>
             ) : null}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { day } from "@/ui/format";
 import { listPlans, listProvinces } from "@/features/plans/queries";
-import { requirePage } from "@/server/routes";
+import { requirePage, routeAllows } from "@/server/routes";
 import { withScope } from "@/server/db/scoped";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
 import { levelLabels, planStatusLabels, trackLabels } from "@/ui/labels";
@@ -66,7 +66,20 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
 
       {plans.length === 0 ? (
         <div className="rounded-lg border border-dashed border-stone-300 bg-white p-8 text-center text-stone-600">
-          {filtered ? "Không có kế hoạch nào khớp bộ lọc. Hãy bỏ bớt điều kiện lọc." : "Chưa có kế hoạch nào mà đơn vị của bạn được xem."}
+          {filtered ? (
+            "Không có kế hoạch nào khớp bộ lọc. Hãy bỏ bớt điều kiện lọc."
+          ) : (
+            <>
+              Chưa có kế hoạch nào mà đơn vị của bạn được xem.{" "}
+              {routeAllows(scope, "/import") ? (
+                <>
+                  Để bắt đầu, <Link href="/import" className="text-brand-700 underline">nhập văn bản kế hoạch</Link> đã có (Word hoặc văn bản) thay vì gõ lại.
+                </>
+              ) : (
+                "Khi đơn vị của bạn hoặc cấp trên nhập kế hoạch, kế hoạch sẽ hiện ở đây."
+              )}
+            </>
+          )}
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">

@@ -101,7 +101,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="own" className="space-y-3">
         <h2 id="own" className="text-lg font-semibold">Báo cáo của đơn vị</h2>
         {overview.own.length === 0 ? (
-          <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">Đơn vị của bạn chưa có kế hoạch nào trong hệ thống.</p>
+          <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">
+            Đơn vị của bạn chưa có kế hoạch nào trong hệ thống. Báo cáo hằng năm được lập cho từng kế hoạch: hãy{" "}
+            <Link href="/import" className="text-brand-700 underline">nhập văn bản kế hoạch của đơn vị</Link> trước.
+          </p>
         ) : (
           <ul className="space-y-3">
             {overview.own.map((row) => (
@@ -121,7 +124,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 {row.childCount > 0 && row.canSetChildDue ? (
                   <ChildDeadlineForm planId={row.planId} version={row.version} day={row.childDue.day} month={row.childDue.month} />
                 ) : row.childCount > 0 ? (
-                  <p className="text-sm text-stone-600">Hạn báo cáo hằng năm của cấp dưới: {row.childDue.day && row.childDue.month ? `${row.childDue.day}/${row.childDue.month}` : "15/12 (mặc định)"}</p>
+                  <p className="text-sm text-stone-600">Hạn báo cáo hằng năm của cấp dưới: {row.childDue.day && row.childDue.month ? `${String(row.childDue.day).padStart(2, "0")}/${String(row.childDue.month).padStart(2, "0")}` : "15/12 (mặc định)"}</p>
                 ) : null}
               </li>
             ))}

@@ -15,7 +15,8 @@ export function DroppedItem(props: { label: string; verdict: string; reason: str
         {Object.entries(props.fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <button className="underline">Khôi phục</button>
+        <button disabled={restore.pending} className="underline disabled:opacity-50">{restore.pending ? "Đang khôi phục…" : "Khôi phục"}</button>
+        {restore.state.status === "error" ? <span className="ml-2 text-red-700" role="status">{restore.state.message}</span> : null}
       </form>
     </li>
   );

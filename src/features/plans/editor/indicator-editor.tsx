@@ -102,7 +102,15 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
             <input name="reason" defaultValue={drop.state.status === "error" ? (drop.state.values.reason ?? "") : ""} aria-invalid={Boolean(drop.errors.reason)} className="rounded border border-stone-300 px-2 py-0.5" />
           </label>
         ) : null}
-        <button className="text-red-700 underline">{indicator.inheritance === "INHERITED" ? "Không áp dụng" : "Xóa chỉ tiêu"}</button>
+        <button
+          disabled={drop.pending}
+          className="text-red-700 underline disabled:opacity-50"
+          onClick={(event) => {
+            if (indicator.inheritance !== "INHERITED" && !window.confirm(`Xóa chỉ tiêu “${indicator.code} ${indicator.name}”? Chỉ tiêu do kế hoạch này thêm sẽ bị xóa hẳn cùng số liệu đã nhập (vẫn được ghi trong nhật ký).`)) event.preventDefault();
+          }}
+        >
+          {drop.pending ? "Đang xử lý…" : indicator.inheritance === "INHERITED" ? "Không áp dụng" : "Xóa chỉ tiêu"}
+        </button>
         {drop.state.status === "error" ? <FieldMessage message={drop.errors.reason ?? drop.state.message} /> : null}
       </form>
     </li>

@@ -1,14 +1,13 @@
 "use client";
 
+import { dayInVietnam } from "@/features/reporting/calendar";
 import { FieldMessage } from "@/ui/field-message";
 import type { ParentChange } from "../parent-change-actions";
 import { amendPlanAction, decideParentChangeAction, issuePlanAction } from "../server-actions";
 import { SaveStatus, useSave } from "./save-state";
 
-const today = () => {
-  const d = new Date();
-  return `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
-};
+// Today as a day in Vietnam, the same on the server that renders the form and in the browser.
+const today = () => dayInVietnam(new Date());
 
 export function IssueForm({ planId, version, signingForm }: { planId: string; version: number; signingForm: string }) {
   const save = useSave(issuePlanAction);
@@ -25,7 +24,7 @@ export function IssueForm({ planId, version, signingForm }: { planId: string; ve
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="version" value={version} />
       {field("numberSerial", "Số văn bản", "", "ví dụ 45")}
-      {field("issuedOn", "Ngày ban hành", today(), "dd/mm/yyyy")}
+      {field("issuedOn", "Ngày ban hành", today(), "ngày/tháng/năm, ví dụ 15/05/2024")}
       {field("signingForm", "Thẩm quyền ký", signingForm)}
       {field("signerTitle", "Chức vụ người ký", "")}
       {field("signerName", "Họ tên người ký", "")}
@@ -76,8 +75,8 @@ function ChangeRow({ planId, change }: { planId: string; change: ParentChange })
         <input type="hidden" name="itemType" value={change.itemType} />
         <input type="hidden" name="itemId" value={change.itemId} />
         <input type="hidden" name="kind" value={change.kind} />
-        <button name="decision" value="accept" className="rounded bg-brand-700 px-2 py-1 text-xs font-semibold text-white">Áp dụng</button>
-        <button name="decision" value="dismiss" className="rounded border border-stone-300 px-2 py-1 text-xs">Bỏ qua</button>
+        <button name="decision" value="accept" disabled={save.pending} className="rounded bg-brand-700 px-2 py-1 text-xs font-semibold text-white disabled:opacity-60">Áp dụng</button>
+        <button name="decision" value="dismiss" disabled={save.pending} className="rounded border border-stone-300 px-2 py-1 text-xs disabled:opacity-60">Bỏ qua</button>
       </form>
       <SaveStatus state={save.state} pending={save.pending} savedText="Đã xử lý" />
     </li>

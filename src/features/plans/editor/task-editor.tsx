@@ -34,7 +34,7 @@ function TimeframeInput({ initial, serverError }: { initial: string; serverError
       <span className="font-semibold">Thời gian thực hiện</span>
       <input name="timeframe" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={unreadable || Boolean(serverError)} className={`mt-1 w-full rounded border px-2 py-1 ${unreadable ? "border-red-500" : "border-stone-300"}`} placeholder="Thường xuyên · Năm 2025 · Quý I/2025" />
       {parsed && !unreadable ? <span className="block text-xs text-stone-600">Đọc là: {formatTimeframe(parsed)}</span> : null}
-      {unreadable ? <FieldMessage message="Chưa đọc được: hãy viết “Thường xuyên”, “Năm 2025”, “Từ năm 2025”, “Quý I/2025” hoặc “Trước ngày 20/7/2025”" /> : null}
+      {unreadable ? <FieldMessage message="Chưa đọc được: hãy viết “Thường xuyên”, “Năm 2025”, “Từ năm 2025”, “Quý I/2025” hoặc “Trước ngày 20/07/2025”" /> : null}
       {serverError && !unreadable ? <FieldMessage message={serverError} /> : null}
     </label>
   );
@@ -96,10 +96,10 @@ export function TaskEditor({ planId, task, directory }: { planId: string; task: 
         <form action={move.formAction} className="flex gap-1" aria-label={`Sắp xếp ${label}`}>
           <input type="hidden" name="planId" value={planId} />
           <input type="hidden" name="taskId" value={task.id} />
-          <button name="direction" value="up" className="rounded border border-stone-300 px-2" title="Lên trên">↑</button>
-          <button name="direction" value="down" className="rounded border border-stone-300 px-2" title="Xuống dưới">↓</button>
-          <button name="direction" value="indent" className="rounded border border-stone-300 px-2" title="Thành nhiệm vụ con của nhiệm vụ trên">→</button>
-          <button name="direction" value="outdent" className="rounded border border-stone-300 px-2" title="Lên một cấp">←</button>
+          <button name="direction" value="up" disabled={move.pending} className="rounded border border-stone-300 px-2 disabled:opacity-50" title="Lên trên">↑</button>
+          <button name="direction" value="down" disabled={move.pending} className="rounded border border-stone-300 px-2 disabled:opacity-50" title="Xuống dưới">↓</button>
+          <button name="direction" value="indent" disabled={move.pending} className="rounded border border-stone-300 px-2 disabled:opacity-50" title="Thành nhiệm vụ con của nhiệm vụ trên">→</button>
+          <button name="direction" value="outdent" disabled={move.pending} className="rounded border border-stone-300 px-2 disabled:opacity-50" title="Lên một cấp">←</button>
         </form>
         <form action={drop.formAction} className="flex flex-wrap items-center gap-2">
           <input type="hidden" name="planId" value={planId} />
@@ -111,7 +111,15 @@ export function TaskEditor({ planId, task, directory }: { planId: string; task: 
               <input name="reason" defaultValue={drop.state.status === "error" ? (drop.state.values.reason ?? "") : ""} aria-invalid={Boolean(drop.errors.reason)} className="rounded border border-stone-300 px-2 py-0.5" />
             </label>
           ) : null}
-          <button className="text-red-700 underline">{task.inheritance === "INHERITED" ? "Không thực hiện" : "Xóa nhiệm vụ"}</button>
+          <button
+            disabled={drop.pending}
+            className="text-red-700 underline disabled:opacity-50"
+            onClick={(event) => {
+              if (task.inheritance !== "INHERITED" && !window.confirm(`Xóa nhiệm vụ “${label}”? Nhiệm vụ do kế hoạch này thêm sẽ bị xóa hẳn (vẫn được ghi trong nhật ký).`)) event.preventDefault();
+            }}
+          >
+            {drop.pending ? "Đang xử lý…" : task.inheritance === "INHERITED" ? "Không thực hiện" : "Xóa nhiệm vụ"}
+          </button>
           {drop.state.status === "error" ? <FieldMessage message={drop.errors.reason ?? drop.state.message} /> : null}
         </form>
       </div>

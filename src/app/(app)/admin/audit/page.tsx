@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { auditActionLabel } from "@/ui/labels";
+import { dateTimeInVietnam } from "@/features/reporting/calendar";
 import { listAudit, managedOrganizations } from "@/features/accounts/queries";
 import { withScope } from "@/server/db/scoped";
 import { requirePage } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Nhật ký thay đổi" };
 
-const timeFormat = new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Ho_Chi_Minh" });
 
 export default async function AuditPage() {
   const scope = await requirePage("/admin/audit");
@@ -37,10 +38,10 @@ export default async function AuditPage() {
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id.toString()} className="border-t border-stone-100 align-top">
-                  <td className="whitespace-nowrap px-3 py-2">{timeFormat.format(entry.at)}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{dateTimeInVietnam(entry.at)}</td>
                   <td className="px-3 py-2 font-mono">{entry.userId ? names.users.get(entry.userId) ?? entry.userId : "—"}</td>
                   <td className="px-3 py-2">{entry.organizationId ? names.organizations.get(entry.organizationId) ?? "—" : "—"}</td>
-                  <td className="px-3 py-2">{entry.action} <span className="text-stone-500">{entry.entityType}</span></td>
+                  <td className="px-3 py-2">{auditActionLabel(entry.action)} <span className="font-mono text-xs text-stone-500" title="Mã thao tác">{entry.action}</span></td>
                   <td className="max-w-xs px-3 py-2"><code className="break-all text-xs">{entry.before ? JSON.stringify(entry.before) : ""}</code></td>
                   <td className="max-w-xs px-3 py-2"><code className="break-all text-xs">{entry.after ? JSON.stringify(entry.after) : ""}</code></td>
                 </tr>

@@ -44,7 +44,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         </label>
         <button className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">Tìm</button>
       </form>
-      <CreateOrganizationForm units={data.units.map((u) => ({ id: u.id, label: `${u.fullName}${u.era === "PRE_2025" ? " (trước 1/7/2025)" : ""}` }))} />
+      <CreateOrganizationForm units={data.units.map((u) => ({ id: u.id, label: `${u.fullName}${u.era === "PRE_2025" ? " (trước 01/07/2025)" : ""}` }))} />
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-sm">
           <thead className="bg-stone-100 text-left">
@@ -59,7 +59,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             {data.organizations.map((o) => (
               <tr key={o.id} className="border-t border-stone-100 align-top">
                 <td className="px-3 py-2 font-semibold">{o.name}</td>
-                <td className="px-3 py-2">{o.adminUnit.fullName}{o.adminUnit.era === "PRE_2025" ? <span className="text-xs text-stone-500"> (trước 1/7/2025)</span> : null}</td>
+                <td className="px-3 py-2">{o.adminUnit.fullName}{o.adminUnit.era === "PRE_2025" ? <span className="text-xs text-stone-500"> (trước 01/07/2025)</span> : null}</td>
                 <td className="px-3 py-2">{organizationKindLabels[o.kind]} · {trackLabels[o.track]}</td>
                 <td className="px-3 py-2">
                   {o.validTo ? <Badge>đến {day(o.validTo)}</Badge> : <Badge tone="green">đang hoạt động</Badge>}

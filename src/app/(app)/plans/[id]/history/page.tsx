@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { auditActionLabel } from "@/ui/labels";
+import { dateTimeInVietnam } from "@/features/reporting/calendar";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPlanDetail } from "@/features/plans/queries";
@@ -8,7 +10,6 @@ import { requirePage } from "@/server/routes";
 
 export const metadata: Metadata = { title: "Lịch sử kế hoạch" };
 
-const timeFormat = new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" });
 
 type Snapshot = { title: string; numberSerial: string | null; issuedOn: string | null; signerName: string | null; tasks: { numbering: string; title: string | null; body: string }[]; indicators: { code: string; name: string; isGroup: boolean; targets: { year: number; text: string }[] }[] };
 
@@ -42,7 +43,7 @@ export default async function PlanHistoryPage({ params, searchParams }: { params
               <li key={v.id} className="flex gap-3 px-3 py-2">
                 <Link href={`/plans/${id}/history?version=${v.version}`} className="font-semibold text-brand-700 underline">Bản {v.version}</Link>
                 <span>{v.reason}</span>
-                <span className="text-stone-500">{timeFormat.format(v.createdAt)}</span>
+                <span className="text-stone-500">{dateTimeInVietnam(v.createdAt)}</span>
               </li>
             ))}
           </ul>
@@ -71,7 +72,7 @@ export default async function PlanHistoryPage({ params, searchParams }: { params
         {data.changes.length === 0 ? <p className="text-sm text-stone-600">Chưa có thay đổi nào được ghi lại.</p> : (
           <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
             {data.changes.map((c) => (
-              <li key={c.id.toString()} className="flex gap-3 px-3 py-2"><span className="text-stone-500">{timeFormat.format(c.at)}</span><span>{c.action}</span></li>
+              <li key={c.id.toString()} className="flex gap-3 px-3 py-2"><span className="text-stone-500">{dateTimeInVietnam(c.at)}</span><span>{auditActionLabel(c.action)}</span></li>
             ))}
           </ul>
         )}
