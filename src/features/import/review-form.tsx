@@ -419,7 +419,7 @@ export function ReviewForm({ extraction, suggestions, parents, onRestart }: { ex
               ))}
             </ul>
           ) : (
-            <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">Không tìm thấy nhiệm vụ nào (mục “Nhiệm vụ, giải pháp”).</p>
+            <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">Không tìm thấy nhiệm vụ nào (mục “Nhiệm vụ, giải pháp”). Bạn vẫn có thể xác nhận dự thảo rồi thêm nhiệm vụ ở trang Soạn, sửa kế hoạch.</p>
           )}
         </section>
 
@@ -449,7 +449,7 @@ export function ReviewForm({ extraction, suggestions, parents, onRestart }: { ex
               </table>
             </div>
           ) : (
-            <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">Không tìm thấy chỉ tiêu nào.</p>
+            <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">Không tìm thấy chỉ tiêu nào. Bạn vẫn có thể xác nhận dự thảo rồi thêm chỉ tiêu ở trang Soạn, sửa kế hoạch.</p>
           )}
         </section>
 

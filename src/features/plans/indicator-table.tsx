@@ -12,7 +12,7 @@ function targetText(targets: { year: number; text: string }[], year: number) {
 
 export function IndicatorTable({ indicators, hasParent }: { indicators: Indicator[]; hasParent: boolean }) {
   if (indicators.length === 0) {
-    return <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">Văn bản này chưa có chỉ tiêu nào trong hệ thống.</p>;
+    return <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">Văn bản này chưa có chỉ tiêu nào trong hệ thống. Đơn vị ban hành thêm chỉ tiêu ở trang Soạn, sửa kế hoạch (nút “Soạn, sửa dự thảo” hoặc “Sửa đổi, bổ sung” ở trên).</p>;
   }
   const rows = asTree(indicators, (i) => i.parentIndicatorId);
   const actualYears = [...new Set(indicators.flatMap((i) => i.actuals.map((a) => a.year)))].sort();

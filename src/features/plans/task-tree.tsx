@@ -10,7 +10,7 @@ function agencies(task: Task, role: keyof typeof assignmentRoleLabels) {
 
 export function TaskTree({ tasks }: { tasks: Task[] }) {
   if (tasks.length === 0) {
-    return <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">Văn bản này chưa có nhiệm vụ nào trong hệ thống.</p>;
+    return <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">Văn bản này chưa có nhiệm vụ nào trong hệ thống. Đơn vị ban hành thêm nhiệm vụ ở trang Soạn, sửa kế hoạch (nút “Soạn, sửa dự thảo” hoặc “Sửa đổi, bổ sung” ở trên).</p>;
   }
   const rows = asTree(tasks, (t) => t.parentTaskId);
   return (
