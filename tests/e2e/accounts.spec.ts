@@ -81,5 +81,9 @@ test("an administrator creates a user, sees field errors in Vietnamese, and the 
   await expect(page.getByRole("cell", { name: "mocchau.canboa", exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: "Nhật ký" }).click();
-  await expect(page.getByRole("row").filter({ hasText: "user.create" }).first()).toContainText("mocchau.admin");
+  const entry = page.getByRole("row").filter({ hasText: "user.create" }).first();
+  await expect(entry).toContainText("mocchau.admin");
+  // Named in Vietnamese, with what was recorded field by field.
+  await expect(entry).toContainText("Tạo tài khoản");
+  await expect(entry).toContainText("Tên đăng nhập:");
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { auditFields } from "@/features/accounts/audit-format";
 import { auditActionLabel } from "@/ui/labels";
 import { dateTimeInVietnam } from "@/features/reporting/calendar";
 import { listAudit, managedOrganizations } from "@/features/accounts/queries";
@@ -42,8 +43,8 @@ export default async function AuditPage() {
                   <td className="px-3 py-2 font-mono">{entry.userId ? names.users.get(entry.userId) ?? entry.userId : "—"}</td>
                   <td className="px-3 py-2">{entry.organizationId ? names.organizations.get(entry.organizationId) ?? "—" : "—"}</td>
                   <td className="px-3 py-2">{auditActionLabel(entry.action)} <span className="font-mono text-xs text-stone-500" title="Mã thao tác">{entry.action}</span></td>
-                  <td className="max-w-xs px-3 py-2"><code className="break-all text-xs">{entry.before ? JSON.stringify(entry.before) : ""}</code></td>
-                  <td className="max-w-xs px-3 py-2"><code className="break-all text-xs">{entry.after ? JSON.stringify(entry.after) : ""}</code></td>
+                  <td className="max-w-xs px-3 py-2"><AuditFields recorded={entry.before} /></td>
+                  <td className="max-w-xs px-3 py-2"><AuditFields recorded={entry.after} /></td>
                 </tr>
               ))}
             </tbody>
@@ -51,5 +52,21 @@ export default async function AuditPage() {
         </div>
       )}
     </div>
+  );
+}
+
+/** What an entry recorded, field by field (audit-format.ts). */
+function AuditFields({ recorded }: { recorded: unknown }) {
+  const fields = auditFields(recorded);
+  if (fields.length === 0) return null;
+  return (
+    <dl className="space-y-0.5 text-xs">
+      {fields.map(([label, value], i) => (
+        <div key={i} className="break-words">
+          {label ? <dt className="inline font-semibold">{label}: </dt> : null}
+          <dd className="inline">{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
