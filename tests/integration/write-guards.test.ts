@@ -71,6 +71,15 @@ describe("write guards", () => {
     expect(await db.adminDb.indicator.findFirstOrThrow({ where: { planId: WARD_PLAN } })).toMatchObject({ visibleTo: "14" });
     const audit = await db.adminDb.auditLog.findFirstOrThrow({ where: { action: "plan.amend", entityId: WARD_PLAN } });
     expect(audit.after).toMatchObject({ publishedAt: null });
+    // The seeded plan had no kept text: the amendment kept it. Issued again here, published, amended
+    // again: the issue kept its text, and publishing (which raises the version) adds no copy.
+    expect(await db.adminDb.planVersion.count({ where: { planId: WARD_PLAN } })).toBe(1);
+    const { issuePlan } = await plans();
+    const issued = await issuePlan.execute(scopes.wardApprover, { planId: WARD_PLAN, version: String(await versionOf(WARD_PLAN)), numberSerial: "26", issuedOn: "01/12/2026", signingForm: "T/M ĐẢNG ỦY", signerTitle: "Bí thư", signerName: "Nguyễn Văn A" });
+    expect(issued.status).toBe("ok");
+    expect((await publishPlan.execute(scopes.wardApprover, { planId: WARD_PLAN, version: String(await versionOf(WARD_PLAN)), publish: "true" })).status).toBe("ok");
+    expect((await amendPlan.execute(scopes.wardEditor, { planId: WARD_PLAN, version: String(await versionOf(WARD_PLAN)), reason: "Bổ sung lần hai" })).status).toBe("ok");
+    expect(await db.adminDb.planVersion.count({ where: { planId: WARD_PLAN } })).toBe(2);
   });
 
   it("a group of indicators the plan added goes only once its indicators are gone; the results entered go into the audit record", async () => {

@@ -9,6 +9,13 @@ describe("auditValue", () => {
     expect(auditValue(true)).toBe("có");
     expect(auditValue(null)).toBe("—");
     expect(auditValue("Đạt 95%")).toBe("Đạt 95%");
+    expect(auditValue("71.5")).toBe("71,5");
+    expect(auditValue("2025-06-30T00:00:00.000Z")).toBe("30/06/2025");
+  });
+
+  it("shows text that only looks like a date as it was typed", () => {
+    expect(auditValue("2025-02-30")).toBe("2025-02-30");
+    expect(auditValue("2025-13-01T10:00")).toBe("2025-13-01T10:00");
   });
 
   it("keeps nested values as JSON, shortened when long", () => {

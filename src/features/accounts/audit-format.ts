@@ -1,5 +1,5 @@
 import { formatVietnameseNumber } from "@/domain/decimal";
-import { formatDate } from "@/domain/reporting-calendar";
+import { formatDate, isIsoDate } from "@/domain/reporting-calendar";
 import { dateTimeInVietnam } from "@/features/reporting/calendar";
 
 // An audit entry's "before" and "after" as an administrator reads them: field by field, with the
@@ -19,6 +19,10 @@ const FIELD_LABELS: Record<string, string> = {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+/** A date column as Prisma records it (UTC midnight): a day, not an instant. */
+const MIDNIGHT_UTC = /^\d{4}-\d{2}-\d{2}T00:00:00(\.000)?Z$/;
+/** A decimal as PostgreSQL's numeric columns give it ("71.5"). */
+const DECIMAL = /^-?\d+\.\d+$/;
 const MAX_TEXT = 300;
 
 export function auditValue(value: unknown): string {
@@ -26,8 +30,11 @@ export function auditValue(value: unknown): string {
   if (typeof value === "boolean") return value ? "có" : "không";
   if (typeof value === "number") return formatVietnameseNumber(value);
   if (typeof value === "string") {
-    if (ISO_DATE.test(value)) return formatDate(value);
+    // Recorded text is whatever a user typed: only real dates are rewritten, anything else is shown as is.
+    if (ISO_DATE.test(value) && isIsoDate(value)) return formatDate(value);
+    if (MIDNIGHT_UTC.test(value) && isIsoDate(value.slice(0, 10))) return formatDate(value.slice(0, 10));
     if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return dateTimeInVietnam(new Date(value));
+    if (DECIMAL.test(value)) return formatVietnameseNumber(Number(value));
     return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value;
   }
   const json = JSON.stringify(value);

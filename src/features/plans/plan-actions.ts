@@ -134,10 +134,12 @@ export const amendPlan = defineAction({
     const plan = await db.plan.findUnique({ where: { id: input.planId }, select: { status: true, publishedAt: true } });
     if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch");
     if (plan.status !== "ISSUED") throw new ConflictError("Kế hoạch đang là dự thảo: sửa trực tiếp, không cần mở bản sửa đổi.");
-    // Plans issued before they were entered here have no stored issued text yet: keep it now.
-    const issued = await planSnapshot(db, input.planId);
-    const kept = await db.planVersion.findFirst({ where: { planId: input.planId }, orderBy: { version: "desc" }, select: { version: true } });
-    if (!kept || kept.version < issued.version) {
+    // Plans issued before they were entered here have no stored issued text yet: keep it now. Issuing
+    // here always keeps the issued text, and nothing but issuing changes it (publishing raises the
+    // version, not the text), so any kept copy is the text as issued.
+    const kept = await db.planVersion.findFirst({ where: { planId: input.planId }, select: { id: true } });
+    if (!kept) {
+      const issued = await planSnapshot(db, input.planId);
       await db.planVersion.create({ data: { id: randomUUID(), planId: input.planId, version: issued.version, snapshot: JSON.parse(JSON.stringify(issued)), reason: "Bản đã ban hành, lưu trước khi sửa đổi, bổ sung" } });
     }
     // A draft is never public: publication outside the province ends with the amendment (the rows are

@@ -67,7 +67,6 @@ export function reportYears(first: number, now: Date = new Date()): number[] {
   return years;
 }
 
-/** dd/mm/yyyy of an instant, as the calendar reads in Vietnam. */
 const VIETNAM_CLOCK = new Intl.DateTimeFormat("en-GB", { timeZone: VIETNAM_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 /** "05/12/2026 08:07": an instant (a change in the history, an audit entry) as read in Vietnam. */
@@ -75,6 +74,7 @@ export function dateTimeInVietnam(instant: Date): string {
   return `${dayInVietnam(instant)} ${VIETNAM_CLOCK.format(instant)}`;
 }
 
+/** dd/mm/yyyy of an instant, as the calendar reads in Vietnam. */
 export function dayInVietnam(instant: Date): string {
   const [y, m, d] = todayInVietnam(instant).split("-");
   return `${d}/${m}/${y}`;

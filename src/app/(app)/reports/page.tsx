@@ -8,7 +8,7 @@ import { DownloadButton } from "@/features/reporting/download-button";
 import { getReportsOverview, type ReportOverviewRow } from "@/features/reporting/queries";
 import { FIRST_RESULTS_YEAR } from "@/features/results/labels";
 import { withScope } from "@/server/db/scoped";
-import { requirePage } from "@/server/routes";
+import { requirePage, routeAllows } from "@/server/routes";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
 
 export const metadata: Metadata = { title: "Báo cáo" };
@@ -102,8 +102,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <h2 id="own" className="text-lg font-semibold">Báo cáo của đơn vị</h2>
         {overview.own.length === 0 ? (
           <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">
-            Đơn vị của bạn chưa có kế hoạch nào trong hệ thống. Báo cáo hằng năm được lập cho từng kế hoạch: hãy{" "}
-            <Link href="/import" className="text-brand-700 underline">nhập văn bản kế hoạch của đơn vị</Link> trước.
+            Đơn vị của bạn chưa có kế hoạch nào trong hệ thống. Báo cáo hằng năm được lập cho từng kế hoạch
+            {routeAllows(scope, "/import") ? (
+              <>
+                : hãy <Link href="/import" className="text-brand-700 underline">nhập văn bản kế hoạch của đơn vị</Link> trước.
+              </>
+            ) : (
+              ", sau khi đơn vị nhập kế hoạch của mình."
+            )}
           </p>
         ) : (
           <ul className="space-y-3">
