@@ -33,6 +33,8 @@ test("the province's dashboard: filter by an indicator group, then drill down to
   // The locality's dashboard opens on the group the matrix was filtered by, its tab marked.
   const groupTabs = page.getByRole("navigation", { name: "Nhóm chỉ tiêu" });
   await expect(groupTabs.getByRole("link", { name: /Dân số, y tế/ })).toHaveAttribute("aria-current", "page");
+  // The title names the group and the plan, so that dashboards open in several tabs can be told apart.
+  await expect(page).toHaveTitle(/^Dân số, y tế · Bảng theo dõi .+ \(Thị ủy Mộc Châu\)/);
   await expect(page.getByRole("heading", { level: 2, name: "Dân số, y tế" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Giáo dục" })).toHaveCount(0);
   // Each chart has its numbers in a table beside it.

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { documentKindLabel } from "@/domain/document-number";
 import { formatDate } from "@/domain/reporting-calendar";
 import { formatVietnameseNumber } from "@/domain/decimal";
@@ -17,19 +18,36 @@ import { NotFoundError } from "@/server/errors";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
 import { planStatusLabels, trackLabels } from "@/ui/labels";
 
-export const metadata: Metadata = { title: "Bảng theo dõi kế hoạch" };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Full status labels by letter, for the cards (indicator-cards.tsx). */
 const CARD_LABELS = Object.fromEntries(STATUSES.map((s) => [STATUS_LETTERS[s], statusLabel(s)]));
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export default async function PlanDashboardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+/** Read once per request, for the page and for its title (React's cache lasts one request). */
+const loadDashboard = cache(async (id: string, year: number | null, group: string | null) => {
+  const scope = await requirePage("/plans/[id]/dashboard");
+  return getPlanDashboard(scope, id, { year, group });
+});
+
+/** The plan and the group shown in the title, so that several dashboards open in tabs can be told apart. */
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const fallback = { title: "Bảng theo dõi kế hoạch" };
+  const { id } = await params;
+  if (!uuid.test(id)) return fallback;
+  const { year, group } = parseRollupFilters(await searchParams);
+  const d = await loadDashboard(id, year, group).catch(() => null);
+  if (!d) return fallback;
+  const shownGroup = d.shown.all ? null : d.groups.find((g) => g.cards)?.name;
+  return { title: `${shownGroup ? `${shownGroup} · ` : ""}Bảng theo dõi ${d.plan.number} (${d.plan.issuerName})` };
+}
+
+export default async function PlanDashboardPage({ params, searchParams }: Props) {
   const { id } = await params;
   if (!uuid.test(id)) notFound();
-  const scope = await requirePage("/plans/[id]/dashboard");
   const { year: requestedYear, group: requestedGroup } = parseRollupFilters(await searchParams);
-  const d = await getPlanDashboard(scope, id, { year: requestedYear, group: requestedGroup }).catch((error) => {
+  const d = await loadDashboard(id, requestedYear, requestedGroup).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
