@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatVietnameseNumber } from "@/domain/decimal";
-import { ALL_GROUPS, cardData, chartModel, groupIndicators, NO_LEAD, shownGroups, progressYear, statusIn, targetMark, taskSummary, valueDomain, type DashboardTarget, type TaskRow } from "./plan-dashboard";
+import { ALL_GROUPS, cardData, chartModel, groupIndicators, NO_LEAD, shownGroups, progressYear, targetMark, taskSummary, valueDomain, type DashboardTarget, type TaskRow } from "./plan-dashboard";
 
 const target = (year: number, kind: DashboardTarget["kind"], lower: number | null, upper: number | null, text: string): DashboardTarget => ({ year, kind, lower, upper, isPercent: false, qualitative: null, text });
 
@@ -62,15 +62,6 @@ describe("shownGroups", () => {
     expect(shownGroups(["Kinh tế"], null)).toEqual({ indexes: [0], all: true, found: true });
     expect(shownGroups([], null)).toEqual({ indexes: [], all: false, found: true });
     expect(shownGroups([], "Giáo dục")).toEqual({ indexes: [], all: false, found: false });
-  });
-});
-
-describe("statusIn", () => {
-  it("is the status stored with that year's actual, or no data", () => {
-    const actuals = [{ year: 2024, status: "ON_TRACK" as const }, { year: 2025, status: "OFF_TRACK" as const }];
-    expect(statusIn(actuals, 2025)).toBe("OFF_TRACK");
-    expect(statusIn(actuals, 2026)).toBe("NO_DATA");
-    expect(statusIn(actuals, null)).toBe("NO_DATA");
   });
 });
 

@@ -85,12 +85,6 @@ export function shownGroups(names: readonly string[], requested: string | null):
   return { indexes: [Math.max(index, 0)], all: names.length === 1, found: requested === null || index >= 0 };
 }
 
-/** An indicator's status in a year: the one stored with that year's actual, "no data" without one (as in the rollup matrix). */
-export function statusIn(actuals: readonly Pick<DashboardActual, "year" | "status">[], year: number | null): IndicatorStatus {
-  if (year === null) return "NO_DATA";
-  return actuals.find((a) => a.year === year)?.status ?? "NO_DATA";
-}
-
 // ---------------------------------------------------------------------------------------------
 // Charts
 

@@ -685,6 +685,7 @@ function assemblePlanDashboard(
   const { today, currentYear } = options;
   const years = [...new Set(data.statuses.map((a) => a.year))].sort((a, b) => a - b);
   const year = chooseYear(years, currentYear, options.year);
+  // An indicator's status is the one stored with its actual of that year, "no data" without one (as in the rollup matrix).
   const statusOf = new Map<string, IndicatorStatus>();
   for (const a of data.statuses) if (a.year === year) statusOf.set(a.indicatorId, a.status);
 
