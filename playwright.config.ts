@@ -3,7 +3,9 @@ import { chromiumPath } from "./scripts/lib/chromium";
 
 // Browser tests run against the real app (production build) on its own embedded PostgreSQL,
 // rebuilt from scratch with the demo data at each run.
-const PORT = 3100;
+// E2E_PORT / E2E_PG_PORT let two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PG_PORT = process.env.E2E_PG_PORT ?? "54339";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -29,6 +31,6 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: ".data/e2e", EMBEDDED_PG_PORT: "54339", NEXTAUTH_URL: `http://127.0.0.1:${PORT}` },
+    env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: ".data/e2e", EMBEDDED_PG_PORT: PG_PORT, NEXTAUTH_URL: `http://127.0.0.1:${PORT}` },
   },
 });

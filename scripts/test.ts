@@ -45,6 +45,7 @@ mkdirSync(RESULTS, { recursive: true });
 const steps: Step[] = [
   { name: "Kiểm tra kiểu (tsc)", command: ["npx", "tsc", "--noEmit"] },
   { name: "Lint (eslint)", command: ["npx", "eslint", "--max-warnings=0", "."] },
+  { name: "Định dạng mã (prettier)", command: ["npx", "prettier", "--check", "."] },
   { name: "Kiểm thử đơn vị", command: ["npx", "vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/unit.json`], results: `${RESULTS}/unit.json` },
   { name: "Kiểm thử tích hợp (PostgreSQL)", command: ["npx", "vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/integration.json`], results: `${RESULTS}/integration.json` },
   { name: "Kiểm thử trình duyệt (Chromium)", command: ["npx", "playwright", "test"], results: `${RESULTS}/e2e.json` },

@@ -18,7 +18,7 @@ describe("auditActionLabel", () => {
     const actions = new Set<string>();
     for (const file of sources(path.resolve("src"))) {
       const text = readFileSync(file, "utf8");
-      for (const call of text.matchAll(/audit\(\{ action: ([^,]+),/g)) {
+      for (const call of text.matchAll(/audit\(\{\s*action:\s*([^,]+),/g)) {
         for (const literal of call[1]!.matchAll(/"([a-zA-Z]+\.[a-zA-Z.]+)"/g)) actions.add(literal[1]!);
         const template = /^`([a-zA-Z.]+)\.\$\{input\.(decision|direction)\}`$/.exec(call[1]!.trim());
         if (template) for (const value of template[2] === "decision" ? ["accept", "dismiss"] : ["up", "down", "indent", "outdent"]) actions.add(`${template[1]}.${value}`);
