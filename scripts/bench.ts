@@ -8,7 +8,15 @@ import { findFreePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { applyMigrations } from "./lib/migrations";
 import { BENCH_USER, countRows, DATASET_VERSION, generateDataset, type DatasetInfo } from "./bench/dataset";
 import { javascriptOf, measurePages, signIn, startApp, type PageSubject } from "./bench/pages";
-import { DASHBOARD_ALL_GROUPS, DASHBOARD_PAGE, resultLines, SIGN_IN_PAGE, TRIVIAL_PAGE, writePerformanceDoc, type BenchResults } from "./bench/report";
+import {
+  DASHBOARD_ALL_GROUPS,
+  DASHBOARD_PAGE,
+  resultLines,
+  SIGN_IN_PAGE,
+  TRIVIAL_PAGE,
+  writePerformanceDoc,
+  type BenchResults,
+} from "./bench/report";
 import { measureRollups } from "./bench/rollups";
 import { ms, ratio } from "./bench/timing";
 import { verifyStamps, verifyStatuses } from "./bench/verify";
@@ -41,7 +49,10 @@ async function datasetPresent(adminUrl: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ comment: string | null }>(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [DATABASE]);
+    const { rows } = await client.query<{ comment: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
+      [DATABASE],
+    );
     return rows[0]?.comment === DATASET_VERSION;
   } finally {
     await client.end();
@@ -66,7 +77,9 @@ async function describeDataset(adminUrl: string): Promise<DatasetInfo> {
   }
 }
 
-async function prepare(serverUrl: string): Promise<{ adminUrl: string; appUrl: string; dataset: DatasetInfo & { reused: boolean } }> {
+async function prepare(
+  serverUrl: string,
+): Promise<{ adminUrl: string; appUrl: string; dataset: DatasetInfo & { reused: boolean } }> {
   const adminUrl = withDatabase(serverUrl, DATABASE);
   const appUrl = withCredentials(adminUrl, "app_user", APP_PASSWORD);
   if (!flag("--fresh") && (await datasetPresent(serverUrl))) {
@@ -120,7 +133,12 @@ async function pageSubjects(adminUrl: string, base: string): Promise<PageSubject
     { label: TRIVIAL_PAGE, path: "/plans/not-a-plan", cookie: province, expect: "Không tìm thấy", status: 404 },
     { label: SIGN_IN_PAGE, path: "/sign-in", cookie: null, expect: "Đăng nhập" },
     { label: DASHBOARD_PAGE, path: `/plans/${communePlan}/dashboard`, cookie: province, expect: "Bảng theo dõi" },
-    { label: DASHBOARD_ALL_GROUPS, path: `/plans/${communePlan}/dashboard?group=*`, cookie: province, expect: `id="nhom-9"` },
+    {
+      label: DASHBOARD_ALL_GROUPS,
+      path: `/plans/${communePlan}/dashboard?group=*`,
+      cookie: province,
+      expect: `id="nhom-9"`,
+    },
     { label: "Rollup page, largest province", path: "/dashboard", cookie: province, expect: "Tổng hợp các địa phương" },
     { label: "Rollup page, Sơn La", path: "/dashboard", cookie: sonLa, expect: "Tổng hợp các địa phương" },
     { label: "Rollup page, national", path: "/dashboard", cookie: admin, expect: "Tổng hợp các địa phương" },
@@ -132,7 +150,11 @@ async function main() {
   const loadBefore = os.loadavg()[0]!;
   const started = Date.now();
   log("Khởi động PostgreSQL nhúng cho phép đo (.data/bench/postgres)…");
-  const server = await startEmbeddedPostgres({ dataDir: ".data/bench/postgres", port: await findFreePort(54359), quiet: true });
+  const server = await startEmbeddedPostgres({
+    dataDir: ".data/bench/postgres",
+    port: await findFreePort(54359),
+    quiet: true,
+  });
   let app: Awaited<ReturnType<typeof startApp>> | null = null;
   try {
     const { adminUrl, appUrl, dataset } = await prepare(server.adminUrl);
@@ -140,7 +162,10 @@ async function main() {
     const statusCheck = await verifyStatuses(adminUrl);
     log(`Kiểm tra trạng thái tổng hợp bằng mã miền: ${statusCheck.agree}/${statusCheck.checked} khớp.`);
     const stale = await verifyStamps(adminUrl);
-    if (stale.length) throw new Error(`Dữ liệu đo có dòng mang dấu quyền xem (visibleTo) khác với kế hoạch của nó, ở: ${stale.join(", ")}. Chạy lại với --fresh.`);
+    if (stale.length)
+      throw new Error(
+        `Dữ liệu đo có dòng mang dấu quyền xem (visibleTo) khác với kế hoạch của nó, ở: ${stale.join(", ")}. Chạy lại với --fresh.`,
+      );
 
     // A rollup takes tens of milliseconds: three times the runs cost seconds and steady the medians
     // against bursts of load from other work on the machine.
@@ -156,12 +181,21 @@ async function main() {
       const measurements = await measurePages(app.base, subjects, { runs: RUNS, warmup: WARMUP, log });
       const dashboard = subjects.find((s) => s.label === DASHBOARD_PAGE)!;
       const js = await javascriptOf(app.base, dashboard, "/(app)/plans/[id]/dashboard");
-      const rollupJs = await javascriptOf(app.base, subjects.find((s) => s.label === "Rollup page, largest province")!, "/(app)/dashboard");
+      const rollupJs = await javascriptOf(
+        app.base,
+        subjects.find((s) => s.label === "Rollup page, largest province")!,
+        "/(app)/dashboard",
+      );
       pages = { measurements, js, rollupJs };
     }
 
     const results: BenchResults = {
-      date: new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date()),
+      date: new Intl.DateTimeFormat("vi-VN", {
+        timeZone: "Asia/Ho_Chi_Minh",
+        day: "2-digit",
+        month: "2-digit",
+        year: "numeric",
+      }).format(new Date()),
       node: process.versions.node,
       cpus: os.cpus().length,
       load: { before: loadBefore, after: os.loadavg()[0]! },
@@ -188,7 +222,9 @@ async function main() {
     // Issue 7's speed goal: a 45 KB plan document is parsed well under a second (see docs/import.md).
     const { benchParse } = await import("../src/features/import/bench");
     const parse = benchParse();
-    log(`Đọc văn bản kế hoạch ${(parse.bytes / 1024).toFixed(1)} KB: lần đầu ${parse.firstMs} ms, trung vị ${parse.medianMs} ms, p95 ${parse.p95Ms} ms (${parse.runs} lần).`);
+    log(
+      `Đọc văn bản kế hoạch ${(parse.bytes / 1024).toFixed(1)} KB: lần đầu ${parse.firstMs} ms, trung vị ${parse.medianMs} ms, p95 ${parse.p95Ms} ms (${parse.runs} lần).`,
+    );
   } finally {
     if (app) await app.stop();
     await server.stop();

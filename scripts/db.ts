@@ -67,7 +67,8 @@ async function dropEverything(adminUrl: string) {
 }
 
 async function newMigration(adminUrl: string, name: string | undefined) {
-  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Đặt tên migration bằng chữ thường và dấu gạch dưới, ví dụ add_report_deadline");
+  if (!name || !/^[a-z0-9_]+$/.test(name))
+    throw new Error("Đặt tên migration bằng chữ thường và dấu gạch dưới, ví dụ add_report_deadline");
   const current = await readFile("prisma/schema.prisma", "utf8");
   const previous = existsSync(SNAPSHOT) ? await readFile(SNAPSHOT, "utf8") : null;
   const sql = await diffSchemas(adminUrl, previous, current);

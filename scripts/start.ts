@@ -18,8 +18,13 @@ const env = launcherEnv();
 const log = (line: string) => console.log(`▸ ${line}`);
 
 async function main() {
-  if (args.has("--fresh") && !env.DATABASE_URL) await rm(path.join(env.DATA_DIR, "postgres"), { recursive: true, force: true });
-  log(env.DATABASE_URL ? "Dùng PostgreSQL theo DATABASE_URL" : `Khởi động PostgreSQL nhúng (${env.DATA_DIR}/postgres, cổng ${env.EMBEDDED_PG_PORT})`);
+  if (args.has("--fresh") && !env.DATABASE_URL)
+    await rm(path.join(env.DATA_DIR, "postgres"), { recursive: true, force: true });
+  log(
+    env.DATABASE_URL
+      ? "Dùng PostgreSQL theo DATABASE_URL"
+      : `Khởi động PostgreSQL nhúng (${env.DATA_DIR}/postgres, cổng ${env.EMBEDDED_PG_PORT})`,
+  );
   const database = await prepareDatabase(env, { log });
   let stopping = false;
   const stopDatabase = async () => {
@@ -39,10 +44,21 @@ async function main() {
     if (!dev) buildIfStale();
 
     const url = env.NEXTAUTH_URL ?? `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
-    const child = spawn(process.execPath, [require_next(), dev ? "dev" : "start", "-H", env.HOST, "-p", String(env.PORT)], {
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: database.appUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, NODE_ENV: dev ? "development" : "production" },
-    });
+    const child = spawn(
+      process.execPath,
+      [require_next(), dev ? "dev" : "start", "-H", env.HOST, "-p", String(env.PORT)],
+      {
+        stdio: "inherit",
+        env: {
+          ...process.env,
+          NEXT_TELEMETRY_DISABLED: "1",
+          DATABASE_URL: database.appUrl,
+          NEXTAUTH_SECRET: secret,
+          NEXTAUTH_URL: url,
+          NODE_ENV: dev ? "development" : "production",
+        },
+      },
+    );
     log(`Ứng dụng: ${url}`);
     const shutdown = () => {
       child.kill("SIGTERM");
@@ -98,7 +114,10 @@ function buildIfStale() {
   const built = existsSync(marker) ? statSync(marker).mtimeMs : 0;
   if (built && Math.max(...SOURCES.map(newestMtime)) <= built) return;
   log("Biên dịch ứng dụng (next build)…");
-  const result = spawnSync(process.execPath, [require_next(), "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, [require_next(), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("next build thất bại (xem lỗi ở trên).");
 }
 

@@ -36,7 +36,8 @@ function ensureChromium(): string {
 function counts(file: string): { passed: number; failed: number } {
   if (!existsSync(file)) return { passed: 0, failed: 0 };
   const report = JSON.parse(readFileSync(file, "utf8"));
-  if (typeof report.numPassedTests === "number") return { passed: report.numPassedTests, failed: report.numFailedTests };
+  if (typeof report.numPassedTests === "number")
+    return { passed: report.numPassedTests, failed: report.numFailedTests };
   return { passed: report.stats?.expected ?? 0, failed: (report.stats?.unexpected ?? 0) + (report.stats?.flaky ?? 0) };
 }
 
@@ -46,8 +47,34 @@ const steps: Step[] = [
   { name: "Kiểm tra kiểu (tsc)", command: ["npx", "tsc", "--noEmit"] },
   { name: "Lint (eslint)", command: ["npx", "eslint", "--max-warnings=0", "."] },
   { name: "Định dạng mã (prettier)", command: ["npx", "prettier", "--check", "."] },
-  { name: "Kiểm thử đơn vị", command: ["npx", "vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/unit.json`], results: `${RESULTS}/unit.json` },
-  { name: "Kiểm thử tích hợp (PostgreSQL)", command: ["npx", "vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/integration.json`], results: `${RESULTS}/integration.json` },
+  {
+    name: "Kiểm thử đơn vị",
+    command: [
+      "npx",
+      "vitest",
+      "run",
+      "--project",
+      "unit",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${RESULTS}/unit.json`,
+    ],
+    results: `${RESULTS}/unit.json`,
+  },
+  {
+    name: "Kiểm thử tích hợp (PostgreSQL)",
+    command: [
+      "npx",
+      "vitest",
+      "run",
+      "--project",
+      "integration",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${RESULTS}/integration.json`,
+    ],
+    results: `${RESULTS}/integration.json`,
+  },
   { name: "Kiểm thử trình duyệt (Chromium)", command: ["npx", "playwright", "test"], results: `${RESULTS}/e2e.json` },
 ];
 

@@ -14,7 +14,10 @@ import type { DocumentIndicator, PlanDocument, DocumentTask } from "../../src/fe
 const ILLUSTRATIVE_NOTE = "(Dữ liệu minh họa, không phải số liệu thực tế.)";
 
 /** A district plan implementing the provincial plan: its tasks and indicators, targets localised. */
-export function derivedDistrictPlan(parent: PlanDocument, input: { key: string; number: string; issuedOn: string; place: string; districtName: string; leads: string[] }): PlanDocument {
+export function derivedDistrictPlan(
+  parent: PlanDocument,
+  input: { key: string; number: string; issuedOn: string; place: string; districtName: string; leads: string[] },
+): PlanDocument {
   const random = seededRandom(input.key);
   const localiseTask = (task: DocumentTask, index: number, depth: number): DocumentTask => ({
     numbering: task.numbering,
@@ -29,7 +32,14 @@ export function derivedDistrictPlan(parent: PlanDocument, input: { key: string; 
     ...indicator,
     sourceText: undefined,
     fromParent: !indicator.isGroup,
-    targets: indicator.targets ? Object.fromEntries(Object.entries(indicator.targets).map(([year, text]) => [year, localiseTarget(text, indicator.direction, random)])) : undefined,
+    targets: indicator.targets
+      ? Object.fromEntries(
+          Object.entries(indicator.targets).map(([year, text]) => [
+            year,
+            localiseTarget(text, indicator.direction, random),
+          ]),
+        )
+      : undefined,
     children: indicator.children?.map(localiseIndicator),
   });
   return {
@@ -76,7 +86,8 @@ function localiseTarget(text: string, direction: DocumentIndicator["direction"],
 }
 
 function referenceValue(target: Target): number | null {
-  if (target.kind === "RANGE" && target.lower !== null && target.upper !== null) return (target.lower + target.upper) / 2;
+  if (target.kind === "RANGE" && target.lower !== null && target.upper !== null)
+    return (target.lower + target.upper) / 2;
   return target.lower ?? target.upper;
 }
 
@@ -92,7 +103,17 @@ export function addIllustrativeActuals(rows: SeedRows, plan: LoadedPlan) {
     if (target.kind === "QUALITATIVE") {
       for (const year of [2024, 2025]) {
         const status = random() < 0.7 ? "ON_TRACK" : "AT_RISK";
-        rows.indicatorActuals.push({ id: seedId("actual", indicator.id, year), planId: plan.id, indicatorId: indicator.id, year, text: status === "ON_TRACK" ? "Đang thực hiện đúng tiến độ" : "Còn khó khăn", qualitativeStatus: status, status, source: "Dữ liệu minh họa", isIllustrative: true });
+        rows.indicatorActuals.push({
+          id: seedId("actual", indicator.id, year),
+          planId: plan.id,
+          indicatorId: indicator.id,
+          year,
+          text: status === "ON_TRACK" ? "Đang thực hiện đúng tiến độ" : "Còn khó khăn",
+          qualitativeStatus: status,
+          status,
+          source: "Dữ liệu minh họa",
+          isIllustrative: true,
+        });
       }
       return;
     }
@@ -102,17 +123,35 @@ export function addIllustrativeActuals(rows: SeedRows, plan: LoadedPlan) {
     const behind = random() < 0.25;
     const targets = [...indicator.targets].map(([year, t]) => ({ year, target: t }));
     const generated: { year: number; value: number }[] = [];
-    const cap = target.isPercent || (reference <= 100 && /%/.test(indicator.source.unit ?? "")) ? 100 : Number.POSITIVE_INFINITY;
-    let value = lowerIsBetter ? reference * (behind ? 1.4 + random() * 0.4 : 1.05 + random() * 0.2) : reference * (behind ? 0.6 + random() * 0.15 : 0.85 + random() * 0.1);
+    const cap =
+      target.isPercent || (reference <= 100 && /%/.test(indicator.source.unit ?? "")) ? 100 : Number.POSITIVE_INFINITY;
+    let value = lowerIsBetter
+      ? reference * (behind ? 1.4 + random() * 0.4 : 1.05 + random() * 0.2)
+      : reference * (behind ? 0.6 + random() * 0.15 : 0.85 + random() * 0.1);
     for (const year of [2024, 2025]) {
       value = Math.min(cap, Math.round(value * 100) / 100);
       generated.push({ year, value });
       const step = Math.abs(reference) * (behind ? 0.005 : 0.03 + random() * 0.03);
       value = lowerIsBetter ? Math.max(0, value - step) : value + step;
     }
-    const statuses = statusesByYear({ direction: indicator.direction as Direction, baseline: null, targets, actuals: generated });
+    const statuses = statusesByYear({
+      direction: indicator.direction as Direction,
+      baseline: null,
+      targets,
+      actuals: generated,
+    });
     for (const { year, value: v } of generated) {
-      rows.indicatorActuals.push({ id: seedId("actual", indicator.id, year), planId: plan.id, indicatorId: indicator.id, year, value: v, text: formatVietnameseNumber(v), status: statuses.get(year) ?? "NO_DATA", source: "Dữ liệu minh họa", isIllustrative: true });
+      rows.indicatorActuals.push({
+        id: seedId("actual", indicator.id, year),
+        planId: plan.id,
+        indicatorId: indicator.id,
+        year,
+        value: v,
+        text: formatVietnameseNumber(v),
+        status: statuses.get(year) ?? "NO_DATA",
+        source: "Dữ liệu minh họa",
+        isIllustrative: true,
+      });
     }
   };
   plan.indicators.forEach(visit);
@@ -125,8 +164,24 @@ export function addIllustrativeProgress(rows: SeedRows, plan: LoadedPlan) {
     if (task.children.length) return task.children.forEach(visit);
     for (const year of [2024, 2025]) {
       const roll = random();
-      const status = roll < 0.15 ? "BEHIND" : roll < 0.3 && year === 2025 ? "COMPLETED" : roll < 0.35 ? "NOT_STARTED" : "IN_PROGRESS";
-      rows.taskProgress.push({ id: seedId("progress", task.id, year), planId: plan.id, taskId: task.id, organizationId: null, year, status, summary: `Tình hình thực hiện năm ${year} (dữ liệu minh họa).`, isIllustrative: true });
+      const status =
+        roll < 0.15
+          ? "BEHIND"
+          : roll < 0.3 && year === 2025
+            ? "COMPLETED"
+            : roll < 0.35
+              ? "NOT_STARTED"
+              : "IN_PROGRESS";
+      rows.taskProgress.push({
+        id: seedId("progress", task.id, year),
+        planId: plan.id,
+        taskId: task.id,
+        organizationId: null,
+        year,
+        status,
+        summary: `Tình hình thực hiện năm ${year} (dữ liệu minh họa).`,
+        isIllustrative: true,
+      });
     }
   };
   plan.tasks.forEach(visit);

@@ -8,7 +8,13 @@ import type { SeedRows } from "./rows";
 // (src/features/plans/document-rows.ts), with ids derived from their keys so that seeding is idempotent.
 
 export type Issuer = { orgId: string; place: Place; track: "PARTY" | "STATE" };
-export type LoadedPlan = { id: string; key: string; issuer: Issuer; tasks: LoadedTask[]; indicators: LoadedIndicator[] };
+export type LoadedPlan = {
+  id: string;
+  key: string;
+  issuer: Issuer;
+  tasks: LoadedTask[];
+  indicators: LoadedIndicator[];
+};
 export type { LoadedIndicator, LoadedTask };
 
 export const planId = (key: string) => seedId("plan", key);

@@ -23,9 +23,21 @@ export type SeedRows = {
 
 export function emptyRows(): SeedRows {
   return {
-    adminUnits: [], adminSuccessions: [], organizations: [], organizationSuccessions: [], plans: [], planCitations: [],
-    tasks: [], taskAssignments: [], indicators: [], indicatorTargets: [], indicatorActuals: [], taskProgress: [],
-    reports: [], users: [], memberships: [],
+    adminUnits: [],
+    adminSuccessions: [],
+    organizations: [],
+    organizationSuccessions: [],
+    plans: [],
+    planCitations: [],
+    tasks: [],
+    taskAssignments: [],
+    indicators: [],
+    indicatorTargets: [],
+    indicatorActuals: [],
+    taskProgress: [],
+    reports: [],
+    users: [],
+    memberships: [],
   };
 }
 
@@ -44,7 +56,9 @@ export async function writeRows(tx: Prisma.TransactionClient, rows: SeedRows): P
   added += await insert(rows.adminUnits, (data) => tx.adminUnit.createMany({ data, skipDuplicates: true }));
   added += await insert(rows.adminSuccessions, (data) => tx.adminSuccession.createMany({ data, skipDuplicates: true }));
   added += await insert(rows.organizations, (data) => tx.organization.createMany({ data, skipDuplicates: true }));
-  added += await insert(rows.organizationSuccessions, (data) => tx.organizationSuccession.createMany({ data, skipDuplicates: true }));
+  added += await insert(rows.organizationSuccessions, (data) =>
+    tx.organizationSuccession.createMany({ data, skipDuplicates: true }),
+  );
   added += await insert(rows.plans, (data) => tx.plan.createMany({ data, skipDuplicates: true }));
   added += await insert(rows.planCitations, (data) => tx.planCitation.createMany({ data, skipDuplicates: true }));
   added += await insert(rows.tasks, (data) => tx.task.createMany({ data, skipDuplicates: true }));

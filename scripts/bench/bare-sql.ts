@@ -5,7 +5,9 @@
 // by status, its cells (column → status) and, for the national rollup, the counts of the results of
 // the plans below it.
 
-const COUNTS = (status: string) => `count(*) FILTER (WHERE ${status} = 'MET')::int AS "MET", count(*) FILTER (WHERE ${status} = 'ON_TRACK')::int AS "ON_TRACK",
+const COUNTS = (
+  status: string,
+) => `count(*) FILTER (WHERE ${status} = 'MET')::int AS "MET", count(*) FILTER (WHERE ${status} = 'ON_TRACK')::int AS "ON_TRACK",
   count(*) FILTER (WHERE ${status} = 'AT_RISK')::int AS "AT_RISK", count(*) FILTER (WHERE ${status} = 'OFF_TRACK')::int AS "OFF_TRACK",
   count(*) FILTER (WHERE ${status} = 'NO_DATA')::int AS "NO_DATA"`;
 

@@ -47,27 +47,65 @@ export type DatasetInfo = {
 
 const lowerFirst = (fullName: string) => fullName.replace(/^(Xã|Phường|Đặc khu|Thị trấn)/u, (w) => w.toLowerCase());
 
-type UnitRow = { id: string; code: string; name: string; fullName: string; level: "PROVINCE" | "COMMUNE"; parentId: string | null; provinceCode: string };
+type UnitRow = {
+  id: string;
+  code: string;
+  name: string;
+  fullName: string;
+  level: "PROVINCE" | "COMMUNE";
+  parentId: string | null;
+  provinceCode: string;
+};
 
-type Body = { unitId: string; parentUnitId: string | null; provinceCode: string; level: string; track: "PARTY" | "STATE"; issuerCode: string; place: string; body: string; agencies: [string, string, string] };
+type Body = {
+  unitId: string;
+  parentUnitId: string | null;
+  provinceCode: string;
+  level: string;
+  track: "PARTY" | "STATE";
+  issuerCode: string;
+  place: string;
+  body: string;
+  agencies: [string, string, string];
+};
 
 function bodiesOf(units: UnitRow[]): Body[] {
   return units.map((u) => {
     if (u.level === "PROVINCE") {
       const city = u.fullName.startsWith("Thành phố");
       return {
-        unitId: u.id, parentUnitId: null, provinceCode: u.code, level: u.level, track: "PARTY", issuerCode: city ? "ThU" : "TU", place: u.name,
+        unitId: u.id,
+        parentUnitId: null,
+        provinceCode: u.code,
+        level: u.level,
+        track: "PARTY",
+        issuerCode: city ? "ThU" : "TU",
+        place: u.name,
         body: city ? `Thành ủy ${u.name}` : `Tỉnh ủy ${u.name}`,
-        agencies: [`Ban Tuyên giáo ${city ? "Thành ủy" : "Tỉnh ủy"} ${u.name}`, `UBND ${city ? "thành phố" : "tỉnh"} ${u.name}`, `Ủy ban MTTQ Việt Nam ${city ? "thành phố" : "tỉnh"} ${u.name}`],
+        agencies: [
+          `Ban Tuyên giáo ${city ? "Thành ủy" : "Tỉnh ủy"} ${u.name}`,
+          `UBND ${city ? "thành phố" : "tỉnh"} ${u.name}`,
+          `Ủy ban MTTQ Việt Nam ${city ? "thành phố" : "tỉnh"} ${u.name}`,
+        ],
       };
     }
     const local = lowerFirst(u.fullName);
     // One commune in four implements the province's plan through its People's Committee (State track).
     const state = Number(u.code) % 4 === 0;
     return {
-      unitId: u.id, parentUnitId: u.parentId, provinceCode: u.provinceCode, level: u.level, track: state ? "STATE" : "PARTY", issuerCode: state ? "UBND" : "ĐU", place: u.name,
+      unitId: u.id,
+      parentUnitId: u.parentId,
+      provinceCode: u.provinceCode,
+      level: u.level,
+      track: state ? "STATE" : "PARTY",
+      issuerCode: state ? "UBND" : "ĐU",
+      place: u.name,
       body: state ? `UBND ${local}` : `Đảng ủy ${local}`,
-      agencies: [state ? `Văn phòng HĐND và UBND ${local}` : `Văn phòng Đảng ủy ${local}`, state ? `Phòng Văn hóa - Xã hội ${local}` : `UBND ${local}`, `Ủy ban MTTQ Việt Nam ${local}`],
+      agencies: [
+        state ? `Văn phòng HĐND và UBND ${local}` : `Văn phòng Đảng ủy ${local}`,
+        state ? `Phòng Văn hóa - Xã hội ${local}` : `UBND ${local}`,
+        `Ủy ban MTTQ Việt Nam ${local}`,
+      ],
     };
   });
 }
@@ -76,7 +114,8 @@ function kindOf(name: string): { kind: string; track: string } {
   if (name.startsWith("UBND")) return { kind: "PEOPLES_COMMITTEE", track: "STATE" };
   if (name.startsWith("Ủy ban MTTQ")) return { kind: "FATHERLAND_FRONT", track: "OTHER" };
   if (name.startsWith("Văn phòng HĐND") || name.startsWith("Phòng")) return { kind: "DEPARTMENT", track: "STATE" };
-  if (name.startsWith("Ban Tuyên giáo") || name.startsWith("Văn phòng Đảng ủy")) return { kind: "PARTY_BOARD", track: "PARTY" };
+  if (name.startsWith("Ban Tuyên giáo") || name.startsWith("Văn phòng Đảng ủy"))
+    return { kind: "PARTY_BOARD", track: "PARTY" };
   return { kind: "PARTY_COMMITTEE", track: "PARTY" };
 }
 
@@ -105,7 +144,13 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
     // Organisations: the issuing body of each province and commune and three agencies each.
     const orgs = new Map<string, { name: string; norm: string; unitId: string; provinceCode: string }>();
     for (const b of bodies) {
-      for (const name of [b.body, ...b.agencies]) orgs.set(`${b.unitId}|${normalizeName(name)}`, { name, norm: normalizeName(name), unitId: b.unitId, provinceCode: b.provinceCode });
+      for (const name of [b.body, ...b.agencies])
+        orgs.set(`${b.unitId}|${normalizeName(name)}`, {
+          name,
+          norm: normalizeName(name),
+          unitId: b.unitId,
+          provinceCode: b.provinceCode,
+        });
     }
     const list = [...orgs.values()];
     await step(
@@ -114,16 +159,34 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
        SELECT gen_random_uuid()::text, o.name, o.norm, o.kind::"OrganizationKind", o.track::"Track", false, o.unit, o.pc, DATE '2025-07-01', now()
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS o(name, norm, kind, track, unit, pc)
        ON CONFLICT ("adminUnitId", "normalizedName") DO NOTHING`,
-      [list.map((o) => o.name), list.map((o) => o.norm), list.map((o) => kindOf(o.name).kind), list.map((o) => kindOf(o.name).track), list.map((o) => o.unitId), list.map((o) => o.provinceCode)],
+      [
+        list.map((o) => o.name),
+        list.map((o) => o.norm),
+        list.map((o) => kindOf(o.name).kind),
+        list.map((o) => kindOf(o.name).track),
+        list.map((o) => o.unitId),
+        list.map((o) => o.provinceCode),
+      ],
     );
 
     await client.query(`DROP TABLE IF EXISTS b_body, b_plan, b_tpl`);
-    await client.query(`CREATE TEMP TABLE b_body (unit_id text, parent_unit_id text, pc text, level text, track text, issuer_code text, place text, body text, body_norm text, a1 text, a2 text, a3 text)`);
+    await client.query(
+      `CREATE TEMP TABLE b_body (unit_id text, parent_unit_id text, pc text, level text, track text, issuer_code text, place text, body text, body_norm text, a1 text, a2 text, a3 text)`,
+    );
     await client.query(
       `INSERT INTO b_body SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])`,
       [
-        bodies.map((b) => b.unitId), bodies.map((b) => b.parentUnitId), bodies.map((b) => b.provinceCode), bodies.map((b) => b.level), bodies.map((b) => b.track), bodies.map((b) => b.issuerCode),
-        bodies.map((b) => b.place), bodies.map((b) => b.body), bodies.map((b) => normalizeName(b.body)), bodies.map((b) => normalizeName(b.agencies[0])), bodies.map((b) => normalizeName(b.agencies[1])),
+        bodies.map((b) => b.unitId),
+        bodies.map((b) => b.parentUnitId),
+        bodies.map((b) => b.provinceCode),
+        bodies.map((b) => b.level),
+        bodies.map((b) => b.track),
+        bodies.map((b) => b.issuerCode),
+        bodies.map((b) => b.place),
+        bodies.map((b) => b.body),
+        bodies.map((b) => normalizeName(b.body)),
+        bodies.map((b) => normalizeName(b.agencies[0])),
+        bodies.map((b) => normalizeName(b.agencies[1])),
         bodies.map((b) => normalizeName(b.agencies[2])),
       ],
     );
@@ -170,12 +233,24 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
     // The indicator template, and the indicators of every plan (ids derived from plan and code, so
     // the parent row and the inherited-from row are computed instead of looked up).
     const template = indicatorTemplate();
-    await client.query(`CREATE TEMP TABLE b_tpl (g int, k int, code text, name text, unit text, direction text, kind text, base float8, t25 float8, t30 float8, spread float8, pct boolean)`);
+    await client.query(
+      `CREATE TEMP TABLE b_tpl (g int, k int, code text, name text, unit text, direction text, kind text, base float8, t25 float8, t30 float8, spread float8, pct boolean)`,
+    );
     await client.query(
       `INSERT INTO b_tpl SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::boolean[])`,
       [
-        template.map((t) => t.group), template.map((t) => t.item), template.map((t) => t.code), template.map((t) => t.name), template.map((t) => t.unit), template.map((t) => t.direction),
-        template.map((t) => t.kind), template.map((t) => t.baseline), template.map((t) => t.target2025), template.map((t) => t.target2030), template.map((t) => t.spread), template.map((t) => t.isPercent),
+        template.map((t) => t.group),
+        template.map((t) => t.item),
+        template.map((t) => t.code),
+        template.map((t) => t.name),
+        template.map((t) => t.unit),
+        template.map((t) => t.direction),
+        template.map((t) => t.kind),
+        template.map((t) => t.baseline),
+        template.map((t) => t.target2025),
+        template.map((t) => t.target2030),
+        template.map((t) => t.spread),
+        template.map((t) => t.isPercent),
       ],
     );
     await step(
@@ -198,7 +273,9 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
     // Targets for 2025 and 2030. A commune mostly copies its province; one in ten asks 5% less, one in
     // ten 5% more. The values are functions of the plan and the template (no lookups), so the actuals
     // below compute the same milestones without joining the targets back.
-    await client.query(`CREATE FUNCTION pg_temp.vn(v float8) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT regexp_replace(replace(to_char(round(v::numeric, 1), 'FM999990.0'), '.', ','), ',0$', '') $$`);
+    await client.query(
+      `CREATE FUNCTION pg_temp.vn(v float8) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT regexp_replace(replace(to_char(round(v::numeric, 1), 'FM999990.0'), '.', ','), ',0$', '') $$`,
+    );
     await client.query(`CREATE FUNCTION pg_temp.target_value(level text, plan text, code text, kind text, direction text, pct boolean, t25 float8, t30 float8, year int) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$
       SELECT least(CASE WHEN pct THEN 100 ELSE 1e9 END, (CASE WHEN year = 2025 THEN t25 ELSE t30 END) *
         CASE WHEN level = 'PROVINCE' OR kind IN ('RANGE', 'QUALITATIVE') THEN 1
@@ -346,7 +423,10 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
        ON CONFLICT (username) DO NOTHING`,
       [userId, BENCH_USER, `Lãnh đạo ${province.name} (đo hiệu năng)`],
     );
-    await client.query(`INSERT INTO memberships (id, "userId", "organizationId", role) VALUES (gen_random_uuid()::text, $1, $2, 'APPROVER') ON CONFLICT DO NOTHING`, [userId, province.org]);
+    await client.query(
+      `INSERT INTO memberships (id, "userId", "organizationId", role) VALUES (gen_random_uuid()::text, $1, $2, 'APPROVER') ON CONFLICT DO NOTHING`,
+      [userId, province.org],
+    );
 
     await client.query("SET session_replication_role = DEFAULT");
     const t = Date.now();

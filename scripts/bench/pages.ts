@@ -14,24 +14,32 @@ export type App = { base: string; stop: () => Promise<void> };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startApp(urls: { adminUrl: string; appUrl: string }, options: { port: number; log: (line: string) => void }): Promise<App> {
+export async function startApp(
+  urls: { adminUrl: string; appUrl: string },
+  options: { port: number; log: (line: string) => void },
+): Promise<App> {
   const base = `http://127.0.0.1:${options.port}`;
-  if (await reachable(`${base}/sign-in`)) throw new Error(`Cổng ${options.port} đang có ứng dụng khác chạy; hãy dừng nó hoặc chọn cổng khác (--port).`);
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      DATABASE_URL: urls.appUrl,
-      DATABASE_ADMIN_URL: urls.adminUrl,
-      SEED_DEMO: "false",
-      PORT: String(options.port),
-      HOST: "127.0.0.1",
-      NEXTAUTH_URL: base,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      DATA_DIR: ".data/bench",
+  if (await reachable(`${base}/sign-in`))
+    throw new Error(`Cổng ${options.port} đang có ứng dụng khác chạy; hãy dừng nó hoặc chọn cổng khác (--port).`);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"],
+    {
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        DATABASE_URL: urls.appUrl,
+        DATABASE_ADMIN_URL: urls.adminUrl,
+        SEED_DEMO: "false",
+        PORT: String(options.port),
+        HOST: "127.0.0.1",
+        NEXTAUTH_URL: base,
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        DATA_DIR: ".data/bench",
+      },
     },
-  });
+  );
   let exited: number | null = null;
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
@@ -108,24 +116,38 @@ export type PageSubject = { label: string; path: string; cookie: string | null; 
 export type PageMeasurement = PageSubject & { timing: Timing; bytes: number };
 
 async function fetchPage(base: string, subject: PageSubject): Promise<{ status: number; html: string }> {
-  const response = await fetch(`${base}${subject.path}`, { redirect: "manual", headers: subject.cookie ? { cookie: subject.cookie } : {} });
+  const response = await fetch(`${base}${subject.path}`, {
+    redirect: "manual",
+    headers: subject.cookie ? { cookie: subject.cookie } : {},
+  });
   return { status: response.status, html: await response.text() };
 }
 
-export async function measurePages(base: string, subjects: PageSubject[], options: { runs: number; warmup: number; log: (line: string) => void }): Promise<PageMeasurement[]> {
+export async function measurePages(
+  base: string,
+  subjects: PageSubject[],
+  options: { runs: number; warmup: number; log: (line: string) => void },
+): Promise<PageMeasurement[]> {
   const sizes = new Map<string, number>();
   for (const subject of subjects) {
     const { status, html } = await fetchPage(base, subject);
     if (status !== (subject.status ?? 200) || !html.includes(subject.expect)) {
-      throw new Error(`${subject.label} (${subject.path}): HTTP ${status}, ${html.includes(subject.expect) ? "" : `thiếu “${subject.expect}”`}\n${html.slice(0, 800)}`);
+      throw new Error(
+        `${subject.label} (${subject.path}): HTTP ${status}, ${html.includes(subject.expect) ? "" : `thiếu “${subject.expect}”`}\n${html.slice(0, 800)}`,
+      );
     }
     sizes.set(subject.label, Buffer.byteLength(html));
   }
   const timings = await timeInterleaved(
-    Object.fromEntries(subjects.map((s) => [s.label, async () => {
-      const { status } = await fetchPage(base, s);
-      if (status !== (s.status ?? 200)) throw new Error(`${s.label}: HTTP ${status}`);
-    }])),
+    Object.fromEntries(
+      subjects.map((s) => [
+        s.label,
+        async () => {
+          const { status } = await fetchPage(base, s);
+          if (status !== (s.status ?? 200)) throw new Error(`${s.label}: HTTP ${status}`);
+        },
+      ]),
+    ),
     options,
   );
   return subjects.map((s) => ({ ...s, timing: timings[s.label]!, bytes: sizes.get(s.label) ?? 0 }));
@@ -151,7 +173,11 @@ function ownChunks(route: string): string[] | null {
   const entry = Object.values(all)[0]?.entryJSFiles ?? {};
   const pageKey = Object.keys(entry).find((k) => k.endsWith(`${route}/page`));
   if (!pageKey) return null;
-  const shared = new Set(Object.entries(entry).filter(([k]) => k !== pageKey).flatMap(([, files]) => files));
+  const shared = new Set(
+    Object.entries(entry)
+      .filter(([k]) => k !== pageKey)
+      .flatMap(([, files]) => files),
+  );
   return entry[pageKey]!.filter((f) => !shared.has(f));
 }
 
@@ -162,7 +188,9 @@ function ownChunks(route: string): string[] | null {
  */
 export async function javascriptOf(base: string, subject: PageSubject, route: string): Promise<JsSize> {
   const { html } = await fetchPage(base, subject);
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")))];
+  const sources = [
+    ...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"))),
+  ];
   let bytes = 0;
   let gzip = 0;
   for (const src of sources) {

@@ -45,24 +45,39 @@ export function resultLines(r: BenchResults): { goals: string[]; measured: strin
     goals.push(
       `| Province rollup (the province-wide summary of its localities' results) | within 1.5× the time of bare SQL computing the same result | ${verdict(p.app.median <= 1.5 * p.bare.median)} for the largest province (${p.rows} localities × ${p.columns} indicators): ${ms(p.app.median)} against ${ms(p.bare.median)} for the bare aggregate, ${ratio(p.app.median, p.bare.median)}; ${ratio(p.app.median, p.bareWhole.median)} against bare SQL for the whole result (lookup and aggregate, ${ms(p.bareWhole.median)}). ${verdict(s.app.median <= 1.5 * s.bare.median)} for the demo province Sơn La (${s.rows} localities), where the same fixed costs weigh more: ${ms(s.app.median)} against ${ms(s.bare.median)}, ${ratio(s.app.median, s.bare.median)}; ${ratio(s.app.median, s.bareWhole.median)} against the whole result (${r.date}) |`,
     );
-  } else goals.push("| Province rollup (the province-wide summary of its localities' results) | within 1.5× the time of bare SQL computing the same result | not measured in the last run |");
+  } else
+    goals.push(
+      "| Province rollup (the province-wide summary of its localities' results) | within 1.5× the time of bare SQL computing the same result | not measured in the last run |",
+    );
   if (floor && dashboard) {
     const d = dashboard.timing.median;
     const besides = [
-      signIn ? `${ratio(d, signIn.timing.median)} against \`/sign-in\` (${ms(signIn.timing.median)}), the one page without a session or the layout` : null,
-      allGroups ? `every group's cards at once (\`?group=*\`): ${ms(allGroups.timing.median)}, ${ratio(allGroups.timing.median, floor.timing.median)}` : null,
+      signIn
+        ? `${ratio(d, signIn.timing.median)} against \`/sign-in\` (${ms(signIn.timing.median)}), the one page without a session or the layout`
+        : null,
+      allGroups
+        ? `every group's cards at once (\`?group=*\`): ${ms(allGroups.timing.median)}, ${ratio(allGroups.timing.median, floor.timing.median)}`
+        : null,
     ].filter(Boolean);
-    goals.push(`| Dashboard page | within 2× the time of a trivial page of the app (a signed-in page that reads no plan data, [ADR 0011](decisions/0011-dashboard-page-floor.md)) | ${verdict(d <= 2 * floor.timing.median)}: ${ms(d)} against ${ms(floor.timing.median)}, ${ratio(d, floor.timing.median)}${besides.length ? `; ${besides.join("; ")}` : ""} (${r.date}) |`);
+    goals.push(
+      `| Dashboard page | within 2× the time of a trivial page of the app (a signed-in page that reads no plan data, [ADR 0011](decisions/0011-dashboard-page-floor.md)) | ${verdict(d <= 2 * floor.timing.median)}: ${ms(d)} against ${ms(floor.timing.median)}, ${ratio(d, floor.timing.median)}${besides.length ? `; ${besides.join("; ")}` : ""} (${r.date}) |`,
+    );
     const slowest = [...pages!.measurements].sort((a, b) => b.timing.median - a.timing.median)[0]!;
-    goals.push(`| Every page, at national scale (all provinces and communes with their plans and results), on 2 cores | under 1 s | ${verdict(slowest.timing.median < 1000)}: slowest median ${ms(slowest.timing.median)} (${slowest.label}); slowest single run ${ms(Math.max(...pages!.measurements.map((m) => m.timing.max)))} (${r.date}) |`);
+    goals.push(
+      `| Every page, at national scale (all provinces and communes with their plans and results), on 2 cores | under 1 s | ${verdict(slowest.timing.median < 1000)}: slowest median ${ms(slowest.timing.median)} (${slowest.label}); slowest single run ${ms(Math.max(...pages!.measurements.map((m) => m.timing.max)))} (${r.date}) |`,
+    );
     const own = (js: JsSize) => (js.own ? `, of which ${kib(js.own.gzip)} the page's own` : "");
     goals.push(
       `| JavaScript sent to the browser for a dashboard page | measured and tracked (no limit set yet) | plan dashboard: ${kib(pages!.js.gzip)} gzipped at first load (${pages!.js.files} files${own(pages!.js)}), plus the chart bundle, ${kib(pages!.js.lazy.gzip)} gzipped, when a chart scrolls into view; rollup page: ${kib(pages!.rollupJs.gzip)} gzipped (${pages!.rollupJs.files} files${own(pages!.rollupJs)}) (${r.date}) |`,
     );
   } else {
     goals.push("| Dashboard page | within 2× the time of a trivial page | not measured in the last run |");
-    goals.push("| Every page, at national scale (all provinces and communes with their plans and results), on 2 cores | under 1 s | not measured in the last run |");
-    goals.push("| JavaScript sent to the browser for a dashboard page | measured and tracked (no limit set yet) | not measured in the last run |");
+    goals.push(
+      "| Every page, at national scale (all provinces and communes with their plans and results), on 2 cores | under 1 s | not measured in the last run |",
+    );
+    goals.push(
+      "| JavaScript sent to the browser for a dashboard page | measured and tracked (no limit set yet) | not measured in the last run |",
+    );
   }
 
   const d = r.dataset;
@@ -83,7 +98,11 @@ export function resultLines(r: BenchResults): { goals: string[]; measured: strin
   measured.push("| what | median | floor (median) | ratio | goal | notes |");
   measured.push("| --- | --- | --- | --- | --- | --- |");
   if (r.rollups) {
-    for (const [m, goal] of [[r.rollups.province, "≤ 1.5×"], [r.rollups.sonLa, "≤ 1.5×"], [r.rollups.national, "—"]] as const) {
+    for (const [m, goal] of [
+      [r.rollups.province, "≤ 1.5×"],
+      [r.rollups.sonLa, "≤ 1.5×"],
+      [r.rollups.national, "—"],
+    ] as const) {
       measured.push(
         `| ${m.label === "Tổng hợp toàn quốc" ? "National rollup" : m.label === "Tổng hợp tỉnh Sơn La" ? "Province rollup, Sơn La (demo province)" : "Province rollup, largest province"} (\`getRollup\` in \`withScope\`, as app_user) | ${ms(m.app.median)} | ${ms(m.bare.median)} bare aggregate SQL; ${ms(m.bareWhole.median)} bare lookup + aggregate | ${ratio(m.app.median, m.bare.median)}; ${ratio(m.app.median, m.bareWhole.median)} | ${goal} | ${m.rows} rows × ${m.columns} columns, year ${m.year}; same counts as the bare SQL: ${m.sameCounts ? "yes" : "**no**"}; app min–max ${ms(m.app.min)}–${ms(m.app.max)} |`,
       );
@@ -96,7 +115,10 @@ export function resultLines(r: BenchResults): { goals: string[]; measured: strin
         `| ${m.label} (\`${m.path.replace(/[0-9a-f-]{36}/, "{id}")}\`) | ${ms(m.timing.median)} | ${isFloor ? "—" : `${ms(floor.timing.median)} trivial page`} | ${isFloor ? "—" : ratio(m.timing.median, floor.timing.median)} | ${m.label === DASHBOARD_PAGE ? "≤ 2×, < 1 s" : "< 1 s"} | HTML ${kib(m.bytes)}; min–max ${ms(m.timing.min)}–${ms(m.timing.max)} |`,
       );
     }
-    const ownNote = (js: JsSize) => (js.own ? `; the page's own chunks (its entry in the client reference manifest, less the layouts'): ${js.own.files} file(s), ${(js.own.gzip / 1024).toFixed(1)} KiB gzipped` : "");
+    const ownNote = (js: JsSize) =>
+      js.own
+        ? `; the page's own chunks (its entry in the client reference manifest, less the layouts'): ${js.own.files} file(s), ${(js.own.gzip / 1024).toFixed(1)} KiB gzipped`
+        : "";
     measured.push(
       `| JavaScript of the plan dashboard page | ${kib(pages.js.gzip)} gzipped | — | — | tracked | ${pages.js.files} script files referenced by its HTML, ${kib(pages.js.bytes)} raw${ownNote(pages.js)}; plus ${pages.js.lazy.files} chart chunk(s), ${kib(pages.js.lazy.gzip)} gzipped (${kib(pages.js.lazy.bytes)} raw), loaded when the first chart scrolls into view |`,
     );
@@ -124,7 +146,8 @@ export async function writePerformanceDoc(file: string, r: BenchResults): Promis
     text = lines.join("\n");
   }
   const block = [MEASURED_START, ...measured, MEASURED_END].join("\n");
-  if (text.includes(MEASURED_START)) text = text.replace(new RegExp(`${MEASURED_START}[\\s\\S]*?${MEASURED_END}`), block);
+  if (text.includes(MEASURED_START))
+    text = text.replace(new RegExp(`${MEASURED_START}[\\s\\S]*?${MEASURED_END}`), block);
   else text = text.replace("## Measured\n", `## Measured\n\n${block}\n`);
   await writeFile(file, text);
 }

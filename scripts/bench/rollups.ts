@@ -25,7 +25,10 @@ export type RollupMeasurement = {
 type Counts = Partial<Record<"MET" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NO_DATA", number | null>>;
 type BareRow = Counts & { plan: string; below: Counts | null };
 
-export async function measureRollups(urls: { adminUrl: string; appUrl: string }, options: { runs: number; warmup: number; log: (line: string) => void }): Promise<{ province: RollupMeasurement; national: RollupMeasurement; sonLa: RollupMeasurement }> {
+export async function measureRollups(
+  urls: { adminUrl: string; appUrl: string },
+  options: { runs: number; warmup: number; log: (line: string) => void },
+): Promise<{ province: RollupMeasurement; national: RollupMeasurement; sonLa: RollupMeasurement }> {
   // The application's modules read their configuration at first use.
   process.env.DATABASE_URL = urls.appUrl;
   process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-0123";
@@ -38,14 +41,21 @@ export async function measureRollups(urls: { adminUrl: string; appUrl: string },
   const bare = new pg.Client({ connectionString: urls.adminUrl });
   await bare.connect();
   try {
-    const measure = async (label: string, username: string, sqlFor: (kidIds: string[], year: number) => BareQuery): Promise<RollupMeasurement> => {
+    const measure = async (
+      label: string,
+      username: string,
+      sqlFor: (kidIds: string[], year: number) => BareQuery,
+    ): Promise<RollupMeasurement> => {
       const scope = await scopeForUser(seedId("user", username));
       if (!scope) throw new Error(`Không có người dùng ${username} trong cơ sở dữ liệu đo`);
       const filters = parseRollupFilters({});
       const app = () => withScope(scope, (db) => getRollup(db, scope, filters));
       const first = await app();
       if (!first.anchor || first.year === null) throw new Error(`${label}: không có gì để tổng hợp`);
-      const query = sqlFor(first.rows.map((r) => r.plan.id), first.year);
+      const query = sqlFor(
+        first.rows.map((r) => r.plan.id),
+        first.year,
+      );
       const runBare = () => bare.query<BareRow>(query.text, query.values);
       const lookup = lookupSql(first.anchor.id, first.currentYear, first.mode === "by-name");
       const runBareWhole = async () => {
@@ -65,13 +75,27 @@ export async function measureRollups(urls: { adminUrl: string; appUrl: string },
       const appTotal: Record<string, number> = {};
       for (const row of first.rows) {
         for (const [status, n] of Object.entries(row.counts)) if (n) appTotal[status] = (appTotal[status] ?? 0) + n;
-        if (row.below) for (const [status, n] of Object.entries(row.below.counts)) if (n) appTotal[status] = (appTotal[status] ?? 0) + n;
+        if (row.below)
+          for (const [status, n] of Object.entries(row.below.counts))
+            if (n) appTotal[status] = (appTotal[status] ?? 0) + n;
       }
-      const sameCounts = JSON.stringify(Object.entries(appTotal).sort()) === JSON.stringify(Object.entries(bareTotal).sort());
-      options.log(`${label}: ${first.rows.length} hàng × ${first.columns.length} cột, năm ${first.year}; kết quả ${sameCounts ? "khớp" : "KHÔNG khớp"} với SQL thuần`);
+      const sameCounts =
+        JSON.stringify(Object.entries(appTotal).sort()) === JSON.stringify(Object.entries(bareTotal).sort());
+      options.log(
+        `${label}: ${first.rows.length} hàng × ${first.columns.length} cột, năm ${first.year}; kết quả ${sameCounts ? "khớp" : "KHÔNG khớp"} với SQL thuần`,
+      );
 
       const timings = await timeInterleaved({ app, bare: runBare, bareWhole: runBareWhole }, options);
-      return { label, rows: first.rows.length, columns: first.columns.length, year: first.year, app: timings.app, bare: timings.bare, bareWhole: timings.bareWhole, sameCounts };
+      return {
+        label,
+        rows: first.rows.length,
+        columns: first.columns.length,
+        year: first.year,
+        app: timings.app,
+        bare: timings.bare,
+        bareWhole: timings.bareWhole,
+        sameCounts,
+      };
     };
 
     const province = await measure("Tổng hợp tỉnh lớn nhất", BENCH_USER, provinceRollupSql);

@@ -16,7 +16,10 @@ function summary(samples: number[]): Timing {
  * Times several functions in one loop, interleaved (a, b, a, b …) so that a burst of load from
  * other work on the machine hits them alike; `warmup` rounds are run and discarded first.
  */
-export async function timeInterleaved<K extends string>(subjects: Record<K, () => Promise<unknown>>, options: { runs: number; warmup: number }): Promise<Record<K, Timing>> {
+export async function timeInterleaved<K extends string>(
+  subjects: Record<K, () => Promise<unknown>>,
+  options: { runs: number; warmup: number },
+): Promise<Record<K, Timing>> {
   const keys = Object.keys(subjects) as K[];
   const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let round = 0; round < options.warmup + options.runs; round++) {

@@ -8,8 +8,19 @@ import { statusesByYear } from "../../src/features/results/status";
 // the ones the application would have stored.
 
 type Row = {
-  id: string; direction: Direction; baselineValue: number | null; baselineYear: number | null;
-  targets: { year: number; kind: TargetKind; lower: number | null; upper: number | null; isPercent: boolean; qualitative: string | null; text: string }[];
+  id: string;
+  direction: Direction;
+  baselineValue: number | null;
+  baselineYear: number | null;
+  targets: {
+    year: number;
+    kind: TargetKind;
+    lower: number | null;
+    upper: number | null;
+    isPercent: boolean;
+    qualitative: string | null;
+    text: string;
+  }[];
   actuals: { year: number; value: number | null; qualitativeStatus: IndicatorStatus | null; status: IndicatorStatus }[];
 };
 
@@ -31,9 +42,27 @@ export async function verifyStatuses(adminUrl: string, sample = 400): Promise<{ 
     for (const row of rows) {
       const statuses = statusesByYear({
         direction: row.direction,
-        baseline: row.baselineValue !== null && row.baselineYear !== null ? { year: row.baselineYear, value: row.baselineValue } : null,
-        targets: (row.targets ?? []).map((t) => ({ year: t.year, target: { kind: t.kind, lower: t.lower, upper: t.upper, isPercent: t.isPercent, unit: null, qualitative: t.qualitative, text: t.text } })),
-        actuals: (row.actuals ?? []).map((a) => ({ year: a.year, value: a.value, qualitativeStatus: a.qualitativeStatus })),
+        baseline:
+          row.baselineValue !== null && row.baselineYear !== null
+            ? { year: row.baselineYear, value: row.baselineValue }
+            : null,
+        targets: (row.targets ?? []).map((t) => ({
+          year: t.year,
+          target: {
+            kind: t.kind,
+            lower: t.lower,
+            upper: t.upper,
+            isPercent: t.isPercent,
+            unit: null,
+            qualitative: t.qualitative,
+            text: t.text,
+          },
+        })),
+        actuals: (row.actuals ?? []).map((a) => ({
+          year: a.year,
+          value: a.value,
+          qualitativeStatus: a.qualitativeStatus,
+        })),
       });
       for (const actual of row.actuals ?? []) {
         checked += 1;

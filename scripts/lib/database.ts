@@ -56,14 +56,23 @@ export async function prepareDatabase(
     if (applied.length) log(`Đã áp dụng ${applied.length} migration: ${applied.join(", ")}`);
     return { adminUrl, appUrl: env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir: `${env.DATA_DIR}/postgres`, port: env.EMBEDDED_PG_PORT, quiet: options.quiet });
+  const server = await startEmbeddedPostgres({
+    dataDir: `${env.DATA_DIR}/postgres`,
+    port: env.EMBEDDED_PG_PORT,
+    quiet: options.quiet,
+  });
   try {
     await ensureDatabaseExists(server.adminUrl, APP_DATABASE);
     const adminUrl = withDatabase(server.adminUrl, APP_DATABASE);
     const applied = await applyMigrations(adminUrl);
     if (applied.length) log(`Đã áp dụng ${applied.length} migration: ${applied.join(", ")}`);
     await enableAppLogin(adminUrl, EMBEDDED_APP_PASSWORD);
-    return { adminUrl, appUrl: withCredentials(adminUrl, APP_ROLE, EMBEDDED_APP_PASSWORD), embedded: true, stop: server.stop };
+    return {
+      adminUrl,
+      appUrl: withCredentials(adminUrl, APP_ROLE, EMBEDDED_APP_PASSWORD),
+      embedded: true,
+      stop: server.stop,
+    };
   } catch (error) {
     await server.stop();
     throw error;

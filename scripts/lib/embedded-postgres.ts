@@ -17,7 +17,11 @@ export type EmbeddedDatabase = {
 const SUPERUSER = "postgres";
 const SUPERUSER_PASSWORD = "postgres";
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; quiet?: boolean }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  quiet?: boolean;
+}): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   if (process.getuid?.() === 0) {
     await mkdir(path.dirname(dataDir), { recursive: true });
@@ -51,7 +55,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     // The package rejects with nothing when the server exits at once, e.g. when another server
     // (another `npm start`, the bench, a test run) already uses this data folder.
     if (error instanceof Error) throw error;
-    throw new Error(`PostgreSQL nhúng không khởi động được trên cổng ${port} với thư mục ${dataDir}. Có thể một tiến trình khác (npm start, npm run bench, npm test) đang dùng thư mục này: hãy dừng nó rồi chạy lại.`);
+    throw new Error(
+      `PostgreSQL nhúng không khởi động được trên cổng ${port} với thư mục ${dataDir}. Có thể một tiến trình khác (npm start, npm run bench, npm test) đang dùng thư mục này: hãy dừng nó rồi chạy lại.`,
+    );
   }
   return {
     adminUrl: `postgresql://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${port}/postgres`,

@@ -13,7 +13,10 @@ export type Migration = { name: string; sql: string; checksum: string };
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -50,7 +53,9 @@ export async function applyMigrations(adminUrl: string, dir = MIGRATIONS_DIR): P
       const previous = done.get(migration.name);
       if (previous !== undefined) {
         if (previous !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} đã được áp dụng nhưng tệp đã bị sửa sau đó (checksum khác). Hãy tạo migration mới thay vì sửa migration cũ.`);
+          throw new Error(
+            `Migration ${migration.name} đã được áp dụng nhưng tệp đã bị sửa sau đó (checksum khác). Hãy tạo migration mới thay vì sửa migration cũ.`,
+          );
         }
         continue;
       }

@@ -25,7 +25,10 @@ async function loadEngine(connectionString: string): Promise<Engine> {
 /** The SQL that turns the `from` schema (null: an empty database) into the `to` schema. */
 export async function diffSchemas(connectionString: string, from: string | null, to: string): Promise<string> {
   const engine = await loadEngine(connectionString);
-  const target = (content: string): DiffTarget => ({ tag: "schemaDatamodel", files: [{ path: "schema.prisma", content }] });
+  const target = (content: string): DiffTarget => ({
+    tag: "schemaDatamodel",
+    files: [{ path: "schema.prisma", content }],
+  });
   const result = await engine.diff({
     from: from === null ? { tag: "empty" } : target(from),
     to: target(to),

@@ -12,16 +12,28 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
     <div className="mx-auto max-w-xl space-y-3 p-8 text-center" role="alert">
       <h1 className="text-2xl font-semibold">Trang này tạm thời chưa hiển thị được</h1>
       <p className="text-stone-600">
-        Máy chủ gặp lỗi khi chuẩn bị trang. Dữ liệu đã lưu không bị ảnh hưởng. Hãy thử lại; nếu lỗi còn lặp lại, báo cho quản trị hệ thống
-        {digest ? <> kèm mã lỗi <code className="rounded bg-stone-100 px-1">{digest}</code></> : null}.
+        Máy chủ gặp lỗi khi chuẩn bị trang. Dữ liệu đã lưu không bị ảnh hưởng. Hãy thử lại; nếu lỗi còn lặp lại, báo cho
+        quản trị hệ thống
+        {digest ? (
+          <>
+            {" "}
+            kèm mã lỗi <code className="rounded bg-stone-100 px-1">{digest}</code>
+          </>
+        ) : null}
+        .
       </p>
       <div className="flex justify-center gap-4">
-        <button type="button" onClick={() => retry()} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
+        <button
+          type="button"
+          onClick={() => retry()}
+          className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800"
+        >
           Thử lại
         </button>
-        <Link href="/plans" className="py-1.5 text-brand-700 underline">Về danh sách kế hoạch</Link>
+        <Link href="/plans" className="py-1.5 text-brand-700 underline">
+          Về danh sách kế hoạch
+        </Link>
       </div>
     </div>
   );
 }
-

@@ -7,7 +7,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Theo dõi thực hiện kế hoạch", template: "%s · Theo dõi thực hiện kế hoạch" },
-  description: "Kế hoạch thực hiện nghị quyết của cấp ủy và chính quyền các cấp: nhiệm vụ, chỉ tiêu, kết quả và báo cáo hằng năm.",
+  description:
+    "Kế hoạch thực hiện nghị quyết của cấp ủy và chính quyền các cấp: nhiệm vụ, chỉ tiêu, kết quả và báo cáo hằng năm.",
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -54,10 +54,7 @@ export const DEFAULT_MAX_FRACTION_DIGITS = 6;
  * of fraction digits or a full options object. Non-finite numbers give "" so that a bad value
  * shows as an empty cell instead of "NaN" in a report.
  */
-export function formatVietnameseNumber(
-  value: number,
-  options: number | VietnameseNumberFormat = {},
-): string {
+export function formatVietnameseNumber(value: number, options: number | VietnameseNumberFormat = {}): string {
   if (!Number.isFinite(value)) return "";
   const opts: VietnameseNumberFormat = typeof options === "number" ? { maxFractionDigits: options } : options;
   const maxDigits = clampDigits(opts.maxFractionDigits ?? DEFAULT_MAX_FRACTION_DIGITS);

@@ -104,7 +104,11 @@ export function formatDocumentNumber(n: DocumentNumber): string {
  */
 export function sameDocumentNumber(a: DocumentNumber, b: DocumentNumber): boolean {
   if (a.serial === null || b.serial === null) return false;
-  const serialKey = (s: string) => s.split("/").map((p) => String(Number(p))).join("/");
+  const serialKey = (s: string) =>
+    s
+      .split("/")
+      .map((p) => String(Number(p)))
+      .join("/");
   return (
     a.notation === b.notation &&
     serialKey(a.serial) === serialKey(b.serial) &&

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { AT_RISK_SHARE, indicatorStatus, statusLabel, type IndicatorActual, type IndicatorStatusInput } from "./indicator-status";
+import {
+  AT_RISK_SHARE,
+  indicatorStatus,
+  statusLabel,
+  type IndicatorActual,
+  type IndicatorStatusInput,
+} from "./indicator-status";
 import { parseTarget, type Direction, type Target } from "./target-notation";
 
 function t(text: string): Target {
@@ -39,14 +45,27 @@ describe("indicatorStatus: no data", () => {
   });
 
   it("when no milestone has a target (Ea Súp 7.3 Số năm sống khỏe: '-', '-')", () => {
-    expect(status("HIGHER_BETTER", [[2025, "-"], [2030, "-"]], [[2024, 65]], 2024)).toBe("NO_DATA");
+    expect(
+      status(
+        "HIGHER_BETTER",
+        [
+          [2025, "-"],
+          [2030, "-"],
+        ],
+        [[2024, 65]],
+        2024,
+      ),
+    ).toBe("NO_DATA");
   });
 });
 
 describe("indicatorStatus: higher is better", () => {
   // Baseline 40 in 2023, target 45 in 2025: in 2024 the trajectory expects 40 + 5 × 1/2 = 42,5;
   // AT_RISK allows a shortfall of 10% × 5 = 0,5, i.e. down to 42,0.
-  const targets: Array<[number, string]> = [[2025, "45"], [2030, "60"]];
+  const targets: Array<[number, string]> = [
+    [2025, "45"],
+    [2030, "60"],
+  ];
   const baseline: [number, number] = [2023, 40];
 
   it.each([
@@ -87,8 +106,28 @@ describe("indicatorStatus: higher is better", () => {
 
   it("starts the trajectory at the first actual when there is no baseline", () => {
     // start 40 (2023) → expected 42,5 in 2024
-    expect(status("HIGHER_BETTER", [[2025, "45"]], [[2023, 40], [2024, 42]], 2024)).toBe("AT_RISK");
-    expect(status("HIGHER_BETTER", [[2025, "45"]], [[2023, 40], [2024, 43]], 2024)).toBe("ON_TRACK");
+    expect(
+      status(
+        "HIGHER_BETTER",
+        [[2025, "45"]],
+        [
+          [2023, 40],
+          [2024, 42],
+        ],
+        2024,
+      ),
+    ).toBe("AT_RISK");
+    expect(
+      status(
+        "HIGHER_BETTER",
+        [[2025, "45"]],
+        [
+          [2023, 40],
+          [2024, 43],
+        ],
+        2024,
+      ),
+    ).toBe("ON_TRACK");
   });
 
   it("with a single actual and no baseline, is on track until the milestone year", () => {
@@ -97,13 +136,39 @@ describe("indicatorStatus: higher is better", () => {
   });
 
   it("uses the latest actual at or before the year, whatever the input order", () => {
-    expect(status("HIGHER_BETTER", [[2025, "45"]], [[2024, 43], [2023, 38], [2025, null]], 2025, [2023, 40])).toBe("ON_TRACK");
-    expect(status("HIGHER_BETTER", [[2025, "45"]], [[2024, 41], [2026, 50]], 2025, [2023, 40])).toBe("OFF_TRACK");
+    expect(
+      status(
+        "HIGHER_BETTER",
+        [[2025, "45"]],
+        [
+          [2024, 43],
+          [2023, 38],
+          [2025, null],
+        ],
+        2025,
+        [2023, 40],
+      ),
+    ).toBe("ON_TRACK");
+    expect(
+      status(
+        "HIGHER_BETTER",
+        [[2025, "45"]],
+        [
+          [2024, 41],
+          [2026, 50],
+        ],
+        2025,
+        [2023, 40],
+      ),
+    ).toBe("OFF_TRACK");
   });
 
   it("skips milestones without a target (Ea Súp 1.1: '-' in 2025, '100' in 2030)", () => {
     // 2025: expected 90 + 10 × 2/7 ≈ 92,86; tolerance 1
-    const cells: Array<[number, string]> = [[2025, "-"], [2030, "100"]];
+    const cells: Array<[number, string]> = [
+      [2025, "-"],
+      [2030, "100"],
+    ];
     expect(status("HIGHER_BETTER", cells, [[2025, 95]], 2025, [2023, 90])).toBe("ON_TRACK");
     expect(status("HIGHER_BETTER", cells, [[2025, 92]], 2025, [2023, 90])).toBe("AT_RISK");
     expect(status("HIGHER_BETTER", cells, [[2025, 91]], 2025, [2023, 90])).toBe("OFF_TRACK");
@@ -119,7 +184,10 @@ describe("indicatorStatus: higher is better", () => {
 
   it("treats a range's lower edge as the bound and anything above as met (Ea Súp 6.2: '30 - 35')", () => {
     // baseline 26 (2023), 2024 expected 26 + 4 × 1/2 = 28; tolerance 0,4
-    const cells: Array<[number, string]> = [[2025, "30 - 35"], [2030, "35 - 40"]];
+    const cells: Array<[number, string]> = [
+      [2025, "30 - 35"],
+      [2030, "35 - 40"],
+    ];
     expect(status("HIGHER_BETTER", cells, [[2024, 28]], 2024, [2023, 26])).toBe("ON_TRACK");
     expect(status("HIGHER_BETTER", cells, [[2024, 27.7]], 2024, [2023, 26])).toBe("AT_RISK");
     expect(status("HIGHER_BETTER", cells, [[2024, 27.5]], 2024, [2023, 26])).toBe("OFF_TRACK");
@@ -141,7 +209,10 @@ describe("indicatorStatus: higher is better", () => {
 });
 
 describe("indicatorStatus: lower is better (Ea Súp 2.1 Tỉ lệ thất nghiệp chung: '<4', then '2-2,5')", () => {
-  const cells: Array<[number, string]> = [[2025, "<4"], [2030, "2-2,5"]];
+  const cells: Array<[number, string]> = [
+    [2025, "<4"],
+    [2030, "2-2,5"],
+  ];
   const baseline: [number, number] = [2023, 5];
 
   // 2024: expected 5 + (4 − 5) × 1/2 = 4,5; tolerance 0,1
@@ -174,7 +245,10 @@ describe("indicatorStatus: lower is better (Ea Súp 2.1 Tỉ lệ thất nghiệ
   });
 
   it("treats an exact target as a ceiling (Ea Súp 7.9 thấp còi: 25,8 then 24,6)", () => {
-    const stunting: Array<[number, string]> = [[2025, "25,8"], [2030, "24,6"]];
+    const stunting: Array<[number, string]> = [
+      [2025, "25,8"],
+      [2030, "24,6"],
+    ];
     // 2024: expected 27 − 1,2 × 1/2 = 26,4; tolerance 0,12
     expect(status("LOWER_BETTER", stunting, [[2024, 25]], 2024, [2023, 27])).toBe("MET");
     expect(status("LOWER_BETTER", stunting, [[2024, 26.4]], 2024, [2023, 27])).toBe("ON_TRACK");
@@ -229,7 +303,10 @@ describe("indicatorStatus: within a range", () => {
 });
 
 describe("indicatorStatus: qualitative", () => {
-  const cells: Array<[number, string]> = [[2025, "Giải quyết cơ bản"], [2030, "Giải quyết cơ bản"]];
+  const cells: Array<[number, string]> = [
+    [2025, "Giải quyết cơ bản"],
+    [2030, "Giải quyết cơ bản"],
+  ];
 
   it("uses the latest status the user gave at or before the year", () => {
     const actuals: IndicatorActual[] = [
@@ -256,15 +333,29 @@ describe("indicatorStatus: qualitative", () => {
   });
 
   it("follows a qualitative milestone even when the direction is numeric", () => {
-    expect(status("HIGHER_BETTER", [[2025, "Tiểu học"], [2030, "THCS"]], [{ year: 2025, value: 80, qualitativeStatus: "OFF_TRACK" }], 2025)).toBe("OFF_TRACK");
+    expect(
+      status(
+        "HIGHER_BETTER",
+        [
+          [2025, "Tiểu học"],
+          [2030, "THCS"],
+        ],
+        [{ year: 2025, value: 80, qualitativeStatus: "OFF_TRACK" }],
+        2025,
+      ),
+    ).toBe("OFF_TRACK");
   });
 
   it("ignores the user's qualitative status for numeric targets", () => {
-    expect(status("HIGHER_BETTER", [[2025, "45"]], [{ year: 2024, value: 46, qualitativeStatus: "OFF_TRACK" }], 2024)).toBe("MET");
+    expect(
+      status("HIGHER_BETTER", [[2025, "45"]], [{ year: 2024, value: 46, qualitativeStatus: "OFF_TRACK" }], 2024),
+    ).toBe("MET");
   });
 
   it("uses the user's status when no milestone has a target", () => {
-    expect(status("HIGHER_BETTER", [[2030, "-"]], [{ year: 2024, value: 5, qualitativeStatus: "ON_TRACK" }], 2024)).toBe("ON_TRACK");
+    expect(
+      status("HIGHER_BETTER", [[2030, "-"]], [{ year: 2024, value: 5, qualitativeStatus: "ON_TRACK" }], 2024),
+    ).toBe("ON_TRACK");
   });
 });
 

@@ -73,7 +73,9 @@ export function indicatorStatus(input: IndicatorStatusInput): IndicatorStatus {
 
   if (direction === "QUALITATIVE" || milestone.target.kind === "QUALITATIVE") return latestQualitative();
 
-  const numeric = actuals.filter((a): a is IndicatorActual & { value: number } => a.value !== null && Number.isFinite(a.value));
+  const numeric = actuals.filter(
+    (a): a is IndicatorActual & { value: number } => a.value !== null && Number.isFinite(a.value),
+  );
   const latest = numeric[numeric.length - 1];
   if (!latest) return "NO_DATA";
 

@@ -37,7 +37,10 @@ describe("reportingPeriod", () => {
   });
 
   it("uses the calendar year when the period starts on 1/1", () => {
-    expect(reportingPeriod(2025, { day: 15, month: 1 }, { day: 1, month: 1 })).toMatchObject({ start: "2025-01-01", end: "2025-12-31" });
+    expect(reportingPeriod(2025, { day: 15, month: 1 }, { day: 1, month: 1 })).toMatchObject({
+      start: "2025-01-01",
+      end: "2025-12-31",
+    });
   });
 
   it("ends on the last day of February in leap years when the period starts on 1/3", () => {
@@ -48,7 +51,9 @@ describe("reportingPeriod", () => {
   it("rejects impossible days and years", () => {
     expect(() => reportingPeriod(2024, { day: 31, month: 11 })).toThrow("Hạn báo cáo không hợp lệ: 31/11");
     expect(() => reportingPeriod(2024, { day: 29, month: 2 })).toThrow(RangeError);
-    expect(() => reportingPeriod(2024, undefined, { day: 0, month: 12 })).toThrow("Ngày bắt đầu kỳ báo cáo không hợp lệ");
+    expect(() => reportingPeriod(2024, undefined, { day: 0, month: 12 })).toThrow(
+      "Ngày bắt đầu kỳ báo cáo không hợp lệ",
+    );
     expect(() => reportingPeriod(2024.5)).toThrow("Năm không hợp lệ");
   });
 });

@@ -44,7 +44,16 @@ function daysInMonth(y: number, m: number): number {
 }
 
 function isValidDate(y: number, m: number, d: number): boolean {
-  return Number.isInteger(y) && y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && Number.isInteger(d) && d >= 1 && d <= daysInMonth(y, m);
+  return (
+    Number.isInteger(y) &&
+    y >= 1000 &&
+    y <= 9999 &&
+    m >= 1 &&
+    m <= 12 &&
+    Number.isInteger(d) &&
+    d >= 1 &&
+    d <= daysInMonth(y, m)
+  );
 }
 
 function pad(n: number, width = 2): string {
@@ -90,7 +99,14 @@ export function addDays(iso: string, n: number): string {
 
 function requireDayMonth(dm: DayMonth, label: string): void {
   // 29/2 is refused because it would not exist in most years.
-  if (!Number.isInteger(dm.month) || dm.month < 1 || dm.month > 12 || !Number.isInteger(dm.day) || dm.day < 1 || dm.day > daysInMonth(2001, dm.month)) {
+  if (
+    !Number.isInteger(dm.month) ||
+    dm.month < 1 ||
+    dm.month > 12 ||
+    !Number.isInteger(dm.day) ||
+    dm.day < 1 ||
+    dm.day > daysInMonth(2001, dm.month)
+  ) {
     throw new RangeError(`${label} không hợp lệ: ${dm.day}/${dm.month}`);
   }
 }
@@ -104,12 +120,18 @@ function isFirstOfYear(dm: DayMonth): boolean {
  * previous year to 14/12, due 15/12. The due day always falls in `year`. A period starting on
  * 1/1 is the calendar year.
  */
-export function reportingPeriod(year: number, due: DayMonth = DEFAULT_DUE, periodStart: DayMonth = DEFAULT_PERIOD_START): ReportingPeriod {
+export function reportingPeriod(
+  year: number,
+  due: DayMonth = DEFAULT_DUE,
+  periodStart: DayMonth = DEFAULT_PERIOD_START,
+): ReportingPeriod {
   if (!Number.isInteger(year) || year < 1001 || year > 9999) throw new RangeError(`Năm không hợp lệ: ${year}`);
   requireDayMonth(due, "Hạn báo cáo");
   requireDayMonth(periodStart, "Ngày bắt đầu kỳ báo cáo");
   const start = isFirstOfYear(periodStart) ? toIso(year, 1, 1) : toIso(year - 1, periodStart.month, periodStart.day);
-  const end = isFirstOfYear(periodStart) ? toIso(year, 12, 31) : addDays(toIso(year, periodStart.month, periodStart.day), -1);
+  const end = isFirstOfYear(periodStart)
+    ? toIso(year, 12, 31)
+    : addDays(toIso(year, periodStart.month, periodStart.day), -1);
   return { year, start, end, due: toIso(year, due.month, due.day) };
 }
 

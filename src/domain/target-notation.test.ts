@@ -26,7 +26,14 @@ function errorOf(text: string): string {
 
 /** What must survive parse(format(t)): everything but the original text. */
 function meaning(t: Target) {
-  return { kind: t.kind, lower: t.lower, upper: t.upper, isPercent: t.isPercent, unit: t.unit, qualitative: t.qualitative };
+  return {
+    kind: t.kind,
+    lower: t.lower,
+    upper: t.upper,
+    isPercent: t.isPercent,
+    unit: t.unit,
+    qualitative: t.qualitative,
+  };
 }
 
 function expectRoundTrip(t: Target) {
@@ -209,8 +216,24 @@ const EA_SUP_CELLS: Row[] = [
   ["8.7", "Tỉ lệ xã đạt chuẩn tiêu chí số về thông tin và truyền thô…", "2030", "", "NONE", null, null],
   ["9.1", "Xây dựng căn hộ nhà ở xã hội cho người thu nhập thấp, côn…", "2025", "", "NONE", null, null],
   ["9.1", "Xây dựng căn hộ nhà ở xã hội cho người thu nhập thấp, côn…", "2030", "", "NONE", null, null],
-  ["9.2", "Xóa bỏ tình trạng nhà tạm, nhà dột nát cho các đối tượng", "2025", "Giải quyết cơ bản", "QUALITATIVE", null, null],
-  ["9.2", "Xóa bỏ tình trạng nhà tạm, nhà dột nát cho các đối tượng", "2030", "Giải quyết cơ bản", "QUALITATIVE", null, null],
+  [
+    "9.2",
+    "Xóa bỏ tình trạng nhà tạm, nhà dột nát cho các đối tượng",
+    "2025",
+    "Giải quyết cơ bản",
+    "QUALITATIVE",
+    null,
+    null,
+  ],
+  [
+    "9.2",
+    "Xóa bỏ tình trạng nhà tạm, nhà dột nát cho các đối tượng",
+    "2030",
+    "Giải quyết cơ bản",
+    "QUALITATIVE",
+    null,
+    null,
+  ],
   ["9.3", "Diện tích nhà ở bình quân đầu người", "2025", "-", "NONE", null, null],
   ["9.3", "Diện tích nhà ở bình quân đầu người", "2030", "20,5", "EXACT", 20.5, 20.5],
   ["9.3 –", "Thành thị", "2025", "-", "NONE", null, null],
@@ -276,7 +299,15 @@ const DA_LAT_PHRASES: ProseRow[] = [
   ["Giường bệnh trên 10.000 dân", "35 giường bệnh viện", "EXACT", 35, 35, false, "giường bệnh viện"],
   ["Bác sĩ trên 10.000 dân", "19 bác sĩ", "EXACT", 19, 19, false, "bác sĩ"],
   ["Dược sĩ trên 10.000 dân", "4 dược sĩ", "EXACT", 4, 4, false, "dược sĩ"],
-  ["Điều dưỡng viên trên 10.000 dân", "33 điều dưỡng viên trên 10.000 dân", "EXACT", 33, 33, false, "điều dưỡng viên trên 10.000 dân"],
+  [
+    "Điều dưỡng viên trên 10.000 dân",
+    "33 điều dưỡng viên trên 10.000 dân",
+    "EXACT",
+    33,
+    33,
+    false,
+    "điều dưỡng viên trên 10.000 dân",
+  ],
   ["Dân số tham gia BHYT", "trên 95%", "ABOVE", 95, null, true, null],
   ["Chăm sóc ban đầu tại y tế cơ sở được BHYT chi trả", "trên 95%", "ABOVE", 95, null, true, null],
   ["Dân số được quản lý sức khỏe", "trên 95%", "ABOVE", 95, null, true, null],
@@ -285,7 +316,15 @@ const DA_LAT_PHRASES: ProseRow[] = [
   ["AIDS, lao, sốt rét", "Cơ bản chấm dứt", "QUALITATIVE", null, null, false, null],
   ["Nhà ở xã hội cho người thu nhập thấp", "Hoàn thành", "QUALITATIVE", null, null, false, null],
   ["Nhà tạm, nhà dột nát", "Xóa bỏ hoàn toàn", "QUALITATIVE", null, null, false, null],
-  ["Diện tích nhà ở bình quân đầu người", "đạt khoảng  $30\\text{ m}^2$  sàn/người", "APPROXIMATELY", 30, 30, false, "m² sàn/người"],
+  [
+    "Diện tích nhà ở bình quân đầu người",
+    "đạt khoảng  $30\\text{ m}^2$  sàn/người",
+    "APPROXIMATELY",
+    30,
+    30,
+    false,
+    "m² sàn/người",
+  ],
   ["Diện tích nhà ở tối thiểu", "tối thiểu  $11\\text{ m}^2$  sàn/người", "AT_LEAST", 11, null, false, "m² sàn/người"],
   ["Nước sạch, hộ thành thị", "100%", "EXACT", 100, 100, true, null],
   ["Nước sạch, hộ nông thôn", "80%", "EXACT", 80, 80, true, null],
@@ -303,7 +342,15 @@ const SON_LA_PHRASES: ProseRow[] = [
   ["LLLĐ trong độ tuổi tham gia BHXH", "25%", "EXACT", 25, 25, true, null],
   ["LLLĐ trong độ tuổi tham gia BHTN", "14,1%", "EXACT", 14.1, 14.1, true, null],
   ["Người sau độ tuổi nghỉ hưu hưởng lương hưu", "24,01%", "EXACT", 24.01, 24.01, true, null],
-  ["Hộ chăm sóc trẻ dưới 36 tháng, phụ nữ mang thai, người cao tuổi nghèo hưởng trợ cấp", "100%", "EXACT", 100, 100, true, null],
+  [
+    "Hộ chăm sóc trẻ dưới 36 tháng, phụ nữ mang thai, người cao tuổi nghèo hưởng trợ cấp",
+    "100%",
+    "EXACT",
+    100,
+    100,
+    true,
+    null,
+  ],
   ["Phổ cập giáo dục mầm non cho trẻ 5 tuổi", "Duy trì và nâng cao chất lượng", "QUALITATIVE", null, null, false, null],
   ["Phổ cập giáo dục mầm non cho trẻ 3 và 4 tuổi", "Hoàn thành", "QUALITATIVE", null, null, false, null],
   ["Đi học đúng độ tuổi cấp tiểu học", "đạt 99,5%", "EXACT", 99.5, 99.5, true, null],
@@ -317,7 +364,15 @@ const SON_LA_PHRASES: ProseRow[] = [
   ["Giường bệnh", "đạt 32 giường bệnh/10.000 dân", "EXACT", 32, 32, false, "giường bệnh/10.000 dân"],
   ["Bác sỹ", "9,5 bác sỹ/10.000 dân", "EXACT", 9.5, 9.5, false, "bác sỹ/10.000 dân"],
   ["Dược sỹ", "01 được sỹ/10.000 dân", "EXACT", 1, 1, false, "được sỹ/10.000 dân"],
-  ["Điều dưỡng, hộ sinh, kỹ thuật y", "19 điều dưỡng, hộ sinh, kỹ thuật y/10.000 dân", "EXACT", 19, 19, false, "điều dưỡng, hộ sinh, kỹ thuật y/10.000 dân"],
+  [
+    "Điều dưỡng, hộ sinh, kỹ thuật y",
+    "19 điều dưỡng, hộ sinh, kỹ thuật y/10.000 dân",
+    "EXACT",
+    19,
+    19,
+    false,
+    "điều dưỡng, hộ sinh, kỹ thuật y/10.000 dân",
+  ],
   ["Bao phủ bảo hiểm y tế", "đạt 97%", "EXACT", 97, 97, true, null],
   ["Chăm sóc ban đầu tại y tế cơ sở được BHYT chi trả", "trên 95%", "ABOVE", 95, null, true, null],
   ["Dân số được quản lý sức khỏe", "trên 95%", "ABOVE", 95, null, true, null],
@@ -325,7 +380,15 @@ const SON_LA_PHRASES: ProseRow[] = [
   ["Trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi", "dưới 23%", "BELOW", null, 23, true, null],
   ["AIDS, lao, sốt rét", "Cơ bản chấm dứt", "QUALITATIVE", null, null, false, null],
   ["Nhà tạm, nhà dột nát", "Xoá bỏ hoàn toàn", "QUALITATIVE", null, null, false, null],
-  ["Diện tích sàn nhà ở bình quân đầu người", "đạt khoảng 24,6 m² sàn/người", "APPROXIMATELY", 24.6, 24.6, false, "m² sàn/người"],
+  [
+    "Diện tích sàn nhà ở bình quân đầu người",
+    "đạt khoảng 24,6 m² sàn/người",
+    "APPROXIMATELY",
+    24.6,
+    24.6,
+    false,
+    "m² sàn/người",
+  ],
   ["Nước sạch, hộ thành thị", "94,8%", "EXACT", 94.8, 94.8, true, null],
   ["Nước sạch, hộ nông thôn", "65%", "EXACT", 65, 65, true, null],
   ["Công trình phụ hợp vệ sinh", "100%", "EXACT", 100, 100, true, null],
@@ -489,21 +552,31 @@ describe("parseTarget: every form of domain.md §5", () => {
 describe("parseTarget: empty cells", () => {
   it.each(["-", "–", "—", "", " ", "   \t ", "--"])("%j means no target", (text) => {
     const t = read(text);
-    expect(meaning(t)).toEqual({ kind: "NONE", lower: null, upper: null, isPercent: false, unit: null, qualitative: null });
+    expect(meaning(t)).toEqual({
+      kind: "NONE",
+      lower: null,
+      upper: null,
+      isPercent: false,
+      unit: null,
+      qualitative: null,
+    });
     expect(formatTarget(t)).toBe("");
     expect(describeTarget(t)).toBe("Không đặt chỉ tiêu");
   });
 });
 
 describe("parseTarget: qualitative targets", () => {
-  it.each(["Giải quyết cơ bản", "Giải quyết", "Đảm bảo vững", "Chưa đảm bảo", "Tiểu học", "THCS", "Đạt", "X"])("%j", (text) => {
-    const t = read(text);
-    expect(t.kind).toBe("QUALITATIVE");
-    expect(t.qualitative).toBe(text);
-    expect(t.lower).toBeNull();
-    expect(t.upper).toBeNull();
-    expect(formatTarget(t)).toBe(text);
-  });
+  it.each(["Giải quyết cơ bản", "Giải quyết", "Đảm bảo vững", "Chưa đảm bảo", "Tiểu học", "THCS", "Đạt", "X"])(
+    "%j",
+    (text) => {
+      const t = read(text);
+      expect(t.kind).toBe("QUALITATIVE");
+      expect(t.qualitative).toBe(text);
+      expect(t.lower).toBeNull();
+      expect(t.upper).toBeNull();
+      expect(formatTarget(t)).toBe(text);
+    },
+  );
 
   it("tidies spaces but keeps the wording and case", () => {
     expect(read("  Giải  quyết   cơ bản ").qualitative).toBe("Giải quyết cơ bản");
@@ -646,7 +719,9 @@ describe("parseTarget: errors", () => {
   });
 
   it("rejects contradictory comparisons", () => {
-    expect(errorOf("trên 80% trở lên")).toBe("Không dùng “trên” cùng “trở lên”: hãy chọn một cách viết, ví dụ “80% trở lên”");
+    expect(errorOf("trên 80% trở lên")).toBe(
+      "Không dùng “trên” cùng “trở lên”: hãy chọn một cách viết, ví dụ “80% trở lên”",
+    );
     expect(errorOf("tối đa 5 trở lên")).toContain("Không dùng “tối đa” cùng “trở lên”");
   });
 
@@ -697,11 +772,21 @@ describe("formatTarget", () => {
   });
 
   it("never writes a decimal point", () => {
-    expect(formatTarget({ kind: "EXACT", lower: 1.2, upper: 1.2, isPercent: true, unit: null, qualitative: null, text: "" })).toBe("1,2%");
+    expect(
+      formatTarget({ kind: "EXACT", lower: 1.2, upper: 1.2, isPercent: true, unit: null, qualitative: null, text: "" }),
+    ).toBe("1,2%");
   });
 
   it("falls back to the original text when a target object lacks its bound", () => {
-    const broken: Target = { kind: "BELOW", lower: null, upper: null, isPercent: false, unit: null, qualitative: null, text: "<?" };
+    const broken: Target = {
+      kind: "BELOW",
+      lower: null,
+      upper: null,
+      isPercent: false,
+      unit: null,
+      qualitative: null,
+      text: "<?",
+    };
     expect(formatTarget(broken)).toBe("<?");
     expect(describeTarget(broken)).toBe("<?");
   });
@@ -732,7 +817,8 @@ describe("isNumericTarget", () => {
   it("is false only for empty and qualitative targets", () => {
     expect(isNumericTarget(read("-"))).toBe(false);
     expect(isNumericTarget(read("THCS"))).toBe(false);
-    for (const text of ["100", "<4", ">90", "≥1", "≤5", "2-2,5", "khoảng 75"]) expect(isNumericTarget(read(text))).toBe(true);
+    for (const text of ["100", "<4", ">90", "≥1", "≤5", "2-2,5", "khoảng 75"])
+      expect(isNumericTarget(read(text))).toBe(true);
   });
 });
 

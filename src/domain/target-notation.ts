@@ -29,15 +29,7 @@ import { formatVietnameseNumber, parseVietnameseNumber } from "./decimal";
 import { normalizeName, stripDiacritics, unifyDashes } from "./vietnamese-text";
 
 export type TargetKind =
-  | "EXACT"
-  | "BELOW"
-  | "ABOVE"
-  | "AT_LEAST"
-  | "AT_MOST"
-  | "RANGE"
-  | "APPROXIMATELY"
-  | "QUALITATIVE"
-  | "NONE";
+  "EXACT" | "BELOW" | "ABOVE" | "AT_LEAST" | "AT_MOST" | "RANGE" | "APPROXIMATELY" | "QUALITATIVE" | "NONE";
 
 export interface Target {
   kind: TargetKind;
@@ -93,7 +85,10 @@ function normalizeTargetText(text: string): string {
     .replace(/<\s*=|=\s*</g, "≤")
     .replace(/\s+/g, " ")
     .replace(/(?<![\p{L}\d])m(?:\s?²|\^?2)(?!\d)/gu, "m²");
-  return s.trim().replace(/[.;,:]+$/, "").trim();
+  return s
+    .trim()
+    .replace(/[.;,:]+$/, "")
+    .trim();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -135,7 +130,8 @@ function joinTokens(tokens: Token[]): string {
   let out = "";
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
-    const glue = i === 0 || t.type === "slash" || t.type === "pct" || t.raw === "," || prev?.type === "slash" ? "" : " ";
+    const glue =
+      i === 0 || t.type === "slash" || t.type === "pct" || t.raw === "," || prev?.type === "slash" ? "" : " ";
     out += glue + t.raw;
   });
   return out;
@@ -208,9 +204,27 @@ function matchPhrase<T>(tokens: Token[], i: number, phrases: Phrase<T>[]): { val
 
 /** Words that never belong to a unit: meeting one ends the value, and what follows is an error. */
 const NOT_UNIT_WORDS = new Set(
-  ["và", "hoặc", "vào", "đến", "tới", "trở", "dưới", "khoảng", "tối", "hơn", "quá", "đạt", "từ", "so", "với", "của", "trong", "là", "nhưng"].map(
-    (w) => stripDiacritics(w),
-  ),
+  [
+    "và",
+    "hoặc",
+    "vào",
+    "đến",
+    "tới",
+    "trở",
+    "dưới",
+    "khoảng",
+    "tối",
+    "hơn",
+    "quá",
+    "đạt",
+    "từ",
+    "so",
+    "với",
+    "của",
+    "trong",
+    "là",
+    "nhưng",
+  ].map((w) => stripDiacritics(w)),
 );
 const RANGE_WORDS = new Set(["den", "toi"]);
 
@@ -298,7 +312,9 @@ function readQuantity(tokens: Token[], start: number): Quantity {
     break;
   }
   if (words > MAX_UNIT_WORDS) {
-    fail(`Không hiểu ${quote(joinTokens(unitTokens))} sau ${numToken.raw}${isPercent ? "%" : ""}: ô chỉ tiêu chỉ ghi giá trị và đơn vị ngắn, ví dụ “trên 95%”, “khoảng 75 tuổi”`);
+    fail(
+      `Không hiểu ${quote(joinTokens(unitTokens))} sau ${numToken.raw}${isPercent ? "%" : ""}: ô chỉ tiêu chỉ ghi giá trị và đơn vị ngắn, ví dụ “trên 95%”, “khoảng 75 tuổi”`,
+    );
   }
   const unit = unitTokens.length > 0 ? joinTokens(unitTokens).toLowerCase() : null;
   return { value, raw: numToken.raw, isPercent, unit, end: i, unitStart };
@@ -322,7 +338,9 @@ function parseNumeric(tokens: Token[], text: string): Target {
     if (cmp) {
       const raw = joinTokens(tokens.slice(i, i + cmp.length));
       if (comparator) {
-        fail(`Chỉ tiêu có hai từ so sánh ${quote(comparator.raw)} và ${quote(raw)}: hãy giữ một, ví dụ “dưới 4%” hoặc “tối thiểu 95%”`);
+        fail(
+          `Chỉ tiêu có hai từ so sánh ${quote(comparator.raw)} và ${quote(raw)}: hãy giữ một, ví dụ “dưới 4%” hoặc “tối thiểu 95%”`,
+        );
       }
       comparator = { kind: cmp.value, raw };
       i += cmp.length;
@@ -334,7 +352,9 @@ function parseNumeric(tokens: Token[], text: string): Target {
     const firstNumber = tokens.findIndex((t, j) => j > i && t.type === "num");
     const unknown = joinTokens(tokens.slice(i, firstNumber === -1 ? tokens.length : firstNumber));
     const after = firstNumber === -1 ? "" : ` trước số ${tokens[firstNumber]!.raw}`;
-    fail(`Không hiểu ${quote(unknown)}${after}. Cách viết được chấp nhận, ${EXAMPLES}; mục tiêu định tính thì viết không kèm chữ số`);
+    fail(
+      `Không hiểu ${quote(unknown)}${after}. Cách viết được chấp nhận, ${EXAMPLES}; mục tiêu định tính thì viết không kèm chữ số`,
+    );
   }
   if (i >= tokens.length) {
     const word = comparator?.raw ?? "";
@@ -368,25 +388,35 @@ function parseNumeric(tokens: Token[], text: string): Target {
     const from = last.unit !== null ? last.unitStart : i;
     const rest = joinTokens(tokens.slice(from));
     const valueText = `${last.raw}${last.isPercent ? "%" : ""}`;
-    fail(`Không hiểu ${quote(rest)} sau ${valueText}. Ô chỉ tiêu chỉ ghi giá trị và đơn vị, ví dụ “trên 95%”, “khoảng 75 tuổi”, “20,5 m² sàn/người”`);
+    fail(
+      `Không hiểu ${quote(rest)} sau ${valueText}. Ô chỉ tiêu chỉ ghi giá trị và đơn vị, ví dụ “trên 95%”, “khoảng 75 tuổi”, “20,5 m² sàn/người”`,
+    );
   }
 
   if (second) {
     if (comparator && comparator.kind !== "FROM" && comparator.kind !== "APPROXIMATELY") {
-      fail(`Không dùng ${quote(comparator.raw)} cùng một khoảng giá trị: hãy viết “${first.raw}-${second.raw}” hoặc “${comparator.raw} ${second.raw}”`);
+      fail(
+        `Không dùng ${quote(comparator.raw)} cùng một khoảng giá trị: hãy viết “${first.raw}-${second.raw}” hoặc “${comparator.raw} ${second.raw}”`,
+      );
     }
     if (suffix) {
-      fail(`Không dùng ${quote(suffix.raw)} cùng một khoảng giá trị: hãy viết “${first.raw}-${second.raw}” hoặc “${first.raw} ${suffix.raw}”`);
+      fail(
+        `Không dùng ${quote(suffix.raw)} cùng một khoảng giá trị: hãy viết “${first.raw}-${second.raw}” hoặc “${first.raw} ${suffix.raw}”`,
+      );
     }
     // A bare bound takes the other's "%" and unit: "35-40%", "30 tuổi - 35", "2,5-3%/năm".
     const firstBare = !first.isPercent && first.unit === null;
     const secondBare = !second.isPercent && second.unit === null;
     const sameUnit = first.isPercent === second.isPercent && first.unit === second.unit;
     if (!firstBare && !secondBare && !sameUnit) {
-      fail(`Hai cận của khoảng giá trị phải cùng đơn vị: ${quote(quantityText(first))} và ${quote(quantityText(second))}`);
+      fail(
+        `Hai cận của khoảng giá trị phải cùng đơn vị: ${quote(quantityText(first))} và ${quote(quantityText(second))}`,
+      );
     }
     if (first.value > second.value) {
-      fail(`Khoảng giá trị bị ngược: cận dưới ${first.raw} lớn hơn cận trên ${second.raw}; hãy viết ${second.raw}-${first.raw}`);
+      fail(
+        `Khoảng giá trị bị ngược: cận dưới ${first.raw} lớn hơn cận trên ${second.raw}; hãy viết ${second.raw}-${first.raw}`,
+      );
     }
     if (first.value === second.value) {
       fail(`Hai cận của khoảng giá trị bằng nhau (${first.raw}); nếu chỉ tiêu là một giá trị, hãy viết ${first.raw}`);
@@ -405,7 +435,9 @@ function parseNumeric(tokens: Token[], text: string): Target {
   let kind: TargetKind;
   if (suffix) {
     if (comparator && comparator.kind !== "FROM" && comparator.kind !== suffix.kind) {
-      fail(`Không dùng ${quote(comparator.raw)} cùng ${quote(suffix.raw)}: hãy chọn một cách viết, ví dụ “${quantityText(first)} ${suffix.raw}”`);
+      fail(
+        `Không dùng ${quote(comparator.raw)} cùng ${quote(suffix.raw)}: hãy chọn một cách viết, ví dụ “${quantityText(first)} ${suffix.raw}”`,
+      );
     }
     kind = suffix.kind;
   } else if (!comparator) {
@@ -461,11 +493,21 @@ export function parseTarget(text: string): TargetParseResult {
         fail(`Thiếu giá trị số sau ${quote(normalized)}, ví dụ “${normalized} 4%”`);
       }
       if (!/\p{L}/u.test(normalized)) {
-        fail(`Không đọc được chỉ tiêu ${quote(normalized)}: hãy nhập một số (ví dụ 95%), một khoảng (ví dụ 2-2,5) hoặc mô tả định tính (ví dụ Giải quyết cơ bản)`);
+        fail(
+          `Không đọc được chỉ tiêu ${quote(normalized)}: hãy nhập một số (ví dụ 95%), một khoảng (ví dụ 2-2,5) hoặc mô tả định tính (ví dụ Giải quyết cơ bản)`,
+        );
       }
       return {
         ok: true,
-        target: { kind: "QUALITATIVE", lower: null, upper: null, isPercent: false, unit: null, qualitative: normalized, text },
+        target: {
+          kind: "QUALITATIVE",
+          lower: null,
+          upper: null,
+          isPercent: false,
+          unit: null,
+          qualitative: normalized,
+          text,
+        },
       };
     }
     return { ok: true, target: parseNumeric(tokens, text) };
@@ -705,7 +747,15 @@ function hasPhrase(key: string, phrase: string): boolean {
   return ` ${key} `.includes(` ${phrase} `);
 }
 
-const LOWER_BETTER_PHRASES = ["that nghiep", "suy dinh duong", "thap coi", "ti le ho ngheo", "ty le ho ngheo", "phi chinh thuc", "tu vong"];
+const LOWER_BETTER_PHRASES = [
+  "that nghiep",
+  "suy dinh duong",
+  "thap coi",
+  "ti le ho ngheo",
+  "ty le ho ngheo",
+  "phi chinh thuc",
+  "tu vong",
+];
 // Rates of people reached by a service or benefit are higher-is-better even when they name a
 // lower-is-better group ("Tỉ lệ hộ nghèo … được hưởng trợ cấp", "lao động phi chính thức tham gia BHXH").
 const COVERAGE_PHRASES = ["duoc", "tham gia", "tiep can", "ho tro"];
@@ -729,7 +779,10 @@ function representativeValue(t: Target): number | null {
  * 7. Otherwise HIGHER_BETTER.
  */
 export function inferDirection(name: string, targets: Target[]): Direction {
-  const key = normalizeName(name).replace(/[^a-z0-9 ]/g, " ").replace(/\s+/g, " ").trim();
+  const key = normalizeName(name)
+    .replace(/[^a-z0-9 ]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (key.startsWith("muc giam") || key.startsWith("muc tang")) return "HIGHER_BETTER";
 
   const stated = targets.filter((t) => t.kind !== "NONE");

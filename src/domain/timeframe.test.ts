@@ -110,7 +110,10 @@ describe("parseTimeframe", () => {
 
   it("reads text typed without diacritics and in NFD", () => {
     expect(parseTimeframe("quy IV nam 2024")).toMatchObject({ kind: "BY_QUARTER", quarter: 4, year: 2024 });
-    expect(parseTimeframe("Năm 2024 và các năm tiếp theo".normalize("NFD"))).toMatchObject({ kind: "FROM_YEAR", year: 2024 });
+    expect(parseTimeframe("Năm 2024 và các năm tiếp theo".normalize("NFD"))).toMatchObject({
+      kind: "FROM_YEAR",
+      year: 2024,
+    });
   });
 });
 
@@ -134,7 +137,15 @@ describe("formatTimeframe", () => {
   });
 
   it("reads its own labels back to the same meaning", () => {
-    for (const text of ["Quý IV/2024", "Trước ngày 20/07/2024", "Năm 2025", "Giai đoạn 2024-2030", "Từ năm 2024", "Thường xuyên", "Hằng năm"]) {
+    for (const text of [
+      "Quý IV/2024",
+      "Trước ngày 20/07/2024",
+      "Năm 2025",
+      "Giai đoạn 2024-2030",
+      "Từ năm 2024",
+      "Thường xuyên",
+      "Hằng năm",
+    ]) {
       const tf = parseTimeframe(text);
       const again = parseTimeframe(formatTimeframe(tf));
       expect({ ...again, text: null }).toEqual({ ...tf, text: null });

@@ -24,15 +24,17 @@ const YEAR = "(\\d{4})";
 const QUARTERS: Record<string, Quarter> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 
 function key(text: string): string {
-  return stripDiacritics(unifyDashes(text.normalize("NFC")))
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^thoi gian(?: thuc hien)?\s*:\s*/, "")
-    .replace(/[.,;:]+$/, "")
-    // Verbs in front of the time say nothing about it: "hoàn thành trong quý I/2024".
-    .replace(/^(?:hoan thanh|thuc hien|trien khai|ban hanh|xong)\s+/, "")
-    .trim();
+  return (
+    stripDiacritics(unifyDashes(text.normalize("NFC")))
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^thoi gian(?: thuc hien)?\s*:\s*/, "")
+      .replace(/[.,;:]+$/, "")
+      // Verbs in front of the time say nothing about it: "hoàn thành trong quý I/2024".
+      .replace(/^(?:hoan thanh|thuc hien|trien khai|ban hanh|xong)\s+/, "")
+      .trim()
+  );
 }
 
 const FROM_YEAR_PATTERNS = [
@@ -40,11 +42,16 @@ const FROM_YEAR_PATTERNS = [
   new RegExp(`^tu (?:nam )?${YEAR}(?: tro di| tro ve sau)?$`),
   new RegExp(`^(?:nam )?${YEAR} tro di$`),
 ];
-const PERIOD_PATTERN = new RegExp(`^(?:trong )?(?:giai doan |tu nam |tu |nam )?${YEAR} ?(?:-|den|toi) ?(?:nam )?${YEAR}$`);
-const QUARTER_PATTERN = new RegExp(`^(?:trong |truoc het |truoc |den het |den |cuoi )?quy (iv|iii|ii|i|[1-4]) ?(?:/|-|nam) ?(?:nam )?${YEAR}$`);
+const PERIOD_PATTERN = new RegExp(
+  `^(?:trong )?(?:giai doan |tu nam |tu |nam )?${YEAR} ?(?:-|den|toi) ?(?:nam )?${YEAR}$`,
+);
+const QUARTER_PATTERN = new RegExp(
+  `^(?:trong |truoc het |truoc |den het |den |cuoi )?quy (iv|iii|ii|i|[1-4]) ?(?:/|-|nam) ?(?:nam )?${YEAR}$`,
+);
 const BY_YEAR_PATTERN = new RegExp(`^(?:trong |den het |den cuoi |den |cuoi )?(?:nam )?${YEAR}$`);
 const BEFORE_YEAR_PATTERN = new RegExp(`^truoc nam ${YEAR}$`);
-const DATE_PATTERN = /^(?:truoc|cham nhat|den|trong|xong truoc)?\s*(?:ngay\s*)?(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2} thang \d{1,2} nam \d{4})$/;
+const DATE_PATTERN =
+  /^(?:truoc|cham nhat|den|trong|xong truoc)?\s*(?:ngay\s*)?(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2} thang \d{1,2} nam \d{4})$/;
 const RECURRING_PATTERN = /\b(?:thuong xuyen|lien tuc|hang nam|hang quy|hang thang|dinh ky)\b/;
 
 export function parseTimeframe(text: string | null): Timeframe {

@@ -44,7 +44,9 @@ describe("normalizeName", () => {
   });
 
   it("trims punctuation and spaces at both ends", () => {
-    expect(normalizeName("  Trung tâm Truyền thông – Văn hoá – Thể thao.  ")).toBe("trung tam truyen thong - van hoa - the thao");
+    expect(normalizeName("  Trung tâm Truyền thông – Văn hoá – Thể thao.  ")).toBe(
+      "trung tam truyen thong - van hoa - the thao",
+    );
     expect(normalizeName("- Sở Lao động - TBXH;")).toBe("so lao dong - tbxh");
     expect(normalizeName("“UBND các xã, thị trấn”")).toBe("ubnd cac xa, thi tran");
   });

@@ -10,12 +10,7 @@ const EDGE_PUNCTUATION = /^[\s.,;:!?'"“”‘’()[\]{}…*_/\\-]+|[\s.,;:!?'"
 
 /** "Đắk Lắk" → "Dak Lak". Keeps case; works on decomposed (NFD) input too. */
 export function stripDiacritics(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .normalize("NFC");
+  return s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
 }
 
 /** Replaces en/em dashes, minus signs and similar with "-". */

@@ -40,7 +40,11 @@ const GENERIC_ERROR = "Đã có lỗi khi lưu. Dữ liệu bạn nhập vẫn �
 
 function valuesOf(raw: unknown): Record<string, string> {
   if (!raw || typeof raw !== "object") return {};
-  return Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([, v]) => typeof v === "string" || typeof v === "number").map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(raw as Record<string, unknown>)
+      .filter(([, v]) => typeof v === "string" || typeof v === "number")
+      .map(([k, v]) => [k, String(v)]),
+  );
 }
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -55,24 +59,37 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 export function defineAction<S extends z.ZodType, O>(definition: ActionDefinition<S, O>): Action<S, O> {
   const execute = async (scope: Scope | null, raw: unknown): Promise<ActionState<O>> => {
     const values = valuesOf(raw);
-    const fail = (message: string, fieldErrors: Record<string, string> = {}): ActionState<O> => ({ status: "error", message, fieldErrors, values });
+    const fail = (message: string, fieldErrors: Record<string, string> = {}): ActionState<O> => ({
+      status: "error",
+      message,
+      fieldErrors,
+      values,
+    });
     if (!scope) return fail("Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại; dữ liệu bạn nhập vẫn còn trên màn hình.");
     const parsed = definition.input.safeParse(raw);
     if (!parsed.success) return fail("Vui lòng sửa các ô được đánh dấu.", fieldErrorsOf(parsed.error));
-    if (!roleHolds(scope.role, definition.permission, scope.isSystemAdmin)) return fail("Vai trò của bạn không được thực hiện thao tác này.");
+    if (!roleHolds(scope.role, definition.permission, scope.isSystemAdmin))
+      return fail("Vai trò của bạn không được thực hiện thao tác này.");
     try {
       const data = await withScope(scope, async (db) => {
         const subject = await definition.subject(db, parsed.data, scope);
         if (subject) {
           const relation = relationTo(scope, subject);
-          if (!scope.isSystemAdmin && !VISIBLE_RELATIONS.includes(relation) && !permits(definition.permission, relation)) throw new NotFoundError("Không tìm thấy đối tượng");
-          if (!permits(definition.permission, relation, scope.isSystemAdmin)) throw new ForbiddenError("Bạn không có quyền thực hiện thao tác này với đơn vị đó.");
+          if (
+            !scope.isSystemAdmin &&
+            !VISIBLE_RELATIONS.includes(relation) &&
+            !permits(definition.permission, relation)
+          )
+            throw new NotFoundError("Không tìm thấy đối tượng");
+          if (!permits(definition.permission, relation, scope.isSystemAdmin))
+            throw new ForbiddenError("Bạn không có quyền thực hiện thao tác này với đơn vị đó.");
         }
         return definition.run({ scope, db, input: parsed.data, audit: (entry) => recordAudit(db, scope, entry) });
       });
       return { status: "ok", data };
     } catch (error) {
-      if (error instanceof NotFoundError) return fail("Không tìm thấy đối tượng (có thể đã bị xóa hoặc bạn không có quyền xem).");
+      if (error instanceof NotFoundError)
+        return fail("Không tìm thấy đối tượng (có thể đã bị xóa hoặc bạn không có quyền xem).");
       if (error instanceof ForbiddenError || error instanceof ConflictError) return fail(error.message);
       if (error instanceof FieldError) return fail(error.message, { [error.field]: error.message });
       console.error(`[action ${definition.name}]`, error);
@@ -82,7 +99,11 @@ export function defineAction<S extends z.ZodType, O>(definition: ActionDefinitio
   const action: Action<S, O> = {
     ...definition,
     execute,
-    formAction: async (_previous, formData) => execute(await currentScope(), Object.fromEntries([...formData.entries()].filter(([k]) => !k.startsWith("$ACTION")))),
+    formAction: async (_previous, formData) =>
+      execute(
+        await currentScope(),
+        Object.fromEntries([...formData.entries()].filter(([k]) => !k.startsWith("$ACTION"))),
+      ),
   };
   if (actionRegistry.has(definition.name)) throw new Error(`Action ${definition.name} is defined twice`);
   actionRegistry.set(definition.name, action as unknown as Action<z.ZodType, unknown>);

@@ -15,7 +15,10 @@ export type Relation =
   | "other-province";
 
 export const PERMISSIONS = {
-  "plans.read": { roles: ["VIEWER", "EDITOR", "APPROVER", "ADMIN"], towards: ["own", "peer", "ancestor", "child", "central"] },
+  "plans.read": {
+    roles: ["VIEWER", "EDITOR", "APPROVER", "ADMIN"],
+    towards: ["own", "peer", "ancestor", "child", "central"],
+  },
   "plans.edit": { roles: ["EDITOR", "APPROVER"], towards: ["own"] },
   /** Start a plan of one's own body implementing a plan of a body above. */
   "plans.implement": { roles: ["EDITOR", "APPROVER"], towards: ["ancestor", "central"] },

@@ -6,9 +6,20 @@ const tones = {
   blue: "bg-sky-50 text-sky-800 ring-sky-200",
 } as const;
 
-export function Badge({ tone = "neutral", children, title }: { tone?: keyof typeof tones; children: React.ReactNode; title?: string }) {
+export function Badge({
+  tone = "neutral",
+  children,
+  title,
+}: {
+  tone?: keyof typeof tones;
+  children: React.ReactNode;
+  title?: string;
+}) {
   return (
-    <span title={title} className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${tones[tone]}`}>
+    <span
+      title={title}
+      className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${tones[tone]}`}
+    >
       {children}
     </span>
   );

@@ -21,7 +21,9 @@ describe("auditActionLabel", () => {
       for (const call of text.matchAll(/audit\(\{\s*action:\s*([^,]+),/g)) {
         for (const literal of call[1]!.matchAll(/"([a-zA-Z]+\.[a-zA-Z.]+)"/g)) actions.add(literal[1]!);
         const template = /^`([a-zA-Z.]+)\.\$\{input\.(decision|direction)\}`$/.exec(call[1]!.trim());
-        if (template) for (const value of template[2] === "decision" ? ["accept", "dismiss"] : ["up", "down", "indent", "outdent"]) actions.add(`${template[1]}.${value}`);
+        if (template)
+          for (const value of template[2] === "decision" ? ["accept", "dismiss"] : ["up", "down", "indent", "outdent"])
+            actions.add(`${template[1]}.${value}`);
       }
     }
     expect(actions.size).toBeGreaterThan(30);

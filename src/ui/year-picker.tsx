@@ -4,9 +4,15 @@ export function YearPicker({ year, years, className = "" }: { year: number; year
     <form method="get" className={`flex items-end gap-2 ${className}`}>
       <label className="font-semibold">
         Năm
-        <select name="year" defaultValue={String(year)} className="ml-2 rounded border border-stone-300 px-2 py-1 font-normal">
+        <select
+          name="year"
+          defaultValue={String(year)}
+          className="ml-2 rounded border border-stone-300 px-2 py-1 font-normal"
+        >
           {years.map((y) => (
-            <option key={y} value={y}>{y}</option>
+            <option key={y} value={y}>
+              {y}
+            </option>
           ))}
         </select>
       </label>

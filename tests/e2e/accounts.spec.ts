@@ -43,7 +43,9 @@ test("each official sees exactly their part of the demo data, then signs out", a
   await expect(page.getByRole("form", { name: "Tạo người dùng" })).toHaveCount(0);
 });
 
-test("an account is locked after repeated failures, with a message that does not say whether it exists", async ({ page }) => {
+test("an account is locked after repeated failures, with a message that does not say whether it exists", async ({
+  page,
+}) => {
   await page.goto("/sign-in");
   for (let attempt = 1; attempt <= 5; attempt++) {
     await page.getByLabel("Tên đăng nhập").fill("sonla.viewer");
@@ -62,7 +64,9 @@ test("an account is locked after repeated failures, with a message that does not
   await expect(page.getByTestId("sign-in-error")).toContainText("Tên đăng nhập hoặc mật khẩu không đúng");
 });
 
-test("an administrator creates a user, sees field errors in Vietnamese, and the change is in the audit trail", async ({ page }) => {
+test("an administrator creates a user, sees field errors in Vietnamese, and the change is in the audit trail", async ({
+  page,
+}) => {
   await signIn(page, "mocchau.admin");
   await page.getByRole("link", { name: "Người dùng" }).click();
   const form = page.getByRole("form", { name: "Tạo người dùng" });

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-test("the province's dashboard: filter by an indicator group, then drill down to a locality's plan", async ({ page }) => {
+test("the province's dashboard: filter by an indicator group, then drill down to a locality's plan", async ({
+  page,
+}) => {
   await signIn(page, "sonla.approver");
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng hợp các địa phương");
@@ -38,7 +40,9 @@ test("the province's dashboard: filter by an indicator group, then drill down to
   await expect(page.getByRole("heading", { level: 2, name: "Dân số, y tế" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Giáo dục" })).toHaveCount(0);
   // Each chart has its numbers in a table beside it.
-  await expect(page.getByRole("table", { name: /Số liệu của chỉ tiêu Tỷ lệ bao phủ bảo hiểm y tế/ })).toContainText("Mục tiêu 2030");
+  await expect(page.getByRole("table", { name: /Số liệu của chỉ tiêu Tỷ lệ bao phủ bảo hiểm y tế/ })).toContainText(
+    "Mục tiêu 2030",
+  );
   // Another group's tab shows that group's cards instead; "all groups" shows every one.
   await groupTabs.getByRole("link", { name: /Giáo dục/ }).click();
   await expect(page).toHaveURL(/group=Gi%C3%A1o/);
@@ -48,6 +52,10 @@ test("the province's dashboard: filter by an indicator group, then drill down to
   await expect(groupTabs.getByRole("link", { name: "Tất cả các nhóm" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("heading", { level: 2, name: "Dân số, y tế" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Giáo dục" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2, name: "Nhiệm vụ theo tình trạng và cơ quan chủ trì" })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Nhiệm vụ theo cơ quan chủ trì" })).toContainText("Ban Tuyên giáo Thị ủy Mộc Châu");
+  await expect(
+    page.getByRole("heading", { level: 2, name: "Nhiệm vụ theo tình trạng và cơ quan chủ trì" }),
+  ).toBeVisible();
+  await expect(page.getByRole("table", { name: "Nhiệm vụ theo cơ quan chủ trì" })).toContainText(
+    "Ban Tuyên giáo Thị ủy Mộc Châu",
+  );
 });

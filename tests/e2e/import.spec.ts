@@ -7,7 +7,9 @@ import { signIn } from "./helpers";
 
 const EA_SUP = path.resolve(import.meta.dirname, "../fixtures/import/ea-sup-ubnd-huyen-ke-hoach-2024.md");
 
-test("uploading the Ea Súp plan, correcting a target and confirming a draft linked to 114/KH-UBND", async ({ page }) => {
+test("uploading the Ea Súp plan, correcting a target and confirming a draft linked to 114/KH-UBND", async ({
+  page,
+}) => {
   await signIn(page, "easup.editor");
   await page.goto("/import");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nhập kế hoạch từ văn bản");
@@ -18,8 +20,13 @@ test("uploading the Ea Súp plan, correcting a target and confirming a draft lin
   await expect(page.getByText("Đã đọc 32 nhiệm vụ")).toBeVisible();
 
   // Each item shows where it came from.
-  await page.getByRole("group", { name: /Nhiệm vụ 1\.1\./ }).getByRole("button", { name: /Xem nguồn/ }).click();
-  await expect(page.getByRole("region", { name: "Văn bản gốc" }).locator('li[aria-current="location"]')).toContainText("Tập trung tuyên truyền");
+  await page
+    .getByRole("group", { name: /Nhiệm vụ 1\.1\./ })
+    .getByRole("button", { name: /Xem nguồn/ })
+    .click();
+  await expect(page.getByRole("region", { name: "Văn bản gốc" }).locator('li[aria-current="location"]')).toContainText(
+    "Tập trung tuyên truyền",
+  );
 
   // Correct one item: the 2030 unemployment target, with its reading shown in place.
   const target = page.getByLabel("Mục tiêu năm 2030 — 2.1 Tỉ lệ thất nghiệp chung", { exact: true });
@@ -42,7 +49,9 @@ test("uploading the Ea Súp plan, correcting a target and confirming a draft lin
 test("an empty file gets a clear message and nothing is created", async ({ page }) => {
   await signIn(page, "easup.editor");
   await page.goto("/import");
-  await page.getByLabel("Tệp văn bản (.docx, .md, .txt; tối đa 2 MB)").setInputFiles({ name: "trong.txt", mimeType: "text/plain", buffer: Buffer.from("") });
+  await page
+    .getByLabel("Tệp văn bản (.docx, .md, .txt; tối đa 2 MB)")
+    .setInputFiles({ name: "trong.txt", mimeType: "text/plain", buffer: Buffer.from("") });
   await page.getByRole("button", { name: "Đọc tệp" }).click();
   await expect(page.getByTestId("import-error")).toHaveText("Tệp trống: không có nội dung để đọc.");
   await expect(page).toHaveURL(/\/import$/);

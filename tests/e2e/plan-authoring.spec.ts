@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signIn, signOut } from "./helpers";
 
-test("a district editor turns the provincial plan into a local plan, the approver issues it, the province finds it", async ({ page }) => {
+test("a district editor turns the provincial plan into a local plan, the approver issues it, the province finds it", async ({
+  page,
+}) => {
   const title = `Thực hiện Kế hoạch của Tỉnh ủy Sơn La trên địa bàn thị xã Mộc Châu (kiểm thử ${Date.now()})`;
 
   await signIn(page, "mocchau.editor");

@@ -16,7 +16,10 @@ test("the Đà Lạt plan 222-KH/ThU leads up to 42-NQ/TW and holds the unemploy
   await expect(chain).toContainText("78-CTr/TU");
   await chain.getByRole("link", { name: /78-CTr\/TU/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("78-CTr/TU");
-  await page.getByRole("navigation", { name: "Chuỗi văn bản cấp trên" }).getByRole("link", { name: /42-NQ\/TW/ }).click();
+  await page
+    .getByRole("navigation", { name: "Chuỗi văn bản cấp trên" })
+    .getByRole("link", { name: /42-NQ\/TW/ })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Nghị quyết số 42-NQ/TW ngày 24/11/2023");
   await expect(page.getByText("Ban Chấp hành Trung ương Đảng").first()).toBeVisible();
 });

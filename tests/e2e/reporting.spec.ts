@@ -8,12 +8,17 @@ import { signIn, signOut } from "./helpers";
 // accepts, and both files download.
 
 const PLAN = "25-KH/ĐU";
-const YEAR = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(new Date()));
+const YEAR = Number(
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(new Date()),
+);
 const RETURN_COMMENT = "Đề nghị bổ sung đánh giá nguyên nhân chỉ tiêu 2.1 chưa đạt.";
 
 async function openOwnReport(page: Page) {
   await page.goto(`/reports?year=${YEAR}`);
-  await page.getByTestId(`own-report-${PLAN}`).getByRole("link", { name: `Báo cáo năm ${YEAR}` }).click();
+  await page
+    .getByTestId(`own-report-${PLAN}`)
+    .getByRole("link", { name: `Báo cáo năm ${YEAR}` })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Báo cáo kết quả thực hiện năm ${YEAR}`);
 }
 
@@ -25,13 +30,18 @@ async function openChildReport(page: Page) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Báo cáo kết quả thực hiện năm ${YEAR}`);
 }
 
-test("a commune's yearly report: enter → submit → returned → resubmit → accepted, then both files download", async ({ page }) => {
+test("a commune's yearly report: enter → submit → returned → resubmit → accepted, then both files download", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
 
   // 1. The commune's editor enters the year's results from the keyboard and from a column pasted from Excel.
   await signIn(page, "phuongmocchau.editor");
   await page.goto(`/reports?year=${YEAR}`);
-  await page.getByTestId(`own-report-${PLAN}`).getByRole("link", { name: `Nhập kết quả năm ${YEAR}` }).click();
+  await page
+    .getByTestId(`own-report-${PLAN}`)
+    .getByRole("link", { name: `Nhập kết quả năm ${YEAR}` })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Kết quả thực hiện năm ${YEAR}`);
   const grid = page.getByRole("table", { name: `Kết quả thực hiện chỉ tiêu năm ${YEAR}` });
   const actualCell = (code: string) => grid.getByTestId(`result-${code}`).getByRole("textbox", { name: /^Thực hiện/ });
@@ -67,8 +77,12 @@ test("a commune's yearly report: enter → submit → returned → resubmit → 
   await expect(page.getByTestId("report-status")).toHaveText("Dự thảo");
   await expect(page.getByTestId("report-document")).toContainText("98,5");
   const narrative = page.getByRole("form", { name: "Nội dung báo cáo" });
-  await narrative.getByLabel("I. Công tác lãnh đạo, chỉ đạo, quán triệt, tuyên truyền").fill("Đảng ủy phường đã quán triệt Nghị quyết đến toàn thể cán bộ, đảng viên.");
-  await narrative.getByLabel("II. Kết quả thực hiện nhiệm vụ và chỉ tiêu").fill("Các chỉ tiêu cơ bản đạt tiến độ đề ra.");
+  await narrative
+    .getByLabel("I. Công tác lãnh đạo, chỉ đạo, quán triệt, tuyên truyền")
+    .fill("Đảng ủy phường đã quán triệt Nghị quyết đến toàn thể cán bộ, đảng viên.");
+  await narrative
+    .getByLabel("II. Kết quả thực hiện nhiệm vụ và chỉ tiêu")
+    .fill("Các chỉ tiêu cơ bản đạt tiến độ đề ra.");
   await narrative.getByRole("button", { name: "Lưu bản nháp" }).click();
   await expect(page.getByTestId("narrative-state")).toContainText("Đã lưu bản nháp");
   await expect(page.getByRole("button", { name: "Gửi báo cáo" })).toHaveCount(0);
@@ -98,7 +112,9 @@ test("a commune's yearly report: enter → submit → returned → resubmit → 
   await openOwnReport(page);
   await expect(page.getByTestId("return-comment")).toHaveText(RETURN_COMMENT);
   const correction = page.getByRole("form", { name: "Nội dung báo cáo" });
-  await correction.getByLabel("III. Hạn chế, nguyên nhân").fill("Tỷ lệ thất nghiệp còn cao do lao động nông nghiệp chuyển đổi nghề chậm.");
+  await correction
+    .getByLabel("III. Hạn chế, nguyên nhân")
+    .fill("Tỷ lệ thất nghiệp còn cao do lao động nông nghiệp chuyển đổi nghề chậm.");
   await correction.getByRole("button", { name: "Lưu bản nháp" }).click();
   await expect(page.getByTestId("narrative-state")).toContainText("Đã lưu bản nháp");
   await page.getByRole("button", { name: "Gửi lại báo cáo" }).click();
@@ -119,8 +135,14 @@ test("a commune's yearly report: enter → submit → returned → resubmit → 
   await expect(page.getByTestId("report-document")).not.toContainText("Tỷ lệ thất nghiệp còn cao");
   await page.getByRole("link", { name: "Về bản hiện tại" }).click();
 
-  for (const [label, extension] of [["Tải báo cáo (.docx)", ".docx"], ["Tải phụ lục chỉ tiêu (.xlsx)", ".xlsx"]] as const) {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: label }).click()]);
+  for (const [label, extension] of [
+    ["Tải báo cáo (.docx)", ".docx"],
+    ["Tải phụ lục chỉ tiêu (.xlsx)", ".xlsx"],
+  ] as const) {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: label }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`${extension.replace(".", "\\.")}$`));
     expect(download.suggestedFilename()).toContain(String(YEAR));
     const path = await download.path();

@@ -38,7 +38,14 @@ const EXPECTED_ROUTES: Record<string, Role[]> = {
   "/api/auth/[...nextauth]": ROLES,
 };
 /** Plans of which bodies every role may read. */
-const EXPECTED_PLAN_VISIBILITY: Record<Target | "central", boolean> = { own: true, parent: true, child: true, central: true, sibling: false, otherProvince: false };
+const EXPECTED_PLAN_VISIBILITY: Record<Target | "central", boolean> = {
+  own: true,
+  parent: true,
+  child: true,
+  central: true,
+  sibling: false,
+  otherProvince: false,
+};
 
 describe("authorisation matrix", () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -52,29 +59,71 @@ describe("authorisation matrix", () => {
     db = await createTestDatabase();
     process.env.DATABASE_URL = db.appUrl;
     process.env.NEXTAUTH_SECRET = "a-secret-for-tests-only-0123456789abcdef";
-    const org = (name: string, unit: string) => db.adminDb.organization.findFirstOrThrow({ where: { name, adminUnitId: unit } });
+    const org = (name: string, unit: string) =>
+      db.adminDb.organization.findFirstOrThrow({ where: { name, adminUnitId: unit } });
     organizations.own = (await org("Thị ủy Mộc Châu", unitId.district2024("123"))).id;
     organizations.parent = (await org("Tỉnh ủy Sơn La", unitId.province2025("14"))).id;
     organizations.sibling = (await org("Huyện ủy Mai Sơn", unitId.district2024("125"))).id;
     organizations.otherProvince = (await org("Thành ủy Đà Lạt", unitId.district2024("672"))).id;
     // A body below the district: a commune of Mộc Châu before 2025.
-    const commune = await db.adminDb.adminUnit.findFirstOrThrow({ where: { era: "PRE_2025", level: "COMMUNE", parentId: unitId.district2024("123") } });
-    organizations.child = (await db.adminDb.organization.create({ data: { name: `Đảng ủy ${commune.fullName}`, normalizedName: `dang uy test ${commune.code}`, kind: "PARTY_COMMITTEE", track: "PARTY", adminUnitId: commune.id, provinceCode: "14" } })).id;
+    const commune = await db.adminDb.adminUnit.findFirstOrThrow({
+      where: { era: "PRE_2025", level: "COMMUNE", parentId: unitId.district2024("123") },
+    });
+    organizations.child = (
+      await db.adminDb.organization.create({
+        data: {
+          name: `Đảng ủy ${commune.fullName}`,
+          normalizedName: `dang uy test ${commune.code}`,
+          kind: "PARTY_COMMITTEE",
+          track: "PARTY",
+          adminUnitId: commune.id,
+          provinceCode: "14",
+        },
+      })
+    ).id;
 
     for (const target of TARGETS) {
-      const user = await db.adminDb.user.create({ data: { username: `target.${target.toLowerCase()}`, displayName: `Target ${target}`, passwordHash: "x", memberships: { create: { organizationId: organizations[target], role: "VIEWER" } } } });
+      const user = await db.adminDb.user.create({
+        data: {
+          username: `target.${target.toLowerCase()}`,
+          displayName: `Target ${target}`,
+          passwordHash: "x",
+          memberships: { create: { organizationId: organizations[target], role: "VIEWER" } },
+        },
+      });
       usersByTarget[target] = user.id;
       const plan = await db.adminDb.plan.findFirst({ where: { issuerId: organizations[target] } });
       plans[target] =
         plan?.id ??
         // The commune's plan implements the district's, so its report is addressed to the district.
-        (await db.adminDb.plan.create({ data: { kind: "PLAN", track: "PARTY", notation: "PARTY", typeCode: "KH", issuerCode: "ĐU", issuerId: organizations[target], provinceCode: "14", title: "Kế hoạch của xã (kiểm thử)", parentId: plans.own } })).id;
+        (
+          await db.adminDb.plan.create({
+            data: {
+              kind: "PLAN",
+              track: "PARTY",
+              notation: "PARTY",
+              typeCode: "KH",
+              issuerCode: "ĐU",
+              issuerId: organizations[target],
+              provinceCode: "14",
+              title: "Kế hoạch của xã (kiểm thử)",
+              parentId: plans.own,
+            },
+          })
+        ).id;
     }
     plans.central = (await db.adminDb.plan.findFirstOrThrow({ where: { provinceCode: null } })).id;
 
     const { scopeForUser } = await import("../../src/server/auth/session");
     for (const role of ROLES) {
-      const user = await db.adminDb.user.create({ data: { username: `actor.${role.toLowerCase()}`, displayName: `Actor ${role}`, passwordHash: "x", memberships: { create: { organizationId: organizations.own, role } } } });
+      const user = await db.adminDb.user.create({
+        data: {
+          username: `actor.${role.toLowerCase()}`,
+          displayName: `Actor ${role}`,
+          passwordHash: "x",
+          memberships: { create: { organizationId: organizations.own, role } },
+        },
+      });
       scopes[role] = (await scopeForUser(user.id))!;
     }
   });
@@ -111,7 +160,8 @@ describe("authorisation matrix", () => {
           } else {
             expect(result.status).toBe("error");
             expect(after).toBe(before);
-            if (matrixCase.expected.own.includes(role) && INVISIBLE.includes(target) && result.status === "error") expect(result.message).toMatch(/Không tìm thấy/);
+            if (matrixCase.expected.own.includes(role) && INVISIBLE.includes(target) && result.status === "error")
+              expect(result.message).toMatch(/Không tìm thấy/);
           }
         });
       }
@@ -122,7 +172,8 @@ describe("authorisation matrix", () => {
     const { ROUTES, routeAllows } = await import("../../src/server/routes");
     expect(Object.keys(ROUTES).sort()).toEqual(Object.keys(EXPECTED_ROUTES).sort());
     for (const path of Object.keys(ROUTES) as (keyof typeof ROUTES)[]) {
-      for (const role of ROLES) expect(routeAllows(scopes[role], path), `${path} · ${role}`).toBe(EXPECTED_ROUTES[path]!.includes(role));
+      for (const role of ROLES)
+        expect(routeAllows(scopes[role], path), `${path} · ${role}`).toBe(EXPECTED_ROUTES[path]!.includes(role));
     }
   });
 

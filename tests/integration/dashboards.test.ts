@@ -29,8 +29,14 @@ describe("dashboards", () => {
   const scopes = {} as Record<"sonla" | "admin" | "mocchau" | "phuong", Scope>;
 
   /** The indicator of a plan with this code (e.g. "6.2"). */
-  const indicator = async (plan: string, code: string) => (await db.adminDb.indicator.findFirstOrThrow({ where: { planId: plan, code, isGroup: false } })).id;
-  const setActual = async (plan: string, code: string, year: number, status: "MET" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NO_DATA") => {
+  const indicator = async (plan: string, code: string) =>
+    (await db.adminDb.indicator.findFirstOrThrow({ where: { planId: plan, code, isGroup: false } })).id;
+  const setActual = async (
+    plan: string,
+    code: string,
+    year: number,
+    status: "MET" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NO_DATA",
+  ) => {
     const indicatorId = await indicator(plan, code);
     await db.adminDb.indicatorActual.upsert({
       where: { indicatorId_year: { indicatorId, year } },
@@ -38,7 +44,8 @@ describe("dashboards", () => {
       update: { status },
     });
   };
-  const rollup = (scope: Scope, params: Record<string, string> = {}) => withScope(scope, (tx) => q.getRollup(tx, scope, parseRollupFilters(params), { today: TODAY }));
+  const rollup = (scope: Scope, params: Record<string, string> = {}) =>
+    withScope(scope, (tx) => q.getRollup(tx, scope, parseRollupFilters(params), { today: TODAY }));
   const rowOf = (r: Awaited<ReturnType<typeof rollup>>, plan: string) => r.rows.find((row) => row.plan.id === plan)!;
 
   beforeAll(async () => {
@@ -57,7 +64,9 @@ describe("dashboards", () => {
 
     // Known results for 2025: every district's (and the ward's) figures are removed, then Mộc Châu gets two indicators
     // off track, one at risk and one met; Mai Sơn three off track. Sơn La's own 2025 figures likewise.
-    await db.adminDb.$executeRawUnsafe(`DELETE FROM indicator_actuals WHERE year >= 2025 AND ("planId" IN (${DISTRICT_PLANS_SQL}) OR "planId" = '${SON_LA}')`);
+    await db.adminDb.$executeRawUnsafe(
+      `DELETE FROM indicator_actuals WHERE year >= 2025 AND ("planId" IN (${DISTRICT_PLANS_SQL}) OR "planId" = '${SON_LA}')`,
+    );
     await setActual(MOC_CHAU, "6.2", 2025, "OFF_TRACK");
     await setActual(MOC_CHAU, "6.3", 2025, "OFF_TRACK");
     await setActual(MOC_CHAU, "6.9", 2025, "AT_RISK");
@@ -77,7 +86,17 @@ describe("dashboards", () => {
     // Twelve district plans of 2024 and the ward's plan of 2025.
     expect(r.rows).toHaveLength(13);
     expect(r.columns).toHaveLength(INDICATORS);
-    expect(r.groups).toEqual(["Người có công", "Lao động, việc làm", "Bảo hiểm xã hội", "Trợ giúp xã hội", "Giáo dục", HEALTH, "Nhà ở", "Nước sạch và vệ sinh môi trường", "Văn hoá"]);
+    expect(r.groups).toEqual([
+      "Người có công",
+      "Lao động, việc làm",
+      "Bảo hiểm xã hội",
+      "Trợ giúp xã hội",
+      "Giáo dục",
+      HEALTH,
+      "Nhà ở",
+      "Nước sạch và vệ sinh môi trường",
+      "Văn hoá",
+    ]);
     // The districts were dissolved on 30/06/2025: every row says so and names its successors.
     expect(r.attributedRows).toBe(12);
     const mocChau = rowOf(r, MOC_CHAU);
@@ -97,9 +116,16 @@ describe("dashboards", () => {
     expect(r.year).toBe(2025);
     const mocChau = rowOf(r, MOC_CHAU);
     expect(mocChau.counts).toEqual({ MET: 1, ON_TRACK: 0, AT_RISK: 1, OFF_TRACK: 2, NO_DATA: INDICATORS - 4 });
-    expect(rowOf(r, MAI_SON).counts).toEqual({ MET: 0, ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 3, NO_DATA: INDICATORS - 3 });
+    expect(rowOf(r, MAI_SON).counts).toEqual({
+      MET: 0,
+      ON_TRACK: 0,
+      AT_RISK: 0,
+      OFF_TRACK: 3,
+      NO_DATA: INDICATORS - 3,
+    });
     // The cells of the matrix: the column is the province's indicator the district's one derives from.
-    const cell = (row: string, code: string) => q.cellStatus(r, rowOf(r, row), r.columns.find((c) => c.code === code)!.key);
+    const cell = (row: string, code: string) =>
+      q.cellStatus(r, rowOf(r, row), r.columns.find((c) => c.code === code)!.key);
     expect(mocChau.cells).toHaveLength(r.columns.length);
     expect(cell(MOC_CHAU, "6.2")).toBe("OFF_TRACK");
     expect(cell(MOC_CHAU, "6.9")).toBe("AT_RISK");
@@ -110,7 +136,13 @@ describe("dashboards", () => {
     expect(rowOf(r, WARD).counts).toEqual({ MET: 0, ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, NO_DATA: WARD_INDICATORS });
     // Most off track first: Mai Sơn (3), Mộc Châu (2), then the eleven others by name.
     expect(r.rows.slice(0, 2).map((row) => row.plan.id)).toEqual([MAI_SON, MOC_CHAU]);
-    expect(r.totals).toEqual({ MET: 1, ON_TRACK: 0, AT_RISK: 1, OFF_TRACK: 5, NO_DATA: 12 * INDICATORS + WARD_INDICATORS - 7 });
+    expect(r.totals).toEqual({
+      MET: 1,
+      ON_TRACK: 0,
+      AT_RISK: 1,
+      OFF_TRACK: 5,
+      NO_DATA: 12 * INDICATORS + WARD_INDICATORS - 7,
+    });
     // 2024 is still there to look at.
     const earlier = await rollup(scopes.sonla, { year: "2024" });
     expect(earlier.year).toBe(2024);
@@ -122,8 +154,20 @@ describe("dashboards", () => {
     expect(r.filters.group).toBe(HEALTH);
     expect(r.columns).toHaveLength(HEALTH_INDICATORS);
     expect(r.columns.every((c) => c.group === HEALTH)).toBe(true);
-    expect(rowOf(r, MOC_CHAU).counts).toEqual({ MET: 0, ON_TRACK: 0, AT_RISK: 1, OFF_TRACK: 2, NO_DATA: HEALTH_INDICATORS - 3 });
-    expect(rowOf(r, MAI_SON).counts).toEqual({ MET: 0, ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, NO_DATA: HEALTH_INDICATORS });
+    expect(rowOf(r, MOC_CHAU).counts).toEqual({
+      MET: 0,
+      ON_TRACK: 0,
+      AT_RISK: 1,
+      OFF_TRACK: 2,
+      NO_DATA: HEALTH_INDICATORS - 3,
+    });
+    expect(rowOf(r, MAI_SON).counts).toEqual({
+      MET: 0,
+      ON_TRACK: 0,
+      AT_RISK: 0,
+      OFF_TRACK: 0,
+      NO_DATA: HEALTH_INDICATORS,
+    });
     expect(rowOf(r, WARD).counts).toEqual({ MET: 0, ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, NO_DATA: 0 });
     expect(r.rows[0]!.plan.id).toBe(MOC_CHAU);
     // The children are Party plans: none on the State track.
@@ -142,7 +186,12 @@ describe("dashboards", () => {
     expect(before.counts.OFF_TRACK).toBe(2);
     // As the results page would: through the scoped layer, as the district's editor.
     const indicatorId = await indicator(MOC_CHAU, "6.2");
-    await withScope(scopes.mocchau, (tx) => tx.indicatorActual.update({ where: { indicatorId_year: { indicatorId, year: 2025 } }, data: { status: "MET", value: 80, text: "80" } }));
+    await withScope(scopes.mocchau, (tx) =>
+      tx.indicatorActual.update({
+        where: { indicatorId_year: { indicatorId, year: 2025 } },
+        data: { status: "MET", value: 80, text: "80" },
+      }),
+    );
     const after = await rollup(scopes.sonla);
     const row = rowOf(after, MOC_CHAU);
     expect(row.counts).toEqual({ MET: 2, ON_TRACK: 0, AT_RISK: 1, OFF_TRACK: 1, NO_DATA: INDICATORS - 4 });
@@ -151,9 +200,20 @@ describe("dashboards", () => {
     await setActual(MOC_CHAU, "6.3", 2026, "ON_TRACK");
     const now = await rollup(scopes.sonla);
     expect(now.year).toBe(2026);
-    expect(rowOf(now, MOC_CHAU).counts).toEqual({ MET: 0, ON_TRACK: 1, AT_RISK: 0, OFF_TRACK: 0, NO_DATA: INDICATORS - 1 });
+    expect(rowOf(now, MOC_CHAU).counts).toEqual({
+      MET: 0,
+      ON_TRACK: 1,
+      AT_RISK: 0,
+      OFF_TRACK: 0,
+      NO_DATA: INDICATORS - 1,
+    });
     await db.adminDb.indicatorActual.deleteMany({ where: { planId: MOC_CHAU, year: 2026 } });
-    await withScope(scopes.mocchau, (tx) => tx.indicatorActual.update({ where: { indicatorId_year: { indicatorId, year: 2025 } }, data: { status: "OFF_TRACK" } }));
+    await withScope(scopes.mocchau, (tx) =>
+      tx.indicatorActual.update({
+        where: { indicatorId_year: { indicatorId, year: 2025 } },
+        data: { status: "OFF_TRACK" },
+      }),
+    );
   });
 
   it("the national rollup: provinces' plans by indicator name, with their localities' results below them", async () => {
@@ -161,7 +221,9 @@ describe("dashboards", () => {
     expect(r.anchor?.number).toBe("42-NQ/TW");
     expect(r.mode).toBe("by-name");
     // Central documents implementing 42-NQ/TW (19-KH/TW, 68/NQ-CP) are not localities.
-    expect(r.rows.map((row) => row.plan.issuerName).sort()).toEqual(["Tỉnh ủy Lâm Đồng", "Tỉnh ủy Sơn La", "Tỉnh ủy Đắk Lắk"].sort());
+    expect(r.rows.map((row) => row.plan.issuerName).sort()).toEqual(
+      ["Tỉnh ủy Lâm Đồng", "Tỉnh ủy Sơn La", "Tỉnh ủy Đắk Lắk"].sort(),
+    );
     expect(r.columns).toHaveLength(INDICATORS);
     expect(r.year).toBe(2025);
     const sonLa = rowOf(r, SON_LA);
@@ -170,7 +232,10 @@ describe("dashboards", () => {
     expect(sonLa.below).toEqual({ plans: 13, counts: { MET: 1, ON_TRACK: 0, AT_RISK: 1, OFF_TRACK: 5, NO_DATA: 0 } });
     // With a group: only the figures of that group below.
     const health = await rollup(scopes.admin, { group: HEALTH });
-    expect(rowOf(health, SON_LA).below).toEqual({ plans: 13, counts: { MET: 0, ON_TRACK: 0, AT_RISK: 1, OFF_TRACK: 2, NO_DATA: 0 } });
+    expect(rowOf(health, SON_LA).below).toEqual({
+      plans: 13,
+      counts: { MET: 0, ON_TRACK: 0, AT_RISK: 1, OFF_TRACK: 2, NO_DATA: 0 },
+    });
     // Lâm Đồng's programme is recorded by number only: no indicators, nothing counted.
     const lamDong = r.rows.find((row) => row.plan.issuerName === "Tỉnh ủy Lâm Đồng")!;
     expect(lamDong.counts).toEqual({ MET: 0, ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, NO_DATA: 0 });
@@ -179,22 +244,30 @@ describe("dashboards", () => {
   it("lists the children whose targets are less ambitious than the parent's", async () => {
     const setTarget = async (plan: string, code: string, value: number) => {
       const indicatorId = await indicator(plan, code);
-      await db.adminDb.indicatorTarget.update({ where: { indicatorId_year: { indicatorId, year: 2030 } }, data: { kind: "EXACT", lower: value, upper: value, isPercent: true, text: `${value}%` } });
+      await db.adminDb.indicatorTarget.update({
+        where: { indicatorId_year: { indicatorId, year: 2030 } },
+        data: { kind: "EXACT", lower: value, upper: value, isPercent: true, text: `${value}%` },
+      });
     };
     // "Tỷ lệ bao phủ bảo hiểm y tế": the province asks 97%. Mộc Châu 90% is weaker; Mai Sơn 98% is not.
     await setTarget(MOC_CHAU, "6.9", 90);
     await setTarget(MAI_SON, "6.9", 98);
     // "Tỉ lệ tiêm chủng mở rộng" (95%): every district copies the province exactly.
-    await db.adminDb.$executeRawUnsafe(`UPDATE indicator_targets t SET kind = p.kind, lower = p.lower, upper = p.upper, text = p.text
+    await db.adminDb
+      .$executeRawUnsafe(`UPDATE indicator_targets t SET kind = p.kind, lower = p.lower, upper = p.upper, text = p.text
       FROM indicators i, indicator_targets p WHERE t."indicatorId" = i.id AND p."indicatorId" = i."derivedFromId" AND p.year = t.year AND i.code = '6.12' AND i."planId" IN (${DISTRICT_PLANS_SQL})`);
-    const dashboard = await withScope(scopes.sonla, (tx) => q.getDashboard(tx, scopes.sonla, parseRollupFilters({}), { today: TODAY }));
+    const dashboard = await withScope(scopes.sonla, (tx) =>
+      q.getDashboard(tx, scopes.sonla, parseRollupFilters({}), { today: TODAY }),
+    );
     const item = dashboard.alignment!.find((a) => a.column.code === "6.9")!;
     const mocChau = item.weaker.find((w) => w.plan.id === MOC_CHAU);
     expect(mocChau).toMatchObject({ year: 2030, childText: "90%", parentText: "97%" });
     expect(item.weaker.some((w) => w.plan.id === MAI_SON)).toBe(false);
     expect(dashboard.alignment!.some((a) => a.column.code === "6.12")).toBe(false);
     // The national rollup has no inherited indicators to compare.
-    const national = await withScope(scopes.admin, (tx) => q.getDashboard(tx, scopes.admin, parseRollupFilters({}), { today: TODAY }));
+    const national = await withScope(scopes.admin, (tx) =>
+      q.getDashboard(tx, scopes.admin, parseRollupFilters({}), { today: TODAY }),
+    );
     expect(national.alignment).toBeNull();
   });
 
@@ -202,7 +275,9 @@ describe("dashboards", () => {
     // The province asked for plans "hoàn thành trong quý I/2024": by 31/03/2024.
     await db.adminDb.plan.update({ where: { id: MOC_CHAU }, data: { issuedOn: new Date("2024-03-15") } });
     await db.adminDb.plan.update({ where: { id: MAI_SON }, data: { issuedOn: new Date("2024-04-20") } });
-    const { issuance } = await withScope(scopes.sonla, (tx) => q.getDashboard(tx, scopes.sonla, parseRollupFilters({}), { today: TODAY }));
+    const { issuance } = await withScope(scopes.sonla, (tx) =>
+      q.getDashboard(tx, scopes.sonla, parseRollupFilters({}), { today: TODAY }),
+    );
     expect(issuance!.dueOn).toBe("2024-03-31");
     // One row per commune of Sơn La today (75), each covered by the plan of the district it came from.
     expect(issuance!.rows).toHaveLength(75);
@@ -216,11 +291,14 @@ describe("dashboards", () => {
     expect(ward.issuance).toEqual({ state: "ON_TIME", days: 16 });
     const maiSonCommunes = issuance!.rows.filter((r) => r.plans.some((p) => p.plan.id === MAI_SON));
     expect(maiSonCommunes.length).toBeGreaterThan(0);
-    for (const row of maiSonCommunes.filter((r) => r.plans.length === 1)) expect(row.issuance).toEqual({ state: "LATE", days: 20 });
+    for (const row of maiSonCommunes.filter((r) => r.plans.length === 1))
+      expect(row.issuance).toEqual({ state: "LATE", days: 20 });
 
     // Mai Sơn's plan back to a draft: its communes have still not issued one, 967 days after the deadline.
     await db.adminDb.plan.update({ where: { id: MAI_SON }, data: { status: "DRAFT" } });
-    const later = (await withScope(scopes.sonla, (tx) => q.getDashboard(tx, scopes.sonla, parseRollupFilters({}), { today: TODAY }))).issuance!;
+    const later = (
+      await withScope(scopes.sonla, (tx) => q.getDashboard(tx, scopes.sonla, parseRollupFilters({}), { today: TODAY }))
+    ).issuance!;
     const overdue = later.rows.filter((r) => r.plans.length === 1 && r.plans[0]!.plan.id === MAI_SON);
     expect(overdue.length).toBeGreaterThan(0);
     for (const row of overdue) expect(row.issuance).toEqual({ state: "DRAFT_OVERDUE", days: 967 });
@@ -230,14 +308,39 @@ describe("dashboards", () => {
   });
 
   it("report submission for the current year, with days left until 15/12", async () => {
-    await db.adminDb.report.create({ data: { planId: MOC_CHAU, year: 2026, periodStart: new Date("2025-12-15"), periodEnd: new Date("2026-12-14"), dueOn: new Date("2026-12-15"), status: "SUBMITTED" } });
-    await db.adminDb.report.create({ data: { planId: MAI_SON, year: 2026, periodStart: new Date("2025-12-15"), periodEnd: new Date("2026-12-14"), dueOn: new Date("2026-12-15"), status: "RETURNED" } });
-    const { reports } = await withScope(scopes.sonla, (tx) => q.getDashboard(tx, scopes.sonla, parseRollupFilters({}), { today: TODAY }));
+    await db.adminDb.report.create({
+      data: {
+        planId: MOC_CHAU,
+        year: 2026,
+        periodStart: new Date("2025-12-15"),
+        periodEnd: new Date("2026-12-14"),
+        dueOn: new Date("2026-12-15"),
+        status: "SUBMITTED",
+      },
+    });
+    await db.adminDb.report.create({
+      data: {
+        planId: MAI_SON,
+        year: 2026,
+        periodStart: new Date("2025-12-15"),
+        periodEnd: new Date("2026-12-14"),
+        dueOn: new Date("2026-12-15"),
+        status: "RETURNED",
+      },
+    });
+    const { reports } = await withScope(scopes.sonla, (tx) =>
+      q.getDashboard(tx, scopes.sonla, parseRollupFilters({}), { today: TODAY }),
+    );
     expect(reports).toMatchObject({ year: 2026, due: "2026-12-15", daysLeft: 22, submitted: 1 });
     expect(reports!.rows).toHaveLength(13);
     const of = (plan: string) => reports!.rows.find((r) => r.plan.id === plan)!.standing;
     expect(of(MOC_CHAU)).toMatchObject({ submitted: true, label: "Đã nộp", deadline: "SUBMITTED" });
-    expect(of(MAI_SON)).toMatchObject({ submitted: false, label: "Bị trả lại, chưa nộp lại", daysLeft: 22, deadline: "OPEN" });
+    expect(of(MAI_SON)).toMatchObject({
+      submitted: false,
+      label: "Bị trả lại, chưa nộp lại",
+      daysLeft: 22,
+      deadline: "OPEN",
+    });
     const other = reports!.rows.find((r) => r.plan.id !== MOC_CHAU && r.plan.id !== MAI_SON)!.standing;
     expect(other).toMatchObject({ submitted: false, label: "Chưa nộp", daysLeft: 22 });
     // Submitted last.
@@ -246,9 +349,16 @@ describe("dashboards", () => {
 
   it("one plan's dashboard: indicators grouped by theme with their status, tasks by status and lead agency", async () => {
     // All of Mộc Châu's 2025 task progress "in progress", but one task behind.
-    await db.adminDb.taskProgress.updateMany({ where: { planId: MOC_CHAU, year: 2025 }, data: { status: "IN_PROGRESS" } });
-    const firstGroup = await db.adminDb.task.findFirstOrThrow({ where: { planId: MOC_CHAU, parentTaskId: null, position: 0 } });
-    const leaf = await db.adminDb.task.findFirstOrThrow({ where: { planId: MOC_CHAU, parentTaskId: firstGroup.id, position: 0 } });
+    await db.adminDb.taskProgress.updateMany({
+      where: { planId: MOC_CHAU, year: 2025 },
+      data: { status: "IN_PROGRESS" },
+    });
+    const firstGroup = await db.adminDb.task.findFirstOrThrow({
+      where: { planId: MOC_CHAU, parentTaskId: null, position: 0 },
+    });
+    const leaf = await db.adminDb.task.findFirstOrThrow({
+      where: { planId: MOC_CHAU, parentTaskId: firstGroup.id, position: 0 },
+    });
     await db.adminDb.taskProgress.updateMany({ where: { taskId: leaf.id, year: 2025 }, data: { status: "BEHIND" } });
 
     const d = await q.getPlanDashboard(scopes.sonla, MOC_CHAU, { today: TODAY });
@@ -294,11 +404,14 @@ describe("dashboards", () => {
     const before = await q.getPlanDashboard(scopes.sonla, MOC_CHAU, { today: TODAY });
     // Sequential work takes the connection just released: the one the statements were prepared on.
     const prepared = await withScope(scopes.sonla, (tx) =>
-      tx.$queryRawUnsafe<{ statement: string }[]>(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'p\\_%'`),
+      tx.$queryRawUnsafe<{ statement: string }[]>(
+        `SELECT statement FROM pg_prepared_statements WHERE name LIKE 'p\\_%'`,
+      ),
     );
     expect(prepared.some((p) => p.statement.includes("'statuses'"))).toBe(true);
     expect(prepared.every((p) => p.statement.startsWith("/* prepared */"))).toBe(true);
-    for (let i = 0; i < 6; i++) expect(await q.getPlanDashboard(scopes.sonla, MOC_CHAU, { today: TODAY })).toEqual(before);
+    for (let i = 0; i < 6; i++)
+      expect(await q.getPlanDashboard(scopes.sonla, MOC_CHAU, { today: TODAY })).toEqual(before);
   });
 
   it("sees only what the scope may read", async () => {
@@ -306,8 +419,14 @@ describe("dashboards", () => {
     // A district cannot open a sibling district's dashboard, nor roll up another province's plan.
     await expect(q.getPlanDashboard(scopes.mocchau, MAI_SON, { today: TODAY })).rejects.toBeInstanceOf(NotFoundError);
     // Nor read its cards' figures, even with the ids of its indicators in hand.
-    const maiSonIndicators = (await db.adminDb.indicator.findMany({ where: { planId: MAI_SON }, select: { id: true } })).map((i) => i.id);
-    const details = (scope: Scope) => withScope(scope, (tx) => { const { text, values } = q.planDetailsQuery(scope, MAI_SON, maiSonIndicators).toQuery(); return tx.$queryRawUnsafe<{ data: string }[]>(text, ...values); });
+    const maiSonIndicators = (
+      await db.adminDb.indicator.findMany({ where: { planId: MAI_SON }, select: { id: true } })
+    ).map((i) => i.id);
+    const details = (scope: Scope) =>
+      withScope(scope, (tx) => {
+        const { text, values } = q.planDetailsQuery(scope, MAI_SON, maiSonIndicators).toQuery();
+        return tx.$queryRawUnsafe<{ data: string }[]>(text, ...values);
+      });
     expect(await details(scopes.mocchau)).toEqual([]);
     expect(JSON.parse((await details(scopes.sonla))[0]!.data).targets.length).toBeGreaterThan(0);
     const daLat = planId("kh-222-thu-da-lat");

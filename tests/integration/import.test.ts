@@ -24,9 +24,19 @@ describe("import.confirm", () => {
     process.env.DATABASE_URL = db.appUrl;
     process.env.NEXTAUTH_SECRET = "a-secret-for-tests-only-0123456789abcdef";
     const { scopeForUser } = await import("../../src/server/auth/session");
-    const user = await db.adminDb.user.findUniqueOrThrow({ where: { username: "easup.editor" }, include: { memberships: true } });
+    const user = await db.adminDb.user.findUniqueOrThrow({
+      where: { username: "easup.editor" },
+      include: { memberships: true },
+    });
     editor = (await scopeForUser(user.id))!;
-    const viewerUser = await db.adminDb.user.create({ data: { username: "easup.viewer.test", displayName: "Xem (kiểm thử)", passwordHash: "x", memberships: { create: { organizationId: user.memberships[0]!.organizationId, role: "VIEWER" } } } });
+    const viewerUser = await db.adminDb.user.create({
+      data: {
+        username: "easup.viewer.test",
+        displayName: "Xem (kiểm thử)",
+        passwordHash: "x",
+        memberships: { create: { organizationId: user.memberships[0]!.organizationId, role: "VIEWER" } },
+      },
+    });
     viewer = (await scopeForUser(viewerUser.id))!;
 
     const { extractPlan } = await import("../../src/features/import/parse-document");
@@ -40,12 +50,25 @@ describe("import.confirm", () => {
     const { withScope } = await import("../../src/server/db/scoped");
     const { suggestParents } = await import("../../src/features/import/queries");
     const implemented = extraction.cited.filter((c) => c.implements);
-    const suggestions = await withScope(editor, (tx) => suggestParents(tx, editor, [...implemented, ...extraction.cited.filter((c) => !c.implements)].map((c) => ({ ...c.parsed, issuedOn: c.issuedOn }))));
+    const suggestions = await withScope(editor, (tx) =>
+      suggestParents(
+        tx,
+        editor,
+        [...implemented, ...extraction.cited.filter((c) => !c.implements)].map((c) => ({
+          ...c.parsed,
+          issuedOn: c.issuedOn,
+        })),
+      ),
+    );
     expect(suggestions[0]).toMatchObject({ number: "114/KH-UBND", citedAs: "114/KH-UBND", issuedOn: "2024-06-14" });
-    expect(suggestions.map((s) => s.number)).toEqual(expect.arrayContaining(["114/KH-UBND", "68/NQ-CP", "54-CTr/TU", "42-NQ/TW"]));
+    expect(suggestions.map((s) => s.number)).toEqual(
+      expect.arrayContaining(["114/KH-UBND", "68/NQ-CP", "54-CTr/TU", "42-NQ/TW"]),
+    );
     parentId = suggestions[0]!.id;
 
-    const daLat = await db.adminDb.plan.findFirstOrThrow({ where: { numberSerial: "222", typeCode: "KH", issuerCode: "ThU" } });
+    const daLat = await db.adminDb.plan.findFirstOrThrow({
+      where: { numberSerial: "222", typeCode: "KH", issuerCode: "ThU" },
+    });
     otherProvincePlanId = daLat.id;
   });
   afterAll(async () => db.drop());
@@ -56,13 +79,19 @@ describe("import.confirm", () => {
   }
 
   async function counts() {
-    return { plans: await db.adminDb.plan.count(), tasks: await db.adminDb.task.count(), audits: await db.adminDb.auditLog.count() };
+    return {
+      plans: await db.adminDb.plan.count(),
+      tasks: await db.adminDb.task.count(),
+      audits: await db.adminDb.auditLog.count(),
+    };
   }
 
   it("does not suggest a parent the user may not see", async () => {
     const { withScope } = await import("../../src/server/db/scoped");
     const { suggestParents } = await import("../../src/features/import/queries");
-    const found = await withScope(editor, (tx) => suggestParents(tx, editor, [{ notation: "PARTY", serial: "222", typeCode: "KH", issuerCode: "ThU" }]));
+    const found = await withScope(editor, (tx) =>
+      suggestParents(tx, editor, [{ notation: "PARTY", serial: "222", typeCode: "KH", issuerCode: "ThU" }]),
+    );
     expect(found).toEqual([]);
   });
 
@@ -73,21 +102,44 @@ describe("import.confirm", () => {
     if (result.status !== "ok") return;
     const { planId } = result.data;
 
-    const plan = await db.adminDb.plan.findUniqueOrThrow({ where: { id: planId }, include: { parent: true, _count: { select: { tasks: true, assignments: true, indicators: true, targets: true } } } });
-    expect(plan).toMatchObject({ status: "DRAFT", issuerId: editor.organizationId, parentId, notation: "STATE", numberSerial: null, typeCode: "KH", issuerCode: "UBND", place: "Ea Súp", issuedOn: null, signerName: "Nguyễn Thanh Tuấn" });
+    const plan = await db.adminDb.plan.findUniqueOrThrow({
+      where: { id: planId },
+      include: {
+        parent: true,
+        _count: { select: { tasks: true, assignments: true, indicators: true, targets: true } },
+      },
+    });
+    expect(plan).toMatchObject({
+      status: "DRAFT",
+      issuerId: editor.organizationId,
+      parentId,
+      notation: "STATE",
+      numberSerial: null,
+      typeCode: "KH",
+      issuerCode: "UBND",
+      place: "Ea Súp",
+      issuedOn: null,
+      signerName: "Nguyễn Thanh Tuấn",
+    });
     expect(plan.parent!.numberSerial).toBe("114");
     expect(plan.title).toMatch(/^Triển khai Nghị quyết số 68\/NQ-CP/);
     expect(plan.childReportDueDay).toBe(15);
     expect(plan._count).toEqual({ tasks: 32, assignments: 86, indicators: 115, targets: 182 });
 
-    const unemployment = await db.adminDb.indicator.findFirstOrThrow({ where: { planId, name: "Tỉ lệ thất nghiệp chung" }, include: { targets: { orderBy: { year: "asc" } } } });
+    const unemployment = await db.adminDb.indicator.findFirstOrThrow({
+      where: { planId, name: "Tỉ lệ thất nghiệp chung" },
+      include: { targets: { orderBy: { year: "asc" } } },
+    });
     expect(unemployment.targets.map((t) => [t.year, t.text, t.kind])).toEqual([
       [2025, "<4", "BELOW"],
       [2030, "2-3", "RANGE"],
     ]);
     expect(unemployment.markedAsFromParent).toBe(true);
 
-    const task = await db.adminDb.task.findFirstOrThrow({ where: { planId, numbering: "2.1." }, include: { assignments: { include: { organization: true }, orderBy: { position: "asc" } } } });
+    const task = await db.adminDb.task.findFirstOrThrow({
+      where: { planId, numbering: "2.1." },
+      include: { assignments: { include: { organization: true }, orderBy: { position: "asc" } } },
+    });
     expect(task.timeframeText).toBe("Năm 2024 và các năm tiếp theo");
     expect(task.timeframeKind).toBe("FROM_YEAR");
     const byRole = (role: string) => task.assignments.filter((a) => a.role === role).map((a) => a.organization.name);
@@ -97,7 +149,15 @@ describe("import.confirm", () => {
     const audit = await db.adminDb.auditLog.findFirstOrThrow({ where: { action: "plan.import", entityId: planId } });
     expect(audit).toMatchObject({ entityType: "Plan", userId: editor.userId, organizationId: editor.organizationId });
     // 114/KH-UBND is on record by number and title only: no indicators to link to.
-    expect(audit.after).toEqual({ title: document.title, number: "/KH-UBND", tasks: 32, indicators: 104, linkedToParent: 0, tasksLinkedToParent: 0, declinedFromParent: 0 });
+    expect(audit.after).toEqual({
+      title: document.title,
+      number: "/KH-UBND",
+      tasks: 32,
+      indicators: 104,
+      linkedToParent: 0,
+      tasksLinkedToParent: 0,
+      declinedFromParent: 0,
+    });
 
     const after = await counts();
     expect(after.plans).toBe(before.plans + 1);
@@ -110,13 +170,17 @@ describe("import.confirm", () => {
     const before = await counts();
     const result = await execute(editor, { document: JSON.stringify(bad), parentId });
     expect(result.status).toBe("error");
-    if (result.status === "error") expect(result.fieldErrors["document.indicators.1.children.0.targets.2030"]).toMatch(/dấu phẩy/);
+    if (result.status === "error")
+      expect(result.fieldErrors["document.indicators.1.children.0.targets.2030"]).toMatch(/dấu phẩy/);
     expect(await counts()).toEqual(before);
   });
 
   it("creates nothing from what is not a document", async () => {
     const before = await counts();
-    for (const input of [{ document: "không phải JSON", parentId: "" }, { document: JSON.stringify({ title: "x" }), parentId: "" }]) {
+    for (const input of [
+      { document: "không phải JSON", parentId: "" },
+      { document: JSON.stringify({ title: "x" }), parentId: "" },
+    ]) {
       expect((await execute(editor, input)).status).toBe("error");
     }
     expect(await counts()).toEqual(before);
@@ -147,20 +211,40 @@ describe("import.confirm", () => {
     const { scopeForUser } = await import("../../src/server/auth/session");
     const sonLa = seedPlanId("kh-tu-son-la-2024");
     const mocChauEditor = (await scopeForUser(seedId("user", "mocchau.editor")))!;
-    const parentTask = await db.adminDb.task.findFirstOrThrow({ where: { planId: sonLa, body: { startsWith: "Tăng cường tuyên truyền, giáo dục nâng cao nhận thức" } } });
+    const parentTask = await db.adminDb.task.findFirstOrThrow({
+      where: { planId: sonLa, body: { startsWith: "Tăng cường tuyên truyền, giáo dục nâng cao nhận thức" } },
+    });
     const imported = {
       ...document,
       tasks: [
         // The province's task, adapted to the town.
-        { numbering: "1.", body: parentTask.body.replace("cho cán bộ, đảng viên và Nhân dân", "cho cán bộ, đảng viên và Nhân dân thị xã"), lead: ["Ban Tuyên giáo Thị ủy"] },
-        { numbering: "2.", body: "Sửa chữa, nâng cấp nhà văn hóa các bản đặc biệt khó khăn", lead: ["Phòng Văn hóa và Thông tin"] },
+        {
+          numbering: "1.",
+          body: parentTask.body.replace(
+            "cho cán bộ, đảng viên và Nhân dân",
+            "cho cán bộ, đảng viên và Nhân dân thị xã",
+          ),
+          lead: ["Ban Tuyên giáo Thị ủy"],
+        },
+        {
+          numbering: "2.",
+          body: "Sửa chữa, nâng cấp nhà văn hóa các bản đặc biệt khó khăn",
+          lead: ["Phòng Văn hóa và Thông tin"],
+        },
       ],
       indicators: [
         {
-          code: "VI", name: "Dan so, y te", isGroup: true,
+          code: "VI",
+          name: "Dan so, y te",
+          isGroup: true,
           children: [
             // OCR without diacritics, another number: the same indicator by name.
-            { code: "1", name: "Tuoi tho trung binh cua nguoi dan", unit: "tuổi", targets: { "2025": "75", "2030": "76" } },
+            {
+              code: "1",
+              name: "Tuoi tho trung binh cua nguoi dan",
+              unit: "tuổi",
+              targets: { "2025": "75", "2030": "76" },
+            },
             // "Tỉ lệ" for "Tỷ lệ", words added: the same number and most of the words.
             { code: "6.9", name: "Tỉ lệ bao phủ bảo hiểm y tế toàn dân", unit: "%", targets: { "2030": "≥95" } },
             // The district's own.
@@ -172,7 +256,11 @@ describe("import.confirm", () => {
     const result = await execute(mocChauEditor, { document: JSON.stringify(imported), parentId: sonLa });
     expect(result.status, JSON.stringify(result)).toBe("ok");
     if (result.status !== "ok") return;
-    const rows = await db.adminDb.indicator.findMany({ where: { planId: result.data.planId }, orderBy: [{ isGroup: "desc" }, { position: "asc" }], include: { derivedFrom: { select: { code: true, planId: true } } } });
+    const rows = await db.adminDb.indicator.findMany({
+      where: { planId: result.data.planId },
+      orderBy: [{ isGroup: "desc" }, { position: "asc" }],
+      include: { derivedFrom: { select: { code: true, planId: true } } },
+    });
     expect(rows.map((r) => [r.code, r.inheritance, r.derivedFrom?.code ?? null])).toEqual([
       ["VI", "INHERITED", "6"],
       ["1", "INHERITED", "6.2"],
@@ -182,12 +270,26 @@ describe("import.confirm", () => {
     expect(rows.every((r) => r.derivedFrom === null || r.derivedFrom.planId === sonLa)).toBe(true);
     // The parent's targets as they were, so that a later change in Sơn La's plan is shown for review.
     expect(rows[1]!.parentTargetsSeen).toEqual(expect.objectContaining({ "2030": expect.any(String) }));
-    const audit = await db.adminDb.auditLog.findFirstOrThrow({ where: { action: "plan.import", entityId: result.data.planId } });
-    const parentItemCount = (await db.adminDb.task.count({ where: { planId: sonLa, inheritance: { not: "DROPPED" } } })) + (await db.adminDb.indicator.count({ where: { planId: sonLa, inheritance: { not: "DROPPED" } } }));
+    const audit = await db.adminDb.auditLog.findFirstOrThrow({
+      where: { action: "plan.import", entityId: result.data.planId },
+    });
+    const parentItemCount =
+      (await db.adminDb.task.count({ where: { planId: sonLa, inheritance: { not: "DROPPED" } } })) +
+      (await db.adminDb.indicator.count({ where: { planId: sonLa, inheritance: { not: "DROPPED" } } }));
     // Linked: the group, two indicators and one task; the rest of Sơn La's plan is recorded as not taken up.
-    expect(audit.after).toMatchObject({ indicators: 3, linkedToParent: 2, tasksLinkedToParent: 1, declinedFromParent: parentItemCount - 4 });
-    expect(await db.adminDb.inheritanceDecision.count({ where: { planId: result.data.planId, accepted: false } })).toBe(parentItemCount - 4);
-    const tasks = await db.adminDb.task.findMany({ where: { planId: result.data.planId }, orderBy: { position: "asc" } });
+    expect(audit.after).toMatchObject({
+      indicators: 3,
+      linkedToParent: 2,
+      tasksLinkedToParent: 1,
+      declinedFromParent: parentItemCount - 4,
+    });
+    expect(await db.adminDb.inheritanceDecision.count({ where: { planId: result.data.planId, accepted: false } })).toBe(
+      parentItemCount - 4,
+    );
+    const tasks = await db.adminDb.task.findMany({
+      where: { planId: result.data.planId },
+      orderBy: { position: "asc" },
+    });
     expect(tasks.map((t) => [t.numbering, t.inheritance, t.derivedFromId])).toEqual([
       ["1.", "INHERITED", parentTask.id],
       ["2.", "LOCAL", null],
@@ -213,8 +315,19 @@ describe("import.confirm", () => {
     expect(await changes()).toEqual([]);
     const lifeExpectancy = await db.adminDb.indicator.findFirstOrThrow({ where: { planId: sonLa, code: "6.2" } });
     const group = await db.adminDb.indicator.findUniqueOrThrow({ where: { id: lifeExpectancy.parentIndicatorId! } });
-    await db.adminDb.indicatorTarget.update({ where: { indicatorId_year: { indicatorId: lifeExpectancy.id, year: 2030 } }, data: { text: "77" } });
-    const added = await db.adminDb.indicator.create({ data: { planId: sonLa, parentIndicatorId: group.id, position: 99, code: "6.99", name: "Tỷ lệ trẻ em được tiêm chủng đầy đủ" } });
+    await db.adminDb.indicatorTarget.update({
+      where: { indicatorId_year: { indicatorId: lifeExpectancy.id, year: 2030 } },
+      data: { text: "77" },
+    });
+    const added = await db.adminDb.indicator.create({
+      data: {
+        planId: sonLa,
+        parentIndicatorId: group.id,
+        position: 99,
+        code: "6.99",
+        name: "Tỷ lệ trẻ em được tiêm chủng đầy đủ",
+      },
+    });
     try {
       expect((await changes()).map((c) => [c.kind, c.itemType, c.label])).toEqual(
         expect.arrayContaining([

@@ -28,11 +28,17 @@ describe("plan authoring", () => {
 
   it("a new implementing plan inherits the parent's tasks and indicators, each linked to its source", async () => {
     const { createImplementingPlan } = await actions();
-    const result = await createImplementingPlan.execute(editor, { parentId: sonLaPlanId, title: "Kế hoạch thực hiện trên địa bàn thị xã Mộc Châu" });
+    const result = await createImplementingPlan.execute(editor, {
+      parentId: sonLaPlanId,
+      title: "Kế hoạch thực hiện trên địa bàn thị xã Mộc Châu",
+    });
     expect(result.status).toBe("ok");
     draftId = (result as { data: { planId: string } }).data.planId;
     const [draft, parent] = await Promise.all([
-      db.adminDb.plan.findUniqueOrThrow({ where: { id: draftId }, include: { tasks: true, indicators: { include: { targets: true } } } }),
+      db.adminDb.plan.findUniqueOrThrow({
+        where: { id: draftId },
+        include: { tasks: true, indicators: { include: { targets: true } } },
+      }),
       db.adminDb.plan.findUniqueOrThrow({ where: { id: sonLaPlanId }, include: { tasks: true, indicators: true } }),
     ]);
     expect(draft).toMatchObject({ status: "DRAFT", parentId: sonLaPlanId, issuerCode: "TXU", numberSerial: null });
@@ -42,60 +48,175 @@ describe("plan authoring", () => {
     const bhxh = draft.indicators.find((i) => i.code === "3.1")!;
     expect(bhxh.targets.map((t) => t.text)).toEqual(["25%"]);
     expect(bhxh.parentTargetsSeen).toEqual({ "2030": "25%" });
-    expect(await db.adminDb.auditLog.count({ where: { action: "plan.createImplementing", entityId: draftId } })).toBe(1);
+    expect(await db.adminDb.auditLog.count({ where: { action: "plan.createImplementing", entityId: draftId } })).toBe(
+      1,
+    );
   });
 
   it("reads targets in the officials' notation and refuses what it cannot read, beside the field", async () => {
     const { saveIndicator } = await indicators();
     const indicator = await db.adminDb.indicator.findFirstOrThrow({ where: { planId: draftId, code: "3.1" } });
-    const input = { planId: draftId, indicatorId: indicator.id, parentIndicatorId: indicator.parentIndicatorId ?? "", version: String(indicator.version), code: "3.1", name: indicator.name, unit: "%", isGroup: "false", direction: "HIGHER_BETTER", target2025: "", target2030: "khoảng 1.2.3" };
+    const input = {
+      planId: draftId,
+      indicatorId: indicator.id,
+      parentIndicatorId: indicator.parentIndicatorId ?? "",
+      version: String(indicator.version),
+      code: "3.1",
+      name: indicator.name,
+      unit: "%",
+      isGroup: "false",
+      direction: "HIGHER_BETTER",
+      target2025: "",
+      target2030: "khoảng 1.2.3",
+    };
     const refused = await saveIndicator.execute(editor, input);
-    expect(refused).toMatchObject({ status: "error", fieldErrors: { target2030: expect.stringMatching(/Không đọc được/) }, values: { target2030: "khoảng 1.2.3" } });
+    expect(refused).toMatchObject({
+      status: "error",
+      fieldErrors: { target2030: expect.stringMatching(/Không đọc được/) },
+      values: { target2030: "khoảng 1.2.3" },
+    });
     const saved = await saveIndicator.execute(editor, { ...input, target2030: "dưới 20%", target2025: "18-19" });
     expect(saved.status).toBe("ok");
-    const targets = await db.adminDb.indicatorTarget.findMany({ where: { indicatorId: indicator.id }, orderBy: { year: "asc" } });
-    expect(targets.map((t) => [t.year, t.kind, Number(t.lower), Number(t.upper)])).toEqual([[2025, "RANGE", 18, 19], [2030, "BELOW", 0, 20]]);
+    const targets = await db.adminDb.indicatorTarget.findMany({
+      where: { indicatorId: indicator.id },
+      orderBy: { year: "asc" },
+    });
+    expect(targets.map((t) => [t.year, t.kind, Number(t.lower), Number(t.upper)])).toEqual([
+      [2025, "RANGE", 18, 19],
+      [2030, "BELOW", 0, 20],
+    ]);
   });
 
   it("a second save from a stale form is refused, not silently applied", async () => {
     const { saveTask } = await tasks();
-    const task = await db.adminDb.task.findFirstOrThrow({ where: { planId: draftId, parentTaskId: null }, orderBy: { position: "asc" } });
-    const form = { planId: draftId, taskId: task.id, parentTaskId: "", version: String(task.version), numbering: task.numbering, title: task.title ?? "", body: task.body, timeframe: "Thường xuyên", lead: JSON.stringify(["Ban Tuyên giáo Thị ủy Mộc Châu"]), coordinating: JSON.stringify(["phòng nội vụ thị xã"]), directing: "[]" };
+    const task = await db.adminDb.task.findFirstOrThrow({
+      where: { planId: draftId, parentTaskId: null },
+      orderBy: { position: "asc" },
+    });
+    const form = {
+      planId: draftId,
+      taskId: task.id,
+      parentTaskId: "",
+      version: String(task.version),
+      numbering: task.numbering,
+      title: task.title ?? "",
+      body: task.body,
+      timeframe: "Thường xuyên",
+      lead: JSON.stringify(["Ban Tuyên giáo Thị ủy Mộc Châu"]),
+      coordinating: JSON.stringify(["phòng nội vụ thị xã"]),
+      directing: "[]",
+    };
     expect((await saveTask.execute(editor, form)).status).toBe("ok");
     const second = await saveTask.execute(approver, { ...form, body: "Nội dung khác" });
-    expect(second).toMatchObject({ status: "error", message: expect.stringMatching(/vừa được người khác lưu/), values: { body: "Nội dung khác" } });
-    const assignments = await db.adminDb.taskAssignment.findMany({ where: { taskId: task.id }, include: { organization: true } });
-    expect(assignments.map((a) => [a.role, a.organization.name]).sort()).toEqual([["COORDINATING", "phòng nội vụ thị xã"], ["LEAD", "Ban Tuyên giáo Thị ủy Mộc Châu"]]);
+    expect(second).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/vừa được người khác lưu/),
+      values: { body: "Nội dung khác" },
+    });
+    const assignments = await db.adminDb.taskAssignment.findMany({
+      where: { taskId: task.id },
+      include: { organization: true },
+    });
+    expect(assignments.map((a) => [a.role, a.organization.name]).sort()).toEqual([
+      ["COORDINATING", "phòng nội vụ thị xã"],
+      ["LEAD", "Ban Tuyên giáo Thị ủy Mộc Châu"],
+    ]);
     // Case and spacing variants are the same agency.
-    const again = await saveTask.execute(editor, { ...form, version: String(task.version + 1), coordinating: JSON.stringify(["Phòng  Nội vụ thị xã"]) });
+    const again = await saveTask.execute(editor, {
+      ...form,
+      version: String(task.version + 1),
+      coordinating: JSON.stringify(["Phòng  Nội vụ thị xã"]),
+    });
     expect(again.status).toBe("ok");
     expect(await db.adminDb.organization.count({ where: { normalizedName: "phong noi vu thi xa" } })).toBe(1);
   });
 
   it("an inherited task is dropped only with a reason, and keeps its link", async () => {
     const { dropTask } = await tasks();
-    const task = await db.adminDb.task.findFirstOrThrow({ where: { planId: draftId, inheritance: "INHERITED", parentTaskId: { not: null } } });
-    const refused = await dropTask.execute(editor, { planId: draftId, taskId: task.id, version: String(task.version), reason: "" });
+    const task = await db.adminDb.task.findFirstOrThrow({
+      where: { planId: draftId, inheritance: "INHERITED", parentTaskId: { not: null } },
+    });
+    const refused = await dropTask.execute(editor, {
+      planId: draftId,
+      taskId: task.id,
+      version: String(task.version),
+      reason: "",
+    });
     expect(refused).toMatchObject({ status: "error", fieldErrors: { reason: expect.stringMatching(/lý do/) } });
-    expect((await dropTask.execute(editor, { planId: draftId, taskId: task.id, version: String(task.version), reason: "Địa phương không có đối tượng này" })).status).toBe("ok");
-    expect(await db.adminDb.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ inheritance: "DROPPED", dropReason: "Địa phương không có đối tượng này", derivedFromId: task.derivedFromId });
+    expect(
+      (
+        await dropTask.execute(editor, {
+          planId: draftId,
+          taskId: task.id,
+          version: String(task.version),
+          reason: "Địa phương không có đối tượng này",
+        })
+      ).status,
+    ).toBe("ok");
+    expect(await db.adminDb.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({
+      inheritance: "DROPPED",
+      dropReason: "Địa phương không có đối tượng này",
+      derivedFromId: task.derivedFromId,
+    });
   });
 
   it("changes in the parent show up in the child and change nothing until accepted or dismissed", async () => {
     const { parentChanges, decideParentChange } = await import("../../src/features/plans/parent-change-actions");
     const { withScope } = await import("../../src/server/db/scoped");
-    const parentIndicator = await db.adminDb.indicator.findFirstOrThrow({ where: { planId: sonLaPlanId, code: "3.3" }, include: { targets: true } });
-    await db.adminDb.indicatorTarget.update({ where: { id: parentIndicator.targets[0]!.id }, data: { text: "30%", lower: 30, upper: 30 } });
-    const newParentTask = await db.adminDb.task.create({ data: { planId: sonLaPlanId, position: 99, numbering: "10.", title: "Nhiệm vụ bổ sung của tỉnh", body: "Nội dung bổ sung" } });
+    const parentIndicator = await db.adminDb.indicator.findFirstOrThrow({
+      where: { planId: sonLaPlanId, code: "3.3" },
+      include: { targets: true },
+    });
+    await db.adminDb.indicatorTarget.update({
+      where: { id: parentIndicator.targets[0]!.id },
+      data: { text: "30%", lower: 30, upper: 30 },
+    });
+    const newParentTask = await db.adminDb.task.create({
+      data: {
+        planId: sonLaPlanId,
+        position: 99,
+        numbering: "10.",
+        title: "Nhiệm vụ bổ sung của tỉnh",
+        body: "Nội dung bổ sung",
+      },
+    });
 
     const changes = await withScope(editor, (tx) => parentChanges(tx, draftId));
-    expect(changes.map((c) => [c.kind, c.itemType])).toEqual(expect.arrayContaining([["RETARGETED", "INDICATOR"], ["ADDED", "TASK"]]));
-    const child = await db.adminDb.indicator.findFirstOrThrow({ where: { planId: draftId, derivedFromId: parentIndicator.id }, include: { targets: true } });
+    expect(changes.map((c) => [c.kind, c.itemType])).toEqual(
+      expect.arrayContaining([
+        ["RETARGETED", "INDICATOR"],
+        ["ADDED", "TASK"],
+      ]),
+    );
+    const child = await db.adminDb.indicator.findFirstOrThrow({
+      where: { planId: draftId, derivedFromId: parentIndicator.id },
+      include: { targets: true },
+    });
     expect(child.targets.map((t) => t.text)).toEqual(["24,01%"]);
 
-    expect((await decideParentChange.execute(editor, { planId: draftId, itemType: "INDICATOR", itemId: parentIndicator.id, kind: "RETARGETED", decision: "accept" })).status).toBe("ok");
+    expect(
+      (
+        await decideParentChange.execute(editor, {
+          planId: draftId,
+          itemType: "INDICATOR",
+          itemId: parentIndicator.id,
+          kind: "RETARGETED",
+          decision: "accept",
+        })
+      ).status,
+    ).toBe("ok");
     expect((await db.adminDb.indicatorTarget.findFirstOrThrow({ where: { indicatorId: child.id } })).text).toBe("30%");
-    expect((await decideParentChange.execute(editor, { planId: draftId, itemType: "TASK", itemId: newParentTask.id, kind: "ADDED", decision: "dismiss" })).status).toBe("ok");
+    expect(
+      (
+        await decideParentChange.execute(editor, {
+          planId: draftId,
+          itemType: "TASK",
+          itemId: newParentTask.id,
+          kind: "ADDED",
+          decision: "dismiss",
+        })
+      ).status,
+    ).toBe("ok");
     expect(await db.adminDb.task.count({ where: { planId: draftId, derivedFromId: newParentTask.id } })).toBe(0);
     const after = await withScope(editor, (tx) => parentChanges(tx, draftId));
     expect(after.find((c) => c.itemId === newParentTask.id || c.itemId === parentIndicator.id)).toBeUndefined();
@@ -104,7 +225,15 @@ describe("plan authoring", () => {
   it("only an approver issues; an issued plan is amended, never edited in place, and its issued text is kept", async () => {
     const { issuePlan, amendPlan, updatePlanHeader } = await actions();
     const plan = await db.adminDb.plan.findUniqueOrThrow({ where: { id: draftId } });
-    const issue = { planId: draftId, version: String(plan.version), numberSerial: "99", issuedOn: "01/10/2026", signerName: "Nguyễn Văn Minh", signerTitle: "PHÓ BÍ THƯ", signingForm: "T/M BAN THƯỜNG VỤ" };
+    const issue = {
+      planId: draftId,
+      version: String(plan.version),
+      numberSerial: "99",
+      issuedOn: "01/10/2026",
+      signerName: "Nguyễn Văn Minh",
+      signerTitle: "PHÓ BÍ THƯ",
+      signingForm: "T/M BAN THƯỜNG VỤ",
+    };
     expect((await issuePlan.execute(editor, issue)).status).toBe("error");
     const future = await issuePlan.execute(approver, { ...issue, issuedOn: "01/01/2099" });
     expect(future).toMatchObject({ status: "error", fieldErrors: { issuedOn: expect.stringMatching(/tương lai/) } });
@@ -113,9 +242,27 @@ describe("plan authoring", () => {
     expect(issued).toMatchObject({ status: "ISSUED", numberSerial: "99" });
     expect(issued.versions).toHaveLength(1);
 
-    const edit = await updatePlanHeader.execute(editor, { planId: draftId, version: String(issued.version), title: "Đổi tên sau khi ban hành", purpose: "", requirements: "", generalObjective: "", vision: "", funding: "", implementation: "" });
+    const edit = await updatePlanHeader.execute(editor, {
+      planId: draftId,
+      version: String(issued.version),
+      title: "Đổi tên sau khi ban hành",
+      purpose: "",
+      requirements: "",
+      generalObjective: "",
+      vision: "",
+      funding: "",
+      implementation: "",
+    });
     expect(edit).toMatchObject({ status: "error", message: expect.stringMatching(/Sửa đổi, bổ sung/) });
-    expect((await amendPlan.execute(editor, { planId: draftId, version: String(issued.version), reason: "Bổ sung chỉ tiêu theo chỉ đạo mới" })).status).toBe("ok");
+    expect(
+      (
+        await amendPlan.execute(editor, {
+          planId: draftId,
+          version: String(issued.version),
+          reason: "Bổ sung chỉ tiêu theo chỉ đạo mới",
+        })
+      ).status,
+    ).toBe("ok");
     expect((await db.adminDb.plan.findUniqueOrThrow({ where: { id: draftId } })).status).toBe("DRAFT");
     expect((issued.versions[0]!.snapshot as { numberSerial: string }).numberSerial).toBe("99");
     // The frozen text holds what the plan says, not who may read its rows.

@@ -9,8 +9,21 @@ describe("submitted reports", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const planId = seedId("plan", "kh-phuong-moc-chau-2025");
-    const report = await db.adminDb.report.create({ data: { planId, year: 2026, periodStart: new Date("2025-12-15"), periodEnd: new Date("2026-12-14"), dueOn: new Date("2026-12-15"), status: "SUBMITTED" } });
-    submissionId = (await db.adminDb.reportSubmission.create({ data: { planId, reportId: report.id, number: 1, snapshot: { year: 2026, sections: { results: "Đã làm" } } } })).id;
+    const report = await db.adminDb.report.create({
+      data: {
+        planId,
+        year: 2026,
+        periodStart: new Date("2025-12-15"),
+        periodEnd: new Date("2026-12-14"),
+        dueOn: new Date("2026-12-15"),
+        status: "SUBMITTED",
+      },
+    });
+    submissionId = (
+      await db.adminDb.reportSubmission.create({
+        data: { planId, reportId: report.id, number: 1, snapshot: { year: 2026, sections: { results: "Đã làm" } } },
+      })
+    ).id;
   });
   afterAll(async () => db.drop());
 
@@ -22,16 +35,32 @@ describe("submitted reports", () => {
   }
 
   it("can be reviewed: the outcome is recorded beside the snapshot", async () => {
-    await asProvince((tx) => tx.reportSubmission.update({ where: { id: submissionId }, data: { outcome: "RETURNED", reviewComment: "Bổ sung số liệu" } }));
-    expect((await db.adminDb.reportSubmission.findUniqueOrThrow({ where: { id: submissionId } })).outcome).toBe("RETURNED");
+    await asProvince((tx) =>
+      tx.reportSubmission.update({
+        where: { id: submissionId },
+        data: { outcome: "RETURNED", reviewComment: "Bổ sung số liệu" },
+      }),
+    );
+    expect((await db.adminDb.reportSubmission.findUniqueOrThrow({ where: { id: submissionId } })).outcome).toBe(
+      "RETURNED",
+    );
   });
 
   it("cannot have its snapshot rewritten, even by a query that skips the application code", async () => {
-    await expect(asProvince((tx) => tx.reportSubmission.update({ where: { id: submissionId }, data: { snapshot: { year: 2026, sections: { results: "Sửa lén" } } } }))).rejects.toThrow(/không được sửa/);
+    await expect(
+      asProvince((tx) =>
+        tx.reportSubmission.update({
+          where: { id: submissionId },
+          data: { snapshot: { year: 2026, sections: { results: "Sửa lén" } } },
+        }),
+      ),
+    ).rejects.toThrow(/không được sửa/);
   });
 
   it("cannot be deleted by the application", async () => {
-    await expect(asProvince((tx) => tx.reportSubmission.delete({ where: { id: submissionId } }))).rejects.toThrow(/permission denied/);
+    await expect(asProvince((tx) => tx.reportSubmission.delete({ where: { id: submissionId } }))).rejects.toThrow(
+      /permission denied/,
+    );
     expect(await db.adminDb.reportSubmission.count({ where: { id: submissionId } })).toBe(1);
   });
 });

@@ -18,7 +18,11 @@ describe("the yearly report cycle", () => {
   let results: typeof import("../../src/features/results/result-actions");
   let withScope: typeof import("../../src/server/db/scoped").withScope;
 
-  const report = () => db.adminDb.report.findUniqueOrThrow({ where: { planId_year: { planId, year: YEAR } }, include: { submissions: { orderBy: { number: "asc" } } } });
+  const report = () =>
+    db.adminDb.report.findUniqueOrThrow({
+      where: { planId_year: { planId, year: YEAR } },
+      include: { submissions: { orderBy: { number: "asc" } } },
+    });
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -28,11 +32,15 @@ describe("the yearly report cycle", () => {
     const plan = await db.adminDb.plan.findFirstOrThrow({ where: { issuerId: ward.id } });
     planId = plan.id;
     provincePlanId = plan.parentId!;
-    const province = await db.adminDb.organization.findFirstOrThrow({ where: { name: "Tỉnh ủy Sơn La", adminUnit: { level: "PROVINCE" } } });
+    const province = await db.adminDb.organization.findFirstOrThrow({
+      where: { name: "Tỉnh ủy Sơn La", adminUnit: { level: "PROVINCE" } },
+    });
     const district = await db.adminDb.organization.findFirstOrThrow({ where: { name: "Thị ủy Mộc Châu" } });
     const { scopeForUser } = await import("../../src/server/auth/session");
     const user = async (username: string, organizationId: string, role: Role) => {
-      const created = await db.adminDb.user.create({ data: { username, displayName: username, passwordHash: "x", memberships: { create: { organizationId, role } } } });
+      const created = await db.adminDb.user.create({
+        data: { username, displayName: username, passwordHash: "x", memberships: { create: { organizationId, role } } },
+      });
       return (await scopeForUser(created.id))!;
     };
     scopes.editor = await user("ward.editor", ward.id, "EDITOR");
@@ -50,34 +58,86 @@ describe("the yearly report cycle", () => {
     // The owner's first visit opens the draft, with the period and the 15/12 due day.
     const created = await reporting.createReport.execute(scopes.editor, { planId, year: YEAR });
     expect(created, JSON.stringify(created)).toMatchObject({ status: "ok", data: { created: true } });
-    expect(await reporting.createReport.execute(scopes.editor, { planId, year: YEAR })).toMatchObject({ status: "ok", data: { created: false } });
+    expect(await reporting.createReport.execute(scopes.editor, { planId, year: YEAR })).toMatchObject({
+      status: "ok",
+      data: { created: false },
+    });
     const draft = await report();
     expect(draft).toMatchObject({ status: "DRAFT", version: 1 });
-    expect([draft.periodStart, draft.periodEnd, draft.dueOn].map((d) => d.toISOString().slice(0, 10))).toEqual(["2025-12-15", "2026-12-14", "2026-12-15"]);
+    expect([draft.periodStart, draft.periodEnd, draft.dueOn].map((d) => d.toISOString().slice(0, 10))).toEqual([
+      "2025-12-15",
+      "2026-12-14",
+      "2026-12-15",
+    ]);
 
     // Results and narrative entered by the editor.
     const indicator = await db.adminDb.indicator.findFirstOrThrow({ where: { planId, code: "3.1", isGroup: false } });
-    expect((await results.saveActuals.execute(scopes.editor, { planId, year: YEAR, rows: [{ indicatorId: indicator.id, text: "21,5", version: null }] })).status).toBe("ok");
-    const narrative = await reporting.saveNarrative.execute(scopes.editor, { reportId: draft.id, version: "1", leadership: "Đã quán triệt Nghị quyết đến 100% chi bộ.", results: "Cơ bản đạt các chỉ tiêu." });
+    expect(
+      (
+        await results.saveActuals.execute(scopes.editor, {
+          planId,
+          year: YEAR,
+          rows: [{ indicatorId: indicator.id, text: "21,5", version: null }],
+        })
+      ).status,
+    ).toBe("ok");
+    const narrative = await reporting.saveNarrative.execute(scopes.editor, {
+      reportId: draft.id,
+      version: "1",
+      leadership: "Đã quán triệt Nghị quyết đến 100% chi bộ.",
+      results: "Cơ bản đạt các chỉ tiêu.",
+    });
     expect(narrative, JSON.stringify(narrative)).toMatchObject({ status: "ok", data: { version: 2 } });
-    expect(await reporting.saveNarrative.execute(scopes.editor, { reportId: draft.id, version: "1", leadership: "Bản cũ" })).toMatchObject({ status: "error", message: expect.stringMatching(/vừa được người khác cập nhật/), values: { leadership: "Bản cũ" } });
+    expect(
+      await reporting.saveNarrative.execute(scopes.editor, { reportId: draft.id, version: "1", leadership: "Bản cũ" }),
+    ).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/vừa được người khác cập nhật/),
+      values: { leadership: "Bản cũ" },
+    });
 
     // Only the body's approvers submit.
-    expect(await reporting.submitReport.execute(scopes.editor, { reportId: draft.id, version: "2" })).toMatchObject({ status: "error", message: expect.stringMatching(/Vai trò/) });
+    expect(await reporting.submitReport.execute(scopes.editor, { reportId: draft.id, version: "2" })).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/Vai trò/),
+    });
     const submitted = await reporting.submitReport.execute(scopes.approver, { reportId: draft.id, version: "2" });
     expect(submitted, JSON.stringify(submitted)).toMatchObject({ status: "ok", data: { number: 1 } });
     let current = await report();
     expect(current.status).toBe("SUBMITTED");
     const first = current.submissions[0]!;
-    const frozen = structuredClone(first.snapshot) as unknown as import("../../src/features/reporting/snapshot").ReportSnapshot;
-    expect(frozen).toMatchObject({ year: YEAR, period: { start: "2025-12-15", end: "2026-12-14", due: "2026-12-15" }, sections: { leadership: "Đã quán triệt Nghị quyết đến 100% chi bộ." }, recipientBody: "Tỉnh ủy Sơn La" });
+    const frozen = structuredClone(
+      first.snapshot,
+    ) as unknown as import("../../src/features/reporting/snapshot").ReportSnapshot;
+    expect(frozen).toMatchObject({
+      year: YEAR,
+      period: { start: "2025-12-15", end: "2026-12-14", due: "2026-12-15" },
+      sections: { leadership: "Đã quán triệt Nghị quyết đến 100% chi bộ." },
+      recipientBody: "Tỉnh ủy Sơn La",
+    });
     expect(frozen.issuer.headerLines).toEqual(["ĐẢNG BỘ TỈNH SƠN LA", "ĐẢNG ỦY PHƯỜNG MỘC CHÂU"]);
     expect(frozen.indicators.find((i) => i.code === "3.1")).toMatchObject({ actual: "21,5", actualValue: 21.5 });
 
     // A submitted report no longer changes: neither its narrative nor, through later edits of the plan's data, its snapshot.
-    expect(await reporting.saveNarrative.execute(scopes.editor, { reportId: draft.id, version: "3", leadership: "Sửa sau khi gửi" })).toMatchObject({ status: "error", message: expect.stringMatching(/đã gửi/) });
-    const actual = await db.adminDb.indicatorActual.findFirstOrThrow({ where: { indicatorId: indicator.id, year: YEAR } });
-    expect((await results.saveActuals.execute(scopes.editor, { planId, year: YEAR, rows: [{ indicatorId: indicator.id, text: "23", version: actual.version }] })).status).toBe("ok");
+    expect(
+      await reporting.saveNarrative.execute(scopes.editor, {
+        reportId: draft.id,
+        version: "3",
+        leadership: "Sửa sau khi gửi",
+      }),
+    ).toMatchObject({ status: "error", message: expect.stringMatching(/đã gửi/) });
+    const actual = await db.adminDb.indicatorActual.findFirstOrThrow({
+      where: { indicatorId: indicator.id, year: YEAR },
+    });
+    expect(
+      (
+        await results.saveActuals.execute(scopes.editor, {
+          planId,
+          year: YEAR,
+          rows: [{ indicatorId: indicator.id, text: "23", version: actual.version }],
+        })
+      ).status,
+    ).toBe("ok");
     expect((await report()).submissions[0]!.snapshot).toEqual(frozen);
     const { reportSnapshotFor } = await import("../../src/features/reporting/queries");
     const shown = await withScope(scopes.reviewer, (tx) => reportSnapshotFor(tx, scopes.reviewer, planId, YEAR));
@@ -85,19 +145,46 @@ describe("the yearly report cycle", () => {
     expect(shown.snapshot.indicators.find((i) => i.code === "3.1")?.actual).toBe("21,5");
 
     // Reviewing is for the approvers of the body above, not the commune itself, not an editor, not the old district.
-    const review = { reportId: draft.id, version: "3", decision: "RETURNED", comment: "Đề nghị bổ sung số liệu chỉ tiêu 3.1 và làm rõ nguyên nhân." };
-    expect(await reporting.reviewReport.execute(scopes.approver, review)).toMatchObject({ status: "error", message: expect.stringMatching(/không tự xem xét/) });
-    expect(await reporting.reviewReport.execute(scopes.provinceEditor, review)).toMatchObject({ status: "error", message: expect.stringMatching(/Vai trò/) });
+    const review = {
+      reportId: draft.id,
+      version: "3",
+      decision: "RETURNED",
+      comment: "Đề nghị bổ sung số liệu chỉ tiêu 3.1 và làm rõ nguyên nhân.",
+    };
+    expect(await reporting.reviewReport.execute(scopes.approver, review)).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/không tự xem xét/),
+    });
+    expect(await reporting.reviewReport.execute(scopes.provinceEditor, review)).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/Vai trò/),
+    });
     expect((await reporting.reviewReport.execute(scopes.districtApprover, review)).status).toBe("error");
-    expect(await reporting.reviewReport.execute(scopes.reviewer, { ...review, comment: "  " })).toMatchObject({ status: "error", fieldErrors: { comment: expect.stringMatching(/ý kiến/) } });
+    expect(await reporting.reviewReport.execute(scopes.reviewer, { ...review, comment: "  " })).toMatchObject({
+      status: "error",
+      fieldErrors: { comment: expect.stringMatching(/ý kiến/) },
+    });
     const returned = await reporting.reviewReport.execute(scopes.reviewer, review);
     expect(returned, JSON.stringify(returned)).toMatchObject({ status: "ok" });
     current = await report();
     expect(current.status).toBe("RETURNED");
-    expect(current.submissions[0]).toMatchObject({ outcome: "RETURNED", reviewComment: review.comment, reviewedById: scopes.reviewer.userId });
+    expect(current.submissions[0]).toMatchObject({
+      outcome: "RETURNED",
+      reviewComment: review.comment,
+      reviewedById: scopes.reviewer.userId,
+    });
 
     // Corrected and sent again: a new submission; the first stays readable as it was.
-    expect((await reporting.saveNarrative.execute(scopes.editor, { reportId: draft.id, version: "4", leadership: "Đã quán triệt Nghị quyết đến 100% chi bộ.", results: "Chỉ tiêu 3.1 đạt 23% (đã bổ sung)." })).status).toBe("ok");
+    expect(
+      (
+        await reporting.saveNarrative.execute(scopes.editor, {
+          reportId: draft.id,
+          version: "4",
+          leadership: "Đã quán triệt Nghị quyết đến 100% chi bộ.",
+          results: "Chỉ tiêu 3.1 đạt 23% (đã bổ sung).",
+        })
+      ).status,
+    ).toBe("ok");
     const again = await reporting.submitReport.execute(scopes.approver, { reportId: draft.id, version: "5" });
     expect(again, JSON.stringify(again)).toMatchObject({ status: "ok", data: { number: 2 } });
     current = await report();
@@ -106,53 +193,145 @@ describe("the yearly report cycle", () => {
       [2, "SUBMITTED"],
     ]);
     expect(current.submissions[0]!.snapshot).toEqual(frozen);
-    expect(current.submissions[1]!.snapshot).toMatchObject({ sections: { results: "Chỉ tiêu 3.1 đạt 23% (đã bổ sung)." } });
+    expect(current.submissions[1]!.snapshot).toMatchObject({
+      sections: { results: "Chỉ tiêu 3.1 đạt 23% (đã bổ sung)." },
+    });
     const older = await withScope(scopes.reviewer, (tx) => reportSnapshotFor(tx, scopes.reviewer, planId, YEAR, 1));
     expect(older.snapshot.sections.results).toBe("Cơ bản đạt các chỉ tiêu.");
 
-    const accepted = await reporting.reviewReport.execute(scopes.reviewer, { reportId: draft.id, version: String(current.version), decision: "ACCEPTED", comment: "" });
+    const accepted = await reporting.reviewReport.execute(scopes.reviewer, {
+      reportId: draft.id,
+      version: String(current.version),
+      decision: "ACCEPTED",
+      comment: "",
+    });
     expect(accepted, JSON.stringify(accepted)).toMatchObject({ status: "ok" });
     current = await report();
     expect(current.status).toBe("ACCEPTED");
     expect(current.submissions[1]).toMatchObject({ outcome: "ACCEPTED", reviewComment: null });
-    expect(await reporting.submitReport.execute(scopes.approver, { reportId: draft.id, version: String(current.version) })).toMatchObject({ status: "error", message: expect.stringMatching(/chấp nhận/) });
+    expect(
+      await reporting.submitReport.execute(scopes.approver, { reportId: draft.id, version: String(current.version) }),
+    ).toMatchObject({ status: "error", message: expect.stringMatching(/chấp nhận/) });
 
-    const audits = await db.adminDb.auditLog.findMany({ where: { entityType: "Report", entityId: draft.id }, orderBy: { id: "asc" } });
-    expect(audits.map((a) => a.action)).toEqual(["report.create", "report.saveNarrative", "report.submit", "report.return", "report.saveNarrative", "report.submit", "report.accept"]);
+    const audits = await db.adminDb.auditLog.findMany({
+      where: { entityType: "Report", entityId: draft.id },
+      orderBy: { id: "asc" },
+    });
+    expect(audits.map((a) => a.action)).toEqual([
+      "report.create",
+      "report.saveNarrative",
+      "report.submit",
+      "report.return",
+      "report.saveNarrative",
+      "report.submit",
+      "report.accept",
+    ]);
   });
 
   it("is reviewed by the body the report is addressed to (its plan's parent's issuer), not by any body above", async () => {
     // A commune of the old Mộc Châu district whose plan implements the district's: its report goes to
     // the district, so the province, above both, does not review it.
     const districtPlan = await db.adminDb.plan.findFirstOrThrow({ where: { issuer: { name: "Thị ủy Mộc Châu" } } });
-    const commune = await db.adminDb.adminUnit.findFirstOrThrow({ where: { era: "PRE_2025", level: "COMMUNE", parentId: (await db.adminDb.organization.findFirstOrThrow({ where: { name: "Thị ủy Mộc Châu" } })).adminUnitId } });
-    const issuer = await db.adminDb.organization.create({ data: { name: `Đảng ủy ${commune.fullName}`, normalizedName: `dang uy review ${commune.code}`, kind: "PARTY_COMMITTEE", track: "PARTY", adminUnitId: commune.id, provinceCode: "14" } });
-    const plan = await db.adminDb.plan.create({ data: { kind: "PLAN", track: "PARTY", notation: "PARTY", typeCode: "KH", issuerCode: "ĐU", issuerId: issuer.id, provinceCode: "14", title: "Kế hoạch của xã (kiểm thử xem xét)", parentId: districtPlan.id } });
-    const submitted = await db.adminDb.report.create({
-      data: { planId: plan.id, year: 2024, status: "SUBMITTED", periodStart: new Date("2023-12-15"), periodEnd: new Date("2024-12-14"), dueOn: new Date("2024-12-15") },
+    const commune = await db.adminDb.adminUnit.findFirstOrThrow({
+      where: {
+        era: "PRE_2025",
+        level: "COMMUNE",
+        parentId: (await db.adminDb.organization.findFirstOrThrow({ where: { name: "Thị ủy Mộc Châu" } })).adminUnitId,
+      },
     });
-    await db.adminDb.reportSubmission.create({ data: { planId: plan.id, reportId: submitted.id, number: 1, snapshot: {} } });
+    const issuer = await db.adminDb.organization.create({
+      data: {
+        name: `Đảng ủy ${commune.fullName}`,
+        normalizedName: `dang uy review ${commune.code}`,
+        kind: "PARTY_COMMITTEE",
+        track: "PARTY",
+        adminUnitId: commune.id,
+        provinceCode: "14",
+      },
+    });
+    const plan = await db.adminDb.plan.create({
+      data: {
+        kind: "PLAN",
+        track: "PARTY",
+        notation: "PARTY",
+        typeCode: "KH",
+        issuerCode: "ĐU",
+        issuerId: issuer.id,
+        provinceCode: "14",
+        title: "Kế hoạch của xã (kiểm thử xem xét)",
+        parentId: districtPlan.id,
+      },
+    });
+    const submitted = await db.adminDb.report.create({
+      data: {
+        planId: plan.id,
+        year: 2024,
+        status: "SUBMITTED",
+        periodStart: new Date("2023-12-15"),
+        periodEnd: new Date("2024-12-14"),
+        dueOn: new Date("2024-12-15"),
+      },
+    });
+    await db.adminDb.reportSubmission.create({
+      data: { planId: plan.id, reportId: submitted.id, number: 1, snapshot: {} },
+    });
     const review = { reportId: submitted.id, version: String(submitted.version), decision: "ACCEPTED", comment: "" };
-    expect(await reporting.reviewReport.execute(scopes.reviewer, review)).toMatchObject({ status: "error", message: expect.stringMatching(/không có quyền/) });
+    expect(await reporting.reviewReport.execute(scopes.reviewer, review)).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/không có quyền/),
+    });
     expect(await reporting.reviewReport.execute(scopes.districtApprover, review)).toMatchObject({ status: "ok" });
     // The report pages say the same.
     const { getReportPage } = await import("../../src/features/reporting/queries");
-    expect((await withScope(scopes.reviewer, (tx) => getReportPage(tx, scopes.reviewer, plan.id, 2024))).canReview).toBe(false);
-    expect((await withScope(scopes.districtApprover, (tx) => getReportPage(tx, scopes.districtApprover, plan.id, 2024))).canReview).toBe(true);
+    expect(
+      (await withScope(scopes.reviewer, (tx) => getReportPage(tx, scopes.reviewer, plan.id, 2024))).canReview,
+    ).toBe(false);
+    expect(
+      (await withScope(scopes.districtApprover, (tx) => getReportPage(tx, scopes.districtApprover, plan.id, 2024)))
+        .canReview,
+    ).toBe(true);
     await db.adminDb.plan.delete({ where: { id: plan.id } });
   });
 
   it("is never reviewed by the body that wrote it, even when its plan implements one of that body's own", async () => {
     const ward = await db.adminDb.plan.findUniqueOrThrow({ where: { id: planId } });
-    const own = await db.adminDb.plan.create({ data: { kind: "PLAN", track: "PARTY", notation: "PARTY", typeCode: "KH", issuerCode: "ĐU", issuerId: ward.issuerId, provinceCode: "14", title: "Kế hoạch triển khai kế hoạch của chính phường (kiểm thử)", parentId: ward.id } });
-    const submitted = await db.adminDb.report.create({
-      data: { planId: own.id, year: 2024, status: "SUBMITTED", periodStart: new Date("2023-12-15"), periodEnd: new Date("2024-12-14"), dueOn: new Date("2024-12-15") },
+    const own = await db.adminDb.plan.create({
+      data: {
+        kind: "PLAN",
+        track: "PARTY",
+        notation: "PARTY",
+        typeCode: "KH",
+        issuerCode: "ĐU",
+        issuerId: ward.issuerId,
+        provinceCode: "14",
+        title: "Kế hoạch triển khai kế hoạch của chính phường (kiểm thử)",
+        parentId: ward.id,
+      },
     });
-    await db.adminDb.reportSubmission.create({ data: { planId: own.id, reportId: submitted.id, number: 1, snapshot: {} } });
-    const result = await reporting.reviewReport.execute(scopes.approver, { reportId: submitted.id, version: String(submitted.version), decision: "ACCEPTED", comment: "" });
+    const submitted = await db.adminDb.report.create({
+      data: {
+        planId: own.id,
+        year: 2024,
+        status: "SUBMITTED",
+        periodStart: new Date("2023-12-15"),
+        periodEnd: new Date("2024-12-14"),
+        dueOn: new Date("2024-12-15"),
+      },
+    });
+    await db.adminDb.reportSubmission.create({
+      data: { planId: own.id, reportId: submitted.id, number: 1, snapshot: {} },
+    });
+    const result = await reporting.reviewReport.execute(scopes.approver, {
+      reportId: submitted.id,
+      version: String(submitted.version),
+      decision: "ACCEPTED",
+      comment: "",
+    });
     expect(result).toMatchObject({ status: "error", message: expect.stringMatching(/không tự xem xét/) });
     const { getReportPage } = await import("../../src/features/reporting/queries");
-    expect((await withScope(scopes.approver, (tx) => getReportPage(tx, scopes.approver, own.id, 2024))).canReview).toBe(false);
+    expect((await withScope(scopes.approver, (tx) => getReportPage(tx, scopes.approver, own.id, 2024))).canReview).toBe(
+      false,
+    );
     expect((await db.adminDb.report.findUniqueOrThrow({ where: { id: submitted.id } })).status).toBe("SUBMITTED");
     await db.adminDb.plan.delete({ where: { id: own.id } });
   });
@@ -161,11 +340,19 @@ describe("the yearly report cycle", () => {
     const { getReportsOverview } = await import("../../src/features/reporting/queries");
     const overview = await withScope(scopes.reviewer, (tx) => getReportsOverview(tx, scopes.reviewer, YEAR));
     const ward = overview.children.find((c) => c.planId === planId);
-    expect(ward).toMatchObject({ status: "ACCEPTED", deadline: "SUBMITTED", due: "2026-12-15", canReview: true, late: false });
+    expect(ward).toMatchObject({
+      status: "ACCEPTED",
+      deadline: "SUBMITTED",
+      due: "2026-12-15",
+      canReview: true,
+      late: false,
+    });
     expect(overview.summary.total).toBeGreaterThanOrEqual(13);
     const notSent = overview.children.find((c) => c.status === null)!;
     expect(notSent).toMatchObject({ deadline: expect.stringMatching(/OPEN|DUE_SOON/), canReview: expect.any(Boolean) });
-    expect(notSent.daysLeft).toBe(Math.round((Date.UTC(2026, 11, 15) - Date.parse(`${overview.today}T00:00:00Z`)) / 86_400_000));
+    expect(notSent.daysLeft).toBe(
+      Math.round((Date.UTC(2026, 11, 15) - Date.parse(`${overview.today}T00:00:00Z`)) / 86_400_000),
+    );
     const own = await withScope(scopes.approver, (tx) => getReportsOverview(tx, scopes.approver, YEAR));
     expect(own.own.map((o) => o.planId)).toContain(planId);
     expect(own.own.find((o) => o.planId === planId)).toMatchObject({ status: "ACCEPTED", childCount: 0 });
@@ -173,24 +360,57 @@ describe("the yearly report cycle", () => {
 
   it("takes the due day from the parent plan, for reports not yet sent", async () => {
     const plan = await db.adminDb.plan.findUniqueOrThrow({ where: { id: provincePlanId } });
-    expect(await reporting.setChildReportDeadline.execute(scopes.provinceEditor, { planId: provincePlanId, version: String(plan.version), day: "31", month: "2" })).toMatchObject({ status: "error", fieldErrors: { day: expect.any(String) } });
-    expect(await reporting.setChildReportDeadline.execute(scopes.provinceEditor, { planId: provincePlanId, version: String(plan.version), day: "10", month: "" })).toMatchObject({ status: "error", fieldErrors: { month: expect.any(String) } });
-    const district = await db.adminDb.plan.findFirstOrThrow({ where: { parentId: provincePlanId, issuer: { name: "Thị ủy Mộc Châu" } } });
-    expect((await reporting.createReport.execute(scopes.districtApprover, { planId: district.id, year: 2025 })).status).toBe("ok");
+    expect(
+      await reporting.setChildReportDeadline.execute(scopes.provinceEditor, {
+        planId: provincePlanId,
+        version: String(plan.version),
+        day: "31",
+        month: "2",
+      }),
+    ).toMatchObject({ status: "error", fieldErrors: { day: expect.any(String) } });
+    expect(
+      await reporting.setChildReportDeadline.execute(scopes.provinceEditor, {
+        planId: provincePlanId,
+        version: String(plan.version),
+        day: "10",
+        month: "",
+      }),
+    ).toMatchObject({ status: "error", fieldErrors: { month: expect.any(String) } });
+    const district = await db.adminDb.plan.findFirstOrThrow({
+      where: { parentId: provincePlanId, issuer: { name: "Thị ủy Mộc Châu" } },
+    });
+    expect(
+      (await reporting.createReport.execute(scopes.districtApprover, { planId: district.id, year: 2025 })).status,
+    ).toBe("ok");
 
-    const set = await reporting.setChildReportDeadline.execute(scopes.provinceEditor, { planId: provincePlanId, version: String(plan.version), day: "10", month: "12" });
+    const set = await reporting.setChildReportDeadline.execute(scopes.provinceEditor, {
+      planId: provincePlanId,
+      version: String(plan.version),
+      day: "10",
+      month: "12",
+    });
     expect(set, JSON.stringify(set)).toMatchObject({ status: "ok" });
-    const open = await db.adminDb.report.findUniqueOrThrow({ where: { planId_year: { planId: district.id, year: 2025 } } });
+    const open = await db.adminDb.report.findUniqueOrThrow({
+      where: { planId_year: { planId: district.id, year: 2025 } },
+    });
     expect(open.dueOn.toISOString().slice(0, 10)).toBe("2025-12-10");
     // The accepted report keeps the day it was sent against.
     expect((await report()).dueOn.toISOString().slice(0, 10)).toBe("2026-12-15");
-    expect(await reporting.setChildReportDeadline.execute(scopes.provinceEditor, { planId: provincePlanId, version: String(plan.version), day: "1", month: "12" })).toMatchObject({ status: "error", message: expect.stringMatching(/vừa được người khác cập nhật/) });
+    expect(
+      await reporting.setChildReportDeadline.execute(scopes.provinceEditor, {
+        planId: provincePlanId,
+        version: String(plan.version),
+        day: "1",
+        month: "12",
+      }),
+    ).toMatchObject({ status: "error", message: expect.stringMatching(/vừa được người khác cập nhật/) });
   });
 
   it("exports the report and the appendix from the snapshot, and compares the province's localities", async () => {
     const { reportSnapshotFor } = await import("../../src/features/reporting/queries");
     const { renderReportDocx } = await import("../../src/features/export/report-docx");
-    const { renderIndicatorWorkbook, renderLocalityComparisonWorkbook } = await import("../../src/features/export/indicators-xlsx");
+    const { renderIndicatorWorkbook, renderLocalityComparisonWorkbook } =
+      await import("../../src/features/export/indicators-xlsx");
     const { buildLocalityComparison } = await import("../../src/features/reporting/locality-comparison");
     const { snapshot } = await withScope(scopes.reviewer, (tx) => reportSnapshotFor(tx, scopes.reviewer, planId, YEAR));
     const docx = await renderReportDocx(snapshot);
@@ -198,7 +418,9 @@ describe("the yearly report cycle", () => {
     expect(docx.subarray(0, 2).toString()).toBe("PK");
     expect(xlsx.subarray(0, 2).toString()).toBe("PK");
 
-    const comparison = await withScope(scopes.reviewer, (tx) => buildLocalityComparison(tx, scopes.reviewer, "14", 2025));
+    const comparison = await withScope(scopes.reviewer, (tx) =>
+      buildLocalityComparison(tx, scopes.reviewer, "14", 2025),
+    );
     expect(comparison).not.toBeNull();
     expect(comparison!.provinceName).toBe("Tỉnh Sơn La");
     expect(comparison!.localities.length).toBeGreaterThanOrEqual(13);
@@ -207,7 +429,9 @@ describe("the yearly report cycle", () => {
     expect(comparison!.localities.some((l) => l.values[key]?.actual)).toBe(true);
     expect((await renderLocalityComparisonWorkbook(comparison!)).subarray(0, 2).toString()).toBe("PK");
     // A district sees only the localities it may read.
-    const asDistrict = await withScope(scopes.districtApprover, (tx) => buildLocalityComparison(tx, scopes.districtApprover, "14", 2025));
+    const asDistrict = await withScope(scopes.districtApprover, (tx) =>
+      buildLocalityComparison(tx, scopes.districtApprover, "14", 2025),
+    );
     expect(asDistrict?.localities.length ?? 0).toBeLessThan(comparison!.localities.length);
   });
 });

@@ -39,10 +39,14 @@ describe("withScope", () => {
 
   it("gives up after three attempts, and does not retry other errors", async () => {
     let attempts = 0;
-    await expect(scoped.withScope(scope, async (tx) => (attempts++, tx.$executeRawUnsafe(fail("40001"))))).rejects.toThrow();
+    await expect(
+      scoped.withScope(scope, async (tx) => (attempts++, tx.$executeRawUnsafe(fail("40001")))),
+    ).rejects.toThrow();
     expect(attempts).toBe(3);
     attempts = 0;
-    await expect(scoped.withScope(scope, async (tx) => (attempts++, tx.$executeRawUnsafe(fail("23505"))))).rejects.toThrow();
+    await expect(
+      scoped.withScope(scope, async (tx) => (attempts++, tx.$executeRawUnsafe(fail("23505")))),
+    ).rejects.toThrow();
     expect(attempts).toBe(1);
   });
 });

@@ -23,8 +23,12 @@ export default async function setup(project: TestProject) {
 
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
-  await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname LIKE 'kehoach_test_%' AND pid <> pg_backend_pid()`);
-  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'kehoach_test_%'`);
+  await admin.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname LIKE 'kehoach_test_%' AND pid <> pg_backend_pid()`,
+  );
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE 'kehoach_test_%'`,
+  );
   for (const { datname } of rows) {
     await admin.query(`ALTER DATABASE "${datname}" IS_TEMPLATE false`).catch(() => {});
     await admin.query(`DROP DATABASE IF EXISTS "${datname}"`);

@@ -17,25 +17,62 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             Theo dõi thực hiện kế hoạch
           </Link>
           <nav aria-label="Chính" className="flex gap-4 text-sm">
-            <Link href="/plans" className="hover:underline">Kế hoạch</Link>
-            <Link href="/dashboard" className="hover:underline">Tổng hợp</Link>
-            <Link href="/reports" className="hover:underline">Báo cáo</Link>
-            {routeAllows(scope, "/import") ? <Link href="/import" className="hover:underline">Nhập văn bản</Link> : null}
-            {scope.role === "ADMIN" || scope.isSystemAdmin ? <Link href="/admin/users" className="hover:underline">Người dùng</Link> : null}
-            {scope.role === "ADMIN" || scope.isSystemAdmin ? <Link href="/admin/audit" className="hover:underline">Nhật ký</Link> : null}
-            {scope.isSystemAdmin ? <Link href="/admin/organizations" className="hover:underline">Cơ quan</Link> : null}
+            <Link href="/plans" className="hover:underline">
+              Kế hoạch
+            </Link>
+            <Link href="/dashboard" className="hover:underline">
+              Tổng hợp
+            </Link>
+            <Link href="/reports" className="hover:underline">
+              Báo cáo
+            </Link>
+            {routeAllows(scope, "/import") ? (
+              <Link href="/import" className="hover:underline">
+                Nhập văn bản
+              </Link>
+            ) : null}
+            {scope.role === "ADMIN" || scope.isSystemAdmin ? (
+              <Link href="/admin/users" className="hover:underline">
+                Người dùng
+              </Link>
+            ) : null}
+            {scope.role === "ADMIN" || scope.isSystemAdmin ? (
+              <Link href="/admin/audit" className="hover:underline">
+                Nhật ký
+              </Link>
+            ) : null}
+            {scope.isSystemAdmin ? (
+              <Link href="/admin/organizations" className="hover:underline">
+                Cơ quan
+              </Link>
+            ) : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span data-testid="current-user">
               <span className="font-semibold">{scope.displayName}</span>
               {scope.organizationName ? <span className="text-stone-600"> · {scope.organizationName}</span> : null}
-              {scope.role ? <span className="text-stone-500"> ({roleLabels[scope.role]})</span> : scope.isSystemAdmin ? <span className="text-stone-500"> (Quản trị hệ thống)</span> : null}
+              {scope.role ? (
+                <span className="text-stone-500"> ({roleLabels[scope.role]})</span>
+              ) : scope.isSystemAdmin ? (
+                <span className="text-stone-500"> (Quản trị hệ thống)</span>
+              ) : null}
             </span>
             {scope.memberships.length > 1 ? (
               <form action={switchOrganizationAction} className="flex items-center gap-1">
-                <label className="sr-only" htmlFor="acting-for">Làm việc với tư cách</label>
-                <select id="acting-for" name="organizationId" defaultValue={scope.organizationId ?? ""} className="rounded border border-stone-300 px-1 py-0.5">
-                  {scope.memberships.map((m) => <option key={m.organizationId} value={m.organizationId}>{m.organizationName}</option>)}
+                <label className="sr-only" htmlFor="acting-for">
+                  Làm việc với tư cách
+                </label>
+                <select
+                  id="acting-for"
+                  name="organizationId"
+                  defaultValue={scope.organizationId ?? ""}
+                  className="rounded border border-stone-300 px-1 py-0.5"
+                >
+                  {scope.memberships.map((m) => (
+                    <option key={m.organizationId} value={m.organizationId}>
+                      {m.organizationName}
+                    </option>
+                  ))}
                 </select>
                 <button className="rounded border border-stone-300 px-2 py-0.5">Đổi</button>
               </form>

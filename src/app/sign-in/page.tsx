@@ -16,7 +16,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="w-full max-w-sm space-y-6 rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
         <div>
           <h1 className="text-xl font-semibold">Đăng nhập</h1>
-          <p className="text-sm text-stone-600">Hệ thống theo dõi thực hiện kế hoạch của cấp ủy và chính quyền các cấp.</p>
+          <p className="text-sm text-stone-600">
+            Hệ thống theo dõi thực hiện kế hoạch của cấp ủy và chính quyền các cấp.
+          </p>
         </div>
         <SignInForm callbackUrl={target} />
       </div>

@@ -7,14 +7,47 @@ import { dateTimeInVietnam } from "@/features/reporting/calendar";
 // (decimal comma, dd/mm/yyyy). Anything else keeps its code, so nothing recorded is hidden.
 
 const FIELD_LABELS: Record<string, string> = {
-  status: "Trạng thái", publishedAt: "Công bố", name: "Tên", code: "Mã", text: "Số liệu", value: "Giá trị",
-  reason: "Lý do", title: "Tiêu đề", body: "Nội dung", numberSerial: "Số văn bản", issuedOn: "Ngày ban hành",
-  signerName: "Người ký", signerTitle: "Chức vụ người ký", isActive: "Hoạt động", role: "Vai trò", unit: "Đơn vị tính",
-  direction: "Chiều đánh giá", inheritance: "Kế thừa", dropReason: "Lý do không thực hiện", comment: "Ý kiến",
-  year: "Năm", validTo: "Kết thúc từ", note: "Ghi chú", source: "Nguồn số liệu", summary: "Tóm tắt", numbering: "TT",
-  lead: "Chủ trì", coordinating: "Phối hợp", directing: "Chỉ đạo", timeframe: "Thời gian", target2025: "Mục tiêu 2025",
-  target2030: "Mục tiêu 2030", username: "Tên đăng nhập", displayName: "Họ tên", organizationId: "Đơn vị",
-  day: "Ngày", month: "Tháng", submission: "Lần gửi", actuals: "Kết quả đã nhập", targets: "Mục tiêu", progress: "Tiến độ đã nhập",
+  status: "Trạng thái",
+  publishedAt: "Công bố",
+  name: "Tên",
+  code: "Mã",
+  text: "Số liệu",
+  value: "Giá trị",
+  reason: "Lý do",
+  title: "Tiêu đề",
+  body: "Nội dung",
+  numberSerial: "Số văn bản",
+  issuedOn: "Ngày ban hành",
+  signerName: "Người ký",
+  signerTitle: "Chức vụ người ký",
+  isActive: "Hoạt động",
+  role: "Vai trò",
+  unit: "Đơn vị tính",
+  direction: "Chiều đánh giá",
+  inheritance: "Kế thừa",
+  dropReason: "Lý do không thực hiện",
+  comment: "Ý kiến",
+  year: "Năm",
+  validTo: "Kết thúc từ",
+  note: "Ghi chú",
+  source: "Nguồn số liệu",
+  summary: "Tóm tắt",
+  numbering: "TT",
+  lead: "Chủ trì",
+  coordinating: "Phối hợp",
+  directing: "Chỉ đạo",
+  timeframe: "Thời gian",
+  target2025: "Mục tiêu 2025",
+  target2030: "Mục tiêu 2030",
+  username: "Tên đăng nhập",
+  displayName: "Họ tên",
+  organizationId: "Đơn vị",
+  day: "Ngày",
+  month: "Tháng",
+  submission: "Lần gửi",
+  actuals: "Kết quả đã nhập",
+  targets: "Mục tiêu",
+  progress: "Tiến độ đã nhập",
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -45,5 +78,8 @@ export function auditValue(value: unknown): string {
 export function auditFields(recorded: unknown): [string, string][] {
   if (recorded === null || recorded === undefined) return [];
   if (typeof recorded !== "object" || Array.isArray(recorded)) return [["", auditValue(recorded)]];
-  return Object.entries(recorded as Record<string, unknown>).map(([key, value]) => [FIELD_LABELS[key] ?? key, auditValue(value)]);
+  return Object.entries(recorded as Record<string, unknown>).map(([key, value]) => [
+    FIELD_LABELS[key] ?? key,
+    auditValue(value),
+  ]);
 }

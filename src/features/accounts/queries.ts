@@ -7,18 +7,43 @@ import { relationTo } from "@/server/relations";
 export async function managedOrganizations(db: ScopedDb, scope: Scope) {
   const candidates = await db.organization.findMany({
     where: scope.allProvinces ? {} : { provinceCode: scope.provinceCode },
-    select: { id: true, name: true, adminUnitId: true, provinceCode: true, isCollective: true, kind: true, adminUnit: { select: { level: true, fullName: true } } },
+    select: {
+      id: true,
+      name: true,
+      adminUnitId: true,
+      provinceCode: true,
+      isCollective: true,
+      kind: true,
+      adminUnit: { select: { level: true, fullName: true } },
+    },
     orderBy: { name: "asc" },
   });
   return candidates.filter(
-    (o) => !o.isCollective && permits("users.manage", relationTo(scope, { id: o.id, adminUnitId: o.adminUnitId, provinceCode: o.provinceCode, adminUnitLevel: o.adminUnit.level }), scope.isSystemAdmin),
+    (o) =>
+      !o.isCollective &&
+      permits(
+        "users.manage",
+        relationTo(scope, {
+          id: o.id,
+          adminUnitId: o.adminUnitId,
+          provinceCode: o.provinceCode,
+          adminUnitLevel: o.adminUnit.level,
+        }),
+        scope.isSystemAdmin,
+      ),
   );
 }
 
 export async function listManagedUsers(db: ScopedDb, organizationIds: string[]) {
   return db.user.findMany({
     where: { memberships: { some: { organizationId: { in: organizationIds } } } },
-    select: { id: true, username: true, displayName: true, isActive: true, memberships: { select: { role: true, organization: { select: { id: true, name: true } } } } },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      isActive: true,
+      memberships: { select: { role: true, organization: { select: { id: true, name: true } } } },
+    },
     orderBy: { username: "asc" },
   });
 }

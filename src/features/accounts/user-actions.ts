@@ -17,9 +17,17 @@ const password = z
   .regex(/\d/, "Mật khẩu cần có chữ số");
 
 async function organizationRef(db: ScopedDb, organizationId: string): Promise<OrganizationRef> {
-  const organization = await db.organization.findUnique({ where: { id: organizationId }, select: { id: true, adminUnitId: true, provinceCode: true, adminUnit: { select: { level: true } } } });
+  const organization = await db.organization.findUnique({
+    where: { id: organizationId },
+    select: { id: true, adminUnitId: true, provinceCode: true, adminUnit: { select: { level: true } } },
+  });
   if (!organization) throw new NotFoundError("Không tìm thấy đơn vị");
-  return { id: organization.id, adminUnitId: organization.adminUnitId, provinceCode: organization.provinceCode, adminUnitLevel: organization.adminUnit.level };
+  return {
+    id: organization.id,
+    adminUnitId: organization.adminUnitId,
+    provinceCode: organization.provinceCode,
+    adminUnitLevel: organization.adminUnit.level,
+  };
 }
 
 /**
@@ -30,14 +38,26 @@ async function organizationRef(db: ScopedDb, organizationId: string): Promise<Or
  * lets defineAction answer as for any body out of reach ("not found" or "not allowed").
  */
 async function userSubject(db: ScopedDb, userId: string, scope: Scope): Promise<OrganizationRef> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { isSystemAdmin: true, memberships: { select: { organizationId: true }, orderBy: { organizationId: "asc" } } } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      isSystemAdmin: true,
+      memberships: { select: { organizationId: true }, orderBy: { organizationId: "asc" } },
+    },
+  });
   if (!user || user.memberships.length === 0) throw new NotFoundError("Không tìm thấy người dùng");
   const organizations = await Promise.all(user.memberships.map((m) => organizationRef(db, m.organizationId)));
-  const managed = (organization: OrganizationRef) => permits("users.manage", relationTo(scope, organization), scope.isSystemAdmin);
-  const preferred = organizations.find((o) => o.id === scope.organizationId) ?? organizations.find(managed) ?? organizations[0]!;
+  const managed = (organization: OrganizationRef) =>
+    permits("users.manage", relationTo(scope, organization), scope.isSystemAdmin);
+  const preferred =
+    organizations.find((o) => o.id === scope.organizationId) ?? organizations.find(managed) ?? organizations[0]!;
   if (scope.isSystemAdmin || !managed(preferred)) return preferred;
-  if (user.isSystemAdmin) throw new ForbiddenError("Chỉ quản trị hệ thống mới quản lý được tài khoản quản trị hệ thống.");
-  if (!organizations.every(managed)) throw new ForbiddenError("Người dùng này còn thuộc một đơn vị bạn không quản lý. Hãy nhờ quản trị của đơn vị cấp trên thực hiện.");
+  if (user.isSystemAdmin)
+    throw new ForbiddenError("Chỉ quản trị hệ thống mới quản lý được tài khoản quản trị hệ thống.");
+  if (!organizations.every(managed))
+    throw new ForbiddenError(
+      "Người dùng này còn thuộc một đơn vị bạn không quản lý. Hãy nhờ quản trị của đơn vị cấp trên thực hiện.",
+    );
   return preferred;
 }
 
@@ -62,10 +82,20 @@ export const createUser = defineAction({
     const taken = await db.user.findUnique({ where: { username: input.username }, select: { id: true } });
     if (taken) throw new FieldError("username", "Tên đăng nhập này đã có người dùng");
     const user = await db.user.create({
-      data: { username: input.username, displayName: input.displayName, passwordHash: await hashPassword(input.password), memberships: { create: { organizationId: input.organizationId, role: input.role } } },
+      data: {
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash: await hashPassword(input.password),
+        memberships: { create: { organizationId: input.organizationId, role: input.role } },
+      },
       select: { id: true, username: true, displayName: true, isActive: true },
     });
-    await audit({ action: "user.create", entityType: "User", entityId: user.id, after: { ...user, organizationId: input.organizationId, role: input.role } });
+    await audit({
+      action: "user.create",
+      entityType: "User",
+      entityId: user.id,
+      after: { ...user, organizationId: input.organizationId, role: input.role },
+    });
     return user;
   },
 });
@@ -77,7 +107,14 @@ export const resetPassword = defineAction({
   subject: (db, input, scope) => userSubject(db, input.userId, scope),
   async run({ db, input, audit }) {
     // Resetting a password also ends the user's open sessions.
-    await db.user.update({ where: { id: input.userId }, data: { passwordHash: await hashPassword(input.password), sessionsValidAfter: new Date(), version: { increment: 1 } } });
+    await db.user.update({
+      where: { id: input.userId },
+      data: {
+        passwordHash: await hashPassword(input.password),
+        sessionsValidAfter: new Date(),
+        version: { increment: 1 },
+      },
+    });
     await audit({ action: "user.resetPassword", entityType: "User", entityId: input.userId });
     return { userId: input.userId };
   },
@@ -91,8 +128,21 @@ export const setUserActive = defineAction({
   async run({ db, scope, input, audit }) {
     if (input.userId === scope.userId) throw new FieldError("userId", "Bạn không thể tự khóa tài khoản của mình");
     const before = await db.user.findUniqueOrThrow({ where: { id: input.userId }, select: { isActive: true } });
-    await db.user.update({ where: { id: input.userId }, data: { isActive: input.active, ...(input.active ? {} : { sessionsValidAfter: new Date() }), version: { increment: 1 } } });
-    await audit({ action: input.active ? "user.activate" : "user.deactivate", entityType: "User", entityId: input.userId, before, after: { isActive: input.active } });
+    await db.user.update({
+      where: { id: input.userId },
+      data: {
+        isActive: input.active,
+        ...(input.active ? {} : { sessionsValidAfter: new Date() }),
+        version: { increment: 1 },
+      },
+    });
+    await audit({
+      action: input.active ? "user.activate" : "user.deactivate",
+      entityType: "User",
+      entityId: input.userId,
+      before,
+      after: { isActive: input.active },
+    });
     return { userId: input.userId, active: input.active };
   },
 });

@@ -32,7 +32,12 @@ export function ChartSlot({ model, label }: { model: ChartModel; label: string }
     return () => observer.disconnect();
   }, []);
   return (
-    <div ref={ref} role="img" aria-label={`Biểu đồ ${label}; số liệu ở bảng bên cạnh`} className="h-44 w-[17rem] shrink-0">
+    <div
+      ref={ref}
+      role="img"
+      aria-label={`Biểu đồ ${label}; số liệu ở bảng bên cạnh`}
+      className="h-44 w-[17rem] shrink-0"
+    >
       {near ? <IndicatorChart model={model} /> : null}
     </div>
   );

@@ -28,7 +28,17 @@ export type CardData = {
 };
 
 /** `cards`: the group's cards as JSON (cardsJson() in plan-dashboard.ts). */
-export function IndicatorCards({ cards: json, group, year, labels }: { cards: string; group: number; year: number | null; labels: Record<string, string> }) {
+export function IndicatorCards({
+  cards: json,
+  group,
+  year,
+  labels,
+}: {
+  cards: string;
+  group: number;
+  year: number | null;
+  labels: Record<string, string>;
+}) {
   const cards = useMemo(() => JSON.parse(json) as CardData[], [json]);
   return (
     <div className={`${styles.cards} grid gap-3 xl:grid-cols-2`}>

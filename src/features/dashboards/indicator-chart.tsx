@@ -1,6 +1,16 @@
 "use client";
 
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceDot, ReferenceLine, XAxis, YAxis, type DotItemDotProps } from "recharts";
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceDot,
+  ReferenceLine,
+  XAxis,
+  YAxis,
+  type DotItemDotProps,
+} from "recharts";
 import { formatVietnameseNumber } from "@/domain/decimal";
 import type { IndicatorStatus } from "@/domain/indicator-status";
 import type { ChartModel } from "./plan-dashboard";
@@ -9,7 +19,13 @@ import type { ChartModel } from "./plan-dashboard";
 // baseline (an open dot) and its milestone targets (a band for ranges and "khoảng", a short line
 // otherwise). Loaded on demand (chart-slot.tsx); the table beside it carries the same numbers.
 
-const COLOURS: Record<IndicatorStatus, string> = { MET: "#047857", ON_TRACK: "#0369a1", AT_RISK: "#b45309", OFF_TRACK: "#b91c1c", NO_DATA: "#a8a29e" };
+const COLOURS: Record<IndicatorStatus, string> = {
+  MET: "#047857",
+  ON_TRACK: "#0369a1",
+  AT_RISK: "#b45309",
+  OFF_TRACK: "#b91c1c",
+  NO_DATA: "#a8a29e",
+};
 const TARGET = "#047857";
 
 function StatusDot(props: DotItemDotProps) {
@@ -27,17 +43,60 @@ export default function IndicatorChart({ model }: { model: ChartModel }) {
   return (
     <LineChart width={255} height={176} data={model.points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
       <CartesianGrid stroke="#e7e5e4" vertical={false} />
-      <XAxis dataKey="year" type="number" domain={[model.x[0] - 0.5, model.x[1] + 0.5]} ticks={ticks} tickFormatter={String} fontSize={11} tickLine={false} />
+      <XAxis
+        dataKey="year"
+        type="number"
+        domain={[model.x[0] - 0.5, model.x[1] + 0.5]}
+        ticks={ticks}
+        tickFormatter={String}
+        fontSize={11}
+        tickLine={false}
+      />
       <YAxis domain={model.y} width={44} fontSize={11} tickFormatter={number} allowDataOverflow />
       {model.targets.map((t) =>
         t.band ? (
-          <ReferenceArea key={t.year} x1={t.year - 0.4} x2={t.year + 0.4} y1={t.from} y2={t.to} fill={TARGET} fillOpacity={0.18} stroke={TARGET} strokeDasharray="3 3" />
+          <ReferenceArea
+            key={t.year}
+            x1={t.year - 0.4}
+            x2={t.year + 0.4}
+            y1={t.from}
+            y2={t.to}
+            fill={TARGET}
+            fillOpacity={0.18}
+            stroke={TARGET}
+            strokeDasharray="3 3"
+          />
         ) : (
-          <ReferenceLine key={t.year} segment={[{ x: t.year - 0.4, y: t.from }, { x: t.year + 0.4, y: t.from }]} stroke={TARGET} strokeWidth={3} />
+          <ReferenceLine
+            key={t.year}
+            segment={[
+              { x: t.year - 0.4, y: t.from },
+              { x: t.year + 0.4, y: t.from },
+            ]}
+            stroke={TARGET}
+            strokeWidth={3}
+          />
         ),
       )}
-      {model.baseline ? <ReferenceDot x={model.baseline.year} y={model.baseline.value} r={4} fill="#fff" stroke="#57534e" strokeWidth={2} /> : null}
-      <Line dataKey="value" type="linear" stroke="#57534e" strokeWidth={1.5} isAnimationActive={false} dot={StatusDot} activeDot={false} />
+      {model.baseline ? (
+        <ReferenceDot
+          x={model.baseline.year}
+          y={model.baseline.value}
+          r={4}
+          fill="#fff"
+          stroke="#57534e"
+          strokeWidth={2}
+        />
+      ) : null}
+      <Line
+        dataKey="value"
+        type="linear"
+        stroke="#57534e"
+        strokeWidth={1.5}
+        isAnimationActive={false}
+        dot={StatusDot}
+        activeDot={false}
+      />
     </LineChart>
   );
 }

@@ -23,7 +23,15 @@ export type MatrixRow = {
   cells: string;
 };
 
-export function MatrixBody({ rows, labels, showBelow }: { rows: MatrixRow[]; labels: Record<string, string>; showBelow: boolean }) {
+export function MatrixBody({
+  rows,
+  labels,
+  showBelow,
+}: {
+  rows: MatrixRow[];
+  labels: Record<string, string>;
+  showBelow: boolean;
+}) {
   return (
     <tbody>
       {rows.map((row) => (

@@ -1,11 +1,36 @@
 import { describe, expect, it } from "vitest";
 import { formatVietnameseNumber } from "@/domain/decimal";
-import { ALL_GROUPS, cardData, chartModel, groupIndicators, NO_LEAD, shownGroups, progressYear, targetMark, taskSummary, valueDomain, type DashboardTarget, type TaskRow } from "./plan-dashboard";
+import {
+  ALL_GROUPS,
+  cardData,
+  chartModel,
+  groupIndicators,
+  NO_LEAD,
+  shownGroups,
+  progressYear,
+  targetMark,
+  taskSummary,
+  valueDomain,
+  type DashboardTarget,
+  type TaskRow,
+} from "./plan-dashboard";
 
-const target = (year: number, kind: DashboardTarget["kind"], lower: number | null, upper: number | null, text: string): DashboardTarget => ({ year, kind, lower, upper, isPercent: false, qualitative: null, text });
+const target = (
+  year: number,
+  kind: DashboardTarget["kind"],
+  lower: number | null,
+  upper: number | null,
+  text: string,
+): DashboardTarget => ({ year, kind, lower, upper, isPercent: false, qualitative: null, text });
 
 describe("groupIndicators", () => {
-  const row = (id: string, parentIndicatorId: string | null, position: number, isGroup = false) => ({ id, parentIndicatorId, position, isGroup, name: id });
+  const row = (id: string, parentIndicatorId: string | null, position: number, isGroup = false) => ({
+    id,
+    parentIndicatorId,
+    position,
+    isGroup,
+    name: id,
+  });
   it("puts indicators under their top-level group in document order, sub-rows included, headings left out", () => {
     const groups = groupIndicators([
       row("Y tế", null, 1, true),
@@ -27,7 +52,13 @@ describe("groupIndicators", () => {
   });
 
   it("numbers a group name from its second use, so that every group can be asked for by name", () => {
-    const named = (id: string, name: string, parentIndicatorId: string | null, position: number, isGroup = false) => ({ id, parentIndicatorId, position, isGroup, name });
+    const named = (id: string, name: string, parentIndicatorId: string | null, position: number, isGroup = false) => ({
+      id,
+      parentIndicatorId,
+      position,
+      isGroup,
+      name,
+    });
     const groups = groupIndicators([
       named("g1", "Y tế", null, 0, true),
       named("a", "a", "g1", 0),
@@ -67,9 +98,25 @@ describe("shownGroups", () => {
 
 describe("targetMark", () => {
   it("draws a band for a range and ±5% around 'khoảng', a line otherwise", () => {
-    expect(targetMark(target(2030, "RANGE", 95, 97, "95 - 97"))).toEqual({ year: 2030, from: 95, to: 97, band: true, text: "95 - 97" });
-    expect(targetMark(target(2030, "APPROXIMATELY", 75, 75, "khoảng 75 tuổi"))).toEqual({ year: 2030, from: 71.25, to: 78.75, band: true, text: "khoảng 75 tuổi" });
-    expect(targetMark(target(2025, "AT_LEAST", 68, null, "tối thiểu 68 năm"))).toMatchObject({ from: 68, to: 68, band: false });
+    expect(targetMark(target(2030, "RANGE", 95, 97, "95 - 97"))).toEqual({
+      year: 2030,
+      from: 95,
+      to: 97,
+      band: true,
+      text: "95 - 97",
+    });
+    expect(targetMark(target(2030, "APPROXIMATELY", 75, 75, "khoảng 75 tuổi"))).toEqual({
+      year: 2030,
+      from: 71.25,
+      to: 78.75,
+      band: true,
+      text: "khoảng 75 tuổi",
+    });
+    expect(targetMark(target(2025, "AT_LEAST", 68, null, "tối thiểu 68 năm"))).toMatchObject({
+      from: 68,
+      to: 68,
+      band: false,
+    });
     expect(targetMark(target(2025, "BELOW", null, 23, "dưới 23%"))).toMatchObject({ from: 23, to: 23, band: false });
     expect(targetMark(target(2030, "QUALITATIVE", null, null, "Xóa bỏ hoàn toàn"))).toBeNull();
     expect(targetMark(target(2030, "NONE", null, null, "-"))).toBeNull();
@@ -100,8 +147,14 @@ describe("chartModel", () => {
         { year: 2026, value: null, text: "", status: "NO_DATA", isIllustrative: false },
       ],
     })!;
-    expect(model.points).toEqual([{ year: 2024, value: 90, status: "ON_TRACK" }, { year: 2025, value: 91, status: "AT_RISK" }]);
-    expect(model.targets.map((t) => [t.year, t.from, t.to, t.band])).toEqual([[2025, 92, 92, false], [2030, 95, 97, true]]);
+    expect(model.points).toEqual([
+      { year: 2024, value: 90, status: "ON_TRACK" },
+      { year: 2025, value: 91, status: "AT_RISK" },
+    ]);
+    expect(model.targets.map((t) => [t.year, t.from, t.to, t.band])).toEqual([
+      [2025, 92, 92, false],
+      [2030, 95, 97, true],
+    ]);
     expect(model.baseline).toEqual({ year: 2023, value: 88 });
     expect(model.x).toEqual([2023, 2030]);
     // 88…97, padded by 0,9 each side, capped at 100.
@@ -110,13 +163,37 @@ describe("chartModel", () => {
   });
 
   it("draws nothing for a qualitative indicator or one without any number", () => {
-    expect(chartModel({ direction: "QUALITATIVE", unit: null, baselineValue: null, baselineYear: null, targets: [], actuals: [] })).toBeNull();
-    expect(chartModel({ direction: "HIGHER_BETTER", unit: null, baselineValue: null, baselineYear: null, targets: [target(2030, "QUALITATIVE", null, null, "Bảo đảm")], actuals: [] })).toBeNull();
+    expect(
+      chartModel({
+        direction: "QUALITATIVE",
+        unit: null,
+        baselineValue: null,
+        baselineYear: null,
+        targets: [],
+        actuals: [],
+      }),
+    ).toBeNull();
+    expect(
+      chartModel({
+        direction: "HIGHER_BETTER",
+        unit: null,
+        baselineValue: null,
+        baselineYear: null,
+        targets: [target(2030, "QUALITATIVE", null, null, "Bảo đảm")],
+        actuals: [],
+      }),
+    ).toBeNull();
   });
 });
 
 describe("taskSummary", () => {
-  const task = (id: string, parentTaskId: string | null, position: number, numbering: string, title: string | null = null): TaskRow => ({ id, parentTaskId, position, numbering, title, body: `Nội dung ${id}` });
+  const task = (
+    id: string,
+    parentTaskId: string | null,
+    position: number,
+    numbering: string,
+    title: string | null = null,
+  ): TaskRow => ({ id, parentTaskId, position, numbering, title, body: `Nội dung ${id}` });
   const tasks = [
     task("1", null, 0, "1.", "Nâng cao nhận thức"),
     task("1a", "1", 0, "-"),
@@ -150,7 +227,9 @@ describe("taskSummary", () => {
       { numbering: "2. › -", title: "Nội dung 2a", agencies: ["UBND huyện"] },
     ]);
     // Most behind first; ties by fewest not started… then by name.
-    expect(s.byAgency.map((a) => [a.agency, a.counts.BEHIND, a.counts.NOT_STARTED, a.counts.COMPLETED, a.counts.NO_UPDATE])).toEqual([
+    expect(
+      s.byAgency.map((a) => [a.agency, a.counts.BEHIND, a.counts.NOT_STARTED, a.counts.COMPLETED, a.counts.NO_UPDATE]),
+    ).toEqual([
       ["Ban Tuyên giáo", 1, 0, 1, 0],
       ["UBND huyện", 1, 0, 0, 0],
       [NO_LEAD, 0, 1, 0, 0],
@@ -161,7 +240,13 @@ describe("taskSummary", () => {
   it("shows an earlier year when the current one has nothing yet, and nothing from the future", () => {
     expect(progressYear([{ year: 2024 }, { year: 2027 }], 2026)).toBe(2024);
     expect(progressYear([], 2026)).toBeNull();
-    expect(taskSummary(tasks, leads, progress, 2024).counts).toEqual({ BEHIND: 0, NOT_STARTED: 0, IN_PROGRESS: 1, COMPLETED: 0, NO_UPDATE: 4 });
+    expect(taskSummary(tasks, leads, progress, 2024).counts).toEqual({
+      BEHIND: 0,
+      NOT_STARTED: 0,
+      IN_PROGRESS: 1,
+      COMPLETED: 0,
+      NO_UPDATE: 4,
+    });
   });
 });
 
@@ -169,8 +254,16 @@ describe("cardData", () => {
   it("writes figures as typed (decimal comma), statuses as letters, and marks the dashboard's year", () => {
     const card = cardData(
       {
-        code: "6.13", name: "Tỉ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi", unit: "%", direction: "LOWER_BETTER", depth: 1, status: "AT_RISK", chart: null,
-        baselineValue: 27.5, baselineYear: 2023, baselineText: null,
+        code: "6.13",
+        name: "Tỉ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi",
+        unit: "%",
+        direction: "LOWER_BETTER",
+        depth: 1,
+        status: "AT_RISK",
+        chart: null,
+        baselineValue: 27.5,
+        baselineYear: 2023,
+        baselineText: null,
         targets: [target(2025, "NONE", null, null, "-"), target(2030, "BELOW", null, 23, "dưới 23%")],
         actuals: [
           { year: 2024, value: 26.1, text: "26,1", status: "ON_TRACK", isIllustrative: true },
@@ -181,8 +274,17 @@ describe("cardData", () => {
       (v) => formatVietnameseNumber(v),
     );
     expect(card).toEqual({
-      code: "6.13", name: "Tỉ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi", unit: "%", lowerBetter: true, indent: 0, status: "R",
-      rows: [["Cơ sở (2023)", "27,5", "", false], ["2024", "26,1", "O", false], ["2025", "25,9", "R", true]],
+      code: "6.13",
+      name: "Tỉ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi",
+      unit: "%",
+      lowerBetter: true,
+      indent: 0,
+      status: "R",
+      rows: [
+        ["Cơ sở (2023)", "27,5", "", false],
+        ["2024", "26,1", "O", false],
+        ["2025", "25,9", "R", true],
+      ],
       targets: [["Mục tiêu 2030", "dưới 23%"]],
       chart: null,
     });

@@ -9,7 +9,13 @@ import { STATUS_LETTERS } from "./status-letters";
 // so this runs in TypeScript; the rollups over many plans are aggregated in PostgreSQL instead.
 
 export type DashboardTarget = TargetRow & { year: number };
-export type DashboardActual = { year: number; value: number | null; text: string; status: IndicatorStatus; isIllustrative: boolean };
+export type DashboardActual = {
+  year: number;
+  value: number | null;
+  text: string;
+  status: IndicatorStatus;
+  isIllustrative: boolean;
+};
 export type DashboardIndicator = {
   id: string;
   parentIndicatorId: string | null;
@@ -33,7 +39,9 @@ export type IndicatorGroup<T> = { name: string; indicators: T[] };
  * without figures and are left out; indicators outside any group go last, under "Chỉ tiêu khác".
  * Every group's name is distinct.
  */
-export function groupIndicators<T extends Pick<DashboardIndicator, "id" | "parentIndicatorId" | "isGroup" | "position" | "name">>(indicators: readonly T[]): IndicatorGroup<T>[] {
+export function groupIndicators<
+  T extends Pick<DashboardIndicator, "id" | "parentIndicatorId" | "isGroup" | "position" | "name">,
+>(indicators: readonly T[]): IndicatorGroup<T>[] {
   const children = new Map<string | null, T[]>();
   for (const indicator of indicators) {
     const list = children.get(indicator.parentIndicatorId) ?? [];
@@ -42,7 +50,9 @@ export function groupIndicators<T extends Pick<DashboardIndicator, "id" | "paren
   }
   for (const list of children.values()) list.sort((a, b) => a.position - b.position);
   const known = new Set(indicators.map((i) => i.id));
-  const roots = indicators.filter((i) => i.parentIndicatorId === null || !known.has(i.parentIndicatorId)).sort((a, b) => a.position - b.position);
+  const roots = indicators
+    .filter((i) => i.parentIndicatorId === null || !known.has(i.parentIndicatorId))
+    .sort((a, b) => a.position - b.position);
 
   const collect = (node: T, out: T[]) => {
     if (!node.isGroup) out.push(node);
@@ -78,7 +88,10 @@ export const ALL_GROUPS = "*";
  * hundred indicators, and the overview above the cards already counts every group by status.
  * `found` is false when a name was asked for that the plan has no group of.
  */
-export function shownGroups(names: readonly string[], requested: string | null): { indexes: number[]; all: boolean; found: boolean } {
+export function shownGroups(
+  names: readonly string[],
+  requested: string | null,
+): { indexes: number[]; all: boolean; found: boolean } {
   if (names.length === 0) return { indexes: [], all: false, found: requested === null };
   if (requested === ALL_GROUPS) return { indexes: names.map((_, i) => i), all: true, found: true };
   const index = requested === null ? -1 : names.indexOf(requested);
@@ -95,7 +108,9 @@ export function targetMark(target: DashboardTarget): TargetMark | null {
   const { lower, upper } = target;
   switch (target.kind) {
     case "RANGE":
-      return lower !== null && upper !== null ? { year: target.year, from: lower, to: upper, band: true, text: target.text } : null;
+      return lower !== null && upper !== null
+        ? { year: target.year, from: lower, to: upper, band: true, text: target.text }
+        : null;
     case "APPROXIMATELY": {
       if (lower === null) return null;
       const d = Math.abs(lower) * APPROXIMATE_TOLERANCE;
@@ -127,20 +142,45 @@ export const CHART_FIRST_YEAR = 2024;
 export const CHART_LAST_YEAR = 2030;
 
 /** The data one indicator's chart draws; null when there is nothing numeric to draw. */
-export function chartModel(indicator: Pick<DashboardIndicator, "direction" | "unit" | "baselineValue" | "baselineYear" | "targets" | "actuals">): ChartModel | null {
+export function chartModel(
+  indicator: Pick<DashboardIndicator, "direction" | "unit" | "baselineValue" | "baselineYear" | "targets" | "actuals">,
+): ChartModel | null {
   if (indicator.direction === "QUALITATIVE") return null;
   const points = indicator.actuals
     .filter((a): a is DashboardActual & { value: number } => a.value !== null && Number.isFinite(a.value))
     .map((a) => ({ year: a.year, value: a.value, status: a.status }))
     .sort((a, b) => a.year - b.year);
-  const targets = indicator.targets.map(targetMark).filter((m): m is TargetMark => m !== null).sort((a, b) => a.year - b.year);
-  const baseline = indicator.baselineValue !== null && indicator.baselineYear !== null ? { year: indicator.baselineYear, value: indicator.baselineValue } : null;
+  const targets = indicator.targets
+    .map(targetMark)
+    .filter((m): m is TargetMark => m !== null)
+    .sort((a, b) => a.year - b.year);
+  const baseline =
+    indicator.baselineValue !== null && indicator.baselineYear !== null
+      ? { year: indicator.baselineYear, value: indicator.baselineValue }
+      : null;
   if (points.length === 0 && targets.length === 0) return null;
 
-  const years = [CHART_FIRST_YEAR, CHART_LAST_YEAR, ...points.map((p) => p.year), ...targets.map((t) => t.year), ...(baseline ? [baseline.year] : [])];
-  const values = [...points.map((p) => p.value), ...targets.flatMap((t) => [t.from, t.to]), ...(baseline ? [baseline.value] : [])];
+  const years = [
+    CHART_FIRST_YEAR,
+    CHART_LAST_YEAR,
+    ...points.map((p) => p.year),
+    ...targets.map((t) => t.year),
+    ...(baseline ? [baseline.year] : []),
+  ];
+  const values = [
+    ...points.map((p) => p.value),
+    ...targets.flatMap((t) => [t.from, t.to]),
+    ...(baseline ? [baseline.value] : []),
+  ];
   const percent = indicator.unit?.trim() === "%" || indicator.targets.some((t) => t.isPercent);
-  return { points, baseline, targets, x: [Math.min(...years), Math.max(...years)], y: valueDomain(values, percent), percent };
+  return {
+    points,
+    baseline,
+    targets,
+    x: [Math.min(...years), Math.max(...years)],
+    y: valueDomain(values, percent),
+    percent,
+  };
 }
 
 /** A little room above and below; never below 0 for non-negative data, never above 100 for percentages that stay within it. */
@@ -174,7 +214,14 @@ export const TASK_STATE_LABELS: Record<TaskState, string> = {
   NO_UPDATE: "Chưa cập nhật",
 };
 
-export type TaskRow = { id: string; parentTaskId: string | null; position: number; numbering: string; title: string | null; body: string };
+export type TaskRow = {
+  id: string;
+  parentTaskId: string | null;
+  position: number;
+  numbering: string;
+  title: string | null;
+  body: string;
+};
 export type LeadRow = { taskId: string; organizationId: string; name: string };
 export type ProgressRow = { taskId: string; year: number; status: TaskStatus };
 
@@ -210,7 +257,12 @@ function shortTitle(task: TaskRow): string {
  * agencies; a task without its own lead ("Cơ quan chủ trì") takes its parent's, as documents write the
  * lead once on the group. Agencies most behind first.
  */
-export function taskSummary(tasks: readonly TaskRow[], leads: readonly LeadRow[], progress: readonly ProgressRow[], currentYear: number): TaskSummary {
+export function taskSummary(
+  tasks: readonly TaskRow[],
+  leads: readonly LeadRow[],
+  progress: readonly ProgressRow[],
+  currentYear: number,
+): TaskSummary {
   const year = progressYear(progress, currentYear);
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const hasChildren = new Set(tasks.map((t) => t.parentTaskId).filter((id): id is string => id !== null));
@@ -220,7 +272,11 @@ export function taskSummary(tasks: readonly TaskRow[], leads: readonly LeadRow[]
   for (const p of progress) if (p.year === year) statusOf.set(p.taskId, p.status);
 
   const leadsOf = (task: TaskRow): string[] => {
-    for (let t: TaskRow | undefined = task, guard = 0; t && guard < 50; t = t.parentTaskId ? byId.get(t.parentTaskId) : undefined, guard++) {
+    for (
+      let t: TaskRow | undefined = task, guard = 0;
+      t && guard < 50;
+      t = t.parentTaskId ? byId.get(t.parentTaskId) : undefined, guard++
+    ) {
       const own = ownLeads.get(t.id);
       if (own?.length) return [...new Set(own)];
     }
@@ -247,14 +303,24 @@ export function taskSummary(tasks: readonly TaskRow[], leads: readonly LeadRow[]
   }
   const byAgency = [...agencies.entries()]
     .map(([agency, entry]) => ({ agency, ...entry }))
-    .sort((a, b) => b.counts.BEHIND - a.counts.BEHIND || b.counts.NOT_STARTED - a.counts.NOT_STARTED || a.agency.localeCompare(b.agency, "vi"));
+    .sort(
+      (a, b) =>
+        b.counts.BEHIND - a.counts.BEHIND ||
+        b.counts.NOT_STARTED - a.counts.NOT_STARTED ||
+        a.agency.localeCompare(b.agency, "vi"),
+    );
   return { year, total: leaves.length, counts, byAgency, behind };
 }
 
 /** "6. › -": the numbering of a task with its ancestors', so a "-" bullet still says where it is. */
 function fullNumbering(task: TaskRow, byId: Map<string, TaskRow>): string {
   const parts: string[] = [];
-  for (let t: TaskRow | undefined = task, guard = 0; t && guard < 50; t = t.parentTaskId ? byId.get(t.parentTaskId) : undefined, guard++) parts.unshift(t.numbering.trim());
+  for (
+    let t: TaskRow | undefined = task, guard = 0;
+    t && guard < 50;
+    t = t.parentTaskId ? byId.get(t.parentTaskId) : undefined, guard++
+  )
+    parts.unshift(t.numbering.trim());
   return parts.filter(Boolean).join(" › ");
 }
 
@@ -279,7 +345,10 @@ function documentOrder(tasks: readonly TaskRow[]): TaskRow[] {
 // ---------------------------------------------------------------------------------------------
 // Cards (compact data for indicator-cards.tsx)
 
-export type CardInput = Pick<DashboardIndicator, "code" | "name" | "unit" | "direction" | "baselineValue" | "baselineYear" | "baselineText" | "targets" | "actuals"> & {
+export type CardInput = Pick<
+  DashboardIndicator,
+  "code" | "name" | "unit" | "direction" | "baselineValue" | "baselineYear" | "baselineText" | "targets" | "actuals"
+> & {
   depth: number;
   status: IndicatorStatus;
   chart: ChartModel | null;
@@ -287,12 +356,19 @@ export type CardInput = Pick<DashboardIndicator, "code" | "name" | "unit" | "dir
 
 /** An indicator as its card shows it: figures as written (decimal comma), statuses as letters. */
 export function cardData(indicator: CardInput, year: number | null, format: (value: number) => string) {
-  const figure = (text: string | null, value: number | null) => (text && text.trim() ? text : value === null ? "—" : format(value));
+  const figure = (text: string | null, value: number | null) =>
+    text && text.trim() ? text : value === null ? "—" : format(value);
   const rows: [string, string, string, boolean][] = [];
   if (indicator.baselineText !== null || indicator.baselineValue !== null) {
-    rows.push([`Cơ sở${indicator.baselineYear ? ` (${indicator.baselineYear})` : ""}`, figure(indicator.baselineText, indicator.baselineValue), "", false]);
+    rows.push([
+      `Cơ sở${indicator.baselineYear ? ` (${indicator.baselineYear})` : ""}`,
+      figure(indicator.baselineText, indicator.baselineValue),
+      "",
+      false,
+    ]);
   }
-  for (const a of indicator.actuals) rows.push([String(a.year), figure(a.text, a.value), STATUS_LETTERS[a.status], a.year === year]);
+  for (const a of indicator.actuals)
+    rows.push([String(a.year), figure(a.text, a.value), STATUS_LETTERS[a.status], a.year === year]);
   return {
     code: indicator.code,
     name: indicator.name,
@@ -301,12 +377,18 @@ export function cardData(indicator: CardInput, year: number | null, format: (val
     indent: Math.max(indicator.depth - 1, 0),
     status: STATUS_LETTERS[indicator.status],
     rows,
-    targets: indicator.targets.filter((t) => t.kind !== "NONE").map((t): [string, string] => [`Mục tiêu ${t.year}`, t.text]),
+    targets: indicator.targets
+      .filter((t) => t.kind !== "NONE")
+      .map((t): [string, string] => [`Mục tiêu ${t.year}`, t.text]),
     chart: indicator.chart,
   };
 }
 
 /** A group's cards as IndicatorCards takes them: one JSON string (see indicator-cards.tsx). */
-export function cardsJson(indicators: readonly CardInput[], year: number | null, format: (value: number) => string): string {
+export function cardsJson(
+  indicators: readonly CardInput[],
+  year: number | null,
+  format: (value: number) => string,
+): string {
   return JSON.stringify(indicators.map((indicator) => cardData(indicator, year, format)));
 }

@@ -6,10 +6,40 @@ import { withScope, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
 import {
-  attribution, cellString, chooseYear, issuanceState, missedDeadline, reportDueDate, reportStanding, sortRows, sumCounts, todayInVietnam, UNGROUPED, weakerTargets,
-  type Issuance, type ReportStanding, type ReportStatus, type RollupFilters, type TargetRow, type Track,
+  attribution,
+  cellString,
+  chooseYear,
+  issuanceState,
+  missedDeadline,
+  reportDueDate,
+  reportStanding,
+  sortRows,
+  sumCounts,
+  todayInVietnam,
+  UNGROUPED,
+  weakerTargets,
+  type Issuance,
+  type ReportStanding,
+  type ReportStatus,
+  type RollupFilters,
+  type TargetRow,
+  type Track,
 } from "./rollup";
-import { chartModel, groupIndicators, shownGroups, taskSummary, type ChartModel, type DashboardActual, type DashboardIndicator, type DashboardTarget, type IndicatorGroup, type LeadRow, type ProgressRow, type TaskRow, type TaskSummary } from "./plan-dashboard";
+import {
+  chartModel,
+  groupIndicators,
+  shownGroups,
+  taskSummary,
+  type ChartModel,
+  type DashboardActual,
+  type DashboardIndicator,
+  type DashboardTarget,
+  type IndicatorGroup,
+  type LeadRow,
+  type ProgressRow,
+  type TaskRow,
+  type TaskSummary,
+} from "./plan-dashboard";
 import { empty, prepared, raw, sql, type Sql } from "./sql";
 import { countStatuses, emptyCounts, STATUSES, type StatusCounts } from "./status";
 import { STATUS_LETTERS, statusOfLetter } from "./status-letters";
@@ -43,7 +73,9 @@ function visible(scope: Scope, plan: string): Sql {
   const p = raw(plan);
   const units = scope.visibleUnitIds;
   return sql`(${p}."provinceCode" IS NULL OR ${p}."publishedAt" IS NOT NULL OR (${p}."provinceCode" = ${scope.provinceCode}::text${
-    units === null ? empty : sql` AND EXISTS (SELECT 1 FROM organizations vo WHERE vo.id = ${p}."issuerId" AND vo."adminUnitId" = ANY(${units}::text[]))`
+    units === null
+      ? empty
+      : sql` AND EXISTS (SELECT 1 FROM organizations vo WHERE vo.id = ${p}."issuerId" AND vo."adminUnitId" = ANY(${units}::text[]))`
   }))`;
 }
 
@@ -62,41 +94,88 @@ function groupJoins(source: string): Sql {
   LEFT JOIN ${source} g2 ON g2.id = g1."parentIndicatorId"
   LEFT JOIN ${source} g3 ON g3.id = g2."parentIndicatorId"`);
 }
-const INDICATOR_ROWS = raw(`i.id, i."planId", i."parentIndicatorId", i."isGroup", i.position, i.code, i.name, i.unit, i.direction, i.inheritance, i."derivedFromId"`);
+const INDICATOR_ROWS = raw(
+  `i.id, i."planId", i."parentIndicatorId", i."isGroup", i.position, i.code, i.name, i.unit, i.direction, i.inheritance, i."derivedFromId"`,
+);
 const GROUP_NAME = raw(`CASE WHEN g1.id IS NULL THEN NULL
     WHEN g1."parentIndicatorId" IS NULL THEN CASE WHEN g1."isGroup" THEN g1.name END
     WHEN g2."parentIndicatorId" IS NULL THEN CASE WHEN g2."isGroup" THEN g2.name END
     ELSE CASE WHEN g3."isGroup" THEN g3.name END END`);
 const PATH = raw(`array_remove(ARRAY[g3.position, g2.position, g1.position, i.position], NULL)`);
-const LEVEL_RANK = (expression: string) => raw(`array_position(ARRAY['CENTRAL','PROVINCE','DISTRICT','COMMUNE'], ${expression})`);
+const LEVEL_RANK = (expression: string) =>
+  raw(`array_position(ARRAY['CENTRAL','PROVINCE','DISTRICT','COMMUNE'], ${expression})`);
 
 type NumberParts = { notation: "PARTY" | "STATE"; numberSerial: string | null; typeCode: string; issuerCode: string };
 
 function numberOf(p: NumberParts): string {
-  return formatDocumentNumber({ notation: p.notation, serial: p.numberSerial, typeCode: p.typeCode, issuerCode: p.issuerCode });
+  return formatDocumentNumber({
+    notation: p.notation,
+    serial: p.numberSerial,
+    typeCode: p.typeCode,
+    issuerCode: p.issuerCode,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Province (or national) rollup
 
-export type PlanOption = NumberParts & { id: string; kind: DocumentKind; title: string; issuerName: string; children: number; number: string };
+export type PlanOption = NumberParts & {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  issuerName: string;
+  children: number;
+  number: string;
+};
 
 type AnchorRow = NumberParts & {
-  id: string; kind: DocumentKind; title: string; status: PlanStatus; track: Track | "OTHER"; issuedOn: string | null; childPlanDueOn: string | null;
-  childReportDueDay: number | null; childReportDueMonth: number | null; isIllustrative: boolean; issuerId: string; issuerName: string; unitId: string; level: Level; era: "PRE_2025" | "FROM_2025";
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  status: PlanStatus;
+  track: Track | "OTHER";
+  issuedOn: string | null;
+  childPlanDueOn: string | null;
+  childReportDueDay: number | null;
+  childReportDueMonth: number | null;
+  isIllustrative: boolean;
+  issuerId: string;
+  issuerName: string;
+  unitId: string;
+  level: Level;
+  era: "PRE_2025" | "FROM_2025";
 };
 
 export type Anchor = AnchorRow & { number: string };
 
 type KidRow = NumberParts & {
-  id: string; kind: DocumentKind; track: Track | "OTHER"; status: PlanStatus; issuedOn: string | null; isIllustrative: boolean; provinceCode: string | null;
-  issuerId: string; issuerName: string; issuerValidTo: string | null; unitId: string; unitName: string; unitLevel: Level; unitEra: "PRE_2025" | "FROM_2025";
+  id: string;
+  kind: DocumentKind;
+  track: Track | "OTHER";
+  status: PlanStatus;
+  issuedOn: string | null;
+  isIllustrative: boolean;
+  provinceCode: string | null;
+  issuerId: string;
+  issuerName: string;
+  issuerValidTo: string | null;
+  unitId: string;
+  unitName: string;
+  unitLevel: Level;
+  unitEra: "PRE_2025" | "FROM_2025";
   successors: { id: string; name: string; unitId: string }[];
 };
 
 export type ChildPlan = KidRow & { number: string; dissolved: boolean; successorNames: string | null };
 
-export type Column = { key: string; code: string; name: string; unit: string | null; direction: Direction; group: string };
+export type Column = {
+  key: string;
+  code: string;
+  name: string;
+  unit: string | null;
+  direction: Direction;
+  group: string;
+};
 
 export type RollupRow = {
   plan: ChildPlan;
@@ -131,7 +210,11 @@ export type Rollup = {
 export type RollupOptions = { today?: string };
 
 /** A row's status for the column with this key, or null where the plan has no such indicator. */
-export function cellStatus(rollup: Pick<Rollup, "columns">, row: Pick<RollupRow, "cells">, key: string): IndicatorStatus | null {
+export function cellStatus(
+  rollup: Pick<Rollup, "columns">,
+  row: Pick<RollupRow, "cells">,
+  key: string,
+): IndicatorStatus | null {
   return statusOfLetter(row.cells[rollup.columns.findIndex((c) => c.key === key)]);
 }
 
@@ -143,8 +226,21 @@ function selectableYears(currentYear: number): number[] {
   return Array.from({ length: YEARS_BACK + 1 }, (_, i) => currentYear - YEARS_BACK + i);
 }
 
-type Context = { anchor: AnchorRow | null; kids: KidRow[]; columns: (Omit<Column, "group"> & { groupName: string | null })[]; latest: number | null; hasBelow: boolean };
-type ContextRow = { options: string; anchor: string | null; kids: string; columns: string; latest: number | null; hasBelow: boolean };
+type Context = {
+  anchor: AnchorRow | null;
+  kids: KidRow[];
+  columns: (Omit<Column, "group"> & { groupName: string | null })[];
+  latest: number | null;
+  hasBelow: boolean;
+};
+type ContextRow = {
+  options: string;
+  anchor: string | null;
+  kids: string;
+  columns: string;
+  latest: number | null;
+  hasBelow: boolean;
+};
 
 /**
  * Everything the aggregate needs, in one statement: the plans of the user's body the rollup can be
@@ -224,11 +320,17 @@ type AggregateRow = CountColumns & {
   /** "3X,7M,12N": the 1-based column numbers this plan has an indicator in, each with its status letter. */
   cells: string | null;
   belowPlans: number | null;
-  belowMet: number | null; belowOnTrack: number | null; belowAtRisk: number | null; belowOffTrack: number | null; belowNoData: number | null;
+  belowMet: number | null;
+  belowOnTrack: number | null;
+  belowAtRisk: number | null;
+  belowOffTrack: number | null;
+  belowNoData: number | null;
 };
 
 /** The status letter (STATUS_LETTERS) of the aggregate's `status` column. */
-const STATUS_LETTER = raw(`CASE status ${STATUSES.map((s) => `WHEN '${s}' THEN '${STATUS_LETTERS[s]}'`).join(" ")} END`);
+const STATUS_LETTER = raw(
+  `CASE status ${STATUSES.map((s) => `WHEN '${s}' THEN '${STATUS_LETTERS[s]}'`).join(" ")} END`,
+);
 
 const COUNTS = (status: string) =>
   raw(`count(*) FILTER (WHERE ${status} = 'MET')::int AS "MET", count(*) FILTER (WHERE ${status} = 'ON_TRACK')::int AS "ON_TRACK",
@@ -243,7 +345,17 @@ const COUNTS = (status: string) =>
  * indicators in the columns counts once (two derived from the same parent indicator both count; the
  * cell shows one of them). Children without indicators in the columns have no row.
  */
-export function aggregateQuery(scope: Scope, input: { kidIds: string[]; colKeys: string[]; byName: boolean; year: number; groupFiltered: boolean; withBelow: boolean }): Sql {
+export function aggregateQuery(
+  scope: Scope,
+  input: {
+    kidIds: string[];
+    colKeys: string[];
+    byName: boolean;
+    year: number;
+    groupFiltered: boolean;
+    withBelow: boolean;
+  },
+): Sql {
   const col = input.byName ? nameKey("i") : raw(`i."derivedFromId"`);
   return sql`
     WITH actuals AS MATERIALIZED (
@@ -264,7 +376,9 @@ export function aggregateQuery(scope: Scope, input: { kidIds: string[]; colKeys:
       }
     ), per_plan AS (
       SELECT plan, ${COUNTS("status")}, string_agg(n::text || ${STATUS_LETTER}, ',') AS cells FROM cells GROUP BY plan
-    )${input.withBelow ? sql`, below AS (
+    )${
+      input.withBelow
+        ? sql`, below AS (
       SELECT c."parentId" AS plan, ${COUNTS("a.status")}
       FROM plans c
       JOIN indicator_actuals a ON a."planId" = c.id AND a.year = ${input.year}::int
@@ -282,8 +396,10 @@ export function aggregateQuery(scope: Scope, input: { kidIds: string[]; colKeys:
     FROM unnest(${input.kidIds}::text[]) AS k(plan)
     LEFT JOIN per_plan p ON p.plan = k.plan
     LEFT JOIN below b ON b.plan = k.plan
-    LEFT JOIN below_plans bp ON bp.plan = k.plan` : sql`
-    SELECT p.*, NULL::int AS "belowPlans" FROM per_plan p`}`;
+    LEFT JOIN below_plans bp ON bp.plan = k.plan`
+        : sql`
+    SELECT p.*, NULL::int AS "belowPlans" FROM per_plan p`
+    }`;
 }
 
 function countsOf(row: CountColumns): StatusCounts {
@@ -294,15 +410,44 @@ function currentYearOf(today: string): number {
   return Number(today.slice(0, 4));
 }
 
-export async function getRollup(db: ScopedDb, scope: Scope, filters: RollupFilters, options: RollupOptions = {}): Promise<Rollup> {
+export async function getRollup(
+  db: ScopedDb,
+  scope: Scope,
+  filters: RollupFilters,
+  options: RollupOptions = {},
+): Promise<Rollup> {
   const today = options.today ?? todayInVietnam();
   const currentYear = currentYearOf(today);
   const [found] = await rows<ContextRow>(db, contextQuery(scope, filters, currentYear));
-  const planChoices = (parseJson<Omit<PlanOption, "number">[]>(found?.options ?? null) ?? []).map((o) => ({ ...o, number: numberOf(o) }));
+  const planChoices = (parseJson<Omit<PlanOption, "number">[]>(found?.options ?? null) ?? []).map((o) => ({
+    ...o,
+    number: numberOf(o),
+  }));
   const base: Rollup = {
-    today, currentYear, options: planChoices, anchor: null, mode: "derived", groups: [], columns: [], years: [], year: null, rows: [], totals: emptyCounts(), filters, attributedRows: 0, hasIllustrative: false,
+    today,
+    currentYear,
+    options: planChoices,
+    anchor: null,
+    mode: "derived",
+    groups: [],
+    columns: [],
+    years: [],
+    year: null,
+    rows: [],
+    totals: emptyCounts(),
+    filters,
+    attributedRows: 0,
+    hasIllustrative: false,
   };
-  const context: Context | null = found ? { anchor: parseJson(found.anchor), kids: parseJson(found.kids) ?? [], columns: parseJson(found.columns) ?? [], latest: found.latest, hasBelow: found.hasBelow } : null;
+  const context: Context | null = found
+    ? {
+        anchor: parseJson(found.anchor),
+        kids: parseJson(found.kids) ?? [],
+        columns: parseJson(found.columns) ?? [],
+        latest: found.latest,
+        hasBelow: found.hasBelow,
+      }
+    : null;
   if (!context?.anchor) {
     if (filters.plan) throw new NotFoundError("Không tìm thấy kế hoạch");
     return base;
@@ -313,11 +458,25 @@ export async function getRollup(db: ScopedDb, scope: Scope, filters: RollupFilte
     return { ...kid, number: numberOf(kid), dissolved, successorNames: successors };
   });
   if (!planChoices.some((o) => o.id === anchor.id)) {
-    planChoices.unshift({ id: anchor.id, notation: anchor.notation, numberSerial: anchor.numberSerial, typeCode: anchor.typeCode, issuerCode: anchor.issuerCode, kind: anchor.kind, title: anchor.title, issuerName: anchor.issuerName, children: kids.length, number: anchor.number });
+    planChoices.unshift({
+      id: anchor.id,
+      notation: anchor.notation,
+      numberSerial: anchor.numberSerial,
+      typeCode: anchor.typeCode,
+      issuerCode: anchor.issuerCode,
+      kind: anchor.kind,
+      title: anchor.title,
+      issuerName: anchor.issuerName,
+      children: kids.length,
+      number: anchor.number,
+    });
   }
 
   const byName = context.columns.length === 0;
-  const rawColumns = byName && kids.length ? await rows<Context["columns"][number]>(db, columnsByNameQuery(kids.map((k) => k.id))) : context.columns;
+  const rawColumns =
+    byName && kids.length
+      ? await rows<Context["columns"][number]>(db, columnsByNameQuery(kids.map((k) => k.id)))
+      : context.columns;
   const allColumns: Column[] = rawColumns.map(({ groupName, ...c }) => ({ ...c, group: groupName ?? UNGROUPED }));
   const groups = [...new Set(allColumns.map((c) => c.group))];
   const group = filters.group && groups.includes(filters.group) ? filters.group : null;
@@ -325,9 +484,20 @@ export async function getRollup(db: ScopedDb, scope: Scope, filters: RollupFilte
   const years = selectableYears(currentYear);
   const year = filters.year !== null && years.includes(filters.year) ? filters.year : context.latest;
 
-  const aggregate = kids.length && columns.length
-    ? await rows<AggregateRow>(db, aggregateQuery(scope, { kidIds: kids.map((k) => k.id), colKeys: columns.map((c) => c.key), byName, year: year ?? currentYear, groupFiltered: group !== null, withBelow: context.hasBelow }))
-    : [];
+  const aggregate =
+    kids.length && columns.length
+      ? await rows<AggregateRow>(
+          db,
+          aggregateQuery(scope, {
+            kidIds: kids.map((k) => k.id),
+            colKeys: columns.map((c) => c.key),
+            byName,
+            year: year ?? currentYear,
+            groupFiltered: group !== null,
+            withBelow: context.hasBelow,
+          }),
+        )
+      : [];
 
   const aggregates = new Map(aggregate.map((row) => [row.plan, row]));
   const byPlan = kids.map((kid): RollupRow => {
@@ -338,7 +508,16 @@ export async function getRollup(db: ScopedDb, scope: Scope, filters: RollupFilte
       counts: row ? countsOf(row) : emptyCounts(),
       cells: cellString(row?.cells ?? null, columns.length),
       below: row?.belowPlans
-        ? { plans: row.belowPlans, counts: { MET: row.belowMet ?? 0, ON_TRACK: row.belowOnTrack ?? 0, AT_RISK: row.belowAtRisk ?? 0, OFF_TRACK: row.belowOffTrack ?? 0, NO_DATA: row.belowNoData ?? 0 } }
+        ? {
+            plans: row.belowPlans,
+            counts: {
+              MET: row.belowMet ?? 0,
+              ON_TRACK: row.belowOnTrack ?? 0,
+              AT_RISK: row.belowAtRisk ?? 0,
+              OFF_TRACK: row.belowOffTrack ?? 0,
+              NO_DATA: row.belowNoData ?? 0,
+            },
+          }
         : null,
     };
   });
@@ -390,7 +569,9 @@ export async function getTargetAlignment(db: ScopedDb, rollup: Rollup): Promise<
   const columns = new Set(rollup.columns.map((c) => c.key));
   // The children's targets are read by plan (one index range each), not one indicator at a time; the
   // group filter is applied afterwards, to the few pairs whose texts differ.
-  const found = await rows<AlignmentRow>(db, sql`
+  const found = await rows<AlignmentRow>(
+    db,
+    sql`
     WITH parent AS MATERIALIZED (
       SELECT pt."indicatorId", pt.year, pt.kind, pt.lower, pt.upper, pt."isPercent", pt.qualitative, pt.text, pi.direction
       FROM indicator_targets pt JOIN indicators pi ON pi.id = pt."indicatorId" AND pi."planId" = ${rollup.anchor.id}::text
@@ -408,18 +589,29 @@ export async function getTargetAlignment(db: ScopedDb, rollup: Rollup): Promise<
     FROM child_targets ct
     JOIN child ci ON ci.id = ct."indicatorId"
     JOIN parent p ON p."indicatorId" = ci."derivedFromId" AND p.year = ct.year
-    WHERE ct.text IS DISTINCT FROM p.text`);
-  const pairs = found.filter((row) => columns.has(row.col)).map((row) => ({ ...row, child: targetFrom(row, "child"), parent: targetFrom(row, "parent") }));
+    WHERE ct.text IS DISTINCT FROM p.text`,
+  );
+  const pairs = found
+    .filter((row) => columns.has(row.col))
+    .map((row) => ({ ...row, child: targetFrom(row, "child"), parent: targetFrom(row, "parent") }));
   const plans = new Map(rollup.rows.map((r) => [r.plan.id, r.plan]));
   const byColumn = new Map<string, WeakerTarget[]>();
   for (const pair of weakerTargets(pairs)) {
     const plan = plans.get(pair.plan);
     if (!plan) continue;
-    byColumn.set(pair.col, [...(byColumn.get(pair.col) ?? []), { plan, year: pair.year, childText: pair.child.text, parentText: pair.parent.text }]);
+    byColumn.set(pair.col, [
+      ...(byColumn.get(pair.col) ?? []),
+      { plan, year: pair.year, childText: pair.child.text, parentText: pair.parent.text },
+    ]);
   }
   return rollup.columns
     .filter((c) => byColumn.has(c.key))
-    .map((column) => ({ column, weaker: byColumn.get(column.key)!.sort((a, b) => a.year - b.year || a.plan.issuerName.localeCompare(b.plan.issuerName, "vi")) }));
+    .map((column) => ({
+      column,
+      weaker: byColumn
+        .get(column.key)!
+        .sort((a, b) => a.year - b.year || a.plan.issuerName.localeCompare(b.plan.issuerName, "vi")),
+    }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,9 +624,23 @@ export type IssuanceRow = {
   issuance: Issuance;
 };
 
-export type IssuanceSummary = { dueOn: string | null; rows: IssuanceRow[]; issued: number; missed: number; missing: number };
+export type IssuanceSummary = {
+  dueOn: string | null;
+  rows: IssuanceRow[];
+  issued: number;
+  missed: number;
+  missing: number;
+};
 
-const ISSUANCE_RANK: Record<Issuance["state"], number> = { ON_TIME: 0, ISSUED: 1, LATE: 2, DRAFT: 3, DRAFT_OVERDUE: 4, MISSING: 5, MISSING_OVERDUE: 6 };
+const ISSUANCE_RANK: Record<Issuance["state"], number> = {
+  ON_TIME: 0,
+  ISSUED: 1,
+  LATE: 2,
+  DRAFT: 3,
+  DRAFT_OVERDUE: 4,
+  MISSING: 5,
+  MISSING_OVERDUE: 6,
+};
 
 /**
  * Which of today's localities below the plan's issuer have issued their implementing plan, and when.
@@ -445,7 +651,9 @@ export async function getIssuance(db: ScopedDb, rollup: Rollup): Promise<Issuanc
   const anchor = rollup.anchor;
   if (!anchor) return null;
   const kids = rollup.rows.map((r) => r.plan);
-  const found = await rows<{ id: string; name: string; plans: { plan: string; inherited: boolean }[] }>(db, sql`
+  const found = await rows<{ id: string; name: string; plans: { plan: string; inherited: boolean }[] }>(
+    db,
+    sql`
     WITH expected AS (
       SELECT u.id, u.code, u."fullName" AS name FROM admin_units u WHERE u.era = 'FROM_2025' AND u."parentId" = ${anchor.unitId}::text
     ), kid AS (
@@ -467,7 +675,8 @@ export async function getIssuance(db: ScopedDb, rollup: Rollup): Promise<Issuanc
     SELECT e.id, e.name, coalesce(json_agg(json_build_object('plan', a.plan, 'inherited', a.inherited)) FILTER (WHERE a.plan IS NOT NULL), '[]'::json) AS plans
     FROM expected e LEFT JOIN attributed a ON a.locality = e.id
     GROUP BY e.id, e.code, e.name
-    ORDER BY e.code`);
+    ORDER BY e.code`,
+  );
 
   const today = rollup.today;
   const dueOn = anchor.childPlanDueOn;
@@ -488,10 +697,23 @@ export async function getIssuance(db: ScopedDb, rollup: Rollup): Promise<Issuanc
     return { locality: { id: locality.id, name: locality.name }, plans, issuance };
   });
   for (const kid of kids) {
-    if (!attributed.has(kid.id)) out.push({ locality: null, plans: [{ plan: kid, inherited: false, issuance: stateOf(kid) }], issuance: stateOf(kid) });
+    if (!attributed.has(kid.id))
+      out.push({
+        locality: null,
+        plans: [{ plan: kid, inherited: false, issuance: stateOf(kid) }],
+        issuance: stateOf(kid),
+      });
   }
   // Who missed the deadline first, then those still waiting, then the rest.
-  out.sort((a, b) => Number(missedDeadline(b.issuance.state)) - Number(missedDeadline(a.issuance.state)) || ISSUANCE_RANK[b.issuance.state] - ISSUANCE_RANK[a.issuance.state] || (a.locality?.name ?? a.plans[0]?.plan.issuerName ?? "").localeCompare(b.locality?.name ?? b.plans[0]?.plan.issuerName ?? "", "vi"));
+  out.sort(
+    (a, b) =>
+      Number(missedDeadline(b.issuance.state)) - Number(missedDeadline(a.issuance.state)) ||
+      ISSUANCE_RANK[b.issuance.state] - ISSUANCE_RANK[a.issuance.state] ||
+      (a.locality?.name ?? a.plans[0]?.plan.issuerName ?? "").localeCompare(
+        b.locality?.name ?? b.plans[0]?.plan.issuerName ?? "",
+        "vi",
+      ),
+  );
   const issued = out.filter((r) => ["ON_TIME", "LATE", "ISSUED"].includes(r.issuance.state)).length;
   return {
     dueOn,
@@ -510,20 +732,44 @@ export async function getReports(db: ScopedDb, rollup: Rollup): Promise<ReportsS
   const anchor = rollup.anchor;
   if (!anchor) return null;
   const found = rollup.rows.length
-    ? await rows<{ planId: string; status: ReportStatus; dueOn: string }>(db, sql`
+    ? await rows<{ planId: string; status: ReportStatus; dueOn: string }>(
+        db,
+        sql`
         SELECT r."planId", r.status::text AS status, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn"
-        FROM reports r WHERE r."planId" = ANY(${rollup.rows.map((r) => r.plan.id)}::text[]) AND r.year = ${rollup.currentYear}::int`)
+        FROM reports r WHERE r."planId" = ANY(${rollup.rows.map((r) => r.plan.id)}::text[]) AND r.year = ${rollup.currentYear}::int`,
+      )
     : [];
   const reports = new Map(found.map((r) => [r.planId, r]));
-  const parentDue = anchor.childReportDueDay && anchor.childReportDueMonth ? { day: anchor.childReportDueDay, month: anchor.childReportDueMonth } : null;
+  const parentDue =
+    anchor.childReportDueDay && anchor.childReportDueMonth
+      ? { day: anchor.childReportDueDay, month: anchor.childReportDueMonth }
+      : null;
   const due = reportDueDate(rollup.currentYear, parentDue, null);
   const out = rollup.rows
     .map((r) => {
       const report = reports.get(r.plan.id);
-      return { plan: r.plan, standing: reportStanding({ status: report?.status ?? null, due: reportDueDate(rollup.currentYear, parentDue, report?.dueOn ?? null), today: rollup.today }) };
+      return {
+        plan: r.plan,
+        standing: reportStanding({
+          status: report?.status ?? null,
+          due: reportDueDate(rollup.currentYear, parentDue, report?.dueOn ?? null),
+          today: rollup.today,
+        }),
+      };
     })
-    .sort((a, b) => Number(a.standing.submitted) - Number(b.standing.submitted) || a.standing.daysLeft - b.standing.daysLeft || a.plan.issuerName.localeCompare(b.plan.issuerName, "vi"));
-  return { year: rollup.currentYear, due, daysLeft: daysUntil(due, rollup.today), rows: out, submitted: out.filter((r) => r.standing.submitted).length };
+    .sort(
+      (a, b) =>
+        Number(a.standing.submitted) - Number(b.standing.submitted) ||
+        a.standing.daysLeft - b.standing.daysLeft ||
+        a.plan.issuerName.localeCompare(b.plan.issuerName, "vi"),
+    );
+  return {
+    year: rollup.currentYear,
+    due,
+    daysLeft: daysUntil(due, rollup.today),
+    rows: out,
+    submitted: out.filter((r) => r.standing.submitted).length,
+  };
 }
 
 /** Everything the /dashboard page shows, in one scoped transaction. */
@@ -542,8 +788,18 @@ export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
 type PlanDashboardRow = {
   plan: NumberParts & {
-    id: string; kind: DocumentKind; title: string; status: PlanStatus; track: Track | "OTHER"; issuedOn: string | null; isIllustrative: boolean; parentId: string | null;
-    issuerName: string; issuerValidTo: string | null; successors: { name: string }[]; children: number;
+    id: string;
+    kind: DocumentKind;
+    title: string;
+    status: PlanStatus;
+    track: Track | "OTHER";
+    issuedOn: string | null;
+    isIllustrative: boolean;
+    parentId: string | null;
+    issuerName: string;
+    issuerValidTo: string | null;
+    successors: { name: string }[];
+    children: number;
     parent: (NumberParts & { id: string; kind: DocumentKind; issuerName: string }) | null;
   };
   indicators: Omit<DashboardIndicator, "targets" | "actuals">[];
@@ -571,26 +827,79 @@ function decodeRows<T>(rows: Tuple<T>[], keys: readonly (keyof T)[]): T[] {
   return rows.map((row) => Object.fromEntries(keys.map((key, i) => [key, row[i]])) as T);
 }
 
-const INDICATOR_KEYS = ["id", "parentIndicatorId", "isGroup", "position", "code", "name", "unit", "direction", "baselineValue", "baselineYear", "baselineText"] as const satisfies readonly (keyof PlanDashboardRow["indicators"][number])[];
-const STATUS_KEYS = ["indicatorId", "year", "status"] as const satisfies readonly (keyof PlanDashboardRow["statuses"][number])[];
-const TASK_KEYS = ["id", "parentTaskId", "position", "numbering", "title", "body"] as const satisfies readonly (keyof TaskRow)[];
+const INDICATOR_KEYS = [
+  "id",
+  "parentIndicatorId",
+  "isGroup",
+  "position",
+  "code",
+  "name",
+  "unit",
+  "direction",
+  "baselineValue",
+  "baselineYear",
+  "baselineText",
+] as const satisfies readonly (keyof PlanDashboardRow["indicators"][number])[];
+const STATUS_KEYS = [
+  "indicatorId",
+  "year",
+  "status",
+] as const satisfies readonly (keyof PlanDashboardRow["statuses"][number])[];
+const TASK_KEYS = [
+  "id",
+  "parentTaskId",
+  "position",
+  "numbering",
+  "title",
+  "body",
+] as const satisfies readonly (keyof TaskRow)[];
 const LEAD_KEYS = ["taskId", "organizationId", "name"] as const satisfies readonly (keyof LeadRow)[];
 const PROGRESS_KEYS = ["taskId", "year", "status"] as const satisfies readonly (keyof ProgressRow)[];
-const TARGET_KEYS = ["indicatorId", "year", "kind", "lower", "upper", "isPercent", "qualitative", "text"] as const satisfies readonly (keyof PlanDetailsRow["targets"][number])[];
-const ACTUAL_KEYS = ["indicatorId", "year", "value", "text", "status", "isIllustrative"] as const satisfies readonly (keyof PlanDetailsRow["actuals"][number])[];
+const TARGET_KEYS = [
+  "indicatorId",
+  "year",
+  "kind",
+  "lower",
+  "upper",
+  "isPercent",
+  "qualitative",
+  "text",
+] as const satisfies readonly (keyof PlanDetailsRow["targets"][number])[];
+const ACTUAL_KEYS = [
+  "indicatorId",
+  "year",
+  "value",
+  "text",
+  "status",
+  "isIllustrative",
+] as const satisfies readonly (keyof PlanDetailsRow["actuals"][number])[];
 
 /** An indicator of a plan's dashboard, with its status in the dashboard's year. */
-export type PlanDashboardIndicator = Omit<DashboardIndicator, "targets" | "actuals"> & { depth: number; status: IndicatorStatus };
+export type PlanDashboardIndicator = Omit<DashboardIndicator, "targets" | "actuals"> & {
+  depth: number;
+  status: IndicatorStatus;
+};
 
 /** An indicator whose card is shown: with its targets, its actuals by year and its chart. */
-export type PlanDashboardCard = PlanDashboardIndicator & Pick<DashboardIndicator, "targets" | "actuals"> & { chart: ChartModel | null };
+export type PlanDashboardCard = PlanDashboardIndicator &
+  Pick<DashboardIndicator, "targets" | "actuals"> & { chart: ChartModel | null };
 
 export type PlanDashboard = {
   today: string;
   currentYear: number;
-  plan: PlanDashboardRow["plan"] & { number: string; parent: (PlanDashboardRow["plan"]["parent"] & { number: string }) | null; dissolved: boolean; successorNames: string | null };
+  plan: PlanDashboardRow["plan"] & {
+    number: string;
+    parent: (PlanDashboardRow["plan"]["parent"] & { number: string }) | null;
+    dissolved: boolean;
+    successorNames: string | null;
+  };
   /** Every group with its indicators counted by status; `cards` only for the groups shown (shownGroups). */
-  groups: { name: string; indicators: PlanDashboardIndicator[]; counts: StatusCounts; cards: PlanDashboardCard[] | null }[];
+  groups: {
+    name: string;
+    indicators: PlanDashboardIndicator[];
+    counts: StatusCounts;
+    cards: PlanDashboardCard[] | null;
+  }[];
   /** Whether every group is shown, and whether the group asked for was found. */
   shown: { all: boolean; found: boolean };
   counts: StatusCounts;
@@ -609,7 +918,11 @@ export type PlanDashboard = {
  * the page draws. A plan has about a hundred indicators; reading the figures of every one of them for
  * a page that shows ten doubled the time the page took to answer (docs/performance.md).
  */
-export async function getPlanDashboard(scope: Scope, id: string, options: RollupOptions & { year?: number | null; group?: string | null } = {}): Promise<PlanDashboard> {
+export async function getPlanDashboard(
+  scope: Scope,
+  id: string,
+  options: RollupOptions & { year?: number | null; group?: string | null } = {},
+): Promise<PlanDashboard> {
   const today = options.today ?? todayInVietnam();
   const currentYear = currentYearOf(today);
   return withScope(scope, async (db) => {
@@ -625,7 +938,10 @@ export async function getPlanDashboard(scope: Scope, id: string, options: Rollup
       progress: decodeRows(t.progress, PROGRESS_KEYS),
     };
     const grouped = groupIndicators(data.indicators);
-    const shown = shownGroups(grouped.map((g) => g.name), options.group ?? null);
+    const shown = shownGroups(
+      grouped.map((g) => g.name),
+      options.group ?? null,
+    );
     const shownIds = shown.indexes.flatMap((i) => grouped[i]!.indicators.map((indicator) => indicator.id));
     const [details] = shownIds.length ? await rows<{ data: string }>(db, planDetailsQuery(scope, id, shownIds)) : [];
     const d: Tuples<PlanDetailsRow> = details ? JSON.parse(details.data) : { targets: [], actuals: [] };
@@ -694,7 +1010,11 @@ function assemblePlanDashboard(
   const depthOf = depths(data.indicators);
   const shownIndexes = new Set(shown.indexes);
   const groups = grouped.map((g, index) => {
-    const indicators = g.indicators.map((i) => ({ ...i, depth: depthOf.get(i.id) ?? 0, status: statusOf.get(i.id) ?? "NO_DATA" }));
+    const indicators = g.indicators.map((i) => ({
+      ...i,
+      depth: depthOf.get(i.id) ?? 0,
+      status: statusOf.get(i.id) ?? "NO_DATA",
+    }));
     const cards = shownIndexes.has(index)
       ? indicators.map((i) => {
           const withFigures = {
@@ -712,7 +1032,13 @@ function assemblePlanDashboard(
   return {
     today,
     currentYear,
-    plan: { ...data.plan, number: numberOf(data.plan), parent: data.plan.parent ? { ...data.plan.parent, number: numberOf(data.plan.parent) } : null, dissolved, successorNames: successors },
+    plan: {
+      ...data.plan,
+      number: numberOf(data.plan),
+      parent: data.plan.parent ? { ...data.plan.parent, number: numberOf(data.plan.parent) } : null,
+      dissolved,
+      successorNames: successors,
+    },
     groups,
     shown: { all: shown.all, found: shown.found },
     counts,
@@ -743,4 +1069,3 @@ function depths(indicators: readonly { id: string; parentIndicatorId: string | n
   }
   return out;
 }
-

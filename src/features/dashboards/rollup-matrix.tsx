@@ -19,7 +19,12 @@ export function RollupFilterForm({ rollup }: { rollup: Rollup }) {
   const { filters, anchor } = rollup;
   if (!anchor) return null;
   return (
-    <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3 text-sm" aria-label="Lọc bảng tổng hợp">
+    <form
+      method="get"
+      action="/dashboard"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3 text-sm"
+      aria-label="Lọc bảng tổng hợp"
+    >
       {rollup.options.length > 1 ? (
         <label className="max-w-md">
           Kế hoạch được tổng hợp
@@ -39,7 +44,9 @@ export function RollupFilterForm({ rollup }: { rollup: Rollup }) {
         <select name="group" defaultValue={filters.group ?? ""} className={select}>
           <option value="">Tất cả các nhóm</option>
           {rollup.groups.map((g) => (
-            <option key={g} value={g}>{g}</option>
+            <option key={g} value={g}>
+              {g}
+            </option>
           ))}
         </select>
       </label>
@@ -56,7 +63,9 @@ export function RollupFilterForm({ rollup }: { rollup: Rollup }) {
         <select name="year" defaultValue={rollup.year ?? ""} className={select}>
           {rollup.years.length === 0 ? <option value="">Chưa có số liệu</option> : null}
           {[...rollup.years].reverse().map((y) => (
-            <option key={y} value={y}>{y}</option>
+            <option key={y} value={y}>
+              {y}
+            </option>
           ))}
         </select>
       </label>
@@ -67,8 +76,12 @@ export function RollupFilterForm({ rollup }: { rollup: Rollup }) {
           <option value="name">Theo tên cơ quan</option>
         </select>
       </label>
-      <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800">Lọc</button>
-      <Link href={`/dashboard?plan=${anchor.id}`} className="py-1.5 text-brand-700 hover:underline">Bỏ lọc</Link>
+      <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800">
+        Lọc
+      </button>
+      <Link href={`/dashboard?plan=${anchor.id}`} className="py-1.5 text-brand-700 hover:underline">
+        Bỏ lọc
+      </Link>
     </form>
   );
 }
@@ -83,7 +96,10 @@ const COUNT_COLUMNS = [
 
 /** A locality's own dashboard, on the year and the indicator group the matrix shows. */
 function dashboardHref(row: RollupRow, year: number | null, group: string | null): string {
-  const query = new URLSearchParams({ ...(year ? { year: String(year) } : {}), ...(group ? { group } : {}) }).toString();
+  const query = new URLSearchParams({
+    ...(year ? { year: String(year) } : {}),
+    ...(group ? { group } : {}),
+  }).toString();
   return `/plans/${row.plan.id}/dashboard${query ? `?${query}` : ""}`;
 }
 
@@ -96,7 +112,9 @@ function matrixRow(row: RollupRow, year: number | null, group: string | null): M
     href: dashboardHref(row, year, group),
     label: row.label,
     detail: `${documentKindLabel(plan.kind)} ${plan.number}${plan.status === "DRAFT" ? " · dự thảo" : ""}${plan.track === "STATE" ? ` · ${trackLabels.STATE}` : ""}`,
-    note: plan.dissolved ? `${plan.issuerValidTo ? `Kết thúc hoạt động từ ${formatDate(plan.issuerValidTo)}` : "Đã kết thúc hoạt động"}${plan.successorNames ? `; nay: ${plan.successorNames}` : ""}` : null,
+    note: plan.dissolved
+      ? `${plan.issuerValidTo ? `Kết thúc hoạt động từ ${formatDate(plan.issuerValidTo)}` : "Đã kết thúc hoạt động"}${plan.successorNames ? `; nay: ${plan.successorNames}` : ""}`
+      : null,
     below: below
       ? {
           href: `/dashboard?plan=${plan.id}`,
@@ -109,7 +127,10 @@ function matrixRow(row: RollupRow, year: number | null, group: string | null): M
   };
 }
 
-const CELL_LABELS: Record<string, string> = { ...Object.fromEntries(STATUSES.map((s) => [STATUS_LETTERS[s], SHORT_LABELS[s]])), [NO_CELL]: "—" };
+const CELL_LABELS: Record<string, string> = {
+  ...Object.fromEntries(STATUSES.map((s) => [STATUS_LETTERS[s], SHORT_LABELS[s]])),
+  [NO_CELL]: "—",
+};
 
 export function RollupMatrix({ rollup }: { rollup: Rollup }) {
   const { columns, rows, year } = rollup;
@@ -128,7 +149,11 @@ export function RollupMatrix({ rollup }: { rollup: Rollup }) {
               <th scope="col" rowSpan={2} className="sticky left-0 z-30 bg-stone-100 px-2 py-1 align-bottom">
                 Cơ quan, kế hoạch
               </th>
-              <th scope="colgroup" colSpan={COUNT_COLUMNS.length} className="border-l border-stone-200 px-2 py-1 text-center">
+              <th
+                scope="colgroup"
+                colSpan={COUNT_COLUMNS.length}
+                className="border-l border-stone-200 px-2 py-1 text-center"
+              >
                 Số chỉ tiêu {year ? `năm ${year}` : ""}
               </th>
               {showBelow ? (
@@ -137,14 +162,24 @@ export function RollupMatrix({ rollup }: { rollup: Rollup }) {
                 </th>
               ) : null}
               {spans.map((s, i) => (
-                <th key={`${s.group}-${i}`} scope="colgroup" colSpan={s.span} className="border-l border-stone-300 px-2 py-1 whitespace-nowrap">
+                <th
+                  key={`${s.group}-${i}`}
+                  scope="colgroup"
+                  colSpan={s.span}
+                  className="border-l border-stone-300 px-2 py-1 whitespace-nowrap"
+                >
                   {s.group}
                 </th>
               ))}
             </tr>
             <tr>
               {COUNT_COLUMNS.map(([status, label]) => (
-                <th key={status} scope="col" className="border-l border-stone-200 px-1 py-1 text-center" title={statusLabel(status)}>
+                <th
+                  key={status}
+                  scope="col"
+                  className="border-l border-stone-200 px-1 py-1 text-center"
+                  title={statusLabel(status)}
+                >
                   {label}
                 </th>
               ))}
@@ -157,7 +192,11 @@ export function RollupMatrix({ rollup }: { rollup: Rollup }) {
               ))}
             </tr>
           </thead>
-          <MatrixBody rows={rows.map((row) => matrixRow(row, year, rollup.filters.group))} labels={CELL_LABELS} showBelow={showBelow} />
+          <MatrixBody
+            rows={rows.map((row) => matrixRow(row, year, rollup.filters.group))}
+            labels={CELL_LABELS}
+            showBelow={showBelow}
+          />
         </table>
       </div>
     </div>

@@ -23,18 +23,25 @@ export function AlignmentSection({ items }: { items: AlignmentItem[] | null }) {
   if (items === null) {
     return (
       <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">
-        Văn bản được tổng hợp không có chỉ tiêu riêng để cấp dưới kế thừa, nên không so sánh được mức chỉ tiêu. Chọn kế hoạch của một tỉnh (hoặc xem bảng theo dõi của từng kế hoạch) để so sánh.
+        Văn bản được tổng hợp không có chỉ tiêu riêng để cấp dưới kế thừa, nên không so sánh được mức chỉ tiêu. Chọn kế
+        hoạch của một tỉnh (hoặc xem bảng theo dõi của từng kế hoạch) để so sánh.
       </p>
     );
   }
   if (items.length === 0) {
-    return <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">Không có cấp dưới nào đặt chỉ tiêu thấp hơn cấp trên (trong phạm vi đang lọc).</p>;
+    return (
+      <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">
+        Không có cấp dưới nào đặt chỉ tiêu thấp hơn cấp trên (trong phạm vi đang lọc).
+      </p>
+    );
   }
   const total = new Set(items.flatMap((item) => item.weaker.map((w) => w.plan.id))).size;
   return (
     <div className="space-y-2">
       <p className="text-sm text-stone-700">
-        {total} cơ quan cấp dưới đặt ít nhất một chỉ tiêu thấp hơn cấp trên, ở {items.length} chỉ tiêu kế thừa (mở từng chỉ tiêu để xem). “Thấp hơn” theo chiều của chỉ tiêu: với chỉ tiêu càng thấp càng tốt, mức trần cao hơn là thấp hơn.
+        {total} cơ quan cấp dưới đặt ít nhất một chỉ tiêu thấp hơn cấp trên, ở {items.length} chỉ tiêu kế thừa (mở từng
+        chỉ tiêu để xem). “Thấp hơn” theo chiều của chỉ tiêu: với chỉ tiêu càng thấp càng tốt, mức trần cao hơn là thấp
+        hơn.
       </p>
       <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
         {items.map(({ column, weaker }) => {
@@ -54,12 +61,16 @@ export function AlignmentSection({ items }: { items: AlignmentItem[] | null }) {
                 <summary className="cursor-pointer">
                   <span className="font-semibold">{column.code}</span> {column.name}
                   <span className="text-stone-600">
-                    {" "}— cấp trên: {parents.map(([year, text]) => `${text} (${year})`).join("; ")} · <strong className="text-red-900">{children.length}</strong> cấp dưới thấp hơn
+                    {" "}
+                    — cấp trên: {parents.map(([year, text]) => `${text} (${year})`).join("; ")} ·{" "}
+                    <strong className="text-red-900">{children.length}</strong> cấp dưới thấp hơn
                   </span>
                 </summary>
                 <p className="mt-1 text-stone-700">
                   {shown.join("; ")}
-                  {children.length > shown.length ? ` … và ${children.length - shown.length} cơ quan khác (lọc theo nhóm chỉ tiêu hoặc xem bảng theo dõi của từng kế hoạch).` : "."}
+                  {children.length > shown.length
+                    ? ` … và ${children.length - shown.length} cơ quan khác (lọc theo nhóm chỉ tiêu hoặc xem bảng theo dõi của từng kế hoạch).`
+                    : "."}
                 </p>
               </details>
             </li>
@@ -80,38 +91,76 @@ function issuanceTone(issuance: Issuance): "red" | "green" | "amber" | "neutral"
 export function IssuanceSection({ issuance }: { issuance: IssuanceSummary | null }) {
   if (!issuance) return null;
   if (issuance.rows.length === 0) {
-    return <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">Chưa có cấp dưới nào ban hành văn bản thực hiện kế hoạch này, và hệ thống không có danh sách đơn vị cấp dưới của cơ quan ban hành.</p>;
+    return (
+      <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">
+        Chưa có cấp dưới nào ban hành văn bản thực hiện kế hoạch này, và hệ thống không có danh sách đơn vị cấp dưới của
+        cơ quan ban hành.
+      </p>
+    );
   }
   return (
     <div className="space-y-2">
       <p className="text-sm text-stone-700">
-        {issuance.dueOn ? <>Hạn cấp trên đặt cho cấp dưới ban hành kế hoạch: <strong>{formatDate(issuance.dueOn)}</strong>. </> : <>Văn bản cấp trên không đặt hạn ban hành kế hoạch cho cấp dưới. </>}
-        Đã ban hành: <strong>{issuance.issued}</strong>/{issuance.rows.length} · chưa ban hành: <strong>{issuance.missing}</strong> · trễ hạn hoặc quá hạn: <strong className="text-red-800">{issuance.missed}</strong>.
+        {issuance.dueOn ? (
+          <>
+            Hạn cấp trên đặt cho cấp dưới ban hành kế hoạch: <strong>{formatDate(issuance.dueOn)}</strong>.{" "}
+          </>
+        ) : (
+          <>Văn bản cấp trên không đặt hạn ban hành kế hoạch cho cấp dưới. </>
+        )}
+        Đã ban hành: <strong>{issuance.issued}</strong>/{issuance.rows.length} · chưa ban hành:{" "}
+        <strong>{issuance.missing}</strong> · trễ hạn hoặc quá hạn:{" "}
+        <strong className="text-red-800">{issuance.missed}</strong>.
       </p>
       <div className="max-h-[60vh] overflow-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">Tình hình ban hành kế hoạch thực hiện của cấp dưới</caption>
           <thead className="sticky top-0 bg-stone-100 text-left text-xs">
             <tr>
-              <th scope="col" className="px-3 py-2">Địa phương</th>
-              <th scope="col" className="px-3 py-2">Tình trạng</th>
-              <th scope="col" className="px-3 py-2">Văn bản thực hiện</th>
+              <th scope="col" className="px-3 py-2">
+                Địa phương
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Tình trạng
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Văn bản thực hiện
+              </th>
             </tr>
           </thead>
           <tbody>
             {issuance.rows.map((row, i) => (
-              <tr key={row.locality?.id ?? `plan-${row.plans[0]?.plan.id ?? i}`} className="border-t border-stone-100 align-top">
-                <th scope="row" className="px-3 py-1.5 text-left font-normal">{row.locality?.name ?? row.plans[0]?.plan.unitName ?? "—"}</th>
-                <td className="px-3 py-1.5"><Badge tone={issuanceTone(row.issuance)}>{issuanceLabel(row.issuance)}</Badge></td>
+              <tr
+                key={row.locality?.id ?? `plan-${row.plans[0]?.plan.id ?? i}`}
+                className="border-t border-stone-100 align-top"
+              >
+                <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                  {row.locality?.name ?? row.plans[0]?.plan.unitName ?? "—"}
+                </th>
                 <td className="px-3 py-1.5">
-                  {row.plans.length === 0 ? <span className="text-stone-500">Chưa có văn bản trong hệ thống</span> : null}
+                  <Badge tone={issuanceTone(row.issuance)}>{issuanceLabel(row.issuance)}</Badge>
+                </td>
+                <td className="px-3 py-1.5">
+                  {row.plans.length === 0 ? (
+                    <span className="text-stone-500">Chưa có văn bản trong hệ thống</span>
+                  ) : null}
                   <ul className="space-y-0.5">
                     {row.plans.map(({ plan, inherited, issuance: own }) => (
                       <li key={plan.id}>
                         <PlanLink plan={plan} /> — {documentKindLabel(plan.kind)} {plan.number}
-                        {plan.issuedOn ? `, ngày ${formatDate(plan.issuedOn)}` : plan.status === "DRAFT" ? ", dự thảo" : ""}
-                        {row.plans.length > 1 ? <span className="text-stone-600"> ({issuanceLabel(own).toLowerCase()})</span> : null}
-                        {inherited ? <span className="block text-xs text-amber-900">Kế thừa: ban hành trước sắp xếp đơn vị hành chính bởi {plan.issuerName}</span> : null}
+                        {plan.issuedOn
+                          ? `, ngày ${formatDate(plan.issuedOn)}`
+                          : plan.status === "DRAFT"
+                            ? ", dự thảo"
+                            : ""}
+                        {row.plans.length > 1 ? (
+                          <span className="text-stone-600"> ({issuanceLabel(own).toLowerCase()})</span>
+                        ) : null}
+                        {inherited ? (
+                          <span className="block text-xs text-amber-900">
+                            Kế thừa: ban hành trước sắp xếp đơn vị hành chính bởi {plan.issuerName}
+                          </span>
+                        ) : null}
                       </li>
                     ))}
                   </ul>
@@ -127,22 +176,38 @@ export function IssuanceSection({ issuance }: { issuance: IssuanceSummary | null
 
 export function ReportsSection({ reports }: { reports: ReportsSummary | null }) {
   if (!reports) return null;
-  if (reports.rows.length === 0) return <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">Chưa có kế hoạch cấp dưới nào phải báo cáo.</p>;
+  if (reports.rows.length === 0)
+    return (
+      <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">
+        Chưa có kế hoạch cấp dưới nào phải báo cáo.
+      </p>
+    );
   return (
     <div className="space-y-2">
       <p className="text-sm text-stone-700">
-        Báo cáo năm {reports.year}: đã nộp <strong>{reports.submitted}</strong>/{reports.rows.length}. Hạn nộp {formatDate(reports.due)} ({daysLeftLabel(reports.daysLeft)}).
-        {reports.submitted === 0 ? " Chưa địa phương nào nộp báo cáo năm nay; báo cáo được lập và nộp ở trang Báo cáo của từng kế hoạch." : ""}
+        Báo cáo năm {reports.year}: đã nộp <strong>{reports.submitted}</strong>/{reports.rows.length}. Hạn nộp{" "}
+        {formatDate(reports.due)} ({daysLeftLabel(reports.daysLeft)}).
+        {reports.submitted === 0
+          ? " Chưa địa phương nào nộp báo cáo năm nay; báo cáo được lập và nộp ở trang Báo cáo của từng kế hoạch."
+          : ""}
       </p>
       <div className="max-h-[60vh] overflow-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">Tình hình nộp báo cáo năm {reports.year}</caption>
           <thead className="sticky top-0 bg-stone-100 text-left text-xs">
             <tr>
-              <th scope="col" className="px-3 py-2">Cơ quan, kế hoạch</th>
-              <th scope="col" className="px-3 py-2">Báo cáo năm {reports.year}</th>
-              <th scope="col" className="px-3 py-2">Hạn nộp</th>
-              <th scope="col" className="px-3 py-2">Thời gian còn lại</th>
+              <th scope="col" className="px-3 py-2">
+                Cơ quan, kế hoạch
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Báo cáo năm {reports.year}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Hạn nộp
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Thời gian còn lại
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -152,7 +217,19 @@ export function ReportsSection({ reports }: { reports: ReportsSummary | null }) 
                   <PlanLink plan={plan} /> <span className="text-xs text-stone-500">{plan.number}</span>
                 </th>
                 <td className="px-3 py-1.5">
-                  <Badge tone={standing.submitted ? "green" : standing.deadline === "OVERDUE" ? "red" : standing.deadline === "DUE_SOON" ? "amber" : "neutral"}>{standing.label}</Badge>
+                  <Badge
+                    tone={
+                      standing.submitted
+                        ? "green"
+                        : standing.deadline === "OVERDUE"
+                          ? "red"
+                          : standing.deadline === "DUE_SOON"
+                            ? "amber"
+                            : "neutral"
+                    }
+                  >
+                    {standing.label}
+                  </Badge>
                 </td>
                 <td className="px-3 py-1.5 tabular-nums">{formatDate(standing.due)}</td>
                 <td className="px-3 py-1.5">{standing.submitted ? "—" : daysLeftLabel(standing.daysLeft)}</td>

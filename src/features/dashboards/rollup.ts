@@ -130,13 +130,21 @@ export function reportDueDate(year: number, parentDue: Partial<DayMonth> | null,
 
 export type IssuanceState = "ON_TIME" | "LATE" | "ISSUED" | "DRAFT" | "DRAFT_OVERDUE" | "MISSING" | "MISSING_OVERDUE";
 
-export type Issuance = { state: IssuanceState; /** days late, overdue or left, by state; null when there is no deadline */ days: number | null };
+export type Issuance = {
+  state: IssuanceState;
+  /** days late, overdue or left, by state; null when there is no deadline */ days: number | null;
+};
 
 /**
  * Where a child's implementing plan stands against the deadline its parent set (childPlanDueOn).
  * Issued on the due day is on time. A draft or a missing plan is overdue from the day after.
  */
-export function issuanceState(input: { status: "DRAFT" | "ISSUED" | "SUPERSEDED" | null; issuedOn: string | null; dueOn: string | null; today: string }): Issuance {
+export function issuanceState(input: {
+  status: "DRAFT" | "ISSUED" | "SUPERSEDED" | null;
+  issuedOn: string | null;
+  dueOn: string | null;
+  today: string;
+}): Issuance {
   const { status, issuedOn, dueOn, today } = input;
   if (status === "ISSUED" || status === "SUPERSEDED") {
     if (!issuedOn || !dueOn) return { state: "ISSUED", days: null };
@@ -144,7 +152,8 @@ export function issuanceState(input: { status: "DRAFT" | "ISSUED" | "SUPERSEDED"
     return margin >= 0 ? { state: "ON_TIME", days: margin } : { state: "LATE", days: -margin };
   }
   const left = dueOn ? daysUntil(dueOn, today) : null;
-  if (status === "DRAFT") return left !== null && left < 0 ? { state: "DRAFT_OVERDUE", days: -left } : { state: "DRAFT", days: left };
+  if (status === "DRAFT")
+    return left !== null && left < 0 ? { state: "DRAFT_OVERDUE", days: -left } : { state: "DRAFT", days: left };
   return left !== null && left < 0 ? { state: "MISSING_OVERDUE", days: -left } : { state: "MISSING", days: left };
 }
 
@@ -177,13 +186,28 @@ export function missedDeadline(state: IssuanceState): boolean {
 
 export type ReportStatus = "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
 
-export type ReportStanding = { submitted: boolean; label: string; deadline: DeadlineState; daysLeft: number; due: string };
+export type ReportStanding = {
+  submitted: boolean;
+  label: string;
+  deadline: DeadlineState;
+  daysLeft: number;
+  due: string;
+};
 
 /** A missing report is "chưa nộp"; a returned one has to be sent again, so it counts as not submitted. */
 export function reportStanding(input: { status: ReportStatus | null; due: string; today: string }): ReportStanding {
   const submitted = input.status === "SUBMITTED" || input.status === "ACCEPTED";
   const daysLeft = daysUntil(input.due, input.today);
-  const label = input.status === "SUBMITTED" ? "Đã nộp" : input.status === "ACCEPTED" ? "Đã nộp, được chấp nhận" : input.status === "RETURNED" ? "Bị trả lại, chưa nộp lại" : input.status === "DRAFT" ? "Đang soạn, chưa nộp" : "Chưa nộp";
+  const label =
+    input.status === "SUBMITTED"
+      ? "Đã nộp"
+      : input.status === "ACCEPTED"
+        ? "Đã nộp, được chấp nhận"
+        : input.status === "RETURNED"
+          ? "Bị trả lại, chưa nộp lại"
+          : input.status === "DRAFT"
+            ? "Đang soạn, chưa nộp"
+            : "Chưa nộp";
   return { submitted, label, deadline: deadlineState(input.due, input.today, submitted), daysLeft, due: input.due };
 }
 
@@ -197,15 +221,34 @@ export function daysLeftLabel(days: number): string {
 // ---------------------------------------------------------------------------------------------
 // Target alignment
 
-export type TargetRow = { kind: TargetKind; lower: number | null; upper: number | null; isPercent: boolean; qualitative: string | null; text: string };
+export type TargetRow = {
+  kind: TargetKind;
+  lower: number | null;
+  upper: number | null;
+  isPercent: boolean;
+  qualitative: string | null;
+  text: string;
+};
 
 export function toTarget(row: TargetRow): Target {
-  return { kind: row.kind, lower: row.lower, upper: row.upper, isPercent: row.isPercent, unit: null, qualitative: row.qualitative, text: row.text };
+  return {
+    kind: row.kind,
+    lower: row.lower,
+    upper: row.upper,
+    isPercent: row.isPercent,
+    unit: null,
+    qualitative: row.qualitative,
+    text: row.text,
+  };
 }
 
 /** Child targets less ambitious than the parent's on the same indicator and year (compareAmbition says WEAKER). */
-export function weakerTargets<T extends { parent: TargetRow; child: TargetRow; direction: Direction }>(pairs: readonly T[]): T[] {
-  return pairs.filter((pair) => compareAmbition(toTarget(pair.parent), toTarget(pair.child), pair.direction) === "WEAKER");
+export function weakerTargets<T extends { parent: TargetRow; child: TargetRow; direction: Direction }>(
+  pairs: readonly T[],
+): T[] {
+  return pairs.filter(
+    (pair) => compareAmbition(toTarget(pair.parent), toTarget(pair.child), pair.direction) === "WEAKER",
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

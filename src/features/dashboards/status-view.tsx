@@ -6,7 +6,10 @@ import { percentages, SHORT_LABELS, STATUS_CLASSES, STATUSES, statusLabel, total
 
 export function StatusLabel({ status, short = false }: { status: IndicatorStatus; short?: boolean }) {
   return (
-    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_CLASSES[status]}`} title={short ? statusLabel(status) : undefined}>
+    <span
+      className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_CLASSES[status]}`}
+      title={short ? statusLabel(status) : undefined}
+    >
       {short ? SHORT_LABELS[status] : statusLabel(status)}
     </span>
   );

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addCounts, countStatuses, emptyCounts, isIndicatorStatus, percentages, SHORT_LABELS, STATUSES, statusLabel, totalOf } from "./status";
+import {
+  addCounts,
+  countStatuses,
+  emptyCounts,
+  isIndicatorStatus,
+  percentages,
+  SHORT_LABELS,
+  STATUSES,
+  statusLabel,
+  totalOf,
+} from "./status";
 import { NO_CELL, STATUS_LETTERS, statusOfLetter } from "./status-letters";
 import { empty, join, raw, sql } from "./sql";
 
@@ -7,7 +17,13 @@ describe("status counts", () => {
   it("counts, adds and totals", () => {
     const a = countStatuses(["MET", "OFF_TRACK", "OFF_TRACK", "NO_DATA"]);
     expect(a).toEqual({ MET: 1, ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 2, NO_DATA: 1 });
-    expect(addCounts(a, { ...emptyCounts(), AT_RISK: 3 })).toEqual({ MET: 1, ON_TRACK: 0, AT_RISK: 3, OFF_TRACK: 2, NO_DATA: 1 });
+    expect(addCounts(a, { ...emptyCounts(), AT_RISK: 3 })).toEqual({
+      MET: 1,
+      ON_TRACK: 0,
+      AT_RISK: 3,
+      OFF_TRACK: 2,
+      NO_DATA: 1,
+    });
     expect(totalOf(a)).toBe(4);
     expect(isIndicatorStatus("AT_RISK")).toBe(true);
     expect(isIndicatorStatus("BEHIND")).toBe(false);
@@ -15,9 +31,21 @@ describe("status counts", () => {
 
   it("whole percentages that add up to 100 (largest remainder)", () => {
     // 1/3 each of three statuses: 33 + 33 + 34, the extra point to the first in order.
-    expect(percentages({ MET: 1, ON_TRACK: 1, AT_RISK: 1, OFF_TRACK: 0, NO_DATA: 0 })).toEqual({ MET: 34, ON_TRACK: 33, AT_RISK: 33, OFF_TRACK: 0, NO_DATA: 0 });
+    expect(percentages({ MET: 1, ON_TRACK: 1, AT_RISK: 1, OFF_TRACK: 0, NO_DATA: 0 })).toEqual({
+      MET: 34,
+      ON_TRACK: 33,
+      AT_RISK: 33,
+      OFF_TRACK: 0,
+      NO_DATA: 0,
+    });
     // 2/7 = 28,57 → 29; 5/7 = 71,43 → 71.
-    expect(percentages({ MET: 0, ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 2, NO_DATA: 5 })).toEqual({ MET: 0, ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 29, NO_DATA: 71 });
+    expect(percentages({ MET: 0, ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 2, NO_DATA: 5 })).toEqual({
+      MET: 0,
+      ON_TRACK: 0,
+      AT_RISK: 0,
+      OFF_TRACK: 29,
+      NO_DATA: 71,
+    });
     expect(percentages(emptyCounts())).toEqual(emptyCounts());
   });
 
@@ -36,8 +64,11 @@ describe("sql", () => {
   it("numbers the values across nested fragments and never puts them in the text", () => {
     const track = "PARTY'; --";
     const filter = sql`c.track = ${track}`;
-    const q = sql`SELECT * FROM plans c WHERE c.id = ANY(${["a", "b"]}) AND ${filter} AND c.year = ${2025}${empty} ${join([sql`x = ${1}`, raw("y IS NULL")], " OR ")}`.toQuery();
-    expect(q.text).toBe("SELECT * FROM plans c WHERE c.id = ANY($1) AND c.track = $2 AND c.year = $3 x = $4 OR y IS NULL");
+    const q =
+      sql`SELECT * FROM plans c WHERE c.id = ANY(${["a", "b"]}) AND ${filter} AND c.year = ${2025}${empty} ${join([sql`x = ${1}`, raw("y IS NULL")], " OR ")}`.toQuery();
+    expect(q.text).toBe(
+      "SELECT * FROM plans c WHERE c.id = ANY($1) AND c.track = $2 AND c.year = $3 x = $4 OR y IS NULL",
+    );
     expect(q.values).toEqual([["a", "b"], track, 2025, 1]);
     expect(join([], " AND ").toQuery()).toEqual({ text: "", values: [] });
   });

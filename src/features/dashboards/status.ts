@@ -72,7 +72,10 @@ export function percentages(counts: StatusCounts): StatusCounts {
     out[s] = Math.floor(value);
     used += out[s];
   }
-  const byRemainder = [...exact].sort((a, b) => b.value - Math.floor(b.value) - (a.value - Math.floor(a.value)) || STATUSES.indexOf(a.s) - STATUSES.indexOf(b.s));
+  const byRemainder = [...exact].sort(
+    (a, b) =>
+      b.value - Math.floor(b.value) - (a.value - Math.floor(a.value)) || STATUSES.indexOf(a.s) - STATUSES.indexOf(b.s),
+  );
   for (let i = 0; i < 100 - used; i++) out[byRemainder[i % byRemainder.length]!.s] += 1;
   return out;
 }

@@ -13,16 +13,26 @@ const STATE_CLASSES: Record<TaskState, string> = {
 
 export function TaskSummaryView({ summary, resultsHref }: { summary: TaskSummary; resultsHref: string }) {
   if (summary.total === 0) {
-    return <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">Kế hoạch này chưa có nhiệm vụ nào trong hệ thống.</p>;
+    return (
+      <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">
+        Kế hoạch này chưa có nhiệm vụ nào trong hệ thống.
+      </p>
+    );
   }
   return (
     <div className="space-y-3">
       {summary.year === null ? (
         <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-700">
-          Chưa cơ quan nào cập nhật tiến độ nhiệm vụ. Tiến độ được cập nhật ở <Link href={resultsHref} className="text-brand-700 hover:underline">trang Kết quả thực hiện</Link>.
+          Chưa cơ quan nào cập nhật tiến độ nhiệm vụ. Tiến độ được cập nhật ở{" "}
+          <Link href={resultsHref} className="text-brand-700 hover:underline">
+            trang Kết quả thực hiện
+          </Link>
+          .
         </p>
       ) : (
-        <p className="text-sm text-stone-700">Tiến độ năm {summary.year} của {summary.total} nhiệm vụ cụ thể (nhiệm vụ không có nhiệm vụ con).</p>
+        <p className="text-sm text-stone-700">
+          Tiến độ năm {summary.year} của {summary.total} nhiệm vụ cụ thể (nhiệm vụ không có nhiệm vụ con).
+        </p>
       )}
       <ul className="flex flex-wrap gap-2 text-sm" aria-label="Nhiệm vụ theo tình trạng">
         {TASK_STATES.map((state) => (
@@ -37,19 +47,30 @@ export function TaskSummaryView({ summary, resultsHref }: { summary: TaskSummary
           <caption className="sr-only">Nhiệm vụ theo cơ quan chủ trì</caption>
           <thead className="bg-stone-100 text-left text-xs">
             <tr>
-              <th scope="col" className="px-3 py-2">Cơ quan chủ trì</th>
+              <th scope="col" className="px-3 py-2">
+                Cơ quan chủ trì
+              </th>
               {TASK_STATES.map((state) => (
-                <th key={state} scope="col" className="px-2 py-2 text-center">{TASK_STATE_LABELS[state]}</th>
+                <th key={state} scope="col" className="px-2 py-2 text-center">
+                  {TASK_STATE_LABELS[state]}
+                </th>
               ))}
-              <th scope="col" className="px-3 py-2">Nhiệm vụ chậm</th>
+              <th scope="col" className="px-3 py-2">
+                Nhiệm vụ chậm
+              </th>
             </tr>
           </thead>
           <tbody>
             {summary.byAgency.map((row) => (
               <tr key={row.agency} className="border-t border-stone-100 align-top">
-                <th scope="row" className="px-3 py-1.5 text-left font-normal">{row.agency}</th>
+                <th scope="row" className="px-3 py-1.5 text-left font-normal">
+                  {row.agency}
+                </th>
                 {TASK_STATES.map((state) => (
-                  <td key={state} className={`px-2 py-1.5 text-center tabular-nums ${state === "BEHIND" && row.counts.BEHIND ? "font-semibold text-red-800" : ""}`}>
+                  <td
+                    key={state}
+                    className={`px-2 py-1.5 text-center tabular-nums ${state === "BEHIND" && row.counts.BEHIND ? "font-semibold text-red-800" : ""}`}
+                  >
                     {row.counts[state]}
                   </td>
                 ))}

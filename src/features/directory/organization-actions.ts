@@ -6,7 +6,20 @@ import { defineAction, FieldError } from "@/server/actions";
 // they cease to exist (their plans stay on the record), and linked to the bodies that carry their
 // work on. No organisation role holds "organizations.manage".
 
-const kinds = ["PARTY_COMMITTEE", "PARTY_STANDING_COMMITTEE", "PARTY_BOARD", "PEOPLES_COUNCIL", "PEOPLES_COMMITTEE", "GOVERNMENT", "DEPARTMENT", "PUBLIC_SERVICE_UNIT", "FATHERLAND_FRONT", "SOCIO_POLITICAL", "COLLECTIVE", "OTHER"] as const;
+const kinds = [
+  "PARTY_COMMITTEE",
+  "PARTY_STANDING_COMMITTEE",
+  "PARTY_BOARD",
+  "PEOPLES_COUNCIL",
+  "PEOPLES_COMMITTEE",
+  "GOVERNMENT",
+  "DEPARTMENT",
+  "PUBLIC_SERVICE_UNIT",
+  "FATHERLAND_FRONT",
+  "SOCIO_POLITICAL",
+  "COLLECTIVE",
+  "OTHER",
+] as const;
 const isoDay = z
   .string()
   .trim()
@@ -36,9 +49,15 @@ export const createOrganization = defineAction({
     const unit = await db.adminUnit.findUnique({ where: { id: input.adminUnitId }, select: { provinceCode: true } });
     if (!unit) throw new FieldError("adminUnitId", "Không tìm thấy địa bàn");
     const normalizedName = normalizeName(input.name);
-    const duplicate = await db.organization.findFirst({ where: { adminUnitId: input.adminUnitId, normalizedName }, select: { id: true } });
-    if (duplicate) throw new FieldError("name", "Địa bàn này đã có cơ quan cùng tên (không phân biệt hoa thường, dấu cách)");
-    const created = await db.organization.create({ data: { ...input, normalizedName, provinceCode: unit.provinceCode, isCollective: input.kind === "COLLECTIVE" } });
+    const duplicate = await db.organization.findFirst({
+      where: { adminUnitId: input.adminUnitId, normalizedName },
+      select: { id: true },
+    });
+    if (duplicate)
+      throw new FieldError("name", "Địa bàn này đã có cơ quan cùng tên (không phân biệt hoa thường, dấu cách)");
+    const created = await db.organization.create({
+      data: { ...input, normalizedName, provinceCode: unit.provinceCode, isCollective: input.kind === "COLLECTIVE" },
+    });
     await audit({ action: "organization.create", entityType: "Organization", entityId: created.id, after: created });
     return { id: created.id };
   },
@@ -56,7 +75,8 @@ export const closeOrganization = defineAction({
   async run({ db, input, audit }) {
     const before = await db.organization.findUnique({ where: { id: input.organizationId } });
     if (!before) throw new FieldError("organizationId", "Không tìm thấy cơ quan");
-    if (input.successorId === input.organizationId) throw new FieldError("successorId", "Cơ quan kế thừa phải là cơ quan khác");
+    if (input.successorId === input.organizationId)
+      throw new FieldError("successorId", "Cơ quan kế thừa phải là cơ quan khác");
     await db.organization.update({ where: { id: input.organizationId }, data: { validTo: input.validTo } });
     if (input.successorId) {
       const effectiveOn = new Date(input.validTo!.getTime() + 86_400_000);
@@ -66,7 +86,13 @@ export const closeOrganization = defineAction({
         create: { predecessorId: input.organizationId, successorId: input.successorId, effectiveOn },
       });
     }
-    await audit({ action: "organization.close", entityType: "Organization", entityId: input.organizationId, before: { validTo: before.validTo }, after: { validTo: input.validTo, successorId: input.successorId } });
+    await audit({
+      action: "organization.close",
+      entityType: "Organization",
+      entityId: input.organizationId,
+      before: { validTo: before.validTo },
+      after: { validTo: input.validTo, successorId: input.successorId },
+    });
     return { id: input.organizationId };
   },
 });

@@ -35,8 +35,18 @@ describe("templateFor", () => {
   it("gives NĐ 30 defaults for State documents", () => {
     const t = templateFor("STATE");
     expect(t.fontFamily).toBe("Times New Roman");
-    expect(t.page).toMatchObject({ widthMm: 210, heightMm: 297, marginTopMm: 20, marginBottomMm: 20, marginLeftMm: 30, marginRightMm: 15 });
-    expect(t.header.nationalLines.map((l) => l.text)).toEqual(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]);
+    expect(t.page).toMatchObject({
+      widthMm: 210,
+      heightMm: 297,
+      marginTopMm: 20,
+      marginBottomMm: 20,
+      marginLeftMm: 30,
+      marginRightMm: 15,
+    });
+    expect(t.header.nationalLines.map((l) => l.text)).toEqual([
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+    ]);
     expect(t.header.nationalLines.every((l) => l.style.bold)).toBe(true);
     expect(t.recipients.labelStyle).toEqual({ sizePt: 12, bold: true, italics: true });
     expect(t.recipients.itemStyle.sizePt).toBe(11);
@@ -45,7 +55,9 @@ describe("templateFor", () => {
 
   it("gives the Party header, trailer and signing form", () => {
     const t = templateFor("PARTY");
-    expect(t.header.nationalLines).toEqual([{ text: "ĐẢNG CỘNG SẢN VIỆT NAM", style: { sizePt: 15, bold: true, underline: true } }]);
+    expect(t.header.nationalLines).toEqual([
+      { text: "ĐẢNG CỘNG SẢN VIỆT NAM", style: { sizePt: 15, bold: true, underline: true } },
+    ]);
     expect(t.header.issuerTrailer?.text).toBe("*");
     expect(t.signature.defaultSigningForm).toBe("T/M BAN THƯỜNG VỤ");
   });
@@ -83,7 +95,9 @@ describe("fillPattern", () => {
 
 describe("reportSubtitle", () => {
   it("names a numbered plan by kind and number", () => {
-    expect(reportSubtitle(mocChauReport, templateFor("PARTY"))).toBe("Kết quả thực hiện kế hoạch số 15-KH/TXU năm 2026");
+    expect(reportSubtitle(mocChauReport, templateFor("PARTY"))).toBe(
+      "Kết quả thực hiện kế hoạch số 15-KH/TXU năm 2026",
+    );
   });
 
   it("drops 'số …' for an unnumbered plan", () => {

@@ -292,11 +292,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<DocumentNotation, DocumentTempla
 /** Nested partial: an override names only what it changes. Arrays and tuples are replaced whole. */
 export type TemplateOverrides = DeepPartial<DocumentTemplate>;
 
-type DeepPartial<T> = T extends readonly unknown[]
-  ? T
-  : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> }
-    : T;
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
 /** The default layout for a notation with overrides merged in; the defaults are never mutated. */
 export function templateFor(notation: DocumentNotation, overrides?: TemplateOverrides): DocumentTemplate {

@@ -5,7 +5,12 @@ import { dakLakComparison } from "../../../tests/fixtures/export/dak-lak-compari
 import { eaSupReport } from "../../../tests/fixtures/export/ea-sup-report";
 import { largeReport } from "../../../tests/fixtures/export/large-report";
 import { mocChauReport } from "../../../tests/fixtures/export/moc-chau-report";
-import { numberFormat, renderIndicatorWorkbook, renderLocalityComparisonWorkbook, STATUS_FILLS } from "./indicators-xlsx";
+import {
+  numberFormat,
+  renderIndicatorWorkbook,
+  renderLocalityComparisonWorkbook,
+  STATUS_FILLS,
+} from "./indicators-xlsx";
 
 const STATUS_LABELS = {
   MET: "Đạt/vượt",
@@ -144,7 +149,15 @@ describe("indicator workbook", () => {
     const workbook = await read(await renderIndicatorWorkbook(mocChauReport));
     const ws = workbook.worksheets[0]!;
     const header = findRow(ws, 1, "TT");
-    expect(rowValues(ws, header + 2, 7)).toEqual(["1.1", "Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ", "%", "-", "khoảng trên 40%", 31.5, "Đúng tiến độ"]);
+    expect(rowValues(ws, header + 2, 7)).toEqual([
+      "1.1",
+      "Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ",
+      "%",
+      "-",
+      "khoảng trên 40%",
+      31.5,
+      "Đúng tiến độ",
+    ]);
     expect(rowValues(ws, header + 4, 7)).toEqual([
       "1.3",
       mocChauReport.indicators[3]!.name,
@@ -175,14 +188,25 @@ describe("locality comparison workbook", () => {
   });
 
   it("titles the sheet and notes illustrative figures", () => {
-    expect(sheet.getCell(1, 1).value).toBe("SO SÁNH KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026 GIỮA CÁC ĐỊA PHƯƠNG — TỈNH ĐẮK LẮK");
+    expect(sheet.getCell(1, 1).value).toBe(
+      "SO SÁNH KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2026 GIỮA CÁC ĐỊA PHƯƠNG — TỈNH ĐẮK LẮK",
+    );
     expect(sheet.getCell(2, 1).value).toBe("Số liệu minh họa, không phải số liệu thực tế");
   });
 
   it("merges a header over the three columns of each indicator", () => {
     const merges = (sheet.model as unknown as { merges: string[] }).merges;
     const r = groupRow;
-    expect(merges).toEqual(expect.arrayContaining([`D${r}:F${r}`, `G${r}:I${r}`, `J${r}:L${r}`, `A${r}:A${r + 1}`, `B${r}:B${r + 1}`, `C${r}:C${r + 1}`]));
+    expect(merges).toEqual(
+      expect.arrayContaining([
+        `D${r}:F${r}`,
+        `G${r}:I${r}`,
+        `J${r}:L${r}`,
+        `A${r}:A${r + 1}`,
+        `B${r}:B${r + 1}`,
+        `C${r}:C${r + 1}`,
+      ]),
+    );
     expect(rowValues(sheet, groupRow, 12)).toEqual([
       "Địa phương",
       "Ghi chú",

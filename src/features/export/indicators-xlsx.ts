@@ -1,7 +1,13 @@
 import ExcelJS from "exceljs";
 import type { IndicatorStatus } from "@/domain/indicator-status";
 import type { LocalityComparison, ReportSnapshot } from "@/features/reporting/snapshot";
-import { DEFAULT_TEMPLATES, fillPattern, reportSubtitle, templateFor, type DocumentTemplate } from "./document-template";
+import {
+  DEFAULT_TEMPLATES,
+  fillPattern,
+  reportSubtitle,
+  templateFor,
+  type DocumentTemplate,
+} from "./document-template";
 import {
   actualFractionDigits,
   actualText,
@@ -134,7 +140,13 @@ function styleHeaderCell(cell: ExcelJS.Cell): void {
   cell.border = BOX;
 }
 
-function titleRow(sheet: ExcelJS.Worksheet, row: number, lastColumn: number, text: string, extra: Partial<ExcelJS.Font> = {}): void {
+function titleRow(
+  sheet: ExcelJS.Worksheet,
+  row: number,
+  lastColumn: number,
+  text: string,
+  extra: Partial<ExcelJS.Font> = {},
+): void {
   sheet.mergeCells(row, 1, row, lastColumn);
   const cell = sheet.getCell(row, 1);
   cell.value = text;
@@ -161,9 +173,16 @@ export async function renderIndicatorWorkbook(
 
   let row = 1;
   titleRow(sheet, row++, headers.length, fillPattern(template.appendix.titlePattern, { year: snapshot.year }));
-  titleRow(sheet, row++, headers.length, `${snapshot.issuer.name} — ${reportSubtitle(snapshot, template)}`, { size: FONT_SIZE, bold: false, italic: true });
+  titleRow(sheet, row++, headers.length, `${snapshot.issuer.name} — ${reportSubtitle(snapshot, template)}`, {
+    size: FONT_SIZE,
+    bold: false,
+    italic: true,
+  });
   if (hasIllustrativeData(snapshot)) {
-    titleRow(sheet, row++, headers.length, template.appendix.illustrativeNote, { size: FONT_SIZE, color: { argb: NOTE_COLOUR } });
+    titleRow(sheet, row++, headers.length, template.appendix.illustrativeNote, {
+      size: FONT_SIZE,
+      color: { argb: NOTE_COLOUR },
+    });
   }
   row++;
 
@@ -185,7 +204,15 @@ export async function renderIndicatorWorkbook(
     fitRowHeight(current, widths);
   }
   // Header stays visible while scrolling down, the indicator names while scrolling right.
-  sheet.views = [{ state: "frozen", xSplit: 2, ySplit: headerRow, topLeftCell: `C${headerRow + 1}`, activeCell: `C${headerRow + 1}` }];
+  sheet.views = [
+    {
+      state: "frozen",
+      xSplit: 2,
+      ySplit: headerRow,
+      topLeftCell: `C${headerRow + 1}`,
+      activeCell: `C${headerRow + 1}`,
+    },
+  ];
   sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
   return toBuffer(workbook);
 }
@@ -280,7 +307,9 @@ export async function renderLocalityComparisonWorkbook(comparison: LocalityCompa
     fitRowHeight(current, widths);
   }
 
-  sheet.views = [{ state: "frozen", xSplit: 1, ySplit: subRow, topLeftCell: `B${subRow + 1}`, activeCell: `B${subRow + 1}` }];
+  sheet.views = [
+    { state: "frozen", xSplit: 1, ySplit: subRow, topLeftCell: `B${subRow + 1}`, activeCell: `B${subRow + 1}` },
+  ];
   sheet.pageSetup.printTitlesRow = `${groupRow}:${subRow}`;
   return toBuffer(workbook);
 }

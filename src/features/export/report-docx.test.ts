@@ -30,7 +30,10 @@ const STATUS_LABELS = {
 /** Twips from millimetres, computed here independently of the renderer. */
 const twips = (mm: number) => String(Math.round((mm * 1440) / 25.4));
 
-async function documentXml(snapshot: ReportSnapshot, template = templateFor(snapshot.issuer.notation)): Promise<string> {
+async function documentXml(
+  snapshot: ReportSnapshot,
+  template = templateFor(snapshot.issuer.notation),
+): Promise<string> {
   return readZipPart(await renderReportDocx(snapshot, template), "word/document.xml");
 }
 
@@ -61,7 +64,10 @@ describe("State report (UBND huyện Ea Súp)", () => {
   it("prints the issuer left and the national title right in a borderless two-column header", () => {
     const header = tables(xml)[0]!;
     expect(header.rows[0]!.cells).toHaveLength(2);
-    expect(header.rows[0]!.cells[0]!.paragraphs.map((p) => p.text).filter(Boolean)).toEqual(["ỦY BAN NHÂN DÂN", "HUYỆN EA SÚP"]);
+    expect(header.rows[0]!.cells[0]!.paragraphs.map((p) => p.text).filter(Boolean)).toEqual([
+      "ỦY BAN NHÂN DÂN",
+      "HUYỆN EA SÚP",
+    ]);
     expect(header.rows[0]!.cells[1]!.paragraphs.map((p) => p.text)).toEqual([
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
@@ -135,7 +141,12 @@ describe("State report (UBND huyện Ea Súp)", () => {
 
   it("lists the tasks with lead agencies and their status and summary", () => {
     const table = tables(xml).find((t) => t.rows[0]?.cells[1]?.text === "Nhiệm vụ")!;
-    expect(table.rows[0]!.cells.map((c) => c.text)).toEqual(["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Tình hình thực hiện"]);
+    expect(table.rows[0]!.cells.map((c) => c.text)).toEqual([
+      "TT",
+      "Nhiệm vụ",
+      "Cơ quan chủ trì",
+      "Tình hình thực hiện",
+    ]);
     expect(table.rows.slice(1).map((r) => r.cells[0]!.text)).toEqual(eaSupReport.tasks.map((t) => t.numbering));
     const row = table.rows.find((r) => r.cells[0]!.text === "2.2")!;
     expect(row.cells[2]!.text).toBe("Phòng Văn hoá và Thông tin; Phòng Lao động - Thương binh và Xã hội");
@@ -164,7 +175,9 @@ describe("State report (UBND huyện Ea Súp)", () => {
   });
 
   it("uses Times New Roman for every run and as the default font", async () => {
-    const runs = paragraphs(xml).flatMap((p) => p.runs).filter((r) => r.text !== "");
+    const runs = paragraphs(xml)
+      .flatMap((p) => p.runs)
+      .filter((r) => r.text !== "");
     expect(runs.length).toBeGreaterThan(100);
     const withoutFont = runs.filter((r) => attribute(r.properties, "w:rFonts", "w:ascii") !== "Times New Roman");
     expect(withoutFont.map((r) => r.text)).toEqual([]);
@@ -232,7 +245,8 @@ describe("State report (UBND huyện Ea Súp)", () => {
     expect(table.rows.slice(1).map((r) => r.cells.map((c) => c.text))).toEqual(expected);
     // Spot checks that the fixture carries the notations worth printing verbatim.
     const texts = table.rows.flatMap((r) => r.cells.map((c) => c.text));
-    for (const written of ["2-2,5", "<4", "Tiểu học", "THCS", "99,5", "24,01", "5,60", "Đảm bảo vững"]) expect(texts).toContain(written);
+    for (const written of ["2-2,5", "<4", "Tiểu học", "THCS", "99,5", "24,01", "5,60", "Đảm bảo vững"])
+      expect(texts).toContain(written);
     for (const label of Object.values(STATUS_LABELS)) expect(texts).toContain(label);
   });
 
@@ -240,7 +254,10 @@ describe("State report (UBND huyện Ea Súp)", () => {
     const rows = appendixTable(xml).rows.slice(1);
     eaSupReport.indicators.forEach((ind, i) => {
       const runs = rows[i]!.cells.flatMap((c) => c.paragraphs.flatMap((p) => p.runs)).filter((r) => r.text !== "");
-      expect(runs.every((r) => isBold(r) === ind.isGroup), `row ${ind.code} ${ind.name}`).toBe(true);
+      expect(
+        runs.every((r) => isBold(r) === ind.isGroup),
+        `row ${ind.code} ${ind.name}`,
+      ).toBe(true);
       const indent = attribute(rows[i]!.cells[1]!.paragraphs[0]!.xml, "w:ind", "w:left");
       expect(indent ?? "0", `indent of ${ind.name}`).toBe(ind.depth === 0 ? "0" : twips(ind.depth * 3));
     });
@@ -253,7 +270,10 @@ describe("State report (UBND huyện Ea Súp)", () => {
       indicators: eaSupReport.indicators.map((ind) => ({ ...ind, isIllustrative: false })),
     };
     expect(await documentXml(real)).not.toContain("Số liệu minh họa");
-    const oneIllustrative = { ...real, indicators: real.indicators.map((ind, i) => ({ ...ind, isIllustrative: i === 3 })) };
+    const oneIllustrative = {
+      ...real,
+      indicators: real.indicators.map((ind, i) => ({ ...ind, isIllustrative: i === 3 })),
+    };
     expect(await documentXml(oneIllustrative)).toContain("Số liệu minh họa, không phải số liệu thực tế");
   });
 });
@@ -275,7 +295,11 @@ describe("Party report (Thị ủy Mộc Châu)", () => {
 
   it("prints the Party header and never the State one", () => {
     const header = tables(xml)[0]!;
-    expect(header.rows[0]!.cells[0]!.paragraphs.map((p) => p.text)).toEqual(["ĐẢNG BỘ TỈNH SƠN LA", "THỊ ỦY MỘC CHÂU", "*"]);
+    expect(header.rows[0]!.cells[0]!.paragraphs.map((p) => p.text)).toEqual([
+      "ĐẢNG BỘ TỈNH SƠN LA",
+      "THỊ ỦY MỘC CHÂU",
+      "*",
+    ]);
     const title = header.rows[0]!.cells[1]!.paragraphs;
     expect(title.map((p) => p.text)).toEqual(["ĐẢNG CỘNG SẢN VIỆT NAM"]);
     expect(isBold(title[0]!.runs[0]!) && isUnderlined(title[0]!.runs[0]!)).toBe(true);
@@ -306,7 +330,11 @@ describe("Party report (Thị ủy Mộc Châu)", () => {
 
   it("prints the appendix with the note, since the plan is illustrative", () => {
     expect(bodyParagraphs(xml).map((p) => p.text)).toContain("Số liệu minh họa, không phải số liệu thực tế");
-    expect(appendixTable(xml).rows.slice(1).map((r) => r.cells[1]!.text)).toEqual(mocChauReport.indicators.map((i) => i.name));
+    expect(
+      appendixTable(xml)
+        .rows.slice(1)
+        .map((r) => r.cells[1]!.text),
+    ).toEqual(mocChauReport.indicators.map((i) => i.name));
   });
 });
 

@@ -170,7 +170,11 @@ class ReportWriter {
     });
   }
 
-  cell(children: Paragraph[], width: number, options: { columnSpan?: number; centreVertically?: boolean } = {}): TableCell {
+  cell(
+    children: Paragraph[],
+    width: number,
+    options: { columnSpan?: number; centreVertically?: boolean } = {},
+  ): TableCell {
     return new TableCell({
       children: children.length ? children : [new Paragraph({})],
       width: { size: width, type: WidthType.DXA },
@@ -237,7 +241,9 @@ class ReportWriter {
       this.centred(reportSubtitle(this.snapshot, this.t), title.subtitleStyle),
     ];
     if (title.planTitlePattern !== null && plan.title.trim() !== "") {
-      paragraphs.push(this.centred(fillPattern(title.planTitlePattern, { title: plan.title.trim() }), title.planTitleStyle));
+      paragraphs.push(
+        this.centred(fillPattern(title.planTitlePattern, { title: plan.title.trim() }), title.planTitleStyle),
+      );
     }
     if (title.rule) paragraphs.push(this.rule(title.rule, this.textWidth));
     paragraphs.push(this.blank(this.t.body.style.sizePt));
@@ -289,12 +295,18 @@ class ReportWriter {
         const style = spec.cellStyle;
         const progress: Paragraph[] = [];
         if (task.status) progress.push(this.text(spec.statusLabels[task.status], { ...style, bold: true }));
-        if (task.summary?.trim()) progress.push(this.text(task.summary.trim(), style, { align: AlignmentType.JUSTIFIED }));
+        if (task.summary?.trim())
+          progress.push(this.text(task.summary.trim(), style, { align: AlignmentType.JUSTIFIED }));
         return new TableRow({
           children: [
             this.cell([this.centred(task.numbering, style)], orderW),
             this.cell(
-              [this.text(task.title?.trim() || task.body.trim(), style, { align: AlignmentType.JUSTIFIED, leftMm: task.depth * 2 })],
+              [
+                this.text(task.title?.trim() || task.body.trim(), style, {
+                  align: AlignmentType.JUSTIFIED,
+                  leftMm: task.depth * 2,
+                }),
+              ],
               taskW,
             ),
             this.cell([this.text(task.lead.join("; "), style)], leadW),
@@ -369,7 +381,15 @@ class ReportWriter {
     const spec = this.t.appendix;
     const widths = columnWidths(this.textWidth, spec.columnShares);
     const h = spec.headers;
-    const headerTexts = [h.order, h.name, h.unit, h.target2025, h.target2030, fillPattern(h.actual, { year: this.snapshot.year }), h.status];
+    const headerTexts = [
+      h.order,
+      h.name,
+      h.unit,
+      h.target2025,
+      h.target2030,
+      fillPattern(h.actual, { year: this.snapshot.year }),
+      h.status,
+    ];
     const headerRow = new TableRow({
       tableHeader: true,
       cantSplit: true,
@@ -377,7 +397,11 @@ class ReportWriter {
         this.cell([this.centred(text, spec.headerStyle)], widths[i]!, { centreVertically: true }),
       ),
     });
-    return this.table([headerRow, ...this.snapshot.indicators.map((indicator) => this.indicatorRow(indicator, widths))], widths, true);
+    return this.table(
+      [headerRow, ...this.snapshot.indicators.map((indicator) => this.indicatorRow(indicator, widths))],
+      widths,
+      true,
+    );
   }
 
   private indicatorRow(indicator: SnapshotIndicator, widths: number[]): TableRow {
@@ -395,11 +419,18 @@ class ReportWriter {
       children: [
         this.cell([this.centred(indicator.code, style)], widths[0]!, { centreVertically: true }),
         this.cell(
-          [this.text(indicator.name, style, { align: AlignmentType.LEFT, leftMm: indicator.depth * spec.nestedIndentMm })],
+          [
+            this.text(indicator.name, style, {
+              align: AlignmentType.LEFT,
+              leftMm: indicator.depth * spec.nestedIndentMm,
+            }),
+          ],
           widths[1]!,
           { centreVertically: true },
         ),
-        ...values.map((value, i) => this.cell([this.centred(value, style)], widths[i + 2]!, { centreVertically: true })),
+        ...values.map((value, i) =>
+          this.cell([this.centred(value, style)], widths[i + 2]!, { centreVertically: true }),
+        ),
       ],
     });
   }
@@ -412,7 +443,12 @@ class ReportWriter {
         new Paragraph({
           alignment: AlignmentType.CENTER,
           children: [
-            new TextRun({ children: [PageNumber.CURRENT], font: this.t.fontFamily, size: spec.style.sizePt * 2, bold: spec.style.bold }),
+            new TextRun({
+              children: [PageNumber.CURRENT],
+              font: this.t.fontFamily,
+              size: spec.style.sizePt * 2,
+              bold: spec.style.bold,
+            }),
           ],
         }),
       ],

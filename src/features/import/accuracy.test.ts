@@ -17,7 +17,11 @@ const FIXTURES = path.resolve(import.meta.dirname, "../../../tests/fixtures/impo
 
 const CASES = [
   { name: "Ea Súp (UBND huyện, phụ lục bảng)", file: "ea-sup-ubnd-huyen-ke-hoach-2024.md", expected: eaSup },
-  { name: "Đà Lạt 222-KH/ThU (Thành ủy, chỉ tiêu văn xuôi)", file: "da-lat-thanh-uy-ke-hoach-222-KH-ThU-2024.md", expected: daLat },
+  {
+    name: "Đà Lạt 222-KH/ThU (Thành ủy, chỉ tiêu văn xuôi)",
+    file: "da-lat-thanh-uy-ke-hoach-222-KH-ThU-2024.md",
+    expected: daLat,
+  },
   { name: "Sơn La (Tỉnh ủy, chỉ tiêu văn xuôi)", file: "son-la-tinh-uy-ke-hoach-42-NQ-TW-2024.md", expected: sonLa },
 ] as const;
 
@@ -28,11 +32,39 @@ type Floors = Record<"tasks" | "agencies" | "timeframes" | "indicators" | "targe
 // targets 38/39. The Party documents assign no agency per task (their 1 and 3 expected
 // assignments were read by hand from "Tổ chức thực hiện"); the importer does not guess them.
 const FLOORS: Record<string, Floors> = {
-  "ea-sup-ubnd-huyen-ke-hoach-2024.md": { tasks: 1, agencies: 1, timeframes: 1, indicators: 1, targetsExact: 1, targetsMeaning: 1 },
-  "da-lat-thanh-uy-ke-hoach-222-KH-ThU-2024.md": { tasks: 0.97, agencies: 0, timeframes: 1, indicators: 0.9, targetsExact: 0.75, targetsMeaning: 0.85 },
-  "son-la-tinh-uy-ke-hoach-42-NQ-TW-2024.md": { tasks: 0.97, agencies: 0, timeframes: 1, indicators: 0.92, targetsExact: 0.92, targetsMeaning: 0.92 },
+  "ea-sup-ubnd-huyen-ke-hoach-2024.md": {
+    tasks: 1,
+    agencies: 1,
+    timeframes: 1,
+    indicators: 1,
+    targetsExact: 1,
+    targetsMeaning: 1,
+  },
+  "da-lat-thanh-uy-ke-hoach-222-KH-ThU-2024.md": {
+    tasks: 0.97,
+    agencies: 0,
+    timeframes: 1,
+    indicators: 0.9,
+    targetsExact: 0.75,
+    targetsMeaning: 0.85,
+  },
+  "son-la-tinh-uy-ke-hoach-42-NQ-TW-2024.md": {
+    tasks: 0.97,
+    agencies: 0,
+    timeframes: 1,
+    indicators: 0.92,
+    targetsExact: 0.92,
+    targetsMeaning: 0.92,
+  },
 };
-const OVERALL: Floors = { tasks: 0.98, agencies: 0.95, timeframes: 1, indicators: 0.97, targetsExact: 0.92, targetsMeaning: 0.95 };
+const OVERALL: Floors = {
+  tasks: 0.98,
+  agencies: 0.95,
+  timeframes: 1,
+  indicators: 0.97,
+  targetsExact: 0.92,
+  targetsMeaning: 0.95,
+};
 
 const METRICS = ["tasks", "agencies", "timeframes", "indicators", "targetsExact", "targetsMeaning"] as const;
 const LABELS: Record<(typeof METRICS)[number], string> = {
@@ -45,7 +77,9 @@ const LABELS: Record<(typeof METRICS)[number], string> = {
 };
 
 function cell(score: Score): string {
-  return score.total === 0 ? "—" : `${score.correct}/${score.total} (${Math.round(rate(score) * 100)}%)${score.extra ? ` +${score.extra} thừa` : ""}`;
+  return score.total === 0
+    ? "—"
+    : `${score.correct}/${score.total} (${Math.round(rate(score) * 100)}%)${score.extra ? ` +${score.extra} thừa` : ""}`;
 }
 
 describe("extraction accuracy on the three seed documents", () => {
@@ -62,7 +96,14 @@ describe("extraction accuracy on the three seed documents", () => {
 
     it(`${name}: the same results with Windows line ends, decomposed Unicode and no blank lines`, () => {
       const text = readFileSync(path.join(FIXTURES, file), "utf8");
-      const variants = [text.replace(/\n/g, "\r\n"), text.normalize("NFD"), text.split("\n").filter((line) => line.trim()).join("\n")];
+      const variants = [
+        text.replace(/\n/g, "\r\n"),
+        text.normalize("NFD"),
+        text
+          .split("\n")
+          .filter((line) => line.trim())
+          .join("\n"),
+      ];
       for (const variant of variants) {
         const again = compareExtraction(document, extractPlan(variant, { key: "import-test" }).document);
         for (const metric of METRICS) expect(again[metric].correct, LABELS[metric]).toBe(report[metric].correct);
@@ -72,7 +113,10 @@ describe("extraction accuracy on the three seed documents", () => {
     it(`${name}: rates at or above the measured floors`, () => {
       const floors = FLOORS[file]!;
       for (const metric of METRICS) {
-        expect(rate(report[metric]), `${LABELS[metric]}: ${cell(report[metric])}\n${report.misses.join("\n")}`).toBeGreaterThanOrEqual(floors[metric]);
+        expect(
+          rate(report[metric]),
+          `${LABELS[metric]}: ${cell(report[metric])}\n${report.misses.join("\n")}`,
+        ).toBeGreaterThanOrEqual(floors[metric]);
       }
     });
   }
@@ -81,12 +125,31 @@ describe("extraction accuracy on the three seed documents", () => {
     const total = Object.fromEntries(
       METRICS.map((metric) => [
         metric,
-        reports.reduce<Score>((sum, { report }) => ({ correct: sum.correct + report[metric].correct, total: sum.total + report[metric].total, extra: sum.extra + report[metric].extra }), { correct: 0, total: 0, extra: 0 }),
+        reports.reduce<Score>(
+          (sum, { report }) => ({
+            correct: sum.correct + report[metric].correct,
+            total: sum.total + report[metric].total,
+            extra: sum.extra + report[metric].extra,
+          }),
+          { correct: 0, total: 0, extra: 0 },
+        ),
       ]),
     ) as Record<(typeof METRICS)[number], Score>;
     const header = `| văn bản | ${METRICS.map((m) => LABELS[m]).join(" | ")} |`;
-    const rows = [...reports.map(({ name, report }) => `| ${name} | ${METRICS.map((m) => cell(report[m])).join(" | ")} |`), `| **cả ba** | ${METRICS.map((m) => cell(total[m])).join(" | ")} |`];
-    console.log(["", "Độ chính xác của trình nhập (so với bản kiểm tra tay):", header, `|${" --- |".repeat(METRICS.length + 1)}`, ...rows, ""].join("\n"));
+    const rows = [
+      ...reports.map(({ name, report }) => `| ${name} | ${METRICS.map((m) => cell(report[m])).join(" | ")} |`),
+      `| **cả ba** | ${METRICS.map((m) => cell(total[m])).join(" | ")} |`,
+    ];
+    console.log(
+      [
+        "",
+        "Độ chính xác của trình nhập (so với bản kiểm tra tay):",
+        header,
+        `|${" --- |".repeat(METRICS.length + 1)}`,
+        ...rows,
+        "",
+      ].join("\n"),
+    );
     for (const metric of METRICS) expect(rate(total[metric]), LABELS[metric]).toBeGreaterThanOrEqual(OVERALL[metric]);
   });
 });

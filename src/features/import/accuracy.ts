@@ -73,18 +73,34 @@ function flattenIndicators(indicators: DocumentIndicator[], parent: DocumentIndi
   return indicators.flatMap((indicator) => {
     const own: FlatIndicator[] = indicator.isGroup
       ? []
-      : [{ label: parent && !parent.isGroup ? `${parent.name} › ${indicator.name}` : indicator.name, indicator, prose: Boolean(indicator.sourceText) }];
+      : [
+          {
+            label: parent && !parent.isGroup ? `${parent.name} › ${indicator.name}` : indicator.name,
+            indicator,
+            prose: Boolean(indicator.sourceText),
+          },
+        ];
     return [...own, ...flattenIndicators(indicator.children ?? [], indicator)];
   });
 }
 
 function sameTimeframe(a: string | null | undefined, b: string | null | undefined): boolean {
-  const norm = (s: string | null | undefined) => (s ?? "").replace(/[\s.;,]+$/, "").replace(/\s+/g, " ").trim().toLowerCase();
+  const norm = (s: string | null | undefined) =>
+    (s ?? "")
+      .replace(/[\s.;,]+$/, "")
+      .replace(/\s+/g, " ")
+      .trim()
+      .toLowerCase();
   return norm(a) === norm(b);
 }
 
 function sameTargetText(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/\s+/g, " ").replace(/[.;]+$/, "").trim().toLocaleLowerCase("vi");
+  const norm = (s: string) =>
+    s
+      .replace(/\s+/g, " ")
+      .replace(/[.;]+$/, "")
+      .trim()
+      .toLocaleLowerCase("vi");
   return norm(a) === norm(b);
 }
 
@@ -95,8 +111,14 @@ function sameTargetMeaning(a: string, b: string): boolean {
   if (!pa.ok || !pb.ok) return false;
   const ta = pa.target;
   const tb = pb.target;
-  if (ta.kind === "QUALITATIVE" || tb.kind === "QUALITATIVE") return ta.kind === tb.kind && normalizeName(ta.qualitative ?? "") === normalizeName(tb.qualitative ?? "");
-  return ta.kind === tb.kind && ta.lower === tb.lower && ta.upper === tb.upper && (ta.isPercent === tb.isPercent || ta.kind === "NONE");
+  if (ta.kind === "QUALITATIVE" || tb.kind === "QUALITATIVE")
+    return ta.kind === tb.kind && normalizeName(ta.qualitative ?? "") === normalizeName(tb.qualitative ?? "");
+  return (
+    ta.kind === tb.kind &&
+    ta.lower === tb.lower &&
+    ta.upper === tb.upper &&
+    (ta.isPercent === tb.isPercent || ta.kind === "NONE")
+  );
 }
 
 export function compareExtraction(expected: PlanDocument, actual: PlanDocument): AccuracyReport {
@@ -118,9 +140,15 @@ export function compareExtraction(expected: PlanDocument, actual: PlanDocument):
     report.tasks.total++;
     const found = actualTasks.get(key);
     if (found) matchedKeys.add(key);
-    const ok = found !== undefined && similarity(task.title ?? "", found.title ?? "") >= 0.9 && similarity(task.body, found.body) >= 0.9;
+    const ok =
+      found !== undefined &&
+      similarity(task.title ?? "", found.title ?? "") >= 0.9 &&
+      similarity(task.body, found.body) >= 0.9;
     if (ok) report.tasks.correct++;
-    else misses.push(`nhiệm vụ ${key}: ${found ? `khác nội dung (“${(found.title ?? found.body).slice(0, 50)}”)` : "không tìm thấy"}`);
+    else
+      misses.push(
+        `nhiệm vụ ${key}: ${found ? `khác nội dung (“${(found.title ?? found.body).slice(0, 50)}”)` : "không tìm thấy"}`,
+      );
 
     for (const role of ROLES) {
       const want = task[role] ?? [];
@@ -180,7 +208,9 @@ export function compareExtraction(expected: PlanDocument, actual: PlanDocument):
     }
   });
   report.indicators.extra = got.length - used.size;
-  report.targetsExact.extra = got.filter((_, j) => !used.has(j)).reduce((n, g) => n + Object.keys(g.indicator.targets ?? {}).length, 0);
+  report.targetsExact.extra = got
+    .filter((_, j) => !used.has(j))
+    .reduce((n, g) => n + Object.keys(g.indicator.targets ?? {}).length, 0);
   report.targetsMeaning.extra = report.targetsExact.extra;
   return report;
 }

@@ -6,9 +6,19 @@ import { extractPlan } from "./parse-document";
 // Parsing speed, for `npm run bench`: the 45 KB Ea Súp plan, parsed `runs` times in this process.
 // Run alone with `npx tsx src/features/import/bench.ts`.
 
-export const BENCH_FIXTURE = path.resolve(import.meta.dirname, "../../../tests/fixtures/import/ea-sup-ubnd-huyen-ke-hoach-2024.md");
+export const BENCH_FIXTURE = path.resolve(
+  import.meta.dirname,
+  "../../../tests/fixtures/import/ea-sup-ubnd-huyen-ke-hoach-2024.md",
+);
 
-export type ParseBench = { bytes: number; runs: number; firstMs: number; medianMs: number; p95Ms: number; maxMs: number };
+export type ParseBench = {
+  bytes: number;
+  runs: number;
+  firstMs: number;
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+};
 
 export function benchParse(text = readFileSync(BENCH_FIXTURE, "utf8"), runs = 50): ParseBench {
   const times: number[] = [];
@@ -20,10 +30,19 @@ export function benchParse(text = readFileSync(BENCH_FIXTURE, "utf8"), runs = 50
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { bytes: Buffer.byteLength(text), runs, firstMs: round(times[0]!), medianMs: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(sorted[sorted.length - 1]!) };
+  return {
+    bytes: Buffer.byteLength(text),
+    runs,
+    firstMs: round(times[0]!),
+    medianMs: round(at(0.5)),
+    p95Ms: round(at(0.95)),
+    maxMs: round(sorted[sorted.length - 1]!),
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const result = benchParse();
-  console.log(`Đọc kế hoạch Ea Súp (${(result.bytes / 1024).toFixed(1)} KB), ${result.runs} lần: lần đầu ${result.firstMs} ms, trung vị ${result.medianMs} ms, p95 ${result.p95Ms} ms, chậm nhất ${result.maxMs} ms`);
+  console.log(
+    `Đọc kế hoạch Ea Súp (${(result.bytes / 1024).toFixed(1)} KB), ${result.runs} lần: lần đầu ${result.firstMs} ms, trung vị ${result.medianMs} ms, p95 ${result.p95Ms} ms, chậm nhất ${result.maxMs} ms`,
+  );
 }

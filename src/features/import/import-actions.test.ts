@@ -9,7 +9,13 @@ import { extractPlan } from "./parse-document";
 // and the domain rules (number, targets), with Vietnamese messages at the field they concern. The
 // database side (draft created, parent checked, audit) is in tests/integration/import.test.ts.
 
-const document = extractPlan(readFileSync(path.resolve(import.meta.dirname, "../../../tests/fixtures/import/ea-sup-ubnd-huyen-ke-hoach-2024.md"), "utf8"), { key: "import-abc123" }).document;
+const document = extractPlan(
+  readFileSync(
+    path.resolve(import.meta.dirname, "../../../tests/fixtures/import/ea-sup-ubnd-huyen-ke-hoach-2024.md"),
+    "utf8",
+  ),
+  { key: "import-abc123" },
+).document;
 
 describe("import.confirm input", () => {
   it("is declared with the plans.edit permission", () => {
@@ -19,7 +25,10 @@ describe("import.confirm input", () => {
 
   it("accepts the extracted Ea Súp document with or without a parent", () => {
     expect(confirmImportInput.safeParse({ document: JSON.stringify(document), parentId: "" }).success).toBe(true);
-    const parsed = confirmImportInput.safeParse({ document: JSON.stringify(document), parentId: "5b0c2c43-2f7b-4b8c-9b7e-1f2d3c4b5a69" });
+    const parsed = confirmImportInput.safeParse({
+      document: JSON.stringify(document),
+      parentId: "5b0c2c43-2f7b-4b8c-9b7e-1f2d3c4b5a69",
+    });
     expect(parsed.success && parsed.data.document.tasks.length).toBe(9);
   });
 
@@ -38,13 +47,19 @@ describe("import.confirm input", () => {
 
     bad.title = "Kế hoạch";
     bad.tasks[0]!.numbering = "1.";
-    const ruleErrors = fieldErrorsOf(confirmImportInput.safeParse({ document: JSON.stringify(bad), parentId: "" }).error!);
+    const ruleErrors = fieldErrorsOf(
+      confirmImportInput.safeParse({ document: JSON.stringify(bad), parentId: "" }).error!,
+    );
     expect(ruleErrors["document.number"]).toMatch(/số, ký hiệu/i);
     expect(ruleErrors["document.indicators.1.children.0.targets.2030"]).toMatch(/Không hiểu/);
   });
 
   it("refuses what is not a document", () => {
-    expect(fieldErrorsOf(confirmImportInput.safeParse({ document: "{không phải JSON", parentId: "" }).error!).document).toMatch(/không đọc được/);
-    expect(fieldErrorsOf(confirmImportInput.safeParse({ parentId: "" }).error!).document).toBe("Thiếu nội dung văn bản");
+    expect(
+      fieldErrorsOf(confirmImportInput.safeParse({ document: "{không phải JSON", parentId: "" }).error!).document,
+    ).toMatch(/không đọc được/);
+    expect(fieldErrorsOf(confirmImportInput.safeParse({ parentId: "" }).error!).document).toBe(
+      "Thiếu nội dung văn bản",
+    );
   });
 });

@@ -38,7 +38,14 @@ function vietnamese(issue: z.core.$ZodIssue): string {
 /** Checks the domain rules the schema does not: the number, every target as written. */
 function checkDocument(document: PlanDocument, ctx: z.RefinementCtx) {
   const number = parseDocumentNumber(document.number);
-  if (!number.ok) ctx.addIssue({ code: "custom", message: document.number.trim() ? number.error : "Hãy nhập số, ký hiệu văn bản (văn bản chưa có số viết dạng /KH-UBND hoặc -KH/TU)", path: ["number"] });
+  if (!number.ok)
+    ctx.addIssue({
+      code: "custom",
+      message: document.number.trim()
+        ? number.error
+        : "Hãy nhập số, ký hiệu văn bản (văn bản chưa có số viết dạng /KH-UBND hoặc -KH/TU)",
+      path: ["number"],
+    });
   const visit = (indicators: DocumentIndicator[], path: (string | number)[]) =>
     indicators.forEach((indicator, i) => {
       for (const [year, text] of Object.entries(indicator.targets ?? {})) {
@@ -64,7 +71,12 @@ const documentInput = z
     }
     const parsed = planDocumentSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: vietnamese(issue), path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)) });
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({
+          code: "custom",
+          message: vietnamese(issue),
+          path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+        });
       return z.NEVER;
     }
     checkDocument(parsed.data, ctx);
@@ -73,14 +85,25 @@ const documentInput = z
 
 export const confirmImportInput = z.object({
   document: documentInput,
-  parentId: z.union([z.literal(""), z.string().uuid("Văn bản cấp trên không hợp lệ")], { message: "Văn bản cấp trên không hợp lệ" }),
+  parentId: z.union([z.literal(""), z.string().uuid("Văn bản cấp trên không hợp lệ")], {
+    message: "Văn bản cấp trên không hợp lệ",
+  }),
 });
 
 async function ownOrganization(db: ScopedDb, organizationId: string | null): Promise<OrganizationRef> {
-  if (!organizationId) throw new FieldError("_form", "Tài khoản của bạn chưa thuộc đơn vị nào nên chưa nhập được kế hoạch.");
-  const organization = await db.organization.findUnique({ where: { id: organizationId }, select: { id: true, adminUnitId: true, provinceCode: true, adminUnit: { select: { level: true } } } });
+  if (!organizationId)
+    throw new FieldError("_form", "Tài khoản của bạn chưa thuộc đơn vị nào nên chưa nhập được kế hoạch.");
+  const organization = await db.organization.findUnique({
+    where: { id: organizationId },
+    select: { id: true, adminUnitId: true, provinceCode: true, adminUnit: { select: { level: true } } },
+  });
   if (!organization) throw new NotFoundError("Không tìm thấy đơn vị");
-  return { id: organization.id, adminUnitId: organization.adminUnitId, provinceCode: organization.provinceCode, adminUnitLevel: organization.adminUnit.level };
+  return {
+    id: organization.id,
+    adminUnitId: organization.adminUnitId,
+    provinceCode: organization.provinceCode,
+    adminUnitLevel: organization.adminUnit.level,
+  };
 }
 
 function countNodes<T extends { children?: T[] }>(items: T[], keep: (item: T) => boolean = () => true): number {
@@ -100,33 +123,72 @@ export const confirmImport = defineAction({
   async run({ db, scope, input, audit }) {
     const parentId = input.parentId || null;
     if (parentId) {
-      const parent = await db.plan.findFirst({ where: { AND: [{ id: parentId }, visiblePlans(scope)] }, select: { id: true } });
-      if (!parent) throw new FieldError("parentId", "Không tìm thấy văn bản cấp trên này (có thể đã bị xóa hoặc bạn không có quyền xem).");
+      const parent = await db.plan.findFirst({
+        where: { AND: [{ id: parentId }, visiblePlans(scope)] },
+        select: { id: true },
+      });
+      if (!parent)
+        throw new FieldError(
+          "parentId",
+          "Không tìm thấy văn bản cấp trên này (có thể đã bị xóa hoặc bạn không có quyền xem).",
+        );
     }
     // What was imported is a draft of the user's own body: keys of other documents do not apply.
     const document: PlanDocument = { ...input.document, parentKey: null, citedKeys: [] };
     // Its indicators are linked to the parent's they localise, as if the plan had been copied from it:
     // the parent's rollup then places their results, and the parent's later changes reach them.
     const parent = parentId ? await parentItems(db, parentId) : null;
-    const matchParentIndicator = parent ? parentIndicatorMatcher(parent.indicators.map((i) => i.loaded), (node) => node.source) : undefined;
-    const matchParentTask = parent ? parentTaskMatcher(parent.tasks.map((t) => t.loaded), (node) => node.source) : undefined;
-    const { id, rows } = await createPlanFromDocument(db, scope, document, { status: "DRAFT", parentId, citedPlanIds: [], matchParentIndicator, matchParentTask }, audit);
+    const matchParentIndicator = parent
+      ? parentIndicatorMatcher(
+          parent.indicators.map((i) => i.loaded),
+          (node) => node.source,
+        )
+      : undefined;
+    const matchParentTask = parent
+      ? parentTaskMatcher(
+          parent.tasks.map((t) => t.loaded),
+          (node) => node.source,
+        )
+      : undefined;
+    const { id, rows } = await createPlanFromDocument(
+      db,
+      scope,
+      document,
+      { status: "DRAFT", parentId, citedPlanIds: [], matchParentIndicator, matchParentTask },
+      audit,
+    );
     // What the parent had that the document did not take up is not news: recorded as declined, so
     // that only what the parent adds from now on is offered to this plan (parent-change-actions.ts).
     const linked = new Set([...rows.tasks, ...rows.indicators].map((item) => item.derivedFromId));
     const declined = parent
       ? [
-          ...flatten(parent.tasks.map((t) => t.loaded)).filter((t) => !linked.has(t.id)).map((t) => ({ itemType: "TASK" as const, itemId: t.id })),
-          ...flatten(parent.indicators.map((i) => i.loaded)).filter((i) => !linked.has(i.id)).map((i) => ({ itemType: "INDICATOR" as const, itemId: i.id })),
+          ...flatten(parent.tasks.map((t) => t.loaded))
+            .filter((t) => !linked.has(t.id))
+            .map((t) => ({ itemType: "TASK" as const, itemId: t.id })),
+          ...flatten(parent.indicators.map((i) => i.loaded))
+            .filter((i) => !linked.has(i.id))
+            .map((i) => ({ itemType: "INDICATOR" as const, itemId: i.id })),
         ]
       : [];
-    if (declined.length) await db.inheritanceDecision.createMany({ data: declined.map((d) => ({ ...d, planId: id, kind: "ADDED" as const, accepted: false, decidedById: scope.userId })) });
+    if (declined.length)
+      await db.inheritanceDecision.createMany({
+        data: declined.map((d) => ({
+          ...d,
+          planId: id,
+          kind: "ADDED" as const,
+          accepted: false,
+          decidedById: scope.userId,
+        })),
+      });
     await audit({
       action: "plan.import",
       entityType: "Plan",
       entityId: id,
       after: {
-        title: document.title, number: document.number, tasks: rows.tasks.length, indicators: countNodes(document.indicators, (i) => !i.isGroup),
+        title: document.title,
+        number: document.number,
+        tasks: rows.tasks.length,
+        indicators: countNodes(document.indicators, (i) => !i.isGroup),
         linkedToParent: rows.indicators.filter((i) => !i.isGroup && i.derivedFromId).length,
         tasksLinkedToParent: rows.tasks.filter((t) => t.derivedFromId).length,
         declinedFromParent: declined.length,

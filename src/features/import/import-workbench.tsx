@@ -9,9 +9,13 @@ import { extractPlanAction, type ExtractState } from "./server-actions";
 // review screen. Files over the limit are refused before they are sent.
 
 const MAX_BYTES = 2 * 1024 * 1024;
-const ACCEPT = ".docx,.md,.markdown,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain";
+const ACCEPT =
+  ".docx,.md,.markdown,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain";
 
-type Phase = { step: "choose"; error: string | null } | { step: "reading"; label: string; size: number; started: number } | { step: "review"; result: Extract<ExtractState, { status: "ok" }> };
+type Phase =
+  | { step: "choose"; error: string | null }
+  | { step: "reading"; label: string; size: number; started: number }
+  | { step: "review"; result: Extract<ExtractState, { status: "ok" }> };
 
 function kilobytes(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("vi-VN")} KB`;
@@ -25,7 +29,7 @@ function Progress({ label, size, started }: { label: string; size: number; start
   }, []);
   const seconds = Math.max(0, (now - started) / 1000);
   // Sending and reading take about a second per megabyte here; the bar stops short of the end until the answer arrives.
-  const expected = Math.max(1.5, size / 1024 / 1024 * 2);
+  const expected = Math.max(1.5, (size / 1024 / 1024) * 2);
   const value = Math.min(0.95, seconds / expected);
   return (
     <div role="status" aria-live="polite" className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
@@ -33,7 +37,9 @@ function Progress({ label, size, started }: { label: string; size: number; start
       <progress value={value} max={1} className="h-2 w-full" aria-label="Tiến độ đọc văn bản" />
       <p className="text-xs text-stone-600">
         {size ? `${kilobytes(size)} · ` : ""}
-        {seconds < 1 ? "đang gửi lên máy chủ…" : `đang đọc và trích xuất… ${formatVietnameseNumber(seconds, { minFractionDigits: 1, maxFractionDigits: 1 })} giây`}
+        {seconds < 1
+          ? "đang gửi lên máy chủ…"
+          : `đang đọc và trích xuất… ${formatVietnameseNumber(seconds, { minFractionDigits: 1, maxFractionDigits: 1 })} giây`}
       </p>
     </div>
   );
@@ -55,7 +61,10 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
     try {
       result = await extractPlanAction(form);
     } catch {
-      result = { status: "error", message: "Không gửi được tệp lên máy chủ (tệp quá lớn hoặc mất kết nối). Hãy thử lại; không có gì được tạo." };
+      result = {
+        status: "error",
+        message: "Không gửi được tệp lên máy chủ (tệp quá lớn hoặc mất kết nối). Hãy thử lại; không có gì được tạo.",
+      };
     }
     if (result.status === "ok") setPhase({ step: "review", result });
     else setPhase({ step: "choose", error: result.message });
@@ -69,7 +78,10 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
       return;
     }
     if (file.size > MAX_BYTES) {
-      setPhase({ step: "choose", error: `Tệp ${file.name} lớn hơn 2 MB. Hãy bỏ ảnh và phụ lục không cần thiết, hoặc dán phần nội dung kế hoạch. Không có gì được tạo.` });
+      setPhase({
+        step: "choose",
+        error: `Tệp ${file.name} lớn hơn 2 MB. Hãy bỏ ảnh và phụ lục không cần thiết, hoặc dán phần nội dung kế hoạch. Không có gì được tạo.`,
+      });
       return;
     }
     const form = new FormData();
@@ -95,7 +107,12 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
         <p className="text-sm text-stone-600">
           {result.fileName ? `Tệp ${result.fileName}` : "Nội dung đã dán"} · đọc trong {result.parseMs} ms
         </p>
-        <ReviewForm extraction={result.extraction} suggestions={result.suggestions} parents={parents} onRestart={() => setPhase({ step: "choose", error: null })} />
+        <ReviewForm
+          extraction={result.extraction}
+          suggestions={result.suggestions}
+          parents={parents}
+          onRestart={() => setPhase({ step: "choose", error: null })}
+        />
       </div>
     );
   }
@@ -103,29 +120,61 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
   return (
     <div className="space-y-4">
       {phase.step === "choose" && phase.error ? (
-        <p ref={errorRef} tabIndex={-1} role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="import-error">
+        <p
+          ref={errorRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+          data-testid="import-error"
+        >
           {phase.error}
         </p>
       ) : null}
       {phase.step === "reading" ? <Progress label={phase.label} size={phase.size} started={phase.started} /> : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <form onSubmit={onFile} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-label="Tải tệp lên">
+        <form
+          onSubmit={onFile}
+          className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+          aria-label="Tải tệp lên"
+        >
           <h2 className="font-semibold">Tải tệp lên</h2>
           <label className="block text-sm font-semibold">
             Tệp văn bản (.docx, .md, .txt; tối đa 2 MB)
-            <input ref={fileInput} type="file" name="file" accept={ACCEPT} className="mt-1 block w-full text-sm font-normal" />
+            <input
+              ref={fileInput}
+              type="file"
+              name="file"
+              accept={ACCEPT}
+              className="mt-1 block w-full text-sm font-normal"
+            />
           </label>
-          <button disabled={phase.step === "reading"} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          <button
+            disabled={phase.step === "reading"}
+            className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          >
             Đọc tệp
           </button>
         </form>
-        <form onSubmit={onPaste} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-label="Dán nội dung">
+        <form
+          onSubmit={onPaste}
+          className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+          aria-label="Dán nội dung"
+        >
           <h2 className="font-semibold">Hoặc dán nội dung</h2>
           <label className="block text-sm font-semibold">
             Nội dung văn bản
-            <textarea value={text} onChange={(e) => setText(e.target.value)} rows={6} className="mt-1 block w-full rounded border border-stone-300 px-2 py-1 font-normal" placeholder="Dán toàn bộ kế hoạch, từ tên cơ quan ban hành đến phụ lục" />
+            <textarea
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              rows={6}
+              className="mt-1 block w-full rounded border border-stone-300 px-2 py-1 font-normal"
+              placeholder="Dán toàn bộ kế hoạch, từ tên cơ quan ban hành đến phụ lục"
+            />
           </label>
-          <button disabled={phase.step === "reading"} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          <button
+            disabled={phase.step === "reading"}
+            className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          >
             Đọc nội dung đã dán
           </button>
         </form>

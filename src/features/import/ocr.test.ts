@@ -10,7 +10,10 @@ import { fold } from "./text";
 // (section III, tasks 1 to 4.2) with every diacritic removed and a few labels mangled as OCR does
 // ("Thoi gian thuc hién", "tharn muu", "C0 quan PHTH", a lost colon). See tests/fixtures/import/README.md.
 
-const text = readFileSync(path.resolve(import.meta.dirname, "../../../tests/fixtures/import/ea-sup-ocr-khong-dau.txt"), "utf8");
+const text = readFileSync(
+  path.resolve(import.meta.dirname, "../../../tests/fixtures/import/ea-sup-ocr-khong-dau.txt"),
+  "utf8",
+);
 
 function flatten(tasks: DocumentTask[]): DocumentTask[] {
   return tasks.flatMap((t) => [t, ...flatten(t.children ?? [])]);
@@ -23,7 +26,9 @@ describe("OCR output without diacritics (Ea Súp, tasks 1–4)", () => {
 
   it("finds every task with its numbering", () => {
     expect(actual.map((t) => t.numbering)).toEqual(expected.map((t) => t.numbering));
-    expect(actual.map((t) => fold(t.title ?? t.body).slice(0, 40))).toEqual(expected.map((t) => fold(t.title ?? t.body).slice(0, 40)));
+    expect(actual.map((t) => fold(t.title ?? t.body).slice(0, 40))).toEqual(
+      expected.map((t) => fold(t.title ?? t.body).slice(0, 40)),
+    );
   });
 
   it("finds every agency, in its role", () => {
@@ -43,7 +48,9 @@ describe("OCR output without diacritics (Ea Súp, tasks 1–4)", () => {
   });
 
   it("finds every timeframe, including under a mangled or colon-less label", () => {
-    expect(actual.map((t) => (t.timeframe ? fold(t.timeframe) : null))).toEqual(expected.map((t) => (t.timeframe ? fold(t.timeframe) : null)));
+    expect(actual.map((t) => (t.timeframe ? fold(t.timeframe) : null))).toEqual(
+      expected.map((t) => (t.timeframe ? fold(t.timeframe) : null)),
+    );
     expect(actual.filter((t) => t.timeframe)).toHaveLength(10);
   });
 

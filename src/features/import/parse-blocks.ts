@@ -45,14 +45,20 @@ export function readMarker(text: string): Marker {
   const roman = /^([IVX]{1,5})\s*([.\-–—:)])\s*(?=\S)/.exec(text);
   if (roman) {
     const value = romanValue(roman[1]!);
-    if (value !== null) return { type: "roman", label: `${roman[1]}${roman[2]}`, value, rest: text.slice(roman[0].length).trim() };
+    if (value !== null)
+      return { type: "roman", label: `${roman[1]}${roman[2]}`, value, rest: text.slice(roman[0].length).trim() };
   }
   const number = /^(\d{1,2}(?:\.\d{1,2}){0,4})(\.\)|\.|\)|\s*[-–](?=\s))?\s+(?=\S)/.exec(text);
   if (number) {
     const parts = number[1]!.split(".").map(Number);
     const terminator = number[2] ?? "";
     if (parts.length > 1 || terminator !== "") {
-      return { type: "number", label: `${number[1]}${terminator.trim()}`, parts, rest: text.slice(number[0].length).trim() };
+      return {
+        type: "number",
+        label: `${number[1]}${terminator.trim()}`,
+        parts,
+        rest: text.slice(number[0].length).trim(),
+      };
     }
   }
   const letter = /^([a-zđ])\s?([).])\s+(?=\S)/.exec(text);
@@ -73,7 +79,17 @@ function startsBlock(text: string): boolean {
 }
 
 function newBlock(no: number, text: string): Block {
-  return { kind: "text", from: no, to: no, text, lines: [{ no, text }], cells: [], marker: { type: "none", rest: text }, key: "", isLabel: false };
+  return {
+    kind: "text",
+    from: no,
+    to: no,
+    text,
+    lines: [{ no, text }],
+    cells: [],
+    marker: { type: "none", rest: text },
+    key: "",
+    isLabel: false,
+  };
 }
 
 function finish(block: Block): Block {
@@ -90,8 +106,15 @@ function finish(block: Block): Block {
  * before it (a page break of the original).
  */
 export function toBlocks(source: string): { lines: string[]; blocks: Block[] } {
-  const lines = source.replace(/\r\n?/g, "\n").split("\n").map((line) => line.replace(/\s+$/, ""));
-  const cleaned = lines.map((raw) => ({ raw, cells: isTableRule(raw) ? [] : tableCells(raw), text: isTableRule(raw) ? "" : cleanLine(raw) }));
+  const lines = source
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((line) => line.replace(/\s+$/, ""));
+  const cleaned = lines.map((raw) => ({
+    raw,
+    cells: isTableRule(raw) ? [] : tableCells(raw),
+    text: isTableRule(raw) ? "" : cleanLine(raw),
+  }));
   const nonBlank = cleaned.filter((l) => l.text !== "" || (l.cells && l.cells.some((c) => c !== ""))).length;
   const blank = cleaned.length - nonBlank;
   const linePerParagraph = nonBlank > 8 && blank / nonBlank < 0.15;

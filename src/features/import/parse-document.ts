@@ -1,5 +1,12 @@
 import { normalizeName } from "@/domain/vietnamese-text";
-import { documentKindLabel, documentKindOf, formatDocumentNumber, parseDocumentNumber, type DocumentKind, type DocumentNumber } from "@/domain/document-number";
+import {
+  documentKindLabel,
+  documentKindOf,
+  formatDocumentNumber,
+  parseDocumentNumber,
+  type DocumentKind,
+  type DocumentNumber,
+} from "@/domain/document-number";
 import { parseVietnameseDate } from "@/domain/reporting-calendar";
 import { unifyDashes } from "@/domain/vietnamese-text";
 import type { DocumentIndicator, DocumentTask, PlanDocument } from "@/features/plans/plan-document";
@@ -77,7 +84,10 @@ function range(blocks: Block[]): SourceRange | null {
 }
 
 function joinParagraphs(parts: string[]): string | null {
-  const text = parts.map((p) => p.trim()).filter(Boolean).join("\n\n");
+  const text = parts
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .join("\n\n");
   return text || null;
 }
 
@@ -87,7 +97,14 @@ function kindLine(block: Block): { kind: DocumentKind; rest: string } | null {
   const first = block.lines[0]!.text;
   const key = fold(first).replace(/[.:]+$/, "");
   for (const [words, kind] of KIND_WORDS) {
-    if (key === words) return { kind, rest: block.lines.slice(1).map((l) => l.text).join(" ") };
+    if (key === words)
+      return {
+        kind,
+        rest: block.lines
+          .slice(1)
+          .map((l) => l.text)
+          .join(" "),
+      };
     if (key.startsWith(`${words} `) && isAllCaps(first.slice(0, words.length + 2))) {
       const rest = first.slice(words.length).trim();
       return isAllCaps(rest) ? null : { kind, rest };
@@ -99,7 +116,8 @@ function kindLine(block: Block): { kind: DocumentKind; rest: string } | null {
 // ---------------------------------------------------------------------------------------------
 // Cited documents
 
-const CITED = /(\d{1,5}(?:\/\d{4})?)\s*(?:-\s*([A-ZĐ][A-Za-zĐđ]{0,5})\s*\/\s*([A-ZĐ][A-Za-zĐđ0-9]{0,8}(?:-[A-ZĐ][A-Za-zĐđ0-9]{0,8})?)|\/\s*([A-ZĐ][A-Za-zĐđ]{0,5})\s*-\s*([A-ZĐ][A-Za-zĐđ0-9]{0,8}(?:-[A-ZĐ][A-Za-zĐđ0-9]{0,8})?))(?![\p{L}\d])/gu;
+const CITED =
+  /(\d{1,5}(?:\/\d{4})?)\s*(?:-\s*([A-ZĐ][A-Za-zĐđ]{0,5})\s*\/\s*([A-ZĐ][A-Za-zĐđ0-9]{0,8}(?:-[A-ZĐ][A-Za-zĐđ0-9]{0,8})?)|\/\s*([A-ZĐ][A-Za-zĐđ]{0,5})\s*-\s*([A-ZĐ][A-Za-zĐđ0-9]{0,8}(?:-[A-ZĐ][A-Za-zĐđ0-9]{0,8})?))(?![\p{L}\d])/gu;
 
 export function findCitedDocuments(blocks: Block[], ownNumber: string | null): CitedDocument[] {
   const out: CitedDocument[] = [];
@@ -115,7 +133,9 @@ export function findCitedDocuments(blocks: Block[], ownNumber: string | null): C
       if (number === ownNumber || seen.has(number.toUpperCase())) continue;
       seen.add(number.toUpperCase());
       const before = key.slice(Math.max(0, m.index - 45), m.index);
-      const kindMatch = KIND_WORDS.map(([words, kind]) => ({ at: before.lastIndexOf(words), words, kind })).filter((k) => k.at >= 0).sort((a, b) => b.at - a.at || b.words.length - a.words.length)[0];
+      const kindMatch = KIND_WORDS.map(([words, kind]) => ({ at: before.lastIndexOf(words), words, kind }))
+        .filter((k) => k.at >= 0)
+        .sort((a, b) => b.at - a.at || b.words.length - a.words.length)[0];
       const start = kindMatch ? m.index - before.length + kindMatch.at : m.index;
       const after = /^\s*,?\s*ngay\s*(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/.exec(key.slice(m.index + m[0].length));
       const end = m.index + m[0].length + (after ? after[0].length : 0);
@@ -146,12 +166,33 @@ function lineOf(block: Block, offset: number): number {
 // ---------------------------------------------------------------------------------------------
 // The parts of a document
 
-type Header = { number: string; numberLine: number | null; numberError: string | null; place: string | null; issuedOn: string | null; dateLine: number | null; dateBlank: boolean; issuer: { text: string; no: number }[]; trackHint: "PARTY" | "STATE" | null };
+type Header = {
+  number: string;
+  numberLine: number | null;
+  numberError: string | null;
+  place: string | null;
+  issuedOn: string | null;
+  dateLine: number | null;
+  dateBlank: boolean;
+  issuer: { text: string; no: number }[];
+  trackHint: "PARTY" | "STATE" | null;
+};
 
 function readHeader(blocks: Block[]): Header {
-  const header: Header = { number: "", numberLine: null, numberError: null, place: null, issuedOn: null, dateLine: null, dateBlank: false, issuer: [], trackHint: null };
+  const header: Header = {
+    number: "",
+    numberLine: null,
+    numberError: null,
+    place: null,
+    issuedOn: null,
+    dateLine: null,
+    dateBlank: false,
+    issuer: [],
+    trackHint: null,
+  };
   for (const block of blocks) {
-    const lines = block.kind === "table" ? block.cells.filter(Boolean).map((text) => ({ no: block.from, text })) : block.lines;
+    const lines =
+      block.kind === "table" ? block.cells.filter(Boolean).map((text) => ({ no: block.from, text })) : block.lines;
     for (const { no, text } of lines) {
       const key = fold(text);
       if (/^so\s*[:.]?\s*[\d\s]*[/-]\s*[a-z]/.test(key) && header.numberLine === null) {
@@ -184,12 +225,22 @@ function readHeader(blocks: Block[]): Header {
   return header;
 }
 
-type Signature = { recipients: string[]; recipientsRange: SourceRange | null; signer: PlanDocument["signer"]; signerRange: SourceRange | null };
+type Signature = {
+  recipients: string[];
+  recipientsRange: SourceRange | null;
+  signer: PlanDocument["signer"];
+  signerRange: SourceRange | null;
+};
 
 const SIGNING_FORM = /^(t\/m|tm|k\/t|kt|tl|tuq|q)\s*\.?\s*(?=\S)/;
 
 function readSignature(blocks: Block[]): Signature {
-  const out: Signature = { recipients: [], recipientsRange: null, signer: { name: null, title: null, signingForm: null }, signerRange: null };
+  const out: Signature = {
+    recipients: [],
+    recipientsRange: null,
+    signer: { name: null, title: null, signingForm: null },
+    signerRange: null,
+  };
   const lines = blocks.filter((b) => b.kind === "text").flatMap((b) => b.lines.map((l) => ({ ...l, block: b })));
   let i = lines.findIndex((l) => /^noi nhan\b/.test(fold(l.text)));
   if (i >= 0) {
@@ -199,7 +250,9 @@ function readSignature(blocks: Block[]): Signature {
     if (inline) out.recipients.push(trimPunctuation(inline));
     i++;
     while (i < lines.length && /^[-–+•*]/.test(lines[i]!.text)) {
-      const name = lines[i]!.text.replace(/^[-–+•*]\s*/, "").replace(/[.,;]+$/, "").trim();
+      const name = lines[i]!.text.replace(/^[-–+•*]\s*/, "")
+        .replace(/[.,;]+$/, "")
+        .trim();
       if (name) out.recipients.push(name);
       end = lines[i]!.no;
       i++;
@@ -212,12 +265,23 @@ function readSignature(blocks: Block[]): Signature {
     if (/^phu luc\b/.test(key)) break;
     const form = SIGNING_FORM.exec(key);
     const isForm = form !== null && isAllCaps(text);
-    if (!isForm && !(isAllCaps(text) && /chu tich|bi thu|giam doc|truong|pho/.test(key) && out.signer.signingForm === null && out.signer.title === null)) continue;
+    if (
+      !isForm &&
+      !(
+        isAllCaps(text) &&
+        /chu tich|bi thu|giam doc|truong|pho/.test(key) &&
+        out.signer.signingForm === null &&
+        out.signer.title === null
+      )
+    )
+      continue;
     const from = lines[j]!.no;
     if (isForm) {
       const abbreviation = text.slice(0, form![0].replace(/\s+$/, "").length).trim();
       const rest = text.slice(form![0].length).trim();
-      out.signer.signingForm = /\.$/.test(abbreviation) ? `${abbreviation} ${rest}` : `${abbreviation} ${rest}`.replace(/^(KT|TM|TL|TUQ|Q)(?=\s)/, "$1.");
+      out.signer.signingForm = /\.$/.test(abbreviation)
+        ? `${abbreviation} ${rest}`
+        : `${abbreviation} ${rest}`.replace(/^(KT|TM|TL|TUQ|Q)(?=\s)/, "$1.");
       j++;
     }
     let to = from;
@@ -247,7 +311,8 @@ function readSignature(blocks: Block[]): Signature {
  * would lose work the official never sees on the review screen. `merged` counts what was joined.
  */
 function mergeTableTasks(prose: ReadTask[], table: ReadTask[]): { tasks: ReadTask[]; merged: number } {
-  const leaves = (items: ReadTask[]): ReadTask[] => items.flatMap((item) => (item.children.length ? leaves(item.children) : [item]));
+  const leaves = (items: ReadTask[]): ReadTask[] =>
+    items.flatMap((item) => (item.children.length ? leaves(item.children) : [item]));
   const text = (item: ReadTask) => normalizeName(`${item.task.title ?? ""} ${item.task.body}`);
   const open = new Map<string, ReadTask[]>();
   for (const leaf of leaves(prose)) open.set(text(leaf), [...(open.get(text(leaf)) ?? []), leaf]);
@@ -279,10 +344,18 @@ function countTasks(tasks: DocumentTask[]): { tasks: number; assignments: number
   let counts = { tasks: 0, assignments: 0, timeframes: 0 };
   for (const task of tasks) {
     counts.tasks++;
-    counts.assignments += (task.lead?.length ?? 0) + (task.coordinating?.length ?? 0) + (task.directing?.length ?? 0) + (task.advising?.length ?? 0);
+    counts.assignments +=
+      (task.lead?.length ?? 0) +
+      (task.coordinating?.length ?? 0) +
+      (task.directing?.length ?? 0) +
+      (task.advising?.length ?? 0);
     if (task.timeframe) counts.timeframes++;
     const inner = countTasks(task.children ?? []);
-    counts = { tasks: counts.tasks + inner.tasks, assignments: counts.assignments + inner.assignments, timeframes: counts.timeframes + inner.timeframes };
+    counts = {
+      tasks: counts.tasks + inner.tasks,
+      assignments: counts.assignments + inner.assignments,
+      timeframes: counts.timeframes + inner.timeframes,
+    };
   }
   return counts;
 }
@@ -315,7 +388,9 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
   const warnings: string[] = [];
 
   // Where the body ends: "./." closes the last paragraph; "Trên đây là …" and "Nơi nhận" follow it.
-  let bodyEnd = blocks.findIndex((b, i) => i > 0 && b.kind === "text" && (/^noi nhan\b/.test(b.key) || /^tren day la\b/.test(b.key)));
+  let bodyEnd = blocks.findIndex(
+    (b, i) => i > 0 && b.kind === "text" && (/^noi nhan\b/.test(b.key) || /^tren day la\b/.test(b.key)),
+  );
   const closing = blocks.findIndex((b) => b.kind === "text" && /\.\/\.$/.test(b.text));
   if (closing >= 0 && (bodyEnd < 0 || closing < bodyEnd)) bodyEnd = closing + 1;
   if (bodyEnd < 0) {
@@ -340,15 +415,26 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
     }
   }
   const candidate = kindIndex >= 0 && !kind?.rest ? body[kindIndex + 1] : undefined;
-  const titleBlock: Block | null = candidate && candidate.kind === "text" && candidate.marker.type === "none" && !candidate.isLabel ? candidate : null;
+  const titleBlock: Block | null =
+    candidate && candidate.kind === "text" && candidate.marker.type === "none" && !candidate.isLabel ? candidate : null;
   const afterTitle = kindIndex >= 0 ? kindIndex + (titleBlock ? 2 : 1) : 0;
-  const firstNumbered = body.findIndex((b, i) => i >= afterTitle && (b.isLabel || b.marker.type === "number" || b.marker.type === "letter"));
+  const firstNumbered = body.findIndex(
+    (b, i) => i >= afterTitle && (b.isLabel || b.marker.type === "number" || b.marker.type === "letter"),
+  );
   const searchEnd = firstRoman >= 0 ? firstRoman : firstNumbered >= 0 ? firstNumbered : body.length;
-  const headerBlocks = kindIndex >= 0 ? body.slice(0, kindIndex) : body.slice(0, searchEnd).filter((b) => b.kind === "table" || isAllCaps(b.text) || /^so\b|,\s*ngay\b/.test(b.key));
+  const headerBlocks =
+    kindIndex >= 0
+      ? body.slice(0, kindIndex)
+      : body
+          .slice(0, searchEnd)
+          .filter((b) => b.kind === "table" || isAllCaps(b.text) || /^so\b|,\s*ngay\b/.test(b.key));
   const header = readHeader(headerBlocks);
-  const preambleBlocks = body.slice(afterTitle, searchEnd).filter((b) => b.kind === "text" && !headerBlocks.includes(b) && !/^\(kem theo/.test(b.key));
+  const preambleBlocks = body
+    .slice(afterTitle, searchEnd)
+    .filter((b) => b.kind === "text" && !headerBlocks.includes(b) && !/^\(kem theo/.test(b.key));
   const parsedNumber = header.number ? parseDocumentNumber(header.number) : null;
-  const kindValue: DocumentKind = kind?.kind ?? (parsedNumber?.ok ? documentKindOf(parsedNumber.value.typeCode) : null) ?? "PLAN";
+  const kindValue: DocumentKind =
+    kind?.kind ?? (parsedNumber?.ok ? documentKindOf(parsedNumber.value.typeCode) : null) ?? "PLAN";
   let title = kind?.rest ? kind.rest : (titleBlock?.text ?? "");
   if (title && /^\p{Ll}/u.test(title)) title = `${kindTitle(kindValue)} ${title}`;
   title = title.replace(/\s+/g, " ").trim();
@@ -359,7 +445,8 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
   if (!title) unclear.title = "Không thấy trích yếu của văn bản: hãy nhập";
 
   if (header.numberLine !== null) sources.number = { from: header.numberLine, to: header.numberLine };
-  if (!header.number) unclear.number = "Không thấy số, ký hiệu văn bản: hãy nhập (văn bản chưa có số viết dạng /KH-UBND hoặc -KH/TU)";
+  if (!header.number)
+    unclear.number = "Không thấy số, ký hiệu văn bản: hãy nhập (văn bản chưa có số viết dạng /KH-UBND hoặc -KH/TU)";
   else if (header.numberError) unclear.number = header.numberError;
   if (header.dateLine !== null) {
     sources.issuedOn = { from: header.dateLine, to: header.dateLine };
@@ -369,11 +456,21 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
   else if (header.dateLine === null) unclear.issuedOn = "Không thấy địa danh, ngày tháng của văn bản";
   else if (!header.issuedOn) unclear.issuedOn = "Không đọc được ngày ban hành: hãy nhập";
   if (!header.place) unclear.place = "Không thấy địa danh nơi ban hành";
-  if (header.issuer.length) sources.issuerHeader = { from: header.issuer[0]!.no, to: header.issuer[header.issuer.length - 1]!.no };
-  else unclear.issuerHeader = "Không thấy tên cơ quan ban hành ở đầu văn bản: hãy nhập (mỗi dòng một cấp, ví dụ ỦY BAN NHÂN DÂN / HUYỆN EA SÚP)";
+  if (header.issuer.length)
+    sources.issuerHeader = { from: header.issuer[0]!.no, to: header.issuer[header.issuer.length - 1]!.no };
+  else
+    unclear.issuerHeader =
+      "Không thấy tên cơ quan ban hành ở đầu văn bản: hãy nhập (mỗi dòng một cấp, ví dụ ỦY BAN NHÂN DÂN / HUYỆN EA SÚP)";
 
   // Sections I–V by their titles.
-  const sections: Record<SectionName, Block[]> = { purpose: [], objectives: [], tasks: [], funding: [], implementation: [], other: [] };
+  const sections: Record<SectionName, Block[]> = {
+    purpose: [],
+    objectives: [],
+    tasks: [],
+    funding: [],
+    implementation: [],
+    other: [],
+  };
   let currentSection: SectionName | null = null;
   const sectionHeadings: Partial<Record<SectionName, Block>> = {};
   for (const block of body.slice(searchEnd)) {
@@ -431,7 +528,13 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
       if (recognised) {
         if (colon > 0 && rest.slice(colon + 1).trim()) {
           const inlineText = rest.slice(colon + 1).trim();
-          if (objectiveMode === "indicators") indicatorBlocks.push({ ...block, text: inlineText, marker: { type: "none", rest: inlineText }, key: fold(inlineText) });
+          if (objectiveMode === "indicators")
+            indicatorBlocks.push({
+              ...block,
+              text: inlineText,
+              marker: { type: "none", rest: inlineText },
+              key: fold(inlineText),
+            });
           else (objectiveMode === "vision" ? vision : general).push(inlineText);
           (objectiveMode === "vision" ? visionBlocks : generalBlocks).push(block);
         }
@@ -448,8 +551,12 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
     }
   }
   if (!milestone) {
-    const years = sections.objectives.map((b) => /\b(20[2-9]\d)\b/.exec(b.key)?.[1]).filter((y): y is string => Boolean(y));
-    milestone = sectionHeadings.objectives ? (/\b(20\d\d)\b/.exec(sectionHeadings.objectives.key)?.[1] ?? years.sort().at(-1) ?? null) : null;
+    const years = sections.objectives
+      .map((b) => /\b(20[2-9]\d)\b/.exec(b.key)?.[1])
+      .filter((y): y is string => Boolean(y));
+    milestone = sectionHeadings.objectives
+      ? (/\b(20\d\d)\b/.exec(sectionHeadings.objectives.key)?.[1] ?? years.sort().at(-1) ?? null)
+      : null;
   }
 
   // Appendix tables (and any other indicator or task table of the document).
@@ -462,8 +569,14 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
   }
   let prose: ProseIndicator[] = [];
   if (indicatorBlocks.length) prose = readProseIndicators(indicatorBlocks, milestone ?? "2030");
-  else if (!tableIndicators.length && generalBlocks.length) prose = readProseIndicators(generalBlocks, milestone ?? "2030").filter((p) => /\d/.test(Object.values(p.indicator.targets ?? {})[0] ?? ""));
-  if (prose.length && !milestone) warnings.push("Không thấy năm mốc của các chỉ tiêu (ví dụ “đến năm 2030”): các chỉ tiêu được ghi cho năm 2030, hãy kiểm tra.");
+  else if (!tableIndicators.length && generalBlocks.length)
+    prose = readProseIndicators(generalBlocks, milestone ?? "2030").filter((p) =>
+      /\d/.test(Object.values(p.indicator.targets ?? {})[0] ?? ""),
+    );
+  if (prose.length && !milestone)
+    warnings.push(
+      "Không thấy năm mốc của các chỉ tiêu (ví dụ “đến năm 2030”): các chỉ tiêu được ghi cho năm 2030, hãy kiểm tra.",
+    );
 
   // III. Nhiệm vụ, giải pháp
   const { tasks: proseTasks, labelled } = readTasks(sections.tasks);
@@ -471,8 +584,14 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
   // that repeat one of them (those complete it instead).
   const fromTable = mergeTableTasks(proseTasks, tableTasks);
   const tasks = [...proseTasks, ...fromTable.tasks];
-  if (fromTable.merged) warnings.push(`Bảng phân công nhiệm vụ nhắc lại ${fromTable.merged} nhiệm vụ đã có ở mục Nhiệm vụ: cơ quan và thời gian trong bảng được ghi vào các nhiệm vụ đó, hãy kiểm tra.`);
-  if (!labelled && !tableTasks.length && tasks.length) warnings.push("Văn bản không ghi cơ quan chủ trì, thời gian cho từng nhiệm vụ (văn bản của Đảng thường giao việc ở mục Tổ chức thực hiện): hãy bổ sung nếu cần.");
+  if (fromTable.merged)
+    warnings.push(
+      `Bảng phân công nhiệm vụ nhắc lại ${fromTable.merged} nhiệm vụ đã có ở mục Nhiệm vụ: cơ quan và thời gian trong bảng được ghi vào các nhiệm vụ đó, hãy kiểm tra.`,
+    );
+  if (!labelled && !tableTasks.length && tasks.length)
+    warnings.push(
+      "Văn bản không ghi cơ quan chủ trì, thời gian cho từng nhiệm vụ (văn bản của Đảng thường giao việc ở mục Tổ chức thực hiện): hãy bổ sung nếu cần.",
+    );
 
   const implementationText = joinParagraphs(sections.implementation.map((b) => b.text));
   const signature = readSignature(after);
@@ -481,14 +600,19 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
   const childDeadlines: PlanDocument["childDeadlines"] = { plans: null, reports: null };
   for (const block of sections.implementation) {
     const key = foldSameLength(block.text);
-    const plans = /hoan thanh (?:truoc|trong) (?:quy (?:iv|iii|ii|i|[1-4]) ?\/ ?\d{4}|ngay \d{1,2}\/\d{1,2}\/\d{4}|thang \d{1,2}\/\d{4}|nam \d{4})|truoc ngay \d{1,2}\/\d{1,2}\/\d{4}/.exec(key);
+    const plans =
+      /hoan thanh (?:truoc|trong) (?:quy (?:iv|iii|ii|i|[1-4]) ?\/ ?\d{4}|ngay \d{1,2}\/\d{1,2}\/\d{4}|thang \d{1,2}\/\d{4}|nam \d{4})|truoc ngay \d{1,2}\/\d{1,2}\/\d{4}/.exec(
+        key,
+      );
     if (plans && !childDeadlines.plans && /ke hoach|chuong trinh/.test(key.slice(0, plans.index))) {
       childDeadlines.plans = block.text.slice(plans.index, plans.index + plans[0].length);
       sources["childDeadlines.plans"] = { from: block.from, to: block.to };
     }
     const reports = /(?:(?:hang|hang) nam\s*)?\(?truoc ngay \d{1,2}\/\d{1,2}(?!\s*\/\s*\d)\)?/.exec(key);
     if (reports && !childDeadlines.reports && /bao cao|tong hop/.test(key)) {
-      childDeadlines.reports = block.text.slice(reports.index, reports.index + reports[0].length).replace(/^\((.*)\)$/, "$1");
+      childDeadlines.reports = block.text
+        .slice(reports.index, reports.index + reports[0].length)
+        .replace(/^\((.*)\)$/, "$1");
       sources["childDeadlines.reports"] = { from: block.from, to: block.to };
     }
   }
@@ -506,8 +630,16 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
   const track: "PARTY" | "STATE" =
     header.trackHint ??
     (parsedNumber?.ok ? parsedNumber.value.notation : null) ??
-    (/\b(?:uy ban nhan dan|ubnd|hoi dong nhan dan)\b/.test(issuerKey) ? "STATE" : /\b(?:dang bo|tinh uy|thanh uy|huyen uy|thi uy|dang uy)\b/.test(issuerKey) ? "PARTY" : null) ??
-    (/\b(?:tinh uy|thanh uy|huyen uy|thi uy|dang uy)\b[^.;]{0,40}\bban hanh\b/.test(preambleKey) ? "PARTY" : /\b(?:ubnd|uy ban nhan dan)\b[^.;]{0,40}\bban hanh\b/.test(preambleKey) ? "STATE" : null) ??
+    (/\b(?:uy ban nhan dan|ubnd|hoi dong nhan dan)\b/.test(issuerKey)
+      ? "STATE"
+      : /\b(?:dang bo|tinh uy|thanh uy|huyen uy|thi uy|dang uy)\b/.test(issuerKey)
+        ? "PARTY"
+        : null) ??
+    (/\b(?:tinh uy|thanh uy|huyen uy|thi uy|dang uy)\b[^.;]{0,40}\bban hanh\b/.test(preambleKey)
+      ? "PARTY"
+      : /\b(?:ubnd|uy ban nhan dan)\b[^.;]{0,40}\bban hanh\b/.test(preambleKey)
+        ? "STATE"
+        : null) ??
     options.defaultTrack ??
     "STATE";
 
@@ -543,7 +675,12 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
   };
   sectionSource("preamble", preambleBlocks);
   sectionSource("purpose", sections.purpose);
-  sectionSource("requirements", sections.purpose.filter((b) => requirements.includes(b.text) || (b.marker.type === "number" && /^yeu cau/.test(fold(b.marker.rest)))));
+  sectionSource(
+    "requirements",
+    sections.purpose.filter(
+      (b) => requirements.includes(b.text) || (b.marker.type === "number" && /^yeu cau/.test(fold(b.marker.rest))),
+    ),
+  );
   sectionSource("generalObjective", generalBlocks);
   sectionSource("vision", visionBlocks);
   sectionSource("funding", sections.funding);
@@ -551,7 +688,10 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
   if (signature.recipientsRange) sources.recipients = signature.recipientsRange;
   if (signature.signerRange) sources.signer = signature.signerRange;
 
-  if (looksLikeLostDiacritics(source)) warnings.push("Văn bản có vẻ đã mất dấu tiếng Việt (bản quét đọc bằng OCR?): nội dung được giữ như trong tệp; hãy kiểm tra kỹ tên cơ quan và chỉ tiêu.");
+  if (looksLikeLostDiacritics(source))
+    warnings.push(
+      "Văn bản có vẻ đã mất dấu tiếng Việt (bản quét đọc bằng OCR?): nội dung được giữ như trong tệp; hãy kiểm tra kỹ tên cơ quan và chỉ tiêu.",
+    );
 
   const document: PlanDocument = {
     key: options.key ?? "import-draft",
@@ -586,5 +726,7 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
 
 /** Nothing of a plan was found: no title, no task, no indicator. */
 export function isEmptyExtraction(extraction: Extraction): boolean {
-  return !extraction.document.title && extraction.document.tasks.length === 0 && extraction.document.indicators.length === 0;
+  return (
+    !extraction.document.title && extraction.document.tasks.length === 0 && extraction.document.indicators.length === 0
+  );
 }

@@ -42,7 +42,9 @@ const PHRASES: ReadonlyArray<readonly [LabelRole, string]> = [
   ["timeframe", "tien do"],
 ];
 
-const BY_LENGTH = [...PHRASES].sort((a, b) => b[1].length - a[1].length).map(([role, phrase]) => [role, phrase, phrase.split(" ").length] as const);
+const BY_LENGTH = [...PHRASES]
+  .sort((a, b) => b[1].length - a[1].length)
+  .map(([role, phrase]) => [role, phrase, phrase.split(" ").length] as const);
 
 /** Levenshtein distance, stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
@@ -82,7 +84,8 @@ function matchRole(key: string): LabelRole | null {
   for (const [role, phrase] of PHRASES) {
     const distance = editDistance(key, phrase, tolerance(phrase));
     if (distance > tolerance(phrase)) continue;
-    if (!best || distance < best.distance || (distance === best.distance && phrase.length > best.length)) best = { role, distance, length: phrase.length };
+    if (!best || distance < best.distance || (distance === best.distance && phrase.length > best.length))
+      best = { role, distance, length: phrase.length };
   }
   return best?.role ?? null;
 }
@@ -127,7 +130,8 @@ function readOneCached(text: string): Label | null {
 }
 
 // Where a second label starts inside the value of the first: "Chủ trì: Phòng Nội vụ; thời gian: Quý II/2024".
-const NEXT_LABEL = /[.;]\s+((?:co quan|don vi|thoi gian|thoi han|tien do|chu tri|phoi hop)[a-z ,]{0,40}(?:\([^)]*\))?\s*:)/g;
+const NEXT_LABEL =
+  /[.;]\s+((?:co quan|don vi|thoi gian|thoi han|tien do|chu tri|phoi hop)[a-z ,]{0,40}(?:\([^)]*\))?\s*:)/g;
 
 /** All labels of a line (usually one); empty when the line is not a label line. */
 export function readLabels(text: string): Label[] {

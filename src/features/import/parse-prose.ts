@@ -21,15 +21,41 @@ export type ProseIndicator = {
 type Range = { start: number; end: number };
 type Candidate = Range & { percent: boolean; hasComparator: boolean };
 
-const CMP = "(?:khoang tren|khoang duoi|khoang hon|tren duoi|xap xi|khoang|toi thieu dat|toi thieu|toi da|it nhat|khong duoi|khong thap hon|khong qua|khong vuot qua|tren|duoi|≥|≤|>=|<=|<|>)";
+const CMP =
+  "(?:khoang tren|khoang duoi|khoang hon|tren duoi|xap xi|khoang|toi thieu dat|toi thieu|toi da|it nhat|khong duoi|khong thap hon|khong qua|khong vuot qua|tren|duoi|≥|≤|>=|<=|<|>)";
 const NUM = "\\d+(?:[.,]\\d+)*";
-const CANDIDATE = new RegExp(`(?<![\\p{L}\\d/.,-])(?:(${CMP})\\s*)?${NUM}(?:\\s*(?:-|den|toi)\\s*${NUM})?\\s*(%)?(?:\\s*tro (?:len|xuong))?(?![\\d/]|\\s*-\\s*[a-z])`, "gu");
+const CANDIDATE = new RegExp(
+  `(?<![\\p{L}\\d/.,-])(?:(${CMP})\\s*)?${NUM}(?:\\s*(?:-|den|toi)\\s*${NUM})?\\s*(%)?(?:\\s*tro (?:len|xuong))?(?![\\d/]|\\s*-\\s*[a-z])`,
+  "gu",
+);
 const TIME = /\b(?:vao|den|trong|toi|den het) (?:nam )?((?:19|20)\d\d)\b/g;
 
-const SUBJECTS = ["ty le", "ti le", "so ", "chi so", "tuoi tho", "dien tich", "muc sinh", "muc giam", "muc tang", "thu nhap"];
+const SUBJECTS = [
+  "ty le",
+  "ti le",
+  "so ",
+  "chi so",
+  "tuoi tho",
+  "dien tich",
+  "muc sinh",
+  "muc giam",
+  "muc tang",
+  "thu nhap",
+];
 const QUALITATIVE_LEADS = [
-  "duy tri va nang cao chat luong dat chuan", "bao dam vung chac", "dam bao vung chac", "hoan thanh dat chuan", "phan dau hoan thanh",
-  "co ban hoan thanh", "co ban cham dut", "xoa bo hoan toan", "hoan thanh", "loai tru", "cham dut", "bao dam", "dam bao",
+  "duy tri va nang cao chat luong dat chuan",
+  "bao dam vung chac",
+  "dam bao vung chac",
+  "hoan thanh dat chuan",
+  "phan dau hoan thanh",
+  "co ban hoan thanh",
+  "co ban cham dut",
+  "xoa bo hoan toan",
+  "hoan thanh",
+  "loai tru",
+  "cham dut",
+  "bao dam",
+  "dam bao",
 ];
 const FILLER = /^(?:\s|,|;|:|\bphan dau\b|\bbao dam\b|\bdam bao\b|\bco\b|\bdat\b|\bva\b|\bhoac\b|\bden\b)*$/;
 const NAME_TAIL_FILLER = /(?:\s+(?:phan dau dat|phan dau|dat|la|o muc|bang|co|chiem))+\s*$/;
@@ -57,7 +83,13 @@ function splitRange(key: string, range: Range, separator: RegExp): Range[] {
 
 function startsWithAny(key: string, words: readonly string[]): string | null {
   const trimmed = key.trimStart();
-  return words.find((w) => trimmed.startsWith(w) && (trimmed.length === w.length || /[\s,]/.test(trimmed[w.length] ?? " ") || w.endsWith(" "))) ?? null;
+  return (
+    words.find(
+      (w) =>
+        trimmed.startsWith(w) &&
+        (trimmed.length === w.length || /[\s,]/.test(trimmed[w.length] ?? " ") || w.endsWith(" ")),
+    ) ?? null
+  );
 }
 
 /** Numbers that belong to the name, not the target: "trẻ em dưới 5 tuổi", "mức độ 2", "số 42-NQ/TW". */
@@ -66,7 +98,12 @@ function belongsToName(key: string, c: Candidate, hasComparator: boolean): boole
   const after = key.slice(c.end, c.end + 16);
   const opened = (key.slice(0, c.start).match(/\(/g) ?? []).length > (key.slice(0, c.start).match(/\)/g) ?? []).length;
   if (opened) return true;
-  if (/(?:\btre|\bem|mau giao|\bnhom|\bkhoa|lan thu|muc do|cap do|(?<!viet )\bnam|\bquy|\bthang|\bngay|giai doan|\bdieu|\bkhoan|\bdiem)\s*(?:tu\s*)?$/.test(before)) return true;
+  if (
+    /(?:\btre|\bem|mau giao|\bnhom|\bkhoa|lan thu|muc do|cap do|(?<!viet )\bnam|\bquy|\bthang|\bngay|giai doan|\bdieu|\bkhoan|\bdiem)\s*(?:tu\s*)?$/.test(
+      before,
+    )
+  )
+    return true;
   if (/^\s*(?:thang\b|loai\b)/.test(after)) return true;
   if (/^\s*tuoi\b/.test(after) && /\b(?:tre|em|mau giao|cho)\b/.test(before.slice(-20))) return true;
   if (!c.percent && /^\s*(?:dan|nguoi dan)\b/.test(after)) return true;
@@ -80,7 +117,12 @@ function candidates(key: string, range: Range): Candidate[] {
   const segment = key.slice(0, range.end);
   CANDIDATE.lastIndex = range.start;
   for (let m = CANDIDATE.exec(segment); m; m = CANDIDATE.exec(segment)) {
-    const c: Candidate = { start: m.index, end: m.index + m[0].trimEnd().length, percent: m[2] === "%", hasComparator: m[1] !== undefined };
+    const c: Candidate = {
+      start: m.index,
+      end: m.index + m[0].trimEnd().length,
+      percent: m[2] === "%",
+      hasComparator: m[1] !== undefined,
+    };
     if (!belongsToName(key, c, c.hasComparator)) found.push(c);
   }
   return found;
@@ -98,7 +140,14 @@ function unitAfter(text: string, key: string, from: number, end: number): number
   return from + trimmed.length;
 }
 
-type Piece = { name: string; target: string; unit: string | null; range: Range; style: "end" | "first" | "qualitative"; percent: boolean };
+type Piece = {
+  name: string;
+  target: string;
+  unit: string | null;
+  range: Range;
+  style: "end" | "first" | "qualitative";
+  percent: boolean;
+};
 
 function clean(text: string): string {
   return text.replace(/\s+/g, " ").trim();
@@ -213,7 +262,8 @@ function qualitativePieces(text: string, key: string, range: Range): Piece[] {
   const parts: Range[] = [];
   for (const part of splitRange(key, range, /,\s|\s(?:va|hoac)\s/)) {
     const trimmed = trimRange(text, part);
-    if (parts.length && !lead(trimmed)) parts[parts.length - 1] = { start: parts[parts.length - 1]!.start, end: trimmed.end };
+    if (parts.length && !lead(trimmed))
+      parts[parts.length - 1] = { start: parts[parts.length - 1]!.start, end: trimmed.end };
     else parts.push(trimmed);
   }
   const pieces: Piece[] = [];
@@ -224,7 +274,14 @@ function qualitativePieces(text: string, key: string, range: Range): Piece[] {
     const leadEnd = part.start + offset + found.length;
     const name = clean(text.slice(leadEnd, part.end));
     if (name.split(" ").length < 2) continue;
-    pieces.push({ name: capitalize(name), target: clean(text.slice(part.start, leadEnd)), unit: null, range: part, style: "qualitative", percent: false });
+    pieces.push({
+      name: capitalize(name),
+      target: clean(text.slice(part.start, leadEnd)),
+      unit: null,
+      range: part,
+      style: "qualitative",
+      percent: false,
+    });
   }
   return pieces;
 }
@@ -238,7 +295,8 @@ function phrases(text: string, key: string, range: Range): Range[] {
       let current: Range | null = null;
       for (const part of splitRange(key, clause, /,\s/)) {
         const head = key.slice(part.start, part.end).trimStart();
-        const opens = current === null || startsWithAny(head, SUBJECTS) !== null || startsWithAny(head, QUALITATIVE_LEADS) !== null;
+        const opens =
+          current === null || startsWithAny(head, SUBJECTS) !== null || startsWithAny(head, QUALITATIVE_LEADS) !== null;
         if (opens) {
           if (current) out.push(current);
           current = { ...part };
@@ -293,7 +351,12 @@ export function readProseIndicators(blocks: Block[], year: string): ProseIndicat
       shareEndings(pieces);
       // "100% người khuyết tật đang mang thai; người khuyết tật đang nuôi con …; hộ gia đình …":
       // clauses without a target of their own continue the list of the one before.
-      if (pieces.length === 0 && previous && /^\s*;\s*$/.test(text.slice(previous.end, phrase.start)) && !startsWithAny(key.slice(phrase.start, phrase.end), SUBJECTS)) {
+      if (
+        pieces.length === 0 &&
+        previous &&
+        /^\s*;\s*$/.test(text.slice(previous.end, phrase.start)) &&
+        !startsWithAny(key.slice(phrase.start, phrase.end), SUBJECTS)
+      ) {
         previous.item.indicator.name += `, ${clean(text.slice(phrase.start, phrase.end))}`;
         previous.item.indicator.sourceText += `; ${clean(text.slice(phrase.start, phrase.end))}`;
         previous.item.to = Math.max(previous.item.to, lineRange(block, phrase).to);
@@ -309,7 +372,13 @@ export function readProseIndicators(blocks: Block[], year: string): ProseIndicat
         const parsed = parseTarget(piece.target);
         if (!parsed.ok) unclear[`targets.${phraseYear}`] = parsed.error;
         if (piece.name.split(" ").length < 2) unclear[""] = "Tên chỉ tiêu quá ngắn: hãy kiểm tra";
-        const indicator: DocumentIndicator = { code: "", name: capitalize(piece.name), unit: piece.unit, targets: { [phraseYear]: piece.target }, sourceText: sentence };
+        const indicator: DocumentIndicator = {
+          code: "",
+          name: capitalize(piece.name),
+          unit: piece.unit,
+          targets: { [phraseYear]: piece.target },
+          sourceText: sentence,
+        };
         if (piece.style === "qualitative") indicator.direction = "QUALITATIVE";
         const item = { indicator, ...lineRange(block, piece.range), unclear };
         out.push(item);

@@ -20,7 +20,14 @@ export type TableIndicator = {
   children: TableIndicator[];
 };
 
-type Columns = { code: number; name: number; unit: number | null; years: { index: number; year: string }[]; mark: number | null; baseline: { index: number; year: number } | null };
+type Columns = {
+  code: number;
+  name: number;
+  unit: number | null;
+  years: { index: number; year: string }[];
+  mark: number | null;
+  baseline: { index: number; year: number } | null;
+};
 
 const CODE = /^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,5}\.?|[-–+•]|[a-zđ][).])$/;
 
@@ -32,9 +39,15 @@ function isCode(cell: string | undefined): boolean {
 function readColumns(headers: string[][], width: number): Columns | null {
   const texts = Array.from({ length: width }, (_, i) => fold(headers.map((row) => row[i] ?? "").join(" ")));
   let code = texts.findIndex((t) => /^(?:s?tt|so tt|stt)\b/.test(t));
-  let name = texts.findIndex((t) => /chi tieu|noi dung|ten chi tieu|tieu chi/.test(t) && !/tai (?:chuong trinh|ke hoach|nghi quyet)/.test(t));
+  let name = texts.findIndex(
+    (t) => /chi tieu|noi dung|ten chi tieu|tieu chi/.test(t) && !/tai (?:chuong trinh|ke hoach|nghi quyet)/.test(t),
+  );
   const unit = texts.findIndex((t) => /\bdon vi\b|\bdvt\b/.test(t));
-  const mark = texts.findIndex((t) => /tai (?:chuong trinh|ke hoach|nghi quyet|van ban)|cua cap tren|chi tieu cua|\d+[-/][a-z]+[-/]/.test(t) && !/^(?:s?tt)$/.test(t));
+  const mark = texts.findIndex(
+    (t) =>
+      /tai (?:chuong trinh|ke hoach|nghi quyet|van ban)|cua cap tren|chi tieu cua|\d+[-/][a-z]+[-/]/.test(t) &&
+      !/^(?:s?tt)$/.test(t),
+  );
   const years: { index: number; year: string }[] = [];
   let baseline: Columns["baseline"] = null;
   texts.forEach((t, index) => {
@@ -42,7 +55,8 @@ function readColumns(headers: string[][], width: number): Columns | null {
     const found = [...t.matchAll(/\b(20\d\d|19\d\d)\b/g)].map((m) => m[1]!);
     const year = found[found.length - 1];
     if (!year) return;
-    if (/thuc hien|uoc (?:dat|thuc hien)|hien trang|nam goc|co so/.test(t) && !/muc tieu|ke hoach|den nam/.test(t)) baseline = { index, year: Number(year) };
+    if (/thuc hien|uoc (?:dat|thuc hien)|hien trang|nam goc|co so/.test(t) && !/muc tieu|ke hoach|den nam/.test(t))
+      baseline = { index, year: Number(year) };
     else years.push({ index, year });
   });
   if (code < 0) code = 0;
@@ -72,10 +86,15 @@ function readNumberedRows<C extends { code: number }, T extends { children: T[] 
   readColumns: (headers: string[][], width: number) => C | null,
   read: (cell: (index: number | null) => string, row: Block, columns: C) => T | null,
 ): T[] | null {
-  const firstData = rows.findIndex((row) => isCode(row.cells.find((c) => c !== "") ?? "") && row.cells.filter((c) => c !== "").length >= 2);
+  const firstData = rows.findIndex(
+    (row) => isCode(row.cells.find((c) => c !== "") ?? "") && row.cells.filter((c) => c !== "").length >= 2,
+  );
   if (firstData < 0) return null;
   const width = Math.max(...rows.map((r) => r.cells.length));
-  const columns = readColumns(rows.slice(0, firstData).map((r) => r.cells), width);
+  const columns = readColumns(
+    rows.slice(0, firstData).map((r) => r.cells),
+    width,
+  );
   if (!columns) return null;
   const roots: T[] = [];
   const stack: { level: number; item: T }[] = [];
@@ -118,9 +137,11 @@ export function readIndicatorTable(rows: Block[]): TableIndicator[] | null {
     else indicator.unit = null;
     if (Object.keys(targets).length) indicator.targets = targets;
     if (markText && MARKS.has(markText)) indicator.fromParent = true;
-    else if (markText) unclear.fromParent = `Không hiểu dấu “${cell(columns.mark)}” ở cột văn bản cấp trên (thường ghi X)`;
+    else if (markText)
+      unclear.fromParent = `Không hiểu dấu “${cell(columns.mark)}” ở cột văn bản cấp trên (thường ghi X)`;
     const baselineText = columns.baseline ? cell(columns.baseline.index) : "";
-    if (columns.baseline && baselineText && baselineText !== "-") indicator.baseline = { year: columns.baseline.year, text: baselineText };
+    if (columns.baseline && baselineText && baselineText !== "-")
+      indicator.baseline = { year: columns.baseline.year, text: baselineText };
     return { indicator, from: row.from, to: row.to, unclear, children: [] };
   });
   if (!roots) return null;
@@ -147,7 +168,13 @@ export function readIndicatorTable(rows: Block[]): TableIndicator[] | null {
 // Cơ quan phối hợp, Thời gian thực hiện, nesting by their numbers like indicator rows. A row with a
 // number and a text but no agency and no time that heads other rows is a task group.
 
-type TaskColumns = { code: number; body: number; lead: number | null; coordinating: number | null; timeframe: number | null };
+type TaskColumns = {
+  code: number;
+  body: number;
+  lead: number | null;
+  coordinating: number | null;
+  timeframe: number | null;
+};
 
 function readTaskColumns(headers: string[][], width: number): TaskColumns | null {
   const texts = Array.from({ length: width }, (_, i) => fold(headers.map((row) => row[i] ?? "").join(" ")));
@@ -155,10 +182,18 @@ function readTaskColumns(headers: string[][], width: number): TaskColumns | null
   const lead = find(/chu tri/);
   const coordinating = find(/phoi hop/);
   const timeframe = find(/thoi gian|tien do|thoi han/);
-  const body = texts.findIndex((t, i) => /nhiem vu|noi dung|giai phap|cong viec/.test(t) && i !== lead && i !== coordinating && i !== timeframe);
+  const body = texts.findIndex(
+    (t, i) => /nhiem vu|noi dung|giai phap|cong viec/.test(t) && i !== lead && i !== coordinating && i !== timeframe,
+  );
   if (body < 0 || (lead < 0 && timeframe < 0)) return null;
   const code = find(/^(?:s?tt|so tt|stt)\b/);
-  return { code: code < 0 ? 0 : code, body, lead: lead < 0 ? null : lead, coordinating: coordinating < 0 ? null : coordinating, timeframe: timeframe < 0 ? null : timeframe };
+  return {
+    code: code < 0 ? 0 : code,
+    body,
+    lead: lead < 0 ? null : lead,
+    coordinating: coordinating < 0 ? null : coordinating,
+    timeframe: timeframe < 0 ? null : timeframe,
+  };
 }
 
 const TIMEFRAME_HINT = "hãy viết dạng “Thường xuyên”, “Quý II/2024”, “Năm 2024 và các năm tiếp theo”";
@@ -171,7 +206,10 @@ export function readTaskTable(rows: Block[]): ReadTask[] | null {
     if (!body) return null;
     const task: DocumentTask = { numbering: code || "-", body };
     const unclear: Record<string, string> = {};
-    for (const [role, index] of [["lead", columns.lead], ["coordinating", columns.coordinating]] as const) {
+    for (const [role, index] of [
+      ["lead", columns.lead],
+      ["coordinating", columns.coordinating],
+    ] as const) {
       const names = splitAgencies(cell(index));
       if (!names.length) continue;
       task[role] = names;
@@ -181,7 +219,8 @@ export function readTaskTable(rows: Block[]): ReadTask[] | null {
     const timeframe = cell(columns.timeframe);
     if (timeframe) {
       task.timeframe = timeframe;
-      if (parseTimeframe(timeframe).kind === "UNSPECIFIED") unclear.timeframe = `Không hiểu thời gian thực hiện “${timeframe}”: ${TIMEFRAME_HINT}`;
+      if (parseTimeframe(timeframe).kind === "UNSPECIFIED")
+        unclear.timeframe = `Không hiểu thời gian thực hiện “${timeframe}”: ${TIMEFRAME_HINT}`;
     }
     return { task, from: row.from, to: row.to, unclear, children: [] };
   });

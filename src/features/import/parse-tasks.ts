@@ -43,7 +43,18 @@ const LEVEL = { letter: 6, bullet: 7, inline: 7, paragraph: 8 } as const;
 const INLINE_TITLE = /^((?:ve|doi voi|trong linh vuc|linh vuc|trong cong tac)\s[^:.;]{2,80}?)\s*:\s*(?=\S)/;
 
 function node(numbering: string, level: number, block: Block): Node {
-  return { numbering, paragraphs: [], labels: {}, level, from: block.from, to: block.to, children: [], hasLabels: false, inlineTitle: false, unclear: {} };
+  return {
+    numbering,
+    paragraphs: [],
+    labels: {},
+    level,
+    from: block.from,
+    to: block.to,
+    children: [],
+    hasLabels: false,
+    inlineTitle: false,
+    unclear: {},
+  };
 }
 
 /**
@@ -60,7 +71,13 @@ function headingContent(rest: string, target: Node) {
     return;
   }
   const colon = rest.indexOf(":");
-  if (colon > 0 && colon < 80 && rest.slice(0, colon).split(/\s+/).length <= 10 && /^\s*\p{Lu}/u.test(rest.slice(colon + 1)) && !rest.slice(0, colon).includes(".")) {
+  if (
+    colon > 0 &&
+    colon < 80 &&
+    rest.slice(0, colon).split(/\s+/).length <= 10 &&
+    /^\s*\p{Lu}/u.test(rest.slice(colon + 1)) &&
+    !rest.slice(0, colon).includes(".")
+  ) {
     target.title = rest.slice(0, colon).trim();
     target.paragraphs.push(rest.slice(colon + 1).trim());
     target.inlineTitle = true;
@@ -162,7 +179,13 @@ export function readTasks(blocks: Block[]): { tasks: ReadTask[]; labelled: boole
     // "Về nước sạch: A" followed by B and C: the heading keeps its title, A, B and C are its tasks.
     let paragraphs = n.paragraphs;
     if (n.inlineTitle && children.length && paragraphs.length) {
-      const first: ReadTask = { task: { numbering: "", body: paragraphs.join("\n\n") }, from: n.from, to: n.from, unclear: {}, children: [] };
+      const first: ReadTask = {
+        task: { numbering: "", body: paragraphs.join("\n\n") },
+        from: n.from,
+        to: n.from,
+        unclear: {},
+        children: [],
+      };
       children.unshift(first);
       paragraphs = [];
     }
@@ -178,7 +201,8 @@ export function readTasks(blocks: Block[]): { tasks: ReadTask[]; labelled: boole
     }
     if (n.timeframe !== undefined) {
       task.timeframe = n.timeframe;
-      if (parseTimeframe(n.timeframe).kind === "UNSPECIFIED") n.unclear.timeframe = `Không hiểu thời gian thực hiện “${n.timeframe}”: hãy viết dạng “Thường xuyên”, “Quý II/2024”, “Năm 2024 và các năm tiếp theo”`;
+      if (parseTimeframe(n.timeframe).kind === "UNSPECIFIED")
+        n.unclear.timeframe = `Không hiểu thời gian thực hiện “${n.timeframe}”: hãy viết dạng “Thường xuyên”, “Quý II/2024”, “Năm 2024 và các năm tiếp theo”`;
     }
     if (labelled && children.length === 0) {
       const assigned = n.labels.lead?.length || n.labels.directing?.length || n.labels.advising?.length;

@@ -20,14 +20,27 @@ export type ParentSuggestion = {
 export type CitedNumber = DocumentNumber & { issuedOn?: string | null };
 
 const select = {
-  id: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, kind: true, issuedOn: true,
+  id: true,
+  notation: true,
+  numberSerial: true,
+  typeCode: true,
+  issuerCode: true,
+  title: true,
+  kind: true,
+  issuedOn: true,
   issuer: { select: { name: true } },
 } satisfies Prisma.PlanSelect;
 
 function serialVariants(serial: string): string[] {
   // "09/2019" and "9/2019", "01" and "1": the same number written with or without a leading zero.
-  const bare = serial.split("/").map((part) => String(Number(part))).join("/");
-  const padded = serial.split("/").map((part, i) => (i === 0 && part.length === 1 ? `0${part}` : part)).join("/");
+  const bare = serial
+    .split("/")
+    .map((part) => String(Number(part)))
+    .join("/");
+  const padded = serial
+    .split("/")
+    .map((part, i) => (i === 0 && part.length === 1 ? `0${part}` : part))
+    .join("/");
   return [...new Set([serial, bare, padded])];
 }
 
@@ -53,14 +66,28 @@ export async function suggestParents(db: ScopedDb, scope: Scope, numbers: CitedN
   const out: ParentSuggestion[] = [];
   for (const n of cited) {
     const matches = plans
-      .filter((p) => sameDocumentNumber({ notation: p.notation, serial: p.numberSerial, typeCode: p.typeCode, issuerCode: p.issuerCode }, n))
+      .filter((p) =>
+        sameDocumentNumber(
+          { notation: p.notation, serial: p.numberSerial, typeCode: p.typeCode, issuerCode: p.issuerCode },
+          n,
+        ),
+      )
       // Several bodies may use the same number: the one of the cited date first.
-      .sort((a, b) => Number(b.issuedOn?.toISOString().slice(0, 10) === n.issuedOn) - Number(a.issuedOn?.toISOString().slice(0, 10) === n.issuedOn));
+      .sort(
+        (a, b) =>
+          Number(b.issuedOn?.toISOString().slice(0, 10) === n.issuedOn) -
+          Number(a.issuedOn?.toISOString().slice(0, 10) === n.issuedOn),
+      );
     for (const plan of matches) {
       if (out.some((s) => s.id === plan.id)) continue;
       out.push({
         id: plan.id,
-        number: formatDocumentNumber({ notation: plan.notation, serial: plan.numberSerial, typeCode: plan.typeCode, issuerCode: plan.issuerCode }),
+        number: formatDocumentNumber({
+          notation: plan.notation,
+          serial: plan.numberSerial,
+          typeCode: plan.typeCode,
+          issuerCode: plan.issuerCode,
+        }),
         title: plan.title,
         kind: plan.kind,
         issuedOn: plan.issuedOn ? plan.issuedOn.toISOString().slice(0, 10) : null,
@@ -73,12 +100,32 @@ export async function suggestParents(db: ScopedDb, scope: Scope, numbers: CitedN
 }
 
 /** Plans the user may pick as the parent by hand (besides the suggestions). */
-export async function parentOptions(db: ScopedDb, scope: Scope): Promise<{ id: string; number: string; title: string }[]> {
+export async function parentOptions(
+  db: ScopedDb,
+  scope: Scope,
+): Promise<{ id: string; number: string; title: string }[]> {
   const plans = await db.plan.findMany({
     where: visiblePlans(scope),
-    select: { id: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, issuedOn: true },
+    select: {
+      id: true,
+      notation: true,
+      numberSerial: true,
+      typeCode: true,
+      issuerCode: true,
+      title: true,
+      issuedOn: true,
+    },
     orderBy: [{ issuedOn: { sort: "desc", nulls: "last" } }, { title: "asc" }],
     take: 300,
   });
-  return plans.map((p) => ({ id: p.id, number: formatDocumentNumber({ notation: p.notation, serial: p.numberSerial, typeCode: p.typeCode, issuerCode: p.issuerCode }), title: p.title }));
+  return plans.map((p) => ({
+    id: p.id,
+    number: formatDocumentNumber({
+      notation: p.notation,
+      serial: p.numberSerial,
+      typeCode: p.typeCode,
+      issuerCode: p.issuerCode,
+    }),
+    title: p.title,
+  }));
 }

@@ -25,11 +25,23 @@ function cell(lines: string[]) {
 async function eaSupDocx(): Promise<Uint8Array> {
   const lines = readFileSync(FIXTURE, "utf8").split("\n");
   const children: (Paragraph | Table)[] = [
-    new Table({ rows: [new TableRow({ children: [cell(["ỦY BAN NHÂN DÂN", "HUYỆN EA SÚP", "Số: /KH-UBND"]), cell(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Ea Súp, ngày tháng năm 2024"])] })] }),
+    new Table({
+      rows: [
+        new TableRow({
+          children: [
+            cell(["ỦY BAN NHÂN DÂN", "HUYỆN EA SÚP", "Số: /KH-UBND"]),
+            cell(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Ea Súp, ngày tháng năm 2024"]),
+          ],
+        }),
+      ],
+    }),
   ];
   let rows: string[][] = [];
   const flush = () => {
-    if (rows.length) children.push(new Table({ rows: rows.map((r) => new TableRow({ children: r.map((text) => cell(text ? [text] : [])) })) }));
+    if (rows.length)
+      children.push(
+        new Table({ rows: rows.map((r) => new TableRow({ children: r.map((text) => cell(text ? [text] : [])) })) }),
+      );
     rows = [];
   };
   for (const raw of lines.slice(5)) {
@@ -56,7 +68,8 @@ describe("Word files", () => {
     expect(extraction.document.issuerHeader).toEqual(["ỦY BAN NHÂN DÂN", "HUYỆN EA SÚP"]);
     expect(extraction.document).toMatchObject({ number: "/KH-UBND", place: "Ea Súp", track: "STATE" });
     const report = compareExtraction(planDocumentSchema.parse(eaSup), extraction.document);
-    for (const metric of ["tasks", "agencies", "timeframes", "indicators", "targetsExact"] as const) expect(rate(report[metric]), `${metric}\n${report.misses.join("\n")}`).toBe(1);
+    for (const metric of ["tasks", "agencies", "timeframes", "indicators", "targetsExact"] as const)
+      expect(rate(report[metric]), `${metric}\n${report.misses.join("\n")}`).toBe(1);
   });
 
   it("drops footnote marks, lists footnotes at the end and keeps m² from a superscript", async () => {
@@ -66,7 +79,15 @@ describe("Word files", () => {
         {
           children: [
             new Paragraph("KẾ HOẠCH"),
-            new Paragraph({ children: [new TextRun("Diện tích nhà ở đạt khoảng 30 m"), new TextRun({ text: "2", superScript: true }), new TextRun(" sàn/người"), new FootnoteReferenceRun(1), new TextRun(".")] }),
+            new Paragraph({
+              children: [
+                new TextRun("Diện tích nhà ở đạt khoảng 30 m"),
+                new TextRun({ text: "2", superScript: true }),
+                new TextRun(" sàn/người"),
+                new FootnoteReferenceRun(1),
+                new TextRun("."),
+              ],
+            }),
           ],
         },
       ],
@@ -81,11 +102,17 @@ describe("Word files", () => {
 
   it("refuses a Word file with no text", async () => {
     const doc = new Document({ sections: [{ children: [new Paragraph(""), new Paragraph("   ")] }] });
-    expect(await readUpload("trong.docx", new Uint8Array(await Packer.toBuffer(doc)))).toEqual({ ok: false, error: READ_MESSAGES.noText });
+    expect(await readUpload("trong.docx", new Uint8Array(await Packer.toBuffer(doc)))).toEqual({
+      ok: false,
+      error: READ_MESSAGES.noText,
+    });
   });
 
   it("refuses a broken Word file and a zip that is not one", async () => {
-    expect(await readUpload("hong.docx", encoder.encode("không phải tệp zip"))).toEqual({ ok: false, error: READ_MESSAGES.brokenDocx });
+    expect(await readUpload("hong.docx", encoder.encode("không phải tệp zip"))).toEqual({
+      ok: false,
+      error: READ_MESSAGES.brokenDocx,
+    });
     const zip = new JSZip();
     zip.file("ghi-chu.txt", "xin chào");
     const bytes = await zip.generateAsync({ type: "uint8array" });
@@ -98,7 +125,11 @@ describe("text files and bad files", () => {
   it("reads UTF-8 with or without a byte-order mark, and UTF-16 with one", async () => {
     const text = "KẾ HOẠCH\n\nTriển khai Nghị quyết số 68/NQ-CP";
     expect(await readUpload("a.md", encoder.encode(text))).toEqual({ ok: true, text, format: "markdown" });
-    expect(await readUpload("a.txt", new Uint8Array([0xef, 0xbb, 0xbf, ...encoder.encode(text)]))).toEqual({ ok: true, text, format: "text" });
+    expect(await readUpload("a.txt", new Uint8Array([0xef, 0xbb, 0xbf, ...encoder.encode(text)]))).toEqual({
+      ok: true,
+      text,
+      format: "text",
+    });
     const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, "utf16le"))]);
     expect(await readUpload("a.txt", utf16)).toEqual({ ok: true, text, format: "text" });
   });
@@ -109,18 +140,32 @@ describe("text files and bad files", () => {
     const noBom = new Uint8Array(Buffer.from("Kế hoạch triển khai thực hiện", "utf16le"));
     expect(await readUpload("cu.txt", noBom)).toEqual({ ok: false, error: READ_MESSAGES.encoding });
     // TCVN3 (ABC) text saved as if it were Unicode: "Kế hoạch thực hiện Nghị quyết số 42".
-    const tcvn3 = "KÕ ho¹ch thùc hiÖn NghÞ quyÕt sè 42-NQ/TW vÒ tiÕp tôc ®æi míi, n©ng cao chÊt l­îng chÝnh s¸ch x· héi. ".repeat(5);
-    expect(await readUpload("tcvn3.txt", encoder.encode(tcvn3))).toEqual({ ok: false, error: READ_MESSAGES.legacyFont });
+    const tcvn3 =
+      "KÕ ho¹ch thùc hiÖn NghÞ quyÕt sè 42-NQ/TW vÒ tiÕp tôc ®æi míi, n©ng cao chÊt l­îng chÝnh s¸ch x· héi. ".repeat(
+        5,
+      );
+    expect(await readUpload("tcvn3.txt", encoder.encode(tcvn3))).toEqual({
+      ok: false,
+      error: READ_MESSAGES.legacyFont,
+    });
   });
 
   it("refuses empty files, PDFs, old Word files, images and other types", async () => {
     expect(await readUpload("rong.md", new Uint8Array())).toEqual({ ok: false, error: READ_MESSAGES.empty });
     expect(await readUpload("rong.txt", encoder.encode("  \n\n ")).then((r) => r.ok)).toBe(false);
     expect(await readUpload("a.pdf", encoder.encode("%PDF-1.7 ..."))).toEqual({ ok: false, error: READ_MESSAGES.pdf });
-    expect(await readUpload("a.doc", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toEqual({ ok: false, error: READ_MESSAGES.oldWord });
-    expect(await readUpload("anh.txt", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toMatchObject({ ok: false });
+    expect(await readUpload("a.doc", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toEqual({
+      ok: false,
+      error: READ_MESSAGES.oldWord,
+    });
+    expect(
+      await readUpload("anh.txt", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
+    ).toMatchObject({ ok: false });
     expect(await readUpload("bang.xlsx", encoder.encode("x"))).toEqual({ ok: false, error: READ_MESSAGES.type });
-    expect(await readUpload("lon.md", new Uint8Array(2 * 1024 * 1024 + 1))).toEqual({ ok: false, error: READ_MESSAGES.tooLarge });
+    expect(await readUpload("lon.md", new Uint8Array(2 * 1024 * 1024 + 1))).toEqual({
+      ok: false,
+      error: READ_MESSAGES.tooLarge,
+    });
   });
 });
 
@@ -130,11 +175,24 @@ describe("mammoth's HTML as lines", () => {
       "<table><tr><td><p>ỦY BAN NHÂN DÂN</p><p>HUYỆN EA SÚP</p></td><td><p>Ea Súp, ngày 1 tháng 7 năm 2024</p></td></tr></table>" +
       "<p><strong>KẾ HOẠCH</strong></p>" +
       "<table><tr><td><p>TT</p></td><td><p>Chỉ tiêu</p></td><td><p>Đơn vị</p></td></tr><tr><td><p>1.1</p></td><td><p>Tỉ lệ &lt;4 &amp; khác</p></td><td><p>%</p></td></tr></table>";
-    expect(htmlToLines(html).filter(Boolean)).toEqual(["ỦY BAN NHÂN DÂN", "HUYỆN EA SÚP", "Ea Súp, ngày 1 tháng 7 năm 2024", "KẾ HOẠCH", "TT\tChỉ tiêu\tĐơn vị", "1.1\tTỉ lệ <4 & khác\t%"]);
+    expect(htmlToLines(html).filter(Boolean)).toEqual([
+      "ỦY BAN NHÂN DÂN",
+      "HUYỆN EA SÚP",
+      "Ea Súp, ngày 1 tháng 7 năm 2024",
+      "KẾ HOẠCH",
+      "TT\tChỉ tiêu\tĐơn vị",
+      "1.1\tTỉ lệ <4 & khác\t%",
+    ]);
   });
 
   it("numbers the items of Word's automatic lists", () => {
-    const html = "<ol><li>Nâng cao nhận thức<ol><li>Tập trung tuyên truyền.</li></ol></li><li>Nâng cao năng lực</li></ol><ul><li>Một ý</li></ul>";
-    expect(htmlToLines(html).filter(Boolean)).toEqual(["1. Nâng cao nhận thức", "1.1. Tập trung tuyên truyền.", "2. Nâng cao năng lực", "- Một ý"]);
+    const html =
+      "<ol><li>Nâng cao nhận thức<ol><li>Tập trung tuyên truyền.</li></ol></li><li>Nâng cao năng lực</li></ol><ul><li>Một ý</li></ul>";
+    expect(htmlToLines(html).filter(Boolean)).toEqual([
+      "1. Nâng cao nhận thức",
+      "1.1. Tập trung tuyên truyền.",
+      "2. Nâng cao năng lực",
+      "- Một ý",
+    ]);
   });
 });

@@ -9,7 +9,8 @@ import { numberingAsText } from "./word-numbering";
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
-export type ReadResult = { ok: true; text: string; format: "docx" | "markdown" | "text" } | { ok: false; error: string };
+export type ReadResult =
+  { ok: true; text: string; format: "docx" | "markdown" | "text" } | { ok: false; error: string };
 
 const fail = (error: string): ReadResult => ({ ok: false, error });
 
@@ -17,11 +18,14 @@ const MESSAGES = {
   empty: "Tệp trống: không có nội dung để đọc.",
   tooLarge: `Tệp lớn hơn ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Hãy bỏ ảnh và phụ lục không cần thiết, hoặc dán phần nội dung kế hoạch.`,
   type: "Chỉ nhận tệp Word (.docx), Markdown (.md) hoặc văn bản (.txt). Với tệp PDF hay ảnh chụp, hãy chuyển sang Word hoặc dán nội dung.",
-  oldWord: "Đây là tệp Word cũ (.doc). Hãy mở bằng Word và lưu lại dạng .docx (Lưu thành… → Word Document), rồi tải lên lại.",
+  oldWord:
+    "Đây là tệp Word cũ (.doc). Hãy mở bằng Word và lưu lại dạng .docx (Lưu thành… → Word Document), rồi tải lên lại.",
   pdf: "Đây là tệp PDF. Hệ thống chưa đọc PDF: hãy chuyển sang Word (.docx) hoặc chép nội dung rồi dán vào ô bên dưới.",
   binary: "Tệp không phải là văn bản (có thể là ảnh, tệp nén hoặc chương trình). Hãy chọn tệp .docx, .md hoặc .txt.",
-  brokenDocx: "Không mở được tệp Word này: tệp bị hỏng hoặc không phải định dạng .docx. Hãy mở bằng Word, lưu lại rồi thử lại.",
-  noText: "Tệp Word không có chữ (có thể chỉ chứa ảnh chụp văn bản). Hãy dùng bản Word có chữ, hoặc dán nội dung vào ô bên dưới.",
+  brokenDocx:
+    "Không mở được tệp Word này: tệp bị hỏng hoặc không phải định dạng .docx. Hãy mở bằng Word, lưu lại rồi thử lại.",
+  noText:
+    "Tệp Word không có chữ (có thể chỉ chứa ảnh chụp văn bản). Hãy dùng bản Word có chữ, hoặc dán nội dung vào ô bên dưới.",
   encoding:
     "Không đọc được bảng mã của tệp: tệp văn bản phải lưu ở dạng Unicode UTF-8. Nếu văn bản gõ bằng bảng mã cũ (TCVN3, VNI), hãy chuyển mã sang Unicode (ví dụ bằng Unikey) hoặc lưu lại từ Word dạng .docx.",
   legacyFont:
@@ -56,7 +60,8 @@ export function decodeText(bytes: Uint8Array): ReadResult {
   let text: string;
   try {
     if (startsWith(bytes, [0xff, 0xfe])) text = new TextDecoder("utf-16le", { fatal: true }).decode(bytes.subarray(2));
-    else if (startsWith(bytes, [0xfe, 0xff])) text = new TextDecoder("utf-16be", { fatal: true }).decode(bytes.subarray(2));
+    else if (startsWith(bytes, [0xfe, 0xff]))
+      text = new TextDecoder("utf-16be", { fatal: true }).decode(bytes.subarray(2));
     else {
       const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
       // UTF-16 without a byte-order mark shows as every other byte being zero.
@@ -82,7 +87,10 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === "#") return String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+    if (name[0] === "#")
+      return String.fromCodePoint(
+        name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10),
+      );
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
 }
@@ -134,7 +142,10 @@ export function htmlToLines(html: string): string[] {
     if (!list) return "";
     list.counter++;
     if (!list.ordered) return "- ";
-    return `${lists.filter((l) => l.ordered).map((l) => l.counter).join(".")}. `;
+    return `${lists
+      .filter((l) => l.ordered)
+      .map((l) => l.counter)
+      .join(".")}. `;
   };
 
   for (const token of tokens) {
@@ -245,12 +256,18 @@ export async function docxToText(bytes: Uint8Array): Promise<ReadResult> {
   if (!startsWith(bytes, [0x50, 0x4b])) return fail(MESSAGES.brokenDocx);
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(await numberingAsText(bytes)) }, { ignoreEmptyParagraphs: true });
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(await numberingAsText(bytes)) },
+      { ignoreEmptyParagraphs: true },
+    );
     html = result.value;
   } catch {
     return fail(MESSAGES.brokenDocx);
   }
-  const text = htmlToLines(html).join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  const text = htmlToLines(html)
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
   if (!/\p{L}/u.test(text)) return fail(MESSAGES.noText);
   if (looksLikeLegacyVietnamese(text)) return fail(MESSAGES.legacyFont);
   return { ok: true, text: text.normalize("NFC"), format: "docx" };
@@ -269,5 +286,7 @@ export async function readUpload(name: string, bytes: Uint8Array): Promise<ReadR
   if (!["md", "markdown", "txt", "text", ""].includes(extension)) return fail(MESSAGES.type);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return fail(MESSAGES.binary);
   const decoded = decodeText(bytes);
-  return decoded.ok ? { ...decoded, format: extension === "txt" || extension === "text" ? "text" : "markdown" } : decoded;
+  return decoded.ok
+    ? { ...decoded, format: extension === "txt" || extension === "text" ? "text" : "markdown" }
+    : decoded;
 }

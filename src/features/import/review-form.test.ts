@@ -10,11 +10,30 @@ import { extractPlan } from "./parse-document";
 // drives it for real).
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: () => {} }) }));
-vi.mock("./server-actions", () => ({ confirmImportAction: async () => ({ status: "idle" }), extractPlanAction: async () => ({ status: "error", message: "" }) }));
+vi.mock("./server-actions", () => ({
+  confirmImportAction: async () => ({ status: "idle" }),
+  extractPlanAction: async () => ({ status: "error", message: "" }),
+}));
 
 const { ReviewForm } = await import("./review-form");
-const extraction = extractPlan(readFileSync(path.resolve(import.meta.dirname, "../../../tests/fixtures/import/ea-sup-ubnd-huyen-ke-hoach-2024.md"), "utf8"), { key: "import-abc123" });
-const suggestions = [{ id: "5b0c2c43-2f7b-4b8c-9b7e-1f2d3c4b5a69", number: "114/KH-UBND", title: "Triển khai Nghị quyết số 68/NQ-CP", kind: "PLAN", issuedOn: "2024-06-14", issuerName: "UBND tỉnh Đắk Lắk", citedAs: "114/KH-UBND" }];
+const extraction = extractPlan(
+  readFileSync(
+    path.resolve(import.meta.dirname, "../../../tests/fixtures/import/ea-sup-ubnd-huyen-ke-hoach-2024.md"),
+    "utf8",
+  ),
+  { key: "import-abc123" },
+);
+const suggestions = [
+  {
+    id: "5b0c2c43-2f7b-4b8c-9b7e-1f2d3c4b5a69",
+    number: "114/KH-UBND",
+    title: "Triển khai Nghị quyết số 68/NQ-CP",
+    kind: "PLAN",
+    issuedOn: "2024-06-14",
+    issuerName: "UBND tỉnh Đắk Lắk",
+    citedAs: "114/KH-UBND",
+  },
+];
 
 describe("review screen", () => {
   const html = renderToString(createElement(ReviewForm, { extraction, suggestions, parents: [], onRestart: () => {} }));

@@ -8,7 +8,17 @@ import { describeTarget, parseTarget } from "@/domain/target-notation";
 import type { ActionState } from "@/server/actions";
 import type { Extraction, SourceRange } from "./parse-document";
 import type { ParentSuggestion } from "./queries";
-import { byItem, errorsByItem, milestoneYears, toDocument, toModel, type HeaderModel, type IndicatorModel, type ReviewModel, type TaskModel } from "./review-model";
+import {
+  byItem,
+  errorsByItem,
+  milestoneYears,
+  toDocument,
+  toModel,
+  type HeaderModel,
+  type IndicatorModel,
+  type ReviewModel,
+  type TaskModel,
+} from "./review-model";
 import { confirmImportAction } from "./server-actions";
 
 // The review screen: the source on the left with line numbers, what was read on the right. Every
@@ -20,7 +30,18 @@ type Marks = Record<string, Record<string, string>>;
 type Ranges = Record<string, Record<string, SourceRange>>;
 
 const UNCLEAR = "Chưa đọc được — hãy kiểm tra";
-const KINDS: DocumentKind[] = ["PLAN", "PROGRAMME", "RESOLUTION", "DECISION", "DIRECTIVE", "CONCLUSION", "GUIDANCE", "REPORT", "NOTICE", "LETTER"];
+const KINDS: DocumentKind[] = [
+  "PLAN",
+  "PROGRAMME",
+  "RESOLUTION",
+  "DECISION",
+  "DIRECTIVE",
+  "CONCLUSION",
+  "GUIDANCE",
+  "REPORT",
+  "NOTICE",
+  "LETTER",
+];
 const SECTION_LABELS: Record<keyof HeaderModel["sections"], string> = {
   preamble: "Căn cứ, mở đầu",
   purpose: "Mục đích",
@@ -40,14 +61,24 @@ function lineLabel(range: SourceRange | undefined): string {
 function SourceButton({ range, onSelect }: { range: SourceRange | undefined; onSelect: Select }) {
   if (!range) return <span className="text-xs text-stone-400">không rõ dòng</span>;
   return (
-    <button type="button" onClick={() => onSelect(range)} className="rounded px-1 text-xs text-brand-700 underline hover:bg-brand-50" title="Tô sáng các dòng này trong văn bản gốc">
+    <button
+      type="button"
+      onClick={() => onSelect(range)}
+      className="rounded px-1 text-xs text-brand-700 underline hover:bg-brand-50"
+      title="Tô sáng các dòng này trong văn bản gốc"
+    >
       Xem nguồn: {lineLabel(range)}
     </button>
   );
 }
 
 function Problem({ message, error }: { message?: string; error?: string }) {
-  if (error) return <span className="mt-1 block text-sm font-normal text-red-700" role="status">{error}</span>;
+  if (error)
+    return (
+      <span className="mt-1 block text-sm font-normal text-red-700" role="status">
+        {error}
+      </span>
+    );
   if (message) return <span className="mt-1 block text-xs font-normal text-amber-900">{message}</span>;
   return null;
 }
@@ -55,7 +86,10 @@ function Problem({ message, error }: { message?: string; error?: string }) {
 function UnclearBadge({ marks }: { marks: Record<string, string> | undefined }) {
   if (!marks || Object.keys(marks).length === 0) return null;
   return (
-    <span className="inline-flex items-center rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300" title={Object.values(marks).join("\n")}>
+    <span
+      className="inline-flex items-center rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300"
+      title={Object.values(marks).join("\n")}
+    >
       {UNCLEAR}
     </span>
   );
@@ -72,13 +106,24 @@ const SourcePane = memo(function SourcePane({ lines, selected }: { lines: string
     if (line) pane.current.scrollTop = line.offsetTop - pane.current.clientHeight / 3;
   }, [selected]);
   return (
-    <div ref={pane} tabIndex={0} role="region" aria-label="Văn bản gốc" className="relative max-h-[80vh] overflow-auto rounded-lg border border-stone-200 bg-white font-mono text-xs leading-5">
+    <div
+      ref={pane}
+      tabIndex={0}
+      role="region"
+      aria-label="Văn bản gốc"
+      className="relative max-h-[80vh] overflow-auto rounded-lg border border-stone-200 bg-white font-mono text-xs leading-5"
+    >
       <ol className="min-w-full">
         {lines.map((line, i) => {
           const no = i + 1;
           const on = selected !== null && no >= selected.from && no <= selected.to;
           return (
-            <li key={no} data-line={no} className={`flex gap-2 px-2 ${on ? "bg-amber-100" : ""}`} aria-current={on && no === selected?.from ? "location" : undefined}>
+            <li
+              key={no}
+              data-line={no}
+              className={`flex gap-2 px-2 ${on ? "bg-amber-100" : ""}`}
+              aria-current={on && no === selected?.from ? "location" : undefined}
+            >
               <span className="w-9 shrink-0 select-none text-right text-stone-400">{no}</span>
               <span className="whitespace-pre-wrap break-words">{line.replace(/\t/g, " │ ") || " "}</span>
             </li>
@@ -92,7 +137,15 @@ const SourcePane = memo(function SourcePane({ lines, selected }: { lines: string
 // ---------------------------------------------------------------------------------------------
 // Tasks
 
-type TaskRowProps = { task: TaskModel; depth: number; onChange: (uid: string, patch: Partial<TaskModel>) => void; onSelect: Select; sources: Ranges; marks: Marks; errors: Marks };
+type TaskRowProps = {
+  task: TaskModel;
+  depth: number;
+  onChange: (uid: string, patch: Partial<TaskModel>) => void;
+  onSelect: Select;
+  sources: Ranges;
+  marks: Marks;
+  errors: Marks;
+};
 
 const TaskRow = memo(function TaskRow({ task, depth, onChange, onSelect, sources, marks, errors }: TaskRowProps) {
   const mark = marks[task.uid];
@@ -107,21 +160,42 @@ const TaskRow = memo(function TaskRow({ task, depth, onChange, onSelect, sources
   ] as const;
   return (
     <li className="space-y-2">
-      <fieldset className={`rounded border p-2 ${task.excluded ? "border-dashed border-stone-300 opacity-50" : mark || error ? "border-amber-400 bg-amber-50/40" : "border-stone-200 bg-white"}`} style={{ marginLeft: depth * 12 }} aria-label={`Nhiệm vụ ${label}`}>
+      <fieldset
+        className={`rounded border p-2 ${task.excluded ? "border-dashed border-stone-300 opacity-50" : mark || error ? "border-amber-400 bg-amber-50/40" : "border-stone-200 bg-white"}`}
+        style={{ marginLeft: depth * 12 }}
+        aria-label={`Nhiệm vụ ${label}`}
+      >
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <input value={task.numbering} onChange={(e) => set({ numbering: e.target.value })} aria-label={`Số thứ tự — ${label}`} className="w-16 rounded border border-stone-300 px-1 py-0.5 font-semibold" />
-          <input value={task.title} onChange={(e) => set({ title: e.target.value })} aria-label={`Tên nhóm nhiệm vụ — ${label}`} placeholder="(không có tiêu đề)" className="min-w-48 flex-1 rounded border border-stone-300 px-2 py-0.5" />
+          <input
+            value={task.numbering}
+            onChange={(e) => set({ numbering: e.target.value })}
+            aria-label={`Số thứ tự — ${label}`}
+            className="w-16 rounded border border-stone-300 px-1 py-0.5 font-semibold"
+          />
+          <input
+            value={task.title}
+            onChange={(e) => set({ title: e.target.value })}
+            aria-label={`Tên nhóm nhiệm vụ — ${label}`}
+            placeholder="(không có tiêu đề)"
+            className="min-w-48 flex-1 rounded border border-stone-300 px-2 py-0.5"
+          />
           <SourceButton range={sources[task.uid]?.[""]} onSelect={onSelect} />
           <UnclearBadge marks={mark} />
           <label className="ml-auto flex items-center gap-1 text-xs">
-            <input type="checkbox" checked={task.excluded} onChange={(e) => set({ excluded: e.target.checked })} /> Bỏ mục này
+            <input type="checkbox" checked={task.excluded} onChange={(e) => set({ excluded: e.target.checked })} /> Bỏ
+            mục này
           </label>
         </div>
         {!task.excluded ? (
           <div className="mt-2 grid gap-2 text-sm">
             <label className="font-semibold">
               Nội dung
-              <textarea value={task.body} onChange={(e) => set({ body: e.target.value })} rows={task.body ? Math.min(6, Math.ceil(task.body.length / 120) + 1) : 1} className={input} />
+              <textarea
+                value={task.body}
+                onChange={(e) => set({ body: e.target.value })}
+                rows={task.body ? Math.min(6, Math.ceil(task.body.length / 120) + 1) : 1}
+                className={input}
+              />
               <Problem message={mark?.[""]} error={error?.body ?? error?.[""]} />
             </label>
             {task.children.length === 0 || task.lead || task.coordinating || task.timeframe ? (
@@ -131,13 +205,23 @@ const TaskRow = memo(function TaskRow({ task, depth, onChange, onSelect, sources
                   .map(([role, text]) => (
                     <label key={role} className="font-semibold">
                       {text} <span className="font-normal text-stone-500">(ngăn cách bằng dấu ;)</span>
-                      <input value={task[role]} onChange={(e) => set({ [role]: e.target.value })} className={input} aria-invalid={Boolean(error?.[role])} />
+                      <input
+                        value={task[role]}
+                        onChange={(e) => set({ [role]: e.target.value })}
+                        className={input}
+                        aria-invalid={Boolean(error?.[role])}
+                      />
                       <Problem message={mark?.[role]} error={error?.[role]} />
                     </label>
                   ))}
                 <label className="font-semibold">
                   Thời gian thực hiện
-                  <input value={task.timeframe} onChange={(e) => set({ timeframe: e.target.value })} className={input} aria-invalid={Boolean(error?.timeframe)} />
+                  <input
+                    value={task.timeframe}
+                    onChange={(e) => set({ timeframe: e.target.value })}
+                    className={input}
+                    aria-invalid={Boolean(error?.timeframe)}
+                  />
                   <Problem message={mark?.timeframe} error={error?.timeframe} />
                 </label>
               </div>
@@ -148,7 +232,16 @@ const TaskRow = memo(function TaskRow({ task, depth, onChange, onSelect, sources
       {task.children.length && !task.excluded ? (
         <ul className="space-y-2">
           {task.children.map((child) => (
-            <TaskRow key={child.uid} task={child} depth={depth + 1} onChange={onChange} onSelect={onSelect} sources={sources} marks={marks} errors={errors} />
+            <TaskRow
+              key={child.uid}
+              task={child}
+              depth={depth + 1}
+              onChange={onChange}
+              onSelect={onSelect}
+              sources={sources}
+              marks={marks}
+              errors={errors}
+            />
           ))}
         </ul>
       ) : null}
@@ -159,13 +252,31 @@ const TaskRow = memo(function TaskRow({ task, depth, onChange, onSelect, sources
 // ---------------------------------------------------------------------------------------------
 // Indicators
 
-function TargetCell({ value, label, onChange, error }: { value: string; label: string; onChange: (v: string) => void; error?: string }) {
+function TargetCell({
+  value,
+  label,
+  onChange,
+  error,
+}: {
+  value: string;
+  label: string;
+  onChange: (v: string) => void;
+  error?: string;
+}) {
   const read = value.trim() ? parseTarget(value) : null;
   return (
     <td className="px-1 py-1 align-top">
-      <input value={value} onChange={(e) => onChange(e.target.value)} aria-label={label} aria-invalid={Boolean(error) || (read !== null && !read.ok)} className="w-28 rounded border border-stone-300 px-1 py-0.5" />
+      <input
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-label={label}
+        aria-invalid={Boolean(error) || (read !== null && !read.ok)}
+        className="w-28 rounded border border-stone-300 px-1 py-0.5"
+      />
       {error ? (
-        <span className="block max-w-48 text-xs text-red-700" role="status">{error}</span>
+        <span className="block max-w-48 text-xs text-red-700" role="status">
+          {error}
+        </span>
       ) : read === null ? null : read.ok ? (
         <span className="block max-w-48 text-xs text-stone-500">{describeTarget(read.target)}</span>
       ) : (
@@ -175,22 +286,56 @@ function TargetCell({ value, label, onChange, error }: { value: string; label: s
   );
 }
 
-type IndicatorRowProps = { item: IndicatorModel; depth: number; years: string[]; onChange: (uid: string, patch: Partial<IndicatorModel>) => void; onSelect: Select; sources: Ranges; marks: Marks; errors: Marks };
+type IndicatorRowProps = {
+  item: IndicatorModel;
+  depth: number;
+  years: string[];
+  onChange: (uid: string, patch: Partial<IndicatorModel>) => void;
+  onSelect: Select;
+  sources: Ranges;
+  marks: Marks;
+  errors: Marks;
+};
 
-const IndicatorRows = memo(function IndicatorRows({ item, depth, years, onChange, onSelect, sources, marks, errors }: IndicatorRowProps) {
+const IndicatorRows = memo(function IndicatorRows({
+  item,
+  depth,
+  years,
+  onChange,
+  onSelect,
+  sources,
+  marks,
+  errors,
+}: IndicatorRowProps) {
   const mark = marks[item.uid];
   const error = errors[item.uid];
   const set = (patch: Partial<IndicatorModel>) => onChange(item.uid, patch);
   const label = `${item.code} ${item.name.slice(0, 60)}`;
-  const ownMarks = mark ? Object.fromEntries(Object.entries(mark).filter(([k]) => !k.startsWith("targets."))) : undefined;
+  const ownMarks = mark
+    ? Object.fromEntries(Object.entries(mark).filter(([k]) => !k.startsWith("targets.")))
+    : undefined;
   return (
     <>
-      <tr className={`border-t border-stone-100 align-top ${item.excluded ? "opacity-50" : item.isGroup ? "bg-stone-50 font-semibold" : ""} ${mark || error ? "bg-amber-50/60" : ""}`}>
+      <tr
+        className={`border-t border-stone-100 align-top ${item.excluded ? "opacity-50" : item.isGroup ? "bg-stone-50 font-semibold" : ""} ${mark || error ? "bg-amber-50/60" : ""}`}
+      >
         <td className="px-1 py-1">
-          <input value={item.code} onChange={(e) => set({ code: e.target.value })} aria-label={`Mã — ${label}`} className="w-14 rounded border border-stone-300 px-1 py-0.5" style={{ marginLeft: depth * 8 }} />
+          <input
+            value={item.code}
+            onChange={(e) => set({ code: e.target.value })}
+            aria-label={`Mã — ${label}`}
+            className="w-14 rounded border border-stone-300 px-1 py-0.5"
+            style={{ marginLeft: depth * 8 }}
+          />
         </td>
         <td className="px-1 py-1">
-          <textarea value={item.name} onChange={(e) => set({ name: e.target.value })} aria-label={`Tên chỉ tiêu — ${label}`} rows={Math.min(3, Math.ceil(item.name.length / 60))} className="w-full min-w-56 rounded border border-stone-300 px-1 py-0.5" />
+          <textarea
+            value={item.name}
+            onChange={(e) => set({ name: e.target.value })}
+            aria-label={`Tên chỉ tiêu — ${label}`}
+            rows={Math.min(3, Math.ceil(item.name.length / 60))}
+            className="w-full min-w-56 rounded border border-stone-300 px-1 py-0.5"
+          />
           <div className="flex flex-wrap items-center gap-2">
             <SourceButton range={sources[item.uid]?.[""]} onSelect={onSelect} />
             <UnclearBadge marks={ownMarks && Object.keys(ownMarks).length ? ownMarks : undefined} />
@@ -198,22 +343,63 @@ const IndicatorRows = memo(function IndicatorRows({ item, depth, years, onChange
           </div>
           <Problem message={mark?.[""]} error={error?.name ?? error?.[""]} />
         </td>
-        <td className="px-1 py-1">{item.isGroup ? null : <input value={item.unit} onChange={(e) => set({ unit: e.target.value })} aria-label={`Đơn vị — ${label}`} className="w-20 rounded border border-stone-300 px-1 py-0.5" />}</td>
+        <td className="px-1 py-1">
+          {item.isGroup ? null : (
+            <input
+              value={item.unit}
+              onChange={(e) => set({ unit: e.target.value })}
+              aria-label={`Đơn vị — ${label}`}
+              className="w-20 rounded border border-stone-300 px-1 py-0.5"
+            />
+          )}
+        </td>
         {years.map((year) =>
           item.isGroup ? (
             <td key={year} />
           ) : (
-            <TargetCell key={year} value={item.targets[year] ?? ""} label={`Mục tiêu năm ${year} — ${label}`} onChange={(v) => set({ targets: { ...item.targets, [year]: v } })} error={error?.[`targets.${year}`]} />
+            <TargetCell
+              key={year}
+              value={item.targets[year] ?? ""}
+              label={`Mục tiêu năm ${year} — ${label}`}
+              onChange={(v) => set({ targets: { ...item.targets, [year]: v } })}
+              error={error?.[`targets.${year}`]}
+            />
           ),
         )}
-        <td className="px-1 py-1 text-center">{item.isGroup ? null : <input type="checkbox" checked={item.fromParent} onChange={(e) => set({ fromParent: e.target.checked })} aria-label={`Chỉ tiêu của văn bản cấp trên — ${label}`} />}</td>
         <td className="px-1 py-1 text-center">
-          <input type="checkbox" checked={item.excluded} onChange={(e) => set({ excluded: e.target.checked })} aria-label={`Bỏ chỉ tiêu — ${label}`} />
+          {item.isGroup ? null : (
+            <input
+              type="checkbox"
+              checked={item.fromParent}
+              onChange={(e) => set({ fromParent: e.target.checked })}
+              aria-label={`Chỉ tiêu của văn bản cấp trên — ${label}`}
+            />
+          )}
+        </td>
+        <td className="px-1 py-1 text-center">
+          <input
+            type="checkbox"
+            checked={item.excluded}
+            onChange={(e) => set({ excluded: e.target.checked })}
+            aria-label={`Bỏ chỉ tiêu — ${label}`}
+          />
         </td>
       </tr>
       {item.excluded
         ? null
-        : item.children.map((child) => <IndicatorRows key={child.uid} item={child} depth={depth + 1} years={years} onChange={onChange} onSelect={onSelect} sources={sources} marks={marks} errors={errors} />)}
+        : item.children.map((child) => (
+            <IndicatorRows
+              key={child.uid}
+              item={child}
+              depth={depth + 1}
+              years={years}
+              onChange={onChange}
+              onSelect={onSelect}
+              sources={sources}
+              marks={marks}
+              errors={errors}
+            />
+          ))}
     </>
   );
 });
@@ -236,7 +422,17 @@ function updateTree<T extends { uid: string; children: T[] }>(list: T[], uid: st
   return changed ? next : list;
 }
 
-function HeaderField({ label, children, message, error }: { label: string; children: React.ReactNode; message?: string; error?: string }) {
+function HeaderField({
+  label,
+  children,
+  message,
+  error,
+}: {
+  label: string;
+  children: React.ReactNode;
+  message?: string;
+  error?: string;
+}) {
   return (
     <label className="block text-sm font-semibold">
       {label}
@@ -246,26 +442,50 @@ function HeaderField({ label, children, message, error }: { label: string; child
   );
 }
 
-export function ReviewForm({ extraction, suggestions, parents, onRestart }: { extraction: Extraction; suggestions: ParentSuggestion[]; parents: { id: string; number: string; title: string }[]; onRestart: () => void }) {
+export function ReviewForm({
+  extraction,
+  suggestions,
+  parents,
+  onRestart,
+}: {
+  extraction: Extraction;
+  suggestions: ParentSuggestion[];
+  parents: { id: string; number: string; title: string }[];
+  onRestart: () => void;
+}) {
   const router = useRouter();
   const [model, setModel] = useState<ReviewModel>(() => toModel(extraction.document));
   const [selected, setSelected] = useState<SourceRange | null>(null);
   const implemented = extraction.cited.find((c) => c.implements);
-  const [parentId, setParentId] = useState<string>(() => suggestions.find((s) => s.citedAs === implemented?.number)?.id ?? suggestions[0]?.id ?? "");
-  const [state, formAction, pending] = useActionState<ActionState<{ planId: string }>, FormData>(confirmImportAction, { status: "idle" });
+  const [parentId, setParentId] = useState<string>(
+    () => suggestions.find((s) => s.citedAs === implemented?.number)?.id ?? suggestions[0]?.id ?? "",
+  );
+  const [state, formAction, pending] = useActionState<ActionState<{ planId: string }>, FormData>(confirmImportAction, {
+    status: "idle",
+  });
 
   const sources = useMemo(() => byItem(extraction.sources), [extraction]);
   const marks = useMemo(() => byItem(extraction.unclear), [extraction]);
   const years = useMemo(() => milestoneYears(extraction), [extraction]);
   const built = useMemo(() => toDocument(model), [model]);
-  const errors = useMemo(() => (state.status === "error" ? errorsByItem(state.fieldErrors, built.paths) : {}), [state, built.paths]);
+  const errors = useMemo(
+    () => (state.status === "error" ? errorsByItem(state.fieldErrors, built.paths) : {}),
+    [state, built.paths],
+  );
   const headerErrors = errors[""] ?? {};
   const headerMarks = marks[""] ?? {};
   const headerSources = sources[""] ?? {};
 
   const onSelect = useCallback<Select>((range) => setSelected(range ?? null), []);
-  const onTask = useCallback((uid: string, patch: Partial<TaskModel>) => setModel((m) => ({ ...m, tasks: updateTree(m.tasks, uid, patch) })), []);
-  const onIndicator = useCallback((uid: string, patch: Partial<IndicatorModel>) => setModel((m) => ({ ...m, indicators: updateTree(m.indicators, uid, patch) })), []);
+  const onTask = useCallback(
+    (uid: string, patch: Partial<TaskModel>) => setModel((m) => ({ ...m, tasks: updateTree(m.tasks, uid, patch) })),
+    [],
+  );
+  const onIndicator = useCallback(
+    (uid: string, patch: Partial<IndicatorModel>) =>
+      setModel((m) => ({ ...m, indicators: updateTree(m.indicators, uid, patch) })),
+    [],
+  );
   const setHeader = (patch: Partial<HeaderModel>) => setModel((m) => ({ ...m, header: { ...m.header, ...patch } }));
 
   useEffect(() => {
@@ -281,7 +501,9 @@ export function ReviewForm({ extraction, suggestions, parents, onRestart }: { ex
       <div className="lg:sticky lg:top-2 lg:self-start">
         <h2 className="mb-2 text-lg font-semibold">Văn bản gốc</h2>
         <SourcePane lines={extraction.lines} selected={selected} />
-        <p className="mt-1 text-xs text-stone-500">{extraction.lines.length} dòng. Bấm “Xem nguồn” ở một mục để tô sáng các dòng của mục đó.</p>
+        <p className="mt-1 text-xs text-stone-500">
+          {extraction.lines.length} dòng. Bấm “Xem nguồn” ở một mục để tô sáng các dòng của mục đó.
+        </p>
       </div>
 
       <form action={formAction} className="space-y-6" aria-label="Kiểm tra và xác nhận nội dung đã đọc">
@@ -289,49 +511,98 @@ export function ReviewForm({ extraction, suggestions, parents, onRestart }: { ex
         <section className="space-y-2 rounded-lg border border-stone-200 bg-white p-3 text-sm">
           <h2 className="text-lg font-semibold">Kiểm tra nội dung đã đọc</h2>
           <p>
-            Đã đọc {extraction.counts.tasks} nhiệm vụ ({extraction.counts.assignments} lượt giao cơ quan, {extraction.counts.timeframes} thời gian thực hiện), {extraction.counts.indicators} chỉ tiêu với {extraction.counts.targets} mục tiêu.
-            {unclearCount ? <strong className="text-amber-900"> {unclearCount} chỗ cần kiểm tra được đánh dấu “{UNCLEAR}”.</strong> : null}
+            Đã đọc {extraction.counts.tasks} nhiệm vụ ({extraction.counts.assignments} lượt giao cơ quan,{" "}
+            {extraction.counts.timeframes} thời gian thực hiện), {extraction.counts.indicators} chỉ tiêu với{" "}
+            {extraction.counts.targets} mục tiêu.
+            {unclearCount ? (
+              <strong className="text-amber-900">
+                {" "}
+                {unclearCount} chỗ cần kiểm tra được đánh dấu “{UNCLEAR}”.
+              </strong>
+            ) : null}
           </p>
           {extraction.warnings.map((w) => (
-            <p key={w} className="rounded bg-amber-50 p-2 text-amber-900">{w}</p>
+            <p key={w} className="rounded bg-amber-50 p-2 text-amber-900">
+              {w}
+            </p>
           ))}
-          <p className="text-stone-600">Kết quả sẽ được lưu thành <strong>dự thảo</strong> của đơn vị bạn; chưa có gì được lưu cho đến khi bấm “Xác nhận”.</p>
-          <button type="button" onClick={onRestart} className="text-sm underline">Chọn tệp khác</button>
+          <p className="text-stone-600">
+            Kết quả sẽ được lưu thành <strong>dự thảo</strong> của đơn vị bạn; chưa có gì được lưu cho đến khi bấm “Xác
+            nhận”.
+          </p>
+          <button type="button" onClick={onRestart} className="text-sm underline">
+            Chọn tệp khác
+          </button>
         </section>
 
         <section className="space-y-3 rounded-lg border border-stone-200 bg-white p-3" aria-labelledby="import-header">
-          <h2 id="import-header" className="text-lg font-semibold">Thông tin văn bản</h2>
+          <h2 id="import-header" className="text-lg font-semibold">
+            Thông tin văn bản
+          </h2>
           <div className="grid gap-3 sm:grid-cols-2">
             <HeaderField label="Loại văn bản" message={headerMarks.kind}>
-              <select value={header.kind} onChange={(e) => setHeader({ kind: e.target.value as DocumentKind })} className={input}>
+              <select
+                value={header.kind}
+                onChange={(e) => setHeader({ kind: e.target.value as DocumentKind })}
+                className={input}
+              >
                 {KINDS.map((k) => (
-                  <option key={k} value={k}>{documentKindLabel(k)}</option>
+                  <option key={k} value={k}>
+                    {documentKindLabel(k)}
+                  </option>
                 ))}
               </select>
             </HeaderField>
             <HeaderField label="Khối">
-              <select value={header.track} onChange={(e) => setHeader({ track: e.target.value as "PARTY" | "STATE" })} className={input}>
+              <select
+                value={header.track}
+                onChange={(e) => setHeader({ track: e.target.value as "PARTY" | "STATE" })}
+                className={input}
+              >
                 <option value="STATE">Chính quyền</option>
                 <option value="PARTY">Đảng</option>
               </select>
             </HeaderField>
             <HeaderField label="Số, ký hiệu" message={headerMarks.number} error={headerErrors.number}>
-              <input value={header.number} onChange={(e) => setHeader({ number: e.target.value })} className={input} aria-invalid={Boolean(headerErrors.number)} placeholder="ví dụ 222-KH/ThU hoặc /KH-UBND" />
+              <input
+                value={header.number}
+                onChange={(e) => setHeader({ number: e.target.value })}
+                className={input}
+                aria-invalid={Boolean(headerErrors.number)}
+                placeholder="ví dụ 222-KH/ThU hoặc /KH-UBND"
+              />
               <SourceButton range={headerSources.number} onSelect={onSelect} />
             </HeaderField>
             <HeaderField label="Ngày ban hành" message={headerMarks.issuedOn} error={headerErrors.issuedOn}>
-              <input type="date" value={header.issuedOn} onChange={(e) => setHeader({ issuedOn: e.target.value })} className={input} aria-invalid={Boolean(headerErrors.issuedOn)} />
+              <input
+                type="date"
+                value={header.issuedOn}
+                onChange={(e) => setHeader({ issuedOn: e.target.value })}
+                className={input}
+                aria-invalid={Boolean(headerErrors.issuedOn)}
+              />
               <SourceButton range={headerSources.issuedOn} onSelect={onSelect} />
             </HeaderField>
             <HeaderField label="Địa danh" message={headerMarks.place} error={headerErrors.place}>
               <input value={header.place} onChange={(e) => setHeader({ place: e.target.value })} className={input} />
             </HeaderField>
             <HeaderField label="Cơ quan ban hành (mỗi dòng một cấp)" message={headerMarks.issuerHeader}>
-              <textarea value={header.issuerHeader} onChange={(e) => setHeader({ issuerHeader: e.target.value })} rows={2} className={input} />
+              <textarea
+                value={header.issuerHeader}
+                onChange={(e) => setHeader({ issuerHeader: e.target.value })}
+                rows={2}
+                className={input}
+              />
             </HeaderField>
           </div>
           <HeaderField label="Trích yếu" message={headerMarks.title} error={headerErrors.title}>
-            <textarea value={header.title} onChange={(e) => setHeader({ title: e.target.value })} rows={3} className={input} aria-invalid={Boolean(headerErrors.title)} />
+            <textarea
+              value={header.title}
+              onChange={(e) => setHeader({ title: e.target.value })}
+              rows={3}
+              className={input}
+              aria-invalid={Boolean(headerErrors.title)}
+            />
             <SourceButton range={headerSources.title} onSelect={onSelect} />
           </HeaderField>
 
@@ -339,19 +610,29 @@ export function ReviewForm({ extraction, suggestions, parents, onRestart }: { ex
             <legend className="px-1 text-sm font-semibold">Văn bản cấp trên</legend>
             <label className="block text-sm font-semibold">
               Văn bản cấp trên
-              <select name="parentId" value={parentId} onChange={(e) => setParentId(e.target.value)} className={input} aria-invalid={Boolean(headerErrors.parentId)}>
+              <select
+                name="parentId"
+                value={parentId}
+                onChange={(e) => setParentId(e.target.value)}
+                className={input}
+                aria-invalid={Boolean(headerErrors.parentId)}
+              >
                 <option value="">— Không liên kết —</option>
                 {suggestions.length ? (
                   <optgroup label="Gợi ý từ các văn bản được trích dẫn">
                     {suggestions.map((s) => (
-                      <option key={s.id} value={s.id}>{s.number} — {s.issuerName}: {s.title.slice(0, 80)}</option>
+                      <option key={s.id} value={s.id}>
+                        {s.number} — {s.issuerName}: {s.title.slice(0, 80)}
+                      </option>
                     ))}
                   </optgroup>
                 ) : null}
                 {others.length ? (
                   <optgroup label="Các văn bản khác bạn được xem">
                     {others.map((p) => (
-                      <option key={p.id} value={p.id}>{p.number} — {p.title.slice(0, 80)}</option>
+                      <option key={p.id} value={p.id}>
+                        {p.number} — {p.title.slice(0, 80)}
+                      </option>
                     ))}
                   </optgroup>
                 ) : null}
@@ -365,7 +646,12 @@ export function ReviewForm({ extraction, suggestions, parents, onRestart }: { ex
                   return (
                     <li key={c.number}>
                       {c.implements ? <strong>Thực hiện: </strong> : "Trích dẫn: "}
-                      {c.text} — {found ? <span className="text-emerald-800">có trong hệ thống</span> : <span className="text-stone-500">chưa có trong hệ thống bạn xem được</span>}{" "}
+                      {c.text} —{" "}
+                      {found ? (
+                        <span className="text-emerald-800">có trong hệ thống</span>
+                      ) : (
+                        <span className="text-stone-500">chưa có trong hệ thống bạn xem được</span>
+                      )}{" "}
                       <SourceButton range={headerSources[`cited.${i}`]} onSelect={onSelect} />
                     </li>
                   );
@@ -377,33 +663,67 @@ export function ReviewForm({ extraction, suggestions, parents, onRestart }: { ex
           </fieldset>
 
           <details className="rounded border border-stone-200 p-2 text-sm">
-            <summary className="cursor-pointer font-semibold">Các phần khác: mở đầu, mục đích, yêu cầu, mục tiêu, tổ chức thực hiện, nơi nhận, người ký</summary>
+            <summary className="cursor-pointer font-semibold">
+              Các phần khác: mở đầu, mục đích, yêu cầu, mục tiêu, tổ chức thực hiện, nơi nhận, người ký
+            </summary>
             <div className="mt-2 space-y-3">
               {(Object.keys(SECTION_LABELS) as (keyof HeaderModel["sections"])[]).map((key) => (
                 <HeaderField key={key} label={SECTION_LABELS[key]} error={headerErrors[`sections.${key}`]}>
-                  <textarea value={header.sections[key] ?? ""} onChange={(e) => setHeader({ sections: { ...header.sections, [key]: e.target.value } })} rows={3} className={input} />
+                  <textarea
+                    value={header.sections[key] ?? ""}
+                    onChange={(e) => setHeader({ sections: { ...header.sections, [key]: e.target.value } })}
+                    rows={3}
+                    className={input}
+                  />
                   <SourceButton range={headerSources[`sections.${key}`]} onSelect={onSelect} />
                 </HeaderField>
               ))}
               <div className="grid gap-3 sm:grid-cols-2">
                 <HeaderField label="Hạn cấp dưới ban hành kế hoạch">
-                  <input value={header.childDeadlines.plans ?? ""} onChange={(e) => setHeader({ childDeadlines: { ...header.childDeadlines, plans: e.target.value } })} className={input} />
+                  <input
+                    value={header.childDeadlines.plans ?? ""}
+                    onChange={(e) => setHeader({ childDeadlines: { ...header.childDeadlines, plans: e.target.value } })}
+                    className={input}
+                  />
                 </HeaderField>
                 <HeaderField label="Hạn cấp dưới báo cáo">
-                  <input value={header.childDeadlines.reports ?? ""} onChange={(e) => setHeader({ childDeadlines: { ...header.childDeadlines, reports: e.target.value } })} className={input} />
+                  <input
+                    value={header.childDeadlines.reports ?? ""}
+                    onChange={(e) =>
+                      setHeader({ childDeadlines: { ...header.childDeadlines, reports: e.target.value } })
+                    }
+                    className={input}
+                  />
                 </HeaderField>
                 <HeaderField label="Hình thức ký (KT., TM. …)">
-                  <input value={header.signer.signingForm ?? ""} onChange={(e) => setHeader({ signer: { ...header.signer, signingForm: e.target.value } })} className={input} />
+                  <input
+                    value={header.signer.signingForm ?? ""}
+                    onChange={(e) => setHeader({ signer: { ...header.signer, signingForm: e.target.value } })}
+                    className={input}
+                  />
                 </HeaderField>
                 <HeaderField label="Chức vụ người ký">
-                  <input value={header.signer.title ?? ""} onChange={(e) => setHeader({ signer: { ...header.signer, title: e.target.value } })} className={input} />
+                  <input
+                    value={header.signer.title ?? ""}
+                    onChange={(e) => setHeader({ signer: { ...header.signer, title: e.target.value } })}
+                    className={input}
+                  />
                 </HeaderField>
                 <HeaderField label="Người ký">
-                  <input value={header.signer.name ?? ""} onChange={(e) => setHeader({ signer: { ...header.signer, name: e.target.value } })} className={input} />
+                  <input
+                    value={header.signer.name ?? ""}
+                    onChange={(e) => setHeader({ signer: { ...header.signer, name: e.target.value } })}
+                    className={input}
+                  />
                 </HeaderField>
               </div>
               <HeaderField label="Nơi nhận (mỗi dòng một nơi)">
-                <textarea value={header.recipients} onChange={(e) => setHeader({ recipients: e.target.value })} rows={4} className={input} />
+                <textarea
+                  value={header.recipients}
+                  onChange={(e) => setHeader({ recipients: e.target.value })}
+                  rows={4}
+                  className={input}
+                />
                 <SourceButton range={headerSources.recipients} onSelect={onSelect} />
               </HeaderField>
             </div>
@@ -411,57 +731,112 @@ export function ReviewForm({ extraction, suggestions, parents, onRestart }: { ex
         </section>
 
         <section className="space-y-2" aria-labelledby="import-tasks">
-          <h2 id="import-tasks" className="text-lg font-semibold">Nhiệm vụ, giải pháp ({extraction.counts.tasks})</h2>
+          <h2 id="import-tasks" className="text-lg font-semibold">
+            Nhiệm vụ, giải pháp ({extraction.counts.tasks})
+          </h2>
           {model.tasks.length ? (
             <ul className="space-y-2">
               {model.tasks.map((task) => (
-                <TaskRow key={task.uid} task={task} depth={0} onChange={onTask} onSelect={onSelect} sources={sources} marks={marks} errors={errors} />
+                <TaskRow
+                  key={task.uid}
+                  task={task}
+                  depth={0}
+                  onChange={onTask}
+                  onSelect={onSelect}
+                  sources={sources}
+                  marks={marks}
+                  errors={errors}
+                />
               ))}
             </ul>
           ) : (
-            <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">Không tìm thấy nhiệm vụ nào (mục “Nhiệm vụ, giải pháp”). Bạn vẫn có thể xác nhận dự thảo rồi thêm nhiệm vụ ở trang Soạn, sửa kế hoạch.</p>
+            <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">
+              Không tìm thấy nhiệm vụ nào (mục “Nhiệm vụ, giải pháp”). Bạn vẫn có thể xác nhận dự thảo rồi thêm nhiệm vụ
+              ở trang Soạn, sửa kế hoạch.
+            </p>
           )}
         </section>
 
         <section className="space-y-2" aria-labelledby="import-indicators">
-          <h2 id="import-indicators" className="text-lg font-semibold">Chỉ tiêu ({extraction.counts.indicators})</h2>
+          <h2 id="import-indicators" className="text-lg font-semibold">
+            Chỉ tiêu ({extraction.counts.indicators})
+          </h2>
           {model.indicators.length ? (
             <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
               <table className="w-full text-sm">
                 <caption className="sr-only">Chỉ tiêu đã đọc, sửa được tại chỗ</caption>
                 <thead className="bg-stone-100 text-left">
                   <tr>
-                    <th scope="col" className="px-1 py-1">Mã</th>
-                    <th scope="col" className="px-1 py-1">Chỉ tiêu</th>
-                    <th scope="col" className="px-1 py-1">Đơn vị</th>
+                    <th scope="col" className="px-1 py-1">
+                      Mã
+                    </th>
+                    <th scope="col" className="px-1 py-1">
+                      Chỉ tiêu
+                    </th>
+                    <th scope="col" className="px-1 py-1">
+                      Đơn vị
+                    </th>
                     {years.map((y) => (
-                      <th key={y} scope="col" className="px-1 py-1">Đến năm {y}</th>
+                      <th key={y} scope="col" className="px-1 py-1">
+                        Đến năm {y}
+                      </th>
                     ))}
-                    <th scope="col" className="px-1 py-1" title="Chỉ tiêu có trong văn bản cấp trên (cột X của phụ lục)">Cấp trên</th>
-                    <th scope="col" className="px-1 py-1">Bỏ</th>
+                    <th
+                      scope="col"
+                      className="px-1 py-1"
+                      title="Chỉ tiêu có trong văn bản cấp trên (cột X của phụ lục)"
+                    >
+                      Cấp trên
+                    </th>
+                    <th scope="col" className="px-1 py-1">
+                      Bỏ
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {model.indicators.map((item) => (
-                    <IndicatorRows key={item.uid} item={item} depth={0} years={years} onChange={onIndicator} onSelect={onSelect} sources={sources} marks={marks} errors={errors} />
+                    <IndicatorRows
+                      key={item.uid}
+                      item={item}
+                      depth={0}
+                      years={years}
+                      onChange={onIndicator}
+                      onSelect={onSelect}
+                      sources={sources}
+                      marks={marks}
+                      errors={errors}
+                    />
                   ))}
                 </tbody>
               </table>
             </div>
           ) : (
-            <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">Không tìm thấy chỉ tiêu nào. Bạn vẫn có thể xác nhận dự thảo rồi thêm chỉ tiêu ở trang Soạn, sửa kế hoạch.</p>
+            <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">
+              Không tìm thấy chỉ tiêu nào. Bạn vẫn có thể xác nhận dự thảo rồi thêm chỉ tiêu ở trang Soạn, sửa kế hoạch.
+            </p>
           )}
         </section>
 
         <div className="sticky bottom-0 flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 bg-white p-3 shadow">
-          <button disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          <button
+            disabled={pending}
+            className="rounded bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          >
             {pending ? "Đang tạo dự thảo…" : "Xác nhận và tạo dự thảo"}
           </button>
           <p aria-live="polite" className="text-sm">
-            {state.status === "error" ? <span className="text-red-700">{state.message}{headerErrors._form && headerErrors._form !== state.message ? ` ${headerErrors._form}` : ""}</span> : null}
+            {state.status === "error" ? (
+              <span className="text-red-700">
+                {state.message}
+                {headerErrors._form && headerErrors._form !== state.message ? ` ${headerErrors._form}` : ""}
+              </span>
+            ) : null}
             {state.status === "ok" ? (
               <span className="text-emerald-700">
-                Đã tạo dự thảo. <Link href={`/plans/${state.data.planId}`} className="underline">Mở kế hoạch vừa tạo</Link>
+                Đã tạo dự thảo.{" "}
+                <Link href={`/plans/${state.data.planId}`} className="underline">
+                  Mở kế hoạch vừa tạo
+                </Link>
               </span>
             ) : null}
           </p>

@@ -8,7 +8,10 @@ import { byItem, errorsByItem, milestoneYears, splitPath, toDocument, toModel } 
 // The review screen's model: what is sent is the extracted document, unchanged until the user
 // edits it; removed items disappear from it; the server's errors find their way back to the item.
 
-const text = readFileSync(path.resolve(import.meta.dirname, "../../../tests/fixtures/import/ea-sup-ubnd-huyen-ke-hoach-2024.md"), "utf8");
+const text = readFileSync(
+  path.resolve(import.meta.dirname, "../../../tests/fixtures/import/ea-sup-ubnd-huyen-ke-hoach-2024.md"),
+  "utf8",
+);
 const extraction = extractPlan(text, { key: "import-abc123" });
 
 describe("review model", () => {
@@ -28,11 +31,25 @@ describe("review model", () => {
     expect(document.tasks[0]!.numbering).toBe("2.");
     expect(paths["tasks.0"]).toBe("tasks.1");
     expect(paths["indicators.1.children.0"]).toBe("indicators.1.children.1");
-    expect(document.indicators[1]!.children![0]).toMatchObject({ name: "Tỉ lệ thất nghiệp khu vực thành thị", targets: { "2030": "2-3" } });
+    expect(document.indicators[1]!.children![0]).toMatchObject({
+      name: "Tỉ lệ thất nghiệp khu vực thành thị",
+      targets: { "2030": "2-3" },
+    });
     expect(document.indicators[1]!.children![1]!.targets).toEqual({ "2025": "<70", "2030": "<60" });
 
-    const errors = errorsByItem({ "document.indicators.1.children.0.targets.2030": "Không hiểu", "document.number": "Hãy nhập số", parentId: "Không tìm thấy", _form: "Lỗi" }, paths);
-    expect(errors).toEqual({ "indicators.1.children.1": { "targets.2030": "Không hiểu" }, "": { number: "Hãy nhập số", parentId: "Không tìm thấy", _form: "Lỗi" } });
+    const errors = errorsByItem(
+      {
+        "document.indicators.1.children.0.targets.2030": "Không hiểu",
+        "document.number": "Hãy nhập số",
+        parentId: "Không tìm thấy",
+        _form: "Lỗi",
+      },
+      paths,
+    );
+    expect(errors).toEqual({
+      "indicators.1.children.1": { "targets.2030": "Không hiểu" },
+      "": { number: "Hãy nhập số", parentId: "Không tìm thấy", _form: "Lỗi" },
+    });
   });
 
   it("splits agency fields on ';' only, so collective names keep their commas", () => {

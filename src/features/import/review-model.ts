@@ -34,7 +34,10 @@ export type IndicatorModel = {
   children: IndicatorModel[];
 };
 
-export type HeaderModel = Omit<PlanDocument, "tasks" | "indicators" | "issuerHeader" | "recipients" | "issuedOn" | "place"> & {
+export type HeaderModel = Omit<
+  PlanDocument,
+  "tasks" | "indicators" | "issuerHeader" | "recipients" | "issuedOn" | "place"
+> & {
   issuedOn: string;
   place: string;
   issuerHeader: string;
@@ -85,19 +88,31 @@ function indicatorModel(indicator: DocumentIndicator, uid: string): IndicatorMod
 export function toModel(document: PlanDocument): ReviewModel {
   const { tasks, indicators, issuerHeader, recipients, issuedOn, place, ...rest } = document;
   return {
-    header: { ...rest, issuedOn: issuedOn ?? "", place: place ?? "", issuerHeader: issuerHeader.join("\n"), recipients: recipients.join("\n") },
+    header: {
+      ...rest,
+      issuedOn: issuedOn ?? "",
+      place: place ?? "",
+      issuerHeader: issuerHeader.join("\n"),
+      recipients: recipients.join("\n"),
+    },
     tasks: tasks.map((t, i) => taskModel(t, `tasks.${i}`)),
     indicators: indicators.map((x, i) => indicatorModel(x, `indicators.${i}`)),
   };
 }
 
 function agencies(text: string): string[] | undefined {
-  const names = text.split(/\s*;\s*/).map((n) => n.trim()).filter(Boolean);
+  const names = text
+    .split(/\s*;\s*/)
+    .map((n) => n.trim())
+    .filter(Boolean);
   return names.length ? names : undefined;
 }
 
 function lines(text: string): string[] {
-  return text.split("\n").map((l) => l.trim()).filter(Boolean);
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
@@ -131,7 +146,11 @@ export function toDocument(model: ReviewModel): { document: PlanDocument; paths:
         const indicator: DocumentIndicator = { code: x.code.trim(), name: x.name.trim() };
         if (!x.isGroup) indicator.unit = orNull(x.unit);
         if (x.isGroup) indicator.isGroup = true;
-        const targets = Object.fromEntries(Object.entries(x.targets).filter(([, text]) => text.trim() !== "").map(([year, text]) => [year, text.trim()]));
+        const targets = Object.fromEntries(
+          Object.entries(x.targets)
+            .filter(([, text]) => text.trim() !== "")
+            .map(([year, text]) => [year, text.trim()]),
+        );
         if (Object.keys(targets).length) indicator.targets = targets;
         if (x.fromParent) indicator.fromParent = true;
         if (x.kept.baseline) indicator.baseline = x.kept.baseline;
@@ -150,9 +169,18 @@ export function toDocument(model: ReviewModel): { document: PlanDocument; paths:
     place: orNull(header.place),
     issuerHeader: lines(header.issuerHeader),
     recipients: lines(header.recipients),
-    signer: { name: orNull(header.signer.name ?? ""), title: orNull(header.signer.title ?? ""), signingForm: orNull(header.signer.signingForm ?? "") },
-    sections: Object.fromEntries(Object.entries(header.sections).map(([k, v]) => [k, v ? orNull(v) : null])) as PlanDocument["sections"],
-    childDeadlines: { plans: orNull(header.childDeadlines.plans ?? ""), reports: orNull(header.childDeadlines.reports ?? "") },
+    signer: {
+      name: orNull(header.signer.name ?? ""),
+      title: orNull(header.signer.title ?? ""),
+      signingForm: orNull(header.signer.signingForm ?? ""),
+    },
+    sections: Object.fromEntries(
+      Object.entries(header.sections).map(([k, v]) => [k, v ? orNull(v) : null]),
+    ) as PlanDocument["sections"],
+    childDeadlines: {
+      plans: orNull(header.childDeadlines.plans ?? ""),
+      reports: orNull(header.childDeadlines.reports ?? ""),
+    },
     tasks: tasks(model.tasks, "tasks"),
     indicators: indicators(model.indicators, "indicators"),
   };
@@ -160,7 +188,10 @@ export function toDocument(model: ReviewModel): { document: PlanDocument; paths:
 }
 
 /** Server errors ("document.tasks.0.children.1.timeframe") → by item id and field. */
-export function errorsByItem(fieldErrors: Record<string, string>, paths: Record<string, string>): Record<string, Record<string, string>> {
+export function errorsByItem(
+  fieldErrors: Record<string, string>,
+  paths: Record<string, string>,
+): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
   for (const [key, message] of Object.entries(fieldErrors)) {
     if (key !== "document" && !key.startsWith("document.")) {

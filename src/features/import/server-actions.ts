@@ -16,7 +16,14 @@ import { MAX_UPLOAD_BYTES, READ_MESSAGES, readUpload } from "./read-file";
 // defineAction (import-actions.ts).
 
 export type ExtractState =
-  | { status: "ok"; extraction: Extraction; suggestions: ParentSuggestion[]; fileName: string | null; format: "docx" | "markdown" | "text" | "paste"; parseMs: number }
+  | {
+      status: "ok";
+      extraction: Extraction;
+      suggestions: ParentSuggestion[];
+      fileName: string | null;
+      format: "docx" | "markdown" | "text" | "paste";
+      parseMs: number;
+    }
   | { status: "error"; message: string };
 
 const MAX_PASTE_CHARS = 1_000_000;
@@ -24,7 +31,8 @@ const MAX_PASTE_CHARS = 1_000_000;
 export async function extractPlanAction(formData: FormData): Promise<ExtractState> {
   const scope = await currentScope();
   if (!scope) return { status: "error", message: "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại." };
-  if (!roleHolds(scope.role, "plans.edit", scope.isSystemAdmin)) return { status: "error", message: "Vai trò của bạn không được nhập kế hoạch." };
+  if (!roleHolds(scope.role, "plans.edit", scope.isSystemAdmin))
+    return { status: "error", message: "Vai trò của bạn không được nhập kế hoạch." };
 
   const file = formData.get("file");
   const pasted = formData.get("text");
@@ -39,7 +47,8 @@ export async function extractPlanAction(formData: FormData): Promise<ExtractStat
     fileName = file.name;
     format = read.format;
   } else if (typeof pasted === "string" && pasted.trim()) {
-    if (pasted.length > MAX_PASTE_CHARS) return { status: "error", message: "Nội dung dán vào quá dài (quá 1 triệu ký tự)." };
+    if (pasted.length > MAX_PASTE_CHARS)
+      return { status: "error", message: "Nội dung dán vào quá dài (quá 1 triệu ký tự)." };
     text = pasted.normalize("NFC");
     format = "paste";
   } else {
@@ -50,15 +59,29 @@ export async function extractPlanAction(formData: FormData): Promise<ExtractStat
   const extraction = extractPlan(text, { key: `import-${randomBytes(6).toString("hex")}` });
   const parseMs = Math.round(performance.now() - started);
   if (isEmptyExtraction(extraction)) {
-    return { status: "error", message: "Không nhận ra nội dung kế hoạch trong văn bản (không thấy trích yếu, nhiệm vụ hay chỉ tiêu). Hãy kiểm tra lại tệp; không có gì được tạo." };
+    return {
+      status: "error",
+      message:
+        "Không nhận ra nội dung kế hoạch trong văn bản (không thấy trích yếu, nhiệm vụ hay chỉ tiêu). Hãy kiểm tra lại tệp; không có gì được tạo.",
+    };
   }
   const suggestions = await withScope(scope, (db) =>
-    suggestParents(db, scope, extraction.cited.filter((c) => c.implements).concat(extraction.cited.filter((c) => !c.implements)).map((c) => ({ ...c.parsed, issuedOn: c.issuedOn }))),
+    suggestParents(
+      db,
+      scope,
+      extraction.cited
+        .filter((c) => c.implements)
+        .concat(extraction.cited.filter((c) => !c.implements))
+        .map((c) => ({ ...c.parsed, issuedOn: c.issuedOn })),
+    ),
   );
   return { status: "ok", extraction, suggestions, fileName, format, parseMs };
 }
 
-export async function confirmImportAction(previous: ActionState<{ planId: string }>, formData: FormData): Promise<ActionState<{ planId: string }>> {
+export async function confirmImportAction(
+  previous: ActionState<{ planId: string }>,
+  formData: FormData,
+): Promise<ActionState<{ planId: string }>> {
   const result = await confirmImport.formAction(previous, formData);
   if (result.status === "ok") revalidatePath("/plans");
   // The document is sent back as it was typed by the browser, not echoed in `values` (it can be large).

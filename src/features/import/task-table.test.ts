@@ -41,7 +41,13 @@ function expectTasks(tasks: ReturnType<typeof extractPlan>["document"]["tasks"])
     ["II", "Y tế", ""],
   ]);
   expect(groups[0]!.children!.map((t) => [t.numbering, t.body, t.lead, t.coordinating ?? null, t.timeframe])).toEqual([
-    ["1", "Tổ chức hội nghị quán triệt kế hoạch", ["Ban Tuyên giáo Huyện ủy"], ["UBND các xã, thị trấn"], "Quý II/2024"],
+    [
+      "1",
+      "Tổ chức hội nghị quán triệt kế hoạch",
+      ["Ban Tuyên giáo Huyện ủy"],
+      ["UBND các xã, thị trấn"],
+      "Quý II/2024",
+    ],
     ["2", "Tuyên truyền trên hệ thống truyền thanh cơ sở", ["Trung tâm Văn hóa - Thể thao"], null, "Thường xuyên"],
   ]);
   expect(groups[1]!.children![0]!.coordinating).toEqual(["Phòng Tài chính - Kế hoạch", "UBND các xã"]);
@@ -62,12 +68,16 @@ describe("task tables", () => {
   });
 
   it("are read the same from a Word table", async () => {
-    const row = (cells: string[]) => new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
+    const row = (cells: string[]) =>
+      new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
     const doc = new Document({
       sections: [
         {
           children: [
-            ...TEXT.split("\n").slice(0, 12).filter(Boolean).map((line) => new Paragraph(line)),
+            ...TEXT.split("\n")
+              .slice(0, 12)
+              .filter(Boolean)
+              .map((line) => new Paragraph(line)),
             new Table({ rows: [row(HEADER), ...ROWS.map(row)] }),
           ],
         },
@@ -88,7 +98,11 @@ describe("task tables", () => {
     const numbered = document.tasks.map((t) => [t.numbering, t.title ?? t.body]);
     expect(numbered.filter(([, body]) => /quán triệt/.test(body!))).toHaveLength(1);
     const briefing = document.tasks.find((t) => /quán triệt/.test(t.body))!;
-    expect([briefing.lead, briefing.coordinating, briefing.timeframe]).toEqual([["Ban Tuyên giáo Huyện ủy"], ["UBND các xã, thị trấn"], "Quý II/2024"]);
+    expect([briefing.lead, briefing.coordinating, briefing.timeframe]).toEqual([
+      ["Ban Tuyên giáo Huyện ủy"],
+      ["UBND các xã, thị trấn"],
+      "Quý II/2024",
+    ]);
     // Said on the review screen.
     expect(extractPlan(text, { key: "again" }).warnings.some((w) => /nhắc lại 1 nhiệm vụ/.test(w))).toBe(true);
     // The rest of the table is new work, under its groups.
@@ -98,7 +112,10 @@ describe("task tables", () => {
   });
 
   it("keep a row whose text only looks like a section task: two tasks, nothing lost", () => {
-    const text = TEXT.replace("Các nhiệm vụ cụ thể tại Phụ lục kèm theo.", "1. Tổ chức hội nghị quán triệt nghị quyết.");
+    const text = TEXT.replace(
+      "Các nhiệm vụ cụ thể tại Phụ lục kèm theo.",
+      "1. Tổ chức hội nghị quán triệt nghị quyết.",
+    );
     const { document } = extractPlan(text, { key: "task-table-alike" });
     const bodies = JSON.stringify(document.tasks);
     expect(bodies).toContain("Tổ chức hội nghị quán triệt nghị quyết");
@@ -106,7 +123,13 @@ describe("task tables", () => {
   });
 
   it("leave indicator tables to the indicator reader", () => {
-    const text = ["KẾ HOẠCH", "", "| TT | Chỉ tiêu | Đơn vị | Năm 2025 | Năm 2030 |", "|---|---|---|---|---|", "| 1 | Tỷ lệ hộ nghèo | % | dưới 2 | dưới 1 |"].join("\n");
+    const text = [
+      "KẾ HOẠCH",
+      "",
+      "| TT | Chỉ tiêu | Đơn vị | Năm 2025 | Năm 2030 |",
+      "|---|---|---|---|---|",
+      "| 1 | Tỷ lệ hộ nghèo | % | dưới 2 | dưới 1 |",
+    ].join("\n");
     const { document } = extractPlan(text, { key: "indicator-table" });
     expect(document.tasks).toEqual([]);
     expect(document.indicators.map((i) => i.name)).toEqual(["Tỷ lệ hộ nghèo"]);

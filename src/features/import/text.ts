@@ -43,7 +43,9 @@ export function foldSameLength(s: string): string {
 /** Letters of the text are all capitals (and there are some): "KẾ HOẠCH", "PHÓ CHỦ TỊCH". */
 export function isAllCaps(s: string): boolean {
   const letters = s.replace(/[^\p{L}]/gu, "");
-  return letters.length >= 2 && letters === letters.toLocaleUpperCase("vi") && letters !== letters.toLocaleLowerCase("vi");
+  return (
+    letters.length >= 2 && letters === letters.toLocaleUpperCase("vi") && letters !== letters.toLocaleLowerCase("vi")
+  );
 }
 
 /** Starts with a lower-case letter: the continuation of a paragraph cut by a page break. */
@@ -60,7 +62,10 @@ export function capitalize(s: string): string {
 
 /** Trailing "." ";" "," and spaces off (agency names and timeframes are stored without them). */
 export function trimPunctuation(s: string): string {
-  return s.replace(/^[\s\-–—+•*]+(?=\S)/u, "").replace(/[\s.,;:]+$/u, "").trim();
+  return s
+    .replace(/^[\s\-–—+•*]+(?=\S)/u, "")
+    .replace(/[\s.,;:]+$/u, "")
+    .trim();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -102,7 +107,9 @@ export function latexToText(s: string): string {
 export function stripFootnoteMarkers(s: string): string {
   return s
     .replace(/\[\^[^\]\s]{1,8}\](?!:)/g, "")
-    .replace(/<sup>\s*(\d{1,3})\s*<\/sup>/gi, (whole, digits: string, offset: number, all: string) => (/m\s?$/.test(all.slice(0, offset)) && (digits === "2" || digits === "3") ? (digits === "2" ? "²" : "³") : ""))
+    .replace(/<sup>\s*(\d{1,3})\s*<\/sup>/gi, (whole, digits: string, offset: number, all: string) =>
+      /m\s?$/.test(all.slice(0, offset)) && (digits === "2" || digits === "3") ? (digits === "2" ? "²" : "³") : "",
+    )
     .replace(SUPERSCRIPT_MARKER, "")
     .replace(/(?<=[\p{L}.,;:)"”])\[\d{1,3}\](?!\()/gu, "");
 }
@@ -121,7 +128,10 @@ export function stripMarkdown(s: string): string {
 
 /** One line as the parser reads it: no Markdown, footnotes or LaTeX, single spaces, trimmed. */
 export function cleanLine(raw: string): string {
-  let s = raw.normalize("NFC").replace(/[\u200B-\u200D\uFEFF]/g, "").replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, " ");
+  let s = raw
+    .normalize("NFC")
+    .replace(/[\u200B-\u200D\uFEFF]/g, "")
+    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, " ");
   s = latexToText(s);
   s = stripMarkdown(s);
   s = stripFootnoteMarkers(s);

@@ -34,7 +34,10 @@ const NUMBERING = `<w:numbering>
 const paragraph = (text: string, numId?: number, ilvl = 0) =>
   `<w:p w:rsidR="00A1"><w:pPr>${numId === undefined ? "" : `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`}<w:jc w:val="both"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
 
-const texts = (xml: string) => [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""));
+const texts = (xml: string) =>
+  [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((p) =>
+    [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+  );
 
 describe("writeNumberingAsText", () => {
   it("writes each numbered paragraph's label in front of its text, counting as Word does", () => {
@@ -54,8 +57,18 @@ describe("writeNumberingAsText", () => {
     ].join("");
     const out = writeNumberingAsText(`<w:body>${xml}</w:body>`, readNumbering(NUMBERING));
     expect(texts(out)).toEqual([
-      "KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ, GIẢI PHÁP", "1. Tuyên truyền", "1.1. Đối với cán bộ", "1.2. Đối với Nhân dân",
-      "- in tờ rơi", "2. Y tế", "2.1. Trạm y tế", "III. TỔ CHỨC THỰC HIỆN", "c) Phòng Nội vụ", "d) Phòng Y tế",
+      "KẾ HOẠCH",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "II. NHIỆM VỤ, GIẢI PHÁP",
+      "1. Tuyên truyền",
+      "1.1. Đối với cán bộ",
+      "1.2. Đối với Nhân dân",
+      "- in tờ rơi",
+      "2. Y tế",
+      "2.1. Trạm y tế",
+      "III. TỔ CHỨC THỰC HIỆN",
+      "c) Phòng Nội vụ",
+      "d) Phòng Y tế",
     ]);
     expect(out).not.toContain("<w:numPr>");
   });
@@ -75,11 +88,16 @@ describe("writeNumberingAsText", () => {
   });
 
   it("writes a label holding $ as it is", () => {
-    expect(texts(writeNumberingAsText(paragraph("Phạm vi", 4, 0), readNumbering(NUMBERING)))).toEqual(["Mục 1 ($&amp;) Phạm vi"]);
+    expect(texts(writeNumberingAsText(paragraph("Phạm vi", 4, 0), readNumbering(NUMBERING)))).toEqual([
+      "Mục 1 ($&amp;) Phạm vi",
+    ]);
   });
 
   it("numbers paragraphs whose style numbers them, a level tied to a style included", () => {
-    const numbering = NUMBERING.replace(`<w:lvl w:ilvl="1"><w:start w:val="1"/>`, `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:pStyle w:val="Heading2"/>`);
+    const numbering = NUMBERING.replace(
+      `<w:lvl w:ilvl="1"><w:start w:val="1"/>`,
+      `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:pStyle w:val="Heading2"/>`,
+    );
     const lists = readNumbering(numbering);
     const styles = readStyleNumbering(
       `<w:styles><w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
@@ -87,7 +105,8 @@ describe("writeNumberingAsText", () => {
        <w:style w:type="paragraph" w:styleId="Normal"><w:pPr/></w:style></w:styles>`,
       lists,
     );
-    const styled = (text: string, style: string, extra = "") => `<w:p><w:pPr><w:pStyle w:val="${style}"/>${extra}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const styled = (text: string, style: string, extra = "") =>
+      `<w:p><w:pPr><w:pStyle w:val="${style}"/>${extra}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
     const xml = [
       styled("MỤC ĐÍCH", "Heading1"),
       styled("NHIỆM VỤ", "Heading1"),
@@ -97,7 +116,14 @@ describe("writeNumberingAsText", () => {
       styled("TỔ CHỨC THỰC HIỆN", "Heading1"),
     ].join("");
     const out = writeNumberingAsText(xml, lists, styles);
-    expect(texts(out)).toEqual(["I. MỤC ĐÍCH", "II. NHIỆM VỤ", "1. Tuyên truyền", "Văn bản thường", "Không đánh số", "III. TỔ CHỨC THỰC HIỆN"]);
+    expect(texts(out)).toEqual([
+      "I. MỤC ĐÍCH",
+      "II. NHIỆM VỤ",
+      "1. Tuyên truyền",
+      "Văn bản thường",
+      "Không đánh số",
+      "III. TỔ CHỨC THỰC HIỆN",
+    ]);
     // The style's numbering is switched off on the four labelled paragraphs (the fifth had it off), so nothing numbers them twice,
     // and writing the labels again changes nothing.
     expect(out.match(/<w:numId w:val="0"\/>/g)).toHaveLength(5);
@@ -113,10 +139,34 @@ describe("writeNumberingAsText", () => {
 describe("a .docx with automatic numbering", () => {
   it("is read with the labels its paragraph styles give, once", async () => {
     const doc = new Document({
-      numbering: { config: [{ reference: "sections", levels: [{ level: 0, format: LevelFormat.UPPER_ROMAN, text: "%1.", alignment: AlignmentType.LEFT }] }] },
+      numbering: {
+        config: [
+          {
+            reference: "sections",
+            levels: [{ level: 0, format: LevelFormat.UPPER_ROMAN, text: "%1.", alignment: AlignmentType.LEFT }],
+          },
+        ],
+      },
       // The docx package writes a style's numbering into styles.xml; its typings do not list the option.
-      styles: { paragraphStyles: [{ id: "Muc", name: "Mục", basedOn: "Normal", paragraph: { numbering: { reference: "sections", level: 0 } } as never }] },
-      sections: [{ children: [new Paragraph("KẾ HOẠCH"), new Paragraph({ text: "MỤC ĐÍCH, YÊU CẦU", style: "Muc" }), new Paragraph({ text: "NHIỆM VỤ", style: "Muc" })] }],
+      styles: {
+        paragraphStyles: [
+          {
+            id: "Muc",
+            name: "Mục",
+            basedOn: "Normal",
+            paragraph: { numbering: { reference: "sections", level: 0 } } as never,
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph("KẾ HOẠCH"),
+            new Paragraph({ text: "MỤC ĐÍCH, YÊU CẦU", style: "Muc" }),
+            new Paragraph({ text: "NHIỆM VỤ", style: "Muc" }),
+          ],
+        },
+      ],
     });
     const read = await readUpload("muc.docx", new Uint8Array(await Packer.toBuffer(doc)));
     expect(read.ok).toBe(true);
@@ -145,8 +195,14 @@ describe("a .docx with automatic numbering", () => {
             new Paragraph("Thực hiện Nghị quyết số 42-NQ/TW"),
             new Paragraph({ text: "MỤC ĐÍCH, YÊU CẦU", numbering: { reference: "plan", level: 0 } }),
             new Paragraph({ text: "NHIỆM VỤ VÀ GIẢI PHÁP", numbering: { reference: "plan", level: 0 } }),
-            new Paragraph({ text: "Tuyên truyền, nâng cao nhận thức về chính sách xã hội", numbering: { reference: "plan", level: 1 } }),
-            new Paragraph({ text: "Tổ chức quán triệt nghị quyết đến cán bộ, đảng viên.", numbering: { reference: "plan", level: 2 } }),
+            new Paragraph({
+              text: "Tuyên truyền, nâng cao nhận thức về chính sách xã hội",
+              numbering: { reference: "plan", level: 1 },
+            }),
+            new Paragraph({
+              text: "Tổ chức quán triệt nghị quyết đến cán bộ, đảng viên.",
+              numbering: { reference: "plan", level: 2 },
+            }),
             new Paragraph({ text: "Phát triển hệ thống an sinh xã hội", numbering: { reference: "plan", level: 1 } }),
             new Paragraph({ text: "TỔ CHỨC THỰC HIỆN", numbering: { reference: "plan", level: 0 } }),
           ],
@@ -157,10 +213,16 @@ describe("a .docx with automatic numbering", () => {
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     const lines = read.text.split("\n").filter(Boolean);
-    expect(lines).toEqual(expect.arrayContaining([
-      "I. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ VÀ GIẢI PHÁP", "1. Tuyên truyền, nâng cao nhận thức về chính sách xã hội",
-      "a) Tổ chức quán triệt nghị quyết đến cán bộ, đảng viên.", "2. Phát triển hệ thống an sinh xã hội", "III. TỔ CHỨC THỰC HIỆN",
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+        "1. Tuyên truyền, nâng cao nhận thức về chính sách xã hội",
+        "a) Tổ chức quán triệt nghị quyết đến cán bộ, đảng viên.",
+        "2. Phát triển hệ thống an sinh xã hội",
+        "III. TỔ CHỨC THỰC HIỆN",
+      ]),
+    );
     const { document } = extractPlan(read.text, { key: "numbered-docx" });
     expect(document.tasks.map((t) => t.numbering)).toEqual(["1.", "2."]);
   });

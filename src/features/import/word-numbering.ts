@@ -8,14 +8,21 @@ import JSZip from "jszip";
 // like typed numbering, whether the numbering is set on the paragraph or by its paragraph style
 // ("Heading 1" numbered I., II. …).
 
-type Level = { start: number; format: string; text: string; /** The paragraph style this level is tied to (headings often are). */ style: string | null };
+type Level = {
+  start: number;
+  format: string;
+  text: string;
+  /** The paragraph style this level is tied to (headings often are). */ style: string | null;
+};
 /** A list (numId): the definition it uses, whose counters it shares with the other lists using it, and the levels it restarts. */
 type List = { abstractId: string; levels: Map<number, Level>; restarts: number[] };
 
 /** numbering.xml → each numId's list: its abstract definition's levels, with its level start overrides. */
 export function readNumbering(xml: string): Map<string, List> {
   const abstract = new Map<string, Map<number, Level>>();
-  for (const [, id, body] of xml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
+  for (const [, id, body] of xml.matchAll(
+    /<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g,
+  )) {
     abstract.set(id!, readLevels(body!));
   }
   const lists = new Map<string, List>();
@@ -23,7 +30,9 @@ export function readNumbering(xml: string): Map<string, List> {
     const abstractId = /<w:abstractNumId w:val="(\d+)"/.exec(body!)?.[1] ?? "";
     const levels = new Map(abstract.get(abstractId) ?? []);
     const restarts: number[] = [];
-    for (const [, ilvl, override] of body!.matchAll(/<w:lvlOverride w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g)) {
+    for (const [, ilvl, override] of body!.matchAll(
+      /<w:lvlOverride w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g,
+    )) {
       const start = /<w:startOverride w:val="(\d+)"/.exec(override!)?.[1];
       const level = levels.get(Number(ilvl));
       if (start && level) {
@@ -49,7 +58,21 @@ function readLevels(body: string): Map<number, Level> {
   return levels;
 }
 
-const ROMAN: [number, string][] = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+const ROMAN: [number, string][] = [
+  [1000, "M"],
+  [900, "CM"],
+  [500, "D"],
+  [400, "CD"],
+  [100, "C"],
+  [90, "XC"],
+  [50, "L"],
+  [40, "XL"],
+  [10, "X"],
+  [9, "IX"],
+  [5, "V"],
+  [4, "IV"],
+  [1, "I"],
+];
 
 function roman(n: number): string {
   let out = "";
@@ -71,17 +94,30 @@ function letter(n: number): string {
 /** One level's counter as Word shows it in the given format. */
 export function formatCounter(n: number, format: string): string {
   switch (format) {
-    case "upperRoman": return roman(n);
-    case "lowerRoman": return roman(n).toLowerCase();
-    case "upperLetter": return letter(n).toUpperCase();
-    case "lowerLetter": return letter(n);
-    case "decimalZero": return String(n).padStart(2, "0");
-    case "none": return "";
-    default: return String(n);
+    case "upperRoman":
+      return roman(n);
+    case "lowerRoman":
+      return roman(n).toLowerCase();
+    case "upperLetter":
+      return letter(n).toUpperCase();
+    case "lowerLetter":
+      return letter(n);
+    case "decimalZero":
+      return String(n).padStart(2, "0");
+    case "none":
+      return "";
+    default:
+      return String(n);
   }
 }
 
-const decodeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const decodeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 const encodeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A paragraph style's numbering: its list, and its level (stated, else the level tied to the style, else the first). */
@@ -98,12 +134,17 @@ export function readStyleNumbering(stylesXml: string, lists: Map<string, List>):
     if (!id || !/w:type="paragraph"/.test(attributes!)) continue;
     const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(body!)?.[1] ?? "";
     const ilvl = /<w:ilvl w:val="(\d+)"/.exec(numPr)?.[1];
-    styles.set(id, { numId: /<w:numId w:val="(\d+)"/.exec(numPr)?.[1] ?? null, ilvl: ilvl === undefined ? null : Number(ilvl), basedOn: /<w:basedOn w:val="([^"]+)"/.exec(body!)?.[1] ?? null });
+    styles.set(id, {
+      numId: /<w:numId w:val="(\d+)"/.exec(numPr)?.[1] ?? null,
+      ilvl: ilvl === undefined ? null : Number(ilvl),
+      basedOn: /<w:basedOn w:val="([^"]+)"/.exec(body!)?.[1] ?? null,
+    });
   }
   const out: StyleNumbering = new Map();
   for (const id of styles.keys()) {
     let style = styles.get(id);
-    for (let depth = 0; style && style.numId === null && style.basedOn && depth < 10; depth++) style = styles.get(style.basedOn);
+    for (let depth = 0; style && style.numId === null && style.basedOn && depth < 10; depth++)
+      style = styles.get(style.basedOn);
     if (!style?.numId || style.numId === "0") continue;
     const list = lists.get(style.numId);
     const tied = list ? [...list.levels].find(([, level]) => level.style === id)?.[0] : undefined;
@@ -120,13 +161,20 @@ export function readStyleNumbering(stylesXml: string, lists: Map<string, List>):
  * Tracked changes to the paragraph's properties (w:pPrChange, which holds the old properties,
  * numbering included) are left as they are.
  */
-export function writeNumberingAsText(documentXml: string, lists: Map<string, List>, styleNumbering: StyleNumbering = new Map()): string {
+export function writeNumberingAsText(
+  documentXml: string,
+  lists: Map<string, List>,
+  styleNumbering: StyleNumbering = new Map(),
+): string {
   const counters = new Map<string, number[]>();
   const started = new Set<string>();
   return documentXml.replace(/<w:p\b(?:[^>]*[^/>])?>[\s\S]*?<\/w:p>/g, (original) => {
     // Set the tracked change aside, so that its old <w:pPr> is neither read nor mistaken for the end of the current one.
     const aside: string[] = [];
-    const paragraph = original.replace(/<w:pPrChange\b[\s\S]*?<\/w:pPrChange>/g, (change) => `\u0000${aside.push(change) - 1}\u0000`);
+    const paragraph = original.replace(
+      /<w:pPrChange\b[\s\S]*?<\/w:pPrChange>/g,
+      (change) => `\u0000${aside.push(change) - 1}\u0000`,
+    );
     const restore = (xml: string) => xml.replace(/\u0000(\d+)\u0000/g, (_, i: string) => aside[Number(i)]!);
     const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(paragraph);
     // Numbered directly, or by its paragraph style (a direct numId 0 switches the style's off).
@@ -158,7 +206,10 @@ export function writeNumberingAsText(documentXml: string, lists: Map<string, Lis
     // does not number the paragraph a second time.
     const withoutNumbering = numPr
       ? paragraph.replace(numPr[0], "")
-      : paragraph.replace(/<w:pStyle w:val="[^"]+"\/>/, (style) => `${style}<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>`);
+      : paragraph.replace(
+          /<w:pStyle w:val="[^"]+"\/>/,
+          (style) => `${style}<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>`,
+        );
     const properties = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(withoutNumbering);
     const labelled = properties
       ? withoutNumbering.replace(properties[0], () => properties[0] + run)

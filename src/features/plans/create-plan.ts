@@ -14,30 +14,71 @@ import type { PlanDocument } from "./plan-document";
 type Audit = (entry: AuditEntry) => Promise<void>;
 
 /** Agency name → organisation id, creating (and auditing) the agencies the locality's directory does not have yet. */
-export async function resolveAgencies(db: ScopedDb, issuer: { adminUnitId: string; provinceCode: string | null }, names: string[], audit: Audit): Promise<Map<string, string>> {
+export async function resolveAgencies(
+  db: ScopedDb,
+  issuer: { adminUnitId: string; provinceCode: string | null },
+  names: string[],
+  audit: Audit,
+): Promise<Map<string, string>> {
   const byKey = new Map(names.map((name) => [normalizeName(name), name]));
-  const existing = await db.organization.findMany({ where: { adminUnitId: issuer.adminUnitId, normalizedName: { in: [...byKey.keys()] } }, select: { id: true, normalizedName: true } });
+  const existing = await db.organization.findMany({
+    where: { adminUnitId: issuer.adminUnitId, normalizedName: { in: [...byKey.keys()] } },
+    select: { id: true, normalizedName: true },
+  });
   const ids = new Map(existing.map((o) => [o.normalizedName, o.id]));
   for (const [key, name] of byKey) {
     if (ids.has(key)) continue;
     const kind = classifyOrganization(name);
     const created = await db.organization.create({
-      data: { name: name.trim(), normalizedName: key, kind: kind.kind, track: kind.track, isCollective: kind.isCollective, adminUnitId: issuer.adminUnitId, provinceCode: issuer.provinceCode },
-      select: { id: true, name: true, kind: true, track: true, isCollective: true, adminUnitId: true, provinceCode: true },
+      data: {
+        name: name.trim(),
+        normalizedName: key,
+        kind: kind.kind,
+        track: kind.track,
+        isCollective: kind.isCollective,
+        adminUnitId: issuer.adminUnitId,
+        provinceCode: issuer.provinceCode,
+      },
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        track: true,
+        isCollective: true,
+        adminUnitId: true,
+        provinceCode: true,
+      },
     });
-    await audit({ action: "organization.create", entityType: "Organization", entityId: created.id, after: { ...created, reason: "Cơ quan được nêu trong kế hoạch, chưa có trong danh mục" } });
+    await audit({
+      action: "organization.create",
+      entityType: "Organization",
+      entityId: created.id,
+      after: { ...created, reason: "Cơ quan được nêu trong kế hoạch, chưa có trong danh mục" },
+    });
     ids.set(key, created.id);
   }
   return new Map(names.map((name) => [name.trim(), ids.get(normalizeName(name))!]));
 }
 
-export type CreatePlanOptions = Pick<DocumentRowsOptions, "status" | "parentId" | "citedPlanIds" | "derivedFrom" | "matchParentIndicator" | "matchParentTask"> & { organizationId?: string };
+export type CreatePlanOptions = Pick<
+  DocumentRowsOptions,
+  "status" | "parentId" | "citedPlanIds" | "derivedFrom" | "matchParentIndicator" | "matchParentTask"
+> & { organizationId?: string };
 
 /** Creates the plan (a draft unless said otherwise) and returns its id; the caller audits. */
-export async function createPlanFromDocument(db: ScopedDb, scope: Scope, document: PlanDocument, options: CreatePlanOptions, audit: Audit): Promise<{ id: string; rows: ReturnType<typeof documentToRows> }> {
+export async function createPlanFromDocument(
+  db: ScopedDb,
+  scope: Scope,
+  document: PlanDocument,
+  options: CreatePlanOptions,
+  audit: Audit,
+): Promise<{ id: string; rows: ReturnType<typeof documentToRows> }> {
   const organizationId = options.organizationId ?? scope.organizationId;
   if (!organizationId) throw new Error("Tài khoản chưa thuộc đơn vị nào");
-  const issuer = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { id: true, adminUnitId: true, provinceCode: true } });
+  const issuer = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { id: true, adminUnitId: true, provinceCode: true },
+  });
   const agencies = await resolveAgencies(db, issuer, agencyNames(document), audit);
   const planId = randomUUID();
   const rows = documentToRows(document, {

@@ -9,7 +9,13 @@ import type { DocumentIndicator, DocumentTask, PlanDocument } from "./plan-docum
 // importer and the editor all store the same thing for the same text.
 
 export type LoadedTask = { id: string; source: DocumentTask; children: LoadedTask[] };
-export type LoadedIndicator = { id: string; source: DocumentIndicator; direction: string; targets: Map<number, Target>; children: LoadedIndicator[] };
+export type LoadedIndicator = {
+  id: string;
+  source: DocumentIndicator;
+  direction: string;
+  targets: Map<number, Target>;
+  children: LoadedIndicator[];
+};
 
 export type DocumentRows = {
   plan: Prisma.PlanCreateManyInput;
@@ -32,7 +38,10 @@ export type DocumentRowsOptions = {
   /** The parent's tasks and indicators, position by position, when this plan was copied from it. */
   derivedFrom?: { tasks: LoadedTask[]; indicators: LoadedIndicator[] };
   /** For a plan that was not copied (an import): the parent's item an item localises, if any (match-parent.ts). */
-  matchParentIndicator?: (indicator: DocumentIndicator, container: { isGroup: boolean; match: LoadedIndicator | undefined } | null) => LoadedIndicator | undefined;
+  matchParentIndicator?: (
+    indicator: DocumentIndicator,
+    container: { isGroup: boolean; match: LoadedIndicator | undefined } | null,
+  ) => LoadedIndicator | undefined;
   matchParentTask?: (task: DocumentTask) => LoadedTask | undefined;
   /** Ids for new rows: random in the app, derived from a key in the seed. */
   newId: (kind: string, path: string) => string;
@@ -56,7 +65,8 @@ const isoDate = (value: string | null | undefined): Date | null => (value ? new 
 export function planDeadline(text: string | null): Date | null {
   const timeframe = parseTimeframe(text);
   if (timeframe.date) return isoDate(timeframe.date);
-  if (timeframe.kind === "BY_QUARTER" && timeframe.year && timeframe.quarter) return new Date(Date.UTC(timeframe.year, timeframe.quarter * 3, 0));
+  if (timeframe.kind === "BY_QUARTER" && timeframe.year && timeframe.quarter)
+    return new Date(Date.UTC(timeframe.year, timeframe.quarter * 3, 0));
   return null;
 }
 
@@ -76,7 +86,8 @@ function joinSections(preamble: string | null, purpose: string | null): string |
 export function agencyNames(document: PlanDocument): string[] {
   const names = new Set<string>();
   const visit = (task: DocumentTask) => {
-    for (const list of [task.lead, task.coordinating, task.directing, task.advising]) (list ?? []).forEach((name) => names.add(name.trim()));
+    for (const list of [task.lead, task.coordinating, task.directing, task.advising])
+      (list ?? []).forEach((name) => names.add(name.trim()));
     task.children?.forEach(visit);
   };
   document.tasks.forEach(visit);
@@ -127,14 +138,22 @@ export function documentToRows(document: PlanDocument, options: DocumentRowsOpti
     loaded: { tasks: [], indicators: [] },
   };
 
-  const addTasks = (tasks: DocumentTask[], parentTaskId: string | null, path: string, inherited: LoadedTask[] | undefined): LoadedTask[] =>
+  const addTasks = (
+    tasks: DocumentTask[],
+    parentTaskId: string | null,
+    path: string,
+    inherited: LoadedTask[] | undefined,
+  ): LoadedTask[] =>
     tasks.map((task, position) => {
       const id = options.newId("task", `${path}.${position}`);
       const copied = inherited?.[position];
       const source = copied ?? options.matchParentTask?.(task);
       const timeframe = parseTimeframe(task.timeframe ?? null);
       out.tasks.push({
-        id, planId, parentTaskId, position,
+        id,
+        planId,
+        parentTaskId,
+        position,
         numbering: task.numbering,
         title: task.title ?? null,
         body: task.body,
@@ -147,14 +166,26 @@ export function documentToRows(document: PlanDocument, options: DocumentRowsOpti
         timeframeDate: isoDate(timeframe.date),
         timeframeText: task.timeframe ?? null,
       });
-      const roles = [["LEAD", task.lead], ["COORDINATING", task.coordinating], ["DIRECTING", task.directing], ["ADVISING", task.advising]] as const;
+      const roles = [
+        ["LEAD", task.lead],
+        ["COORDINATING", task.coordinating],
+        ["DIRECTING", task.directing],
+        ["ADVISING", task.advising],
+      ] as const;
       for (const [role, names] of roles) {
         const seen = new Set<string>();
         (names ?? []).forEach((name, index) => {
           const organizationId = options.agencyId(name.trim());
           if (seen.has(organizationId)) return;
           seen.add(organizationId);
-          out.assignments.push({ id: options.newId("assignment", `${id}.${organizationId}.${role}`), planId, taskId: id, organizationId, role, position: index });
+          out.assignments.push({
+            id: options.newId("assignment", `${id}.${organizationId}.${role}`),
+            planId,
+            taskId: id,
+            organizationId,
+            role,
+            position: index,
+          });
         });
       }
       return { id, source: task, children: addTasks(task.children ?? [], id, `${path}.${position}`, copied?.children) };
@@ -174,13 +205,22 @@ export function documentToRows(document: PlanDocument, options: DocumentRowsOpti
       const targets = new Map<number, Target>();
       for (const [year, text] of Object.entries(indicator.targets ?? {}).sort()) {
         const parsed = parseTarget(text);
-        if (!parsed.ok) throw new DocumentError(`Chỉ tiêu ${indicator.code} "${indicator.name}", năm ${year}: "${text}"`, parsed.error);
+        if (!parsed.ok)
+          throw new DocumentError(
+            `Chỉ tiêu ${indicator.code} "${indicator.name}", năm ${year}: "${text}"`,
+            parsed.error,
+          );
         targets.set(Number(year), parsed.target);
       }
-      const direction = indicator.isGroup ? "HIGHER_BETTER" : (indicator.direction ?? inferDirection(indicator.name, [...targets.values()]));
+      const direction = indicator.isGroup
+        ? "HIGHER_BETTER"
+        : (indicator.direction ?? inferDirection(indicator.name, [...targets.values()]));
       const baseline = indicator.baseline ? parseTarget(indicator.baseline.text) : null;
       out.indicators.push({
-        id, planId, parentIndicatorId, position,
+        id,
+        planId,
+        parentIndicatorId,
+        position,
         isGroup: indicator.isGroup ?? false,
         code: indicator.code,
         name: indicator.name,
@@ -193,12 +233,28 @@ export function documentToRows(document: PlanDocument, options: DocumentRowsOpti
         inheritance: source ? "INHERITED" : "LOCAL",
         markedAsFromParent: indicator.fromParent ?? false,
         // What the parent asked when this was copied: a later change there is shown for review.
-        parentTargetsSeen: source ? Object.fromEntries([...source.targets].map(([year, target]) => [String(year), target.text])) : undefined,
+        parentTargetsSeen: source
+          ? Object.fromEntries([...source.targets].map(([year, target]) => [String(year), target.text]))
+          : undefined,
       });
       for (const [year, target] of targets) {
-        out.targets.push({ id: options.newId("target", `${id}.${year}`), planId, indicatorId: id, year, kind: target.kind, lower: target.lower, upper: target.upper, isPercent: target.isPercent, qualitative: target.qualitative, text: target.text });
+        out.targets.push({
+          id: options.newId("target", `${id}.${year}`),
+          planId,
+          indicatorId: id,
+          year,
+          kind: target.kind,
+          lower: target.lower,
+          upper: target.upper,
+          isPercent: target.isPercent,
+          qualitative: target.qualitative,
+          text: target.text,
+        });
       }
-      const children = addIndicators(indicator.children ?? [], id, `${path}.${position}`, copied?.children, { isGroup: indicator.isGroup ?? false, match: source });
+      const children = addIndicators(indicator.children ?? [], id, `${path}.${position}`, copied?.children, {
+        isGroup: indicator.isGroup ?? false,
+        match: source,
+      });
       return { id, source: indicator, direction, targets, children };
     });
 

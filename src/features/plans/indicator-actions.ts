@@ -33,9 +33,18 @@ export const saveIndicator = defineAction({
     version: z.coerce.number().int().min(0).default(0),
     code: z.string().trim().max(20, "Mã tối đa 20 ký tự"),
     name: z.string().trim().min(2, "Hãy nhập tên chỉ tiêu").max(500, "Tên chỉ tiêu tối đa 500 ký tự"),
-    unit: z.string().trim().max(60, "Đơn vị tính tối đa 60 ký tự").transform((v) => v || null),
-    isGroup: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
-    direction: z.enum(["HIGHER_BETTER", "LOWER_BETTER", "WITHIN_RANGE", "QUALITATIVE"], { message: "Hãy chọn chiều đánh giá" }),
+    unit: z
+      .string()
+      .trim()
+      .max(60, "Đơn vị tính tối đa 60 ký tự")
+      .transform((v) => v || null),
+    isGroup: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
+    direction: z.enum(["HIGHER_BETTER", "LOWER_BETTER", "WITHIN_RANGE", "QUALITATIVE"], {
+      message: "Hãy chọn chiều đánh giá",
+    }),
     target2025: targetText,
     target2030: targetText,
   }),
@@ -53,33 +62,78 @@ export const saveIndicator = defineAction({
       if (!parsed.ok) throw new FieldError(`target${year}`, parsed.error);
       targets.set(year, parsed.target);
     }
-    const fields = { code: input.code, name: input.name, unit: input.unit, direction: input.direction, isGroup: input.isGroup };
+    const fields = {
+      code: input.code,
+      name: input.name,
+      unit: input.unit,
+      direction: input.direction,
+      isGroup: input.isGroup,
+    };
     let indicatorId = input.indicatorId;
     let before: unknown = null;
     if (indicatorId) {
       before = await indicatorOf(db, input.planId, indicatorId);
-      const { count } = await db.indicator.updateMany({ where: { id: indicatorId, planId: input.planId, version: input.version }, data: { ...fields, version: { increment: 1 } } });
+      const { count } = await db.indicator.updateMany({
+        where: { id: indicatorId, planId: input.planId, version: input.version },
+        data: { ...fields, version: { increment: 1 } },
+      });
       staleGuard(count, "Chỉ tiêu");
     } else {
       // The group it goes under must be one of this plan's (a foreign key alone would accept any plan's).
       if (input.parentIndicatorId) {
-        const group = await db.indicator.findFirst({ where: { id: input.parentIndicatorId, planId: input.planId }, select: { id: true } });
-        if (!group) throw new FieldError("parentIndicatorId", "Nhóm chỉ tiêu đã chọn không thuộc kế hoạch này (có thể đã bị xóa); hãy chọn lại.");
+        const group = await db.indicator.findFirst({
+          where: { id: input.parentIndicatorId, planId: input.planId },
+          select: { id: true },
+        });
+        if (!group)
+          throw new FieldError(
+            "parentIndicatorId",
+            "Nhóm chỉ tiêu đã chọn không thuộc kế hoạch này (có thể đã bị xóa); hãy chọn lại.",
+          );
       }
-      const last = await db.indicator.aggregate({ where: { planId: input.planId, parentIndicatorId: input.parentIndicatorId }, _max: { position: true } });
+      const last = await db.indicator.aggregate({
+        where: { planId: input.planId, parentIndicatorId: input.parentIndicatorId },
+        _max: { position: true },
+      });
       indicatorId = randomUUID();
-      await db.indicator.create({ data: { id: indicatorId, planId: input.planId, parentIndicatorId: input.parentIndicatorId, position: (last._max.position ?? -1) + 1, inheritance: "LOCAL", ...fields } });
+      await db.indicator.create({
+        data: {
+          id: indicatorId,
+          planId: input.planId,
+          parentIndicatorId: input.parentIndicatorId,
+          position: (last._max.position ?? -1) + 1,
+          inheritance: "LOCAL",
+          ...fields,
+        },
+      });
     }
     for (const [year, target] of targets) {
       if (!target) {
         await db.indicatorTarget.deleteMany({ where: { indicatorId, year } });
         continue;
       }
-      const data = { kind: target.kind, lower: target.lower, upper: target.upper, isPercent: target.isPercent, qualitative: target.qualitative, text: target.text };
-      await db.indicatorTarget.upsert({ where: { indicatorId_year: { indicatorId, year } }, update: data, create: { id: randomUUID(), planId: input.planId, indicatorId, year, ...data } });
+      const data = {
+        kind: target.kind,
+        lower: target.lower,
+        upper: target.upper,
+        isPercent: target.isPercent,
+        qualitative: target.qualitative,
+        text: target.text,
+      };
+      await db.indicatorTarget.upsert({
+        where: { indicatorId_year: { indicatorId, year } },
+        update: data,
+        create: { id: randomUUID(), planId: input.planId, indicatorId, year, ...data },
+      });
     }
     await recomputeStatuses(db, [indicatorId]);
-    await audit({ action: input.indicatorId ? "indicator.update" : "indicator.create", entityType: "Indicator", entityId: indicatorId, before, after: { ...fields, target2025: input.target2025, target2030: input.target2030 } });
+    await audit({
+      action: input.indicatorId ? "indicator.update" : "indicator.create",
+      entityType: "Indicator",
+      entityId: indicatorId,
+      before,
+      after: { ...fields, target2025: input.target2025, target2030: input.target2030 },
+    });
     return db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { id: true, version: true } });
   },
 });
@@ -87,7 +141,12 @@ export const saveIndicator = defineAction({
 export const dropIndicator = defineAction({
   name: "plans.dropIndicator",
   permission: "plans.edit",
-  input: z.object({ planId: id, indicatorId: id, version: z.coerce.number().int().min(1), reason: z.string().trim().max(500, "Lý do tối đa 500 ký tự").default("") }),
+  input: z.object({
+    planId: id,
+    indicatorId: id,
+    version: z.coerce.number().int().min(1),
+    reason: z.string().trim().max(500, "Lý do tối đa 500 ký tự").default(""),
+  }),
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
     await requireDraft(db, input.planId);
@@ -96,18 +155,42 @@ export const dropIndicator = defineAction({
       // An indicator this plan added itself can go, but not with indicators under it (they would go
       // with it, unseen); its targets and the results entered for it go into the audit record with it.
       const children = await db.indicator.count({ where: { planId: input.planId, parentIndicatorId: indicator.id } });
-      if (children > 0) throw new ConflictError(`Không xóa được: chỉ tiêu này còn ${children} chỉ tiêu con. Hãy xóa hoặc chuyển các chỉ tiêu con trước.`);
-      const targets = await db.indicatorTarget.findMany({ where: { indicatorId: indicator.id }, select: { year: true, text: true } });
-      const actuals = await db.indicatorActual.findMany({ where: { indicatorId: indicator.id }, select: { year: true, text: true, value: true, status: true } });
+      if (children > 0)
+        throw new ConflictError(
+          `Không xóa được: chỉ tiêu này còn ${children} chỉ tiêu con. Hãy xóa hoặc chuyển các chỉ tiêu con trước.`,
+        );
+      const targets = await db.indicatorTarget.findMany({
+        where: { indicatorId: indicator.id },
+        select: { year: true, text: true },
+      });
+      const actuals = await db.indicatorActual.findMany({
+        where: { indicatorId: indicator.id },
+        select: { year: true, text: true, value: true, status: true },
+      });
       const { count } = await db.indicator.deleteMany({ where: { id: indicator.id, version: input.version } });
       staleGuard(count, "Chỉ tiêu");
-      await audit({ action: "indicator.delete", entityType: "Indicator", entityId: indicator.id, before: { ...indicator, targets, actuals } });
+      await audit({
+        action: "indicator.delete",
+        entityType: "Indicator",
+        entityId: indicator.id,
+        before: { ...indicator, targets, actuals },
+      });
       return { deleted: true };
     }
-    if (input.reason.length < 5) throw new FieldError("reason", "Hãy ghi lý do không áp dụng chỉ tiêu kế thừa từ cấp trên (ít nhất 5 ký tự)");
-    const { count } = await db.indicator.updateMany({ where: { id: indicator.id, version: input.version }, data: { inheritance: "DROPPED", dropReason: input.reason, version: { increment: 1 } } });
+    if (input.reason.length < 5)
+      throw new FieldError("reason", "Hãy ghi lý do không áp dụng chỉ tiêu kế thừa từ cấp trên (ít nhất 5 ký tự)");
+    const { count } = await db.indicator.updateMany({
+      where: { id: indicator.id, version: input.version },
+      data: { inheritance: "DROPPED", dropReason: input.reason, version: { increment: 1 } },
+    });
     staleGuard(count, "Chỉ tiêu");
-    await audit({ action: "indicator.drop", entityType: "Indicator", entityId: indicator.id, before: { inheritance: indicator.inheritance }, after: { inheritance: "DROPPED", dropReason: input.reason } });
+    await audit({
+      action: "indicator.drop",
+      entityType: "Indicator",
+      entityId: indicator.id,
+      before: { inheritance: indicator.inheritance },
+      after: { inheritance: "DROPPED", dropReason: input.reason },
+    });
     return { deleted: false };
   },
 });
@@ -120,9 +203,18 @@ export const restoreIndicator = defineAction({
   async run({ db, input, audit }) {
     await requireDraft(db, input.planId);
     const indicator = await indicatorOf(db, input.planId, input.indicatorId);
-    const { count } = await db.indicator.updateMany({ where: { id: indicator.id, version: input.version, inheritance: "DROPPED" }, data: { inheritance: "INHERITED", dropReason: null, version: { increment: 1 } } });
+    const { count } = await db.indicator.updateMany({
+      where: { id: indicator.id, version: input.version, inheritance: "DROPPED" },
+      data: { inheritance: "INHERITED", dropReason: null, version: { increment: 1 } },
+    });
     staleGuard(count, "Chỉ tiêu");
-    await audit({ action: "indicator.restore", entityType: "Indicator", entityId: indicator.id, before: { inheritance: "DROPPED" }, after: { inheritance: "INHERITED" } });
+    await audit({
+      action: "indicator.restore",
+      entityType: "Indicator",
+      entityId: indicator.id,
+      before: { inheritance: "DROPPED" },
+      after: { inheritance: "INHERITED" },
+    });
     return { restored: true };
   },
 });

@@ -2,11 +2,29 @@ import { describe, expect, it } from "vitest";
 import { nameSimilarity, parentIndicatorMatcher, parentTaskMatcher, type MatchableIndicator } from "./match-parent";
 
 type Node = MatchableIndicator & { id: string; children: Node[] };
-const node = (id: string, code: string, name: string, children: Node[] = [], isGroup = false): Node => ({ id, code, name, isGroup, children });
+const node = (id: string, code: string, name: string, children: Node[] = [], isGroup = false): Node => ({
+  id,
+  code,
+  name,
+  isGroup,
+  children,
+});
 
 const parent: Node[] = [
-  node("g1", "1", "Giảm nghèo", [node("p11", "1.1", "Tỷ lệ hộ nghèo theo chuẩn đa chiều"), node("p12", "1.2", "Số hộ thoát nghèo")], true),
-  node("g2", "2", "Y tế", [node("p21", "2.1", "Tỷ lệ dân số tham gia bảo hiểm y tế"), node("p22", "2.2", "Số bác sĩ trên 10.000 dân")], true),
+  node(
+    "g1",
+    "1",
+    "Giảm nghèo",
+    [node("p11", "1.1", "Tỷ lệ hộ nghèo theo chuẩn đa chiều"), node("p12", "1.2", "Số hộ thoát nghèo")],
+    true,
+  ),
+  node(
+    "g2",
+    "2",
+    "Y tế",
+    [node("p21", "2.1", "Tỷ lệ dân số tham gia bảo hiểm y tế"), node("p22", "2.2", "Số bác sĩ trên 10.000 dân")],
+    true,
+  ),
 ];
 const match = () => {
   const m = parentIndicatorMatcher(parent, (n) => n);
@@ -88,23 +106,46 @@ describe("nameSimilarity", () => {
 describe("parentTaskMatcher", () => {
   type Task = { id: string; title?: string | null; body: string; children: Task[] };
   const parentTasks: Task[] = [
-    { id: "t1", title: "Nâng cao nhận thức về vị trí, vai trò của chính sách xã hội", body: "", children: [
-      { id: "t11", body: "Tăng cường tuyên truyền, giáo dục nâng cao nhận thức về vai trò của chính sách xã hội cho cán bộ, đảng viên và Nhân dân của tỉnh", children: [] },
-    ] },
-    { id: "t2", title: "Phát triển hệ thống an sinh xã hội", body: "Mở rộng diện bao phủ bảo hiểm xã hội, bảo hiểm y tế", children: [] },
+    {
+      id: "t1",
+      title: "Nâng cao nhận thức về vị trí, vai trò của chính sách xã hội",
+      body: "",
+      children: [
+        {
+          id: "t11",
+          body: "Tăng cường tuyên truyền, giáo dục nâng cao nhận thức về vai trò của chính sách xã hội cho cán bộ, đảng viên và Nhân dân của tỉnh",
+          children: [],
+        },
+      ],
+    },
+    {
+      id: "t2",
+      title: "Phát triển hệ thống an sinh xã hội",
+      body: "Mở rộng diện bao phủ bảo hiểm xã hội, bảo hiểm y tế",
+      children: [],
+    },
   ];
   const matcher = () => parentTaskMatcher(parentTasks, (t) => t);
 
   it("links a task that repeats the parent's with local words changed", () => {
     const m = matcher();
-    expect(m({ body: "Tăng cường tuyên truyền, giáo dục nâng cao nhận thức về vai trò của chính sách xã hội cho cán bộ, đảng viên và Nhân dân của huyện" })?.id).toBe("t11");
+    expect(
+      m({
+        body: "Tăng cường tuyên truyền, giáo dục nâng cao nhận thức về vai trò của chính sách xã hội cho cán bộ, đảng viên và Nhân dân của huyện",
+      })?.id,
+    ).toBe("t11");
     expect(m({ title: "Nâng cao nhận thức về vị trí, vai trò của chính sách xã hội", body: "" })?.id).toBe("t1");
   });
 
   it("leaves the plan's own work unlinked, and links each parent task once", () => {
     const m = matcher();
     expect(m({ body: "Sửa chữa nhà văn hóa các bản" })).toBeUndefined();
-    expect(m({ title: "Phát triển hệ thống an sinh xã hội", body: "Mở rộng diện bao phủ bảo hiểm xã hội, bảo hiểm y tế" })?.id).toBe("t2");
-    expect(m({ title: "Phát triển hệ thống an sinh xã hội", body: "Mở rộng diện bao phủ bảo hiểm xã hội, bảo hiểm y tế" })).toBeUndefined();
+    expect(
+      m({ title: "Phát triển hệ thống an sinh xã hội", body: "Mở rộng diện bao phủ bảo hiểm xã hội, bảo hiểm y tế" })
+        ?.id,
+    ).toBe("t2");
+    expect(
+      m({ title: "Phát triển hệ thống an sinh xã hội", body: "Mở rộng diện bao phủ bảo hiểm xã hội, bảo hiểm y tế" }),
+    ).toBeUndefined();
   });
 });

@@ -13,7 +13,11 @@ export type MatchableIndicator = { code: string; name: string; isGroup?: boolean
 
 /** The words of a name, normalised (no case, no diacritics). */
 function wordsOf(s: string): Set<string> {
-  return new Set(normalizeName(s).split(/[\s\-,;:.()/]+/).filter(Boolean));
+  return new Set(
+    normalizeName(s)
+      .split(/[\s\-,;:.()/]+/)
+      .filter(Boolean),
+  );
 }
 
 /** Words shared over words in both, of two word sets. */
@@ -42,10 +46,14 @@ export type MatchableTask = { title?: string | null; body: string };
  * TASK_SIMILARITY), or undefined. Word sets are computed once: a plan of 150 tasks against a parent
  * of 150 is 22,000 comparisons, inside the import's transaction.
  */
-export function parentTaskMatcher<T extends { children: readonly T[] }>(parentTree: readonly T[], describe: (node: T) => MatchableTask): (task: MatchableTask) => T | undefined {
+export function parentTaskMatcher<T extends { children: readonly T[] }>(
+  parentTree: readonly T[],
+  describe: (node: T) => MatchableTask,
+): (task: MatchableTask) => T | undefined {
   const wordsOfTask = (t: MatchableTask) => wordsOf(`${t.title ?? ""} ${t.body}`);
   const all: { node: T; words: Set<string> }[] = [];
-  const walk = (nodes: readonly T[]) => nodes.forEach((node) => (all.push({ node, words: wordsOfTask(describe(node)) }), walk(node.children)));
+  const walk = (nodes: readonly T[]) =>
+    nodes.forEach((node) => (all.push({ node, words: wordsOfTask(describe(node)) }), walk(node.children)));
   walk(parentTree);
   const used = new Set<T>();
   return (task) => {
@@ -85,7 +93,13 @@ export function parentIndicatorMatcher<T extends { children: readonly T[] }>(
   const walk = (nodes: readonly T[]) =>
     nodes.forEach((node) => {
       const d = describe(node);
-      entries.set(node, { node, code: codeKey(d.code), name: normalizeName(d.name), words: wordsOf(d.name), group: d.isGroup ?? false });
+      entries.set(node, {
+        node,
+        code: codeKey(d.code),
+        name: normalizeName(d.name),
+        words: wordsOf(d.name),
+        group: d.isGroup ?? false,
+      });
       walk(node.children);
     });
   walk(parentTree);

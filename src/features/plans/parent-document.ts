@@ -7,8 +7,26 @@ import { parseTarget, type Target } from "@/domain/target-notation";
 // with the parent's targets as starting values, and the narrative sections as editable text. Each
 // copied item remembers the item it came from.
 
-type ParentTask = { id: string; parentTaskId: string | null; position: number; numbering: string; title: string | null; body: string; timeframeText: string | null };
-type ParentIndicator = { id: string; parentIndicatorId: string | null; position: number; code: string; name: string; unit: string | null; isGroup: boolean; direction: string; targets: { year: number; text: string }[] };
+type ParentTask = {
+  id: string;
+  parentTaskId: string | null;
+  position: number;
+  numbering: string;
+  title: string | null;
+  body: string;
+  timeframeText: string | null;
+};
+type ParentIndicator = {
+  id: string;
+  parentIndicatorId: string | null;
+  position: number;
+  code: string;
+  name: string;
+  unit: string | null;
+  isGroup: boolean;
+  direction: string;
+  targets: { year: number; text: string }[];
+};
 
 /** The parent plan with its tasks and indicators (dropped ones left out), as document items and as loaded rows. */
 export async function parentItems(db: ScopedDb, parentId: string) {
@@ -16,7 +34,11 @@ export async function parentItems(db: ScopedDb, parentId: string) {
     where: { id: parentId },
     include: {
       tasks: { orderBy: { position: "asc" }, where: { inheritance: { not: "DROPPED" } } },
-      indicators: { orderBy: { position: "asc" }, where: { inheritance: { not: "DROPPED" } }, include: { targets: { orderBy: { year: "asc" } } } },
+      indicators: {
+        orderBy: { position: "asc" },
+        where: { inheritance: { not: "DROPPED" } },
+        include: { targets: { orderBy: { year: "asc" } } },
+      },
     },
   });
 
@@ -25,7 +47,13 @@ export async function parentItems(db: ScopedDb, parentId: string) {
       .filter((t) => t.parentTaskId === parentTaskId)
       .map((t) => {
         const children = taskChildren(t.id);
-        const doc: DocumentTask = { numbering: t.numbering, title: t.title ?? undefined, body: t.body, timeframe: t.timeframeText, children: children.map((c) => c.doc) };
+        const doc: DocumentTask = {
+          numbering: t.numbering,
+          title: t.title ?? undefined,
+          body: t.body,
+          timeframe: t.timeframeText,
+          children: children.map((c) => c.doc),
+        };
         return { doc, loaded: { id: t.id, source: doc, children: children.map((c) => c.loaded) } };
       });
 
@@ -41,16 +69,35 @@ export async function parentItems(db: ScopedDb, parentId: string) {
           if (result.ok) parsed.set(t.year, result.target);
         }
         const doc: DocumentIndicator = {
-          code: i.code, name: i.name, unit: i.unit, isGroup: i.isGroup, targets, fromParent: !i.isGroup,
-          direction: i.direction as DocumentIndicator["direction"], children: children.map((c) => c.doc),
+          code: i.code,
+          name: i.name,
+          unit: i.unit,
+          isGroup: i.isGroup,
+          targets,
+          fromParent: !i.isGroup,
+          direction: i.direction as DocumentIndicator["direction"],
+          children: children.map((c) => c.doc),
         };
-        return { doc, loaded: { id: i.id, source: doc, direction: i.direction, targets: parsed, children: children.map((c) => c.loaded) } };
+        return {
+          doc,
+          loaded: {
+            id: i.id,
+            source: doc,
+            direction: i.direction,
+            targets: parsed,
+            children: children.map((c) => c.loaded),
+          },
+        };
       });
 
   return { parent, tasks: taskChildren(null), indicators: indicatorChildren(null) };
 }
 
-export async function parentAsDocument(db: ScopedDb, parentId: string, draft: { key: string; number: string; title: string; track: "PARTY" | "STATE"; place: string | null }) {
+export async function parentAsDocument(
+  db: ScopedDb,
+  parentId: string,
+  draft: { key: string; number: string; title: string; track: "PARTY" | "STATE"; place: string | null },
+) {
   const { parent, tasks, indicators } = await parentItems(db, parentId);
   const document: PlanDocument = {
     key: draft.key,
@@ -66,13 +113,21 @@ export async function parentAsDocument(db: ScopedDb, parentId: string, draft: { 
     signer: { name: null, title: null, signingForm: null },
     sections: {
       preamble: null,
-      purpose: parent.purpose, requirements: parent.requirements, generalObjective: parent.generalObjective,
-      vision: parent.vision, funding: parent.funding, implementation: parent.implementation,
+      purpose: parent.purpose,
+      requirements: parent.requirements,
+      generalObjective: parent.generalObjective,
+      vision: parent.vision,
+      funding: parent.funding,
+      implementation: parent.implementation,
     },
     childDeadlines: { plans: null, reports: null },
     recipients: [],
     tasks: tasks.map((t) => t.doc),
     indicators: indicators.map((i) => i.doc),
   };
-  return { parent, document, derivedFrom: { tasks: tasks.map((t) => t.loaded), indicators: indicators.map((i) => i.loaded) } };
+  return {
+    parent,
+    document,
+    derivedFrom: { tasks: tasks.map((t) => t.loaded), indicators: indicators.map((i) => i.loaded) },
+  };
 }

@@ -19,7 +19,14 @@ const optionalText = (max: number) => text(max).transform((v) => (v === "" ? nul
 
 /** The issuer code in a document number, from the body's name: Tỉnh ủy → TU, Thành ủy → ThU … */
 export function issuerCodeFor(name: string, track: string): string {
-  const rules: [RegExp, string][] = [[/^Tỉnh ủy/i, "TU"], [/^Thành ủy/i, "ThU"], [/^Thị ủy/i, "TXU"], [/^Huyện ủy/i, "HU"], [/^Đảng ủy/i, "ĐU"], [/^(UBND|Ủy ban nhân dân)/i, "UBND"]];
+  const rules: [RegExp, string][] = [
+    [/^Tỉnh ủy/i, "TU"],
+    [/^Thành ủy/i, "ThU"],
+    [/^Thị ủy/i, "TXU"],
+    [/^Huyện ủy/i, "HU"],
+    [/^Đảng ủy/i, "ĐU"],
+    [/^(UBND|Ủy ban nhân dân)/i, "UBND"],
+  ];
   return rules.find(([pattern]) => pattern.test(name))?.[1] ?? (track === "STATE" ? "UBND" : "ĐU");
 }
 
@@ -29,14 +36,37 @@ export const createImplementingPlan = defineAction({
   input: z.object({ parentId: planId, title: text(500).min(5, "Hãy nhập trích yếu của kế hoạch (ít nhất 5 ký tự)") }),
   subject: (db, input, scope) => planOwner(db, scope, input.parentId),
   async run({ db, scope, input, audit }) {
-    const organization = await db.organization.findUniqueOrThrow({ where: { id: scope.organizationId! }, include: { adminUnit: true } });
+    const organization = await db.organization.findUniqueOrThrow({
+      where: { id: scope.organizationId! },
+      include: { adminUnit: true },
+    });
     const track = organization.track === "STATE" ? "STATE" : "PARTY";
     const code = issuerCodeFor(organization.name, track);
     const { document, derivedFrom } = await parentAsDocument(db, input.parentId, {
-      key: "new-plan", number: track === "STATE" ? `/KH-${code}` : `-KH/${code}`, title: input.title, track, place: organization.adminUnit.name,
+      key: "new-plan",
+      number: track === "STATE" ? `/KH-${code}` : `-KH/${code}`,
+      title: input.title,
+      track,
+      place: organization.adminUnit.name,
     });
-    const { id, rows } = await createPlanFromDocument(db, scope, document, { status: "DRAFT", parentId: input.parentId, citedPlanIds: [], derivedFrom }, audit);
-    await audit({ action: "plan.createImplementing", entityType: "Plan", entityId: id, after: { parentId: input.parentId, title: input.title, tasks: rows.tasks.length, indicators: rows.indicators.length } });
+    const { id, rows } = await createPlanFromDocument(
+      db,
+      scope,
+      document,
+      { status: "DRAFT", parentId: input.parentId, citedPlanIds: [], derivedFrom },
+      audit,
+    );
+    await audit({
+      action: "plan.createImplementing",
+      entityType: "Plan",
+      entityId: id,
+      after: {
+        parentId: input.parentId,
+        title: input.title,
+        tasks: rows.tasks.length,
+        indicators: rows.indicators.length,
+      },
+    });
     return { planId: id };
   },
 });
@@ -59,8 +89,22 @@ export const updatePlanHeader = defineAction({
   async run({ db, input, audit }) {
     await requireDraft(db, input.planId);
     const { planId: id, version: seen, ...fields } = input;
-    const before = await db.plan.findUniqueOrThrow({ where: { id }, select: { title: true, purpose: true, requirements: true, generalObjective: true, vision: true, funding: true, implementation: true } });
-    const { count } = await db.plan.updateMany({ where: { id, version: seen }, data: { ...fields, version: { increment: 1 } } });
+    const before = await db.plan.findUniqueOrThrow({
+      where: { id },
+      select: {
+        title: true,
+        purpose: true,
+        requirements: true,
+        generalObjective: true,
+        vision: true,
+        funding: true,
+        implementation: true,
+      },
+    });
+    const { count } = await db.plan.updateMany({
+      where: { id, version: seen },
+      data: { ...fields, version: { increment: 1 } },
+    });
     staleGuard(count, "Kế hoạch");
     await audit({ action: "plan.updateHeader", entityType: "Plan", entityId: id, before, after: fields });
     return { version: seen + 1 };
@@ -81,7 +125,11 @@ export async function planSnapshot(db: ScopedDb, id: string) {
         orderBy: [{ parentTaskId: "asc" }, { position: "asc" }],
         include: { assignments: { omit: notSaid, include: { organization: { select: { name: true } } } } },
       },
-      indicators: { omit: notSaid, orderBy: [{ parentIndicatorId: "asc" }, { position: "asc" }], include: { targets: { omit: notSaid, orderBy: { year: "asc" } } } },
+      indicators: {
+        omit: notSaid,
+        orderBy: [{ parentIndicatorId: "asc" }, { position: "asc" }],
+        include: { targets: { omit: notSaid, orderBy: { year: "asc" } } },
+      },
     },
   });
 }
@@ -92,20 +140,26 @@ export const issuePlan = defineAction({
   input: z.object({
     planId,
     version,
-    numberSerial: z.string().trim().regex(/^\d{1,6}$/, "Số văn bản là một số, ví dụ 222"),
-    issuedOn: z.string().trim().transform((value, ctx) => {
-      const iso = parseVietnameseDate(value);
-      if (!iso) {
-        ctx.addIssue({ code: "custom", message: "Ngày không hợp lệ: hãy nhập ngày/tháng/năm, ví dụ 15/05/2024" });
-        return z.NEVER;
-      }
-      // "Today" is the calendar day in Vietnam, whatever the server's time zone.
-      if (iso > todayInVietnam()) {
-        ctx.addIssue({ code: "custom", message: "Ngày ban hành không thể ở tương lai" });
-        return z.NEVER;
-      }
-      return iso;
-    }),
+    numberSerial: z
+      .string()
+      .trim()
+      .regex(/^\d{1,6}$/, "Số văn bản là một số, ví dụ 222"),
+    issuedOn: z
+      .string()
+      .trim()
+      .transform((value, ctx) => {
+        const iso = parseVietnameseDate(value);
+        if (!iso) {
+          ctx.addIssue({ code: "custom", message: "Ngày không hợp lệ: hãy nhập ngày/tháng/năm, ví dụ 15/05/2024" });
+          return z.NEVER;
+        }
+        // "Today" is the calendar day in Vietnam, whatever the server's time zone.
+        if (iso > todayInVietnam()) {
+          ctx.addIssue({ code: "custom", message: "Ngày ban hành không thể ở tương lai" });
+          return z.NEVER;
+        }
+        return iso;
+      }),
     signerName: text(120).min(2, "Hãy nhập họ tên người ký"),
     signerTitle: text(120).min(2, "Hãy nhập chức vụ người ký, ví dụ PHÓ BÍ THƯ"),
     signingForm: optionalText(120),
@@ -115,12 +169,33 @@ export const issuePlan = defineAction({
     await requireDraft(db, input.planId);
     const { count } = await db.plan.updateMany({
       where: { id: input.planId, version: input.version },
-      data: { status: "ISSUED", numberSerial: input.numberSerial, issuedOn: new Date(`${input.issuedOn}T00:00:00Z`), signerName: input.signerName, signerTitle: input.signerTitle, signingForm: input.signingForm, version: { increment: 1 } },
+      data: {
+        status: "ISSUED",
+        numberSerial: input.numberSerial,
+        issuedOn: new Date(`${input.issuedOn}T00:00:00Z`),
+        signerName: input.signerName,
+        signerTitle: input.signerTitle,
+        signingForm: input.signingForm,
+        version: { increment: 1 },
+      },
     });
     staleGuard(count, "Kế hoạch");
     const issued = await planSnapshot(db, input.planId);
-    await db.planVersion.create({ data: { id: randomUUID(), planId: input.planId, version: issued.version, snapshot: JSON.parse(JSON.stringify(issued)), reason: "Ban hành" } });
-    await audit({ action: "plan.issue", entityType: "Plan", entityId: input.planId, after: { numberSerial: input.numberSerial, issuedOn: input.issuedOn, signerName: input.signerName } });
+    await db.planVersion.create({
+      data: {
+        id: randomUUID(),
+        planId: input.planId,
+        version: issued.version,
+        snapshot: JSON.parse(JSON.stringify(issued)),
+        reason: "Ban hành",
+      },
+    });
+    await audit({
+      action: "plan.issue",
+      entityType: "Plan",
+      entityId: input.planId,
+      after: { numberSerial: input.numberSerial, issuedOn: input.issuedOn, signerName: input.signerName },
+    });
     return { version: issued.version };
   },
 });
@@ -133,20 +208,38 @@ export const amendPlan = defineAction({
   async run({ db, input, audit }) {
     const plan = await db.plan.findUnique({ where: { id: input.planId }, select: { status: true, publishedAt: true } });
     if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch");
-    if (plan.status !== "ISSUED") throw new ConflictError("Kế hoạch đang là dự thảo: sửa trực tiếp, không cần mở bản sửa đổi.");
+    if (plan.status !== "ISSUED")
+      throw new ConflictError("Kế hoạch đang là dự thảo: sửa trực tiếp, không cần mở bản sửa đổi.");
     // Plans issued before they were entered here have no stored issued text yet: keep it now. Issuing
     // here always keeps the issued text, and nothing but issuing changes it (publishing raises the
     // version, not the text), so any kept copy is the text as issued.
     const kept = await db.planVersion.findFirst({ where: { planId: input.planId }, select: { id: true } });
     if (!kept) {
       const issued = await planSnapshot(db, input.planId);
-      await db.planVersion.create({ data: { id: randomUUID(), planId: input.planId, version: issued.version, snapshot: JSON.parse(JSON.stringify(issued)), reason: "Bản đã ban hành, lưu trước khi sửa đổi, bổ sung" } });
+      await db.planVersion.create({
+        data: {
+          id: randomUUID(),
+          planId: input.planId,
+          version: issued.version,
+          snapshot: JSON.parse(JSON.stringify(issued)),
+          reason: "Bản đã ban hành, lưu trước khi sửa đổi, bổ sung",
+        },
+      });
     }
     // A draft is never public: publication outside the province ends with the amendment (the rows are
     // restamped by the database, ADR 0010) and is given again, if wanted, once the plan is reissued.
-    const { count } = await db.plan.updateMany({ where: { id: input.planId, version: input.version }, data: { status: "DRAFT", publishedAt: null, version: { increment: 1 } } });
+    const { count } = await db.plan.updateMany({
+      where: { id: input.planId, version: input.version },
+      data: { status: "DRAFT", publishedAt: null, version: { increment: 1 } },
+    });
     staleGuard(count, "Kế hoạch");
-    await audit({ action: "plan.amend", entityType: "Plan", entityId: input.planId, before: { status: "ISSUED", publishedAt: plan.publishedAt }, after: { status: "DRAFT", publishedAt: null, reason: input.reason } });
+    await audit({
+      action: "plan.amend",
+      entityType: "Plan",
+      entityId: input.planId,
+      before: { status: "ISSUED", publishedAt: plan.publishedAt },
+      after: { status: "DRAFT", publishedAt: null, reason: input.reason },
+    });
     return { version: input.version + 1 };
   },
 });
@@ -168,12 +261,24 @@ export const publishPlan = defineAction({
   input: z.object({ planId, version, publish: z.enum(["true", "false"]).transform((v) => v === "true") }),
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
-    const plan = await db.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { status: true, publishedAt: true } });
+    const plan = await db.plan.findUniqueOrThrow({
+      where: { id: input.planId },
+      select: { status: true, publishedAt: true },
+    });
     if (input.publish && plan.status !== "ISSUED") throw new ConflictError("Chỉ công bố được kế hoạch đã ban hành.");
     const publishedAt = input.publish ? (plan.publishedAt ?? new Date()) : null;
-    const { count } = await db.plan.updateMany({ where: { id: input.planId, version: input.version }, data: { publishedAt, version: { increment: 1 } } });
+    const { count } = await db.plan.updateMany({
+      where: { id: input.planId, version: input.version },
+      data: { publishedAt, version: { increment: 1 } },
+    });
     staleGuard(count, "Kế hoạch");
-    await audit({ action: input.publish ? "plan.publish" : "plan.unpublish", entityType: "Plan", entityId: input.planId, before: { publishedAt: plan.publishedAt }, after: { publishedAt } });
+    await audit({
+      action: input.publish ? "plan.publish" : "plan.unpublish",
+      entityType: "Plan",
+      entityId: input.planId,
+      before: { publishedAt: plan.publishedAt },
+      after: { publishedAt },
+    });
     return { published: input.publish, version: input.version + 1 };
   },
 });

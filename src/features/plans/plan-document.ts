@@ -73,12 +73,26 @@ export const documentIndicatorSchema: z.ZodType<DocumentIndicator> = z.lazy(() =
 export const planDocumentSchema = z.object({
   /** Stable key used to link seed plans to each other. */
   key: z.string().regex(/^[a-z0-9-]+$/),
-  kind: z.enum(["RESOLUTION", "PROGRAMME", "PLAN", "DECISION", "DIRECTIVE", "CONCLUSION", "GUIDANCE", "REPORT", "NOTICE", "LETTER"]),
+  kind: z.enum([
+    "RESOLUTION",
+    "PROGRAMME",
+    "PLAN",
+    "DECISION",
+    "DIRECTIVE",
+    "CONCLUSION",
+    "GUIDANCE",
+    "REPORT",
+    "NOTICE",
+    "LETTER",
+  ]),
   track: z.enum(["PARTY", "STATE"]),
   /** The number as written in the header, e.g. "222-KH/ThU", "Số: /KH-UBND" for an unnumbered draft. */
   number: z.string(),
   /** ISO date, or null when the document leaves the day blank ("ngày tháng năm 2024"). */
-  issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  issuedOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   place: z.string().nullable(),
   title: z.string().min(1),
   /** Header lines naming the issuing body, top to bottom, e.g. ["ĐẢNG BỘ TỈNH LÂM ĐỒNG", "THÀNH ỦY ĐÀ LẠT"]. */

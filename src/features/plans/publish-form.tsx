@@ -11,7 +11,11 @@ export function PublishForm({ planId, version, published }: { planId: string; ve
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="publish" value={published ? "false" : "true"} />
-      <button disabled={save.pending} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100 disabled:opacity-60" title={published ? "Chỉ các đơn vị trong tỉnh được xem" : "Cho phép đơn vị các tỉnh khác xem kế hoạch này"}>
+      <button
+        disabled={save.pending}
+        className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100 disabled:opacity-60"
+        title={published ? "Chỉ các đơn vị trong tỉnh được xem" : "Cho phép đơn vị các tỉnh khác xem kế hoạch này"}
+      >
         {published ? "Thôi công bố ngoài tỉnh" : "Công bố cho các tỉnh khác"}
       </button>
       <SaveStatus state={save.state} pending={save.pending} savedText={published ? "Đã thôi công bố" : "Đã công bố"} />

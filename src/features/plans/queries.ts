@@ -4,22 +4,58 @@ import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
 
-export type PlanFilters = { provinceCode?: string; level?: "CENTRAL" | "PROVINCE" | "DISTRICT" | "COMMUNE"; track?: "PARTY" | "STATE"; q?: string };
+export type PlanFilters = {
+  provinceCode?: string;
+  level?: "CENTRAL" | "PROVINCE" | "DISTRICT" | "COMMUNE";
+  track?: "PARTY" | "STATE";
+  q?: string;
+};
 
 /** A plan in a list; its children are counted among those the scope may see. */
 function planSummarySelect(scope: Scope) {
   return {
-    id: true, kind: true, track: true, status: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true,
-    issuedOn: true, title: true, isIllustrative: true, hasContent: true, provinceCode: true, parentId: true,
-    issuer: { select: { id: true, name: true, validTo: true, adminUnit: { select: { level: true, era: true, fullName: true } } } },
-    _count: { select: { indicators: { where: { isGroup: false } }, tasks: true, children: { where: visiblePlans(scope) } } },
+    id: true,
+    kind: true,
+    track: true,
+    status: true,
+    notation: true,
+    numberSerial: true,
+    typeCode: true,
+    issuerCode: true,
+    issuedOn: true,
+    title: true,
+    isIllustrative: true,
+    hasContent: true,
+    provinceCode: true,
+    parentId: true,
+    issuer: {
+      select: {
+        id: true,
+        name: true,
+        validTo: true,
+        adminUnit: { select: { level: true, era: true, fullName: true } },
+      },
+    },
+    _count: {
+      select: { indicators: { where: { isGroup: false } }, tasks: true, children: { where: visiblePlans(scope) } },
+    },
   } satisfies Prisma.PlanSelect;
 }
 
 export type PlanSummary = Prisma.PlanGetPayload<{ select: ReturnType<typeof planSummarySelect> }> & { number: string };
 
-export function planNumber(plan: { notation: "PARTY" | "STATE"; numberSerial: string | null; typeCode: string; issuerCode: string }): string {
-  return formatDocumentNumber({ notation: plan.notation, serial: plan.numberSerial, typeCode: plan.typeCode, issuerCode: plan.issuerCode });
+export function planNumber(plan: {
+  notation: "PARTY" | "STATE";
+  numberSerial: string | null;
+  typeCode: string;
+  issuerCode: string;
+}): string {
+  return formatDocumentNumber({
+    notation: plan.notation,
+    serial: plan.numberSerial,
+    typeCode: plan.typeCode,
+    issuerCode: plan.issuerCode,
+  });
 }
 
 export async function listPlans(db: ScopedDb, scope: Scope, filters: PlanFilters): Promise<PlanSummary[]> {
@@ -28,13 +64,29 @@ export async function listPlans(db: ScopedDb, scope: Scope, filters: PlanFilters
   if (filters.provinceCode) and.push({ provinceCode: filters.provinceCode });
   if (filters.track) and.push({ track: filters.track });
   if (filters.level) and.push({ issuer: { adminUnit: { level: filters.level } } });
-  if (filters.q) and.push({ OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { numberSerial: filters.q }, { issuer: { name: { contains: filters.q, mode: "insensitive" } } }] });
-  const plans = await db.plan.findMany({ where, select: planSummarySelect(scope), orderBy: [{ issuedOn: { sort: "asc", nulls: "last" } }, { title: "asc" }], take: 500 });
+  if (filters.q)
+    and.push({
+      OR: [
+        { title: { contains: filters.q, mode: "insensitive" } },
+        { numberSerial: filters.q },
+        { issuer: { name: { contains: filters.q, mode: "insensitive" } } },
+      ],
+    });
+  const plans = await db.plan.findMany({
+    where,
+    select: planSummarySelect(scope),
+    orderBy: [{ issuedOn: { sort: "asc", nulls: "last" } }, { title: "asc" }],
+    take: 500,
+  });
   return plans.map((plan) => ({ ...plan, number: planNumber(plan) }));
 }
 
 export async function listProvinces(db: ScopedDb) {
-  return db.adminUnit.findMany({ where: { era: "FROM_2025", level: "PROVINCE" }, select: { code: true, name: true }, orderBy: { name: "asc" } });
+  return db.adminUnit.findMany({
+    where: { era: "FROM_2025", level: "PROVINCE" },
+    select: { code: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /** One plan with everything its page shows; "not found" for a plan the scope may not read. */
@@ -42,10 +94,36 @@ export async function getPlanDetail(db: ScopedDb, scope: Scope, id: string) {
   const plan = await db.plan.findFirst({
     where: { AND: [{ id }, visiblePlans(scope)] },
     include: {
-      issuer: { include: { adminUnit: true, successors: { include: { successor: { select: { id: true, name: true } } } } } },
-      citations: { orderBy: { position: "asc" }, include: { citedPlan: { select: { id: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, kind: true, issuedOn: true } } } },
+      issuer: {
+        include: { adminUnit: true, successors: { include: { successor: { select: { id: true, name: true } } } } },
+      },
+      citations: {
+        orderBy: { position: "asc" },
+        include: {
+          citedPlan: {
+            select: {
+              id: true,
+              notation: true,
+              numberSerial: true,
+              typeCode: true,
+              issuerCode: true,
+              title: true,
+              kind: true,
+              issuedOn: true,
+            },
+          },
+        },
+      },
       children: { where: visiblePlans(scope), select: planSummarySelect(scope), orderBy: { issuedOn: "asc" } },
-      tasks: { orderBy: [{ position: "asc" }], include: { assignments: { orderBy: { position: "asc" }, include: { organization: { select: { id: true, name: true, validTo: true } } } } } },
+      tasks: {
+        orderBy: [{ position: "asc" }],
+        include: {
+          assignments: {
+            orderBy: { position: "asc" },
+            include: { organization: { select: { id: true, name: true, validTo: true } } },
+          },
+        },
+      },
       indicators: {
         orderBy: [{ position: "asc" }],
         include: {
@@ -70,22 +148,50 @@ export type PlanDetail = Awaited<ReturnType<typeof getPlanDetail>>;
 
 /** The chain of plans this one implements, up to the Central resolution (only links the scope may read). */
 async function parentChain(db: ScopedDb, scope: Scope, parentId: string | null) {
-  const chain: { id: string; number: string; title: string; kind: string; issuedOn: Date | null; issuerName: string }[] = [];
+  const chain: {
+    id: string;
+    number: string;
+    title: string;
+    kind: string;
+    issuedOn: Date | null;
+    issuerName: string;
+  }[] = [];
   let next = parentId;
   while (next && chain.length < 10) {
     const parent = await db.plan.findFirst({
       where: { AND: [{ id: next }, visiblePlans(scope)] },
-      select: { id: true, parentId: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, kind: true, issuedOn: true, issuer: { select: { name: true } } },
+      select: {
+        id: true,
+        parentId: true,
+        notation: true,
+        numberSerial: true,
+        typeCode: true,
+        issuerCode: true,
+        title: true,
+        kind: true,
+        issuedOn: true,
+        issuer: { select: { name: true } },
+      },
     });
     if (!parent) break;
-    chain.push({ id: parent.id, number: planNumber(parent), title: parent.title, kind: parent.kind, issuedOn: parent.issuedOn, issuerName: parent.issuer.name });
+    chain.push({
+      id: parent.id,
+      number: planNumber(parent),
+      title: parent.title,
+      kind: parent.kind,
+      issuedOn: parent.issuedOn,
+      issuerName: parent.issuer.name,
+    });
     next = parent.parentId;
   }
   return chain;
 }
 
 /** Rows in document order with their depth, from the flat list the database returns. */
-export function asTree<T extends { id: string; position: number }>(items: T[], parentOf: (item: T) => string | null): { item: T; depth: number }[] {
+export function asTree<T extends { id: string; position: number }>(
+  items: T[],
+  parentOf: (item: T) => string | null,
+): { item: T; depth: number }[] {
   const byParent = new Map<string | null, T[]>();
   for (const item of items) {
     const key = parentOf(item);

@@ -18,7 +18,8 @@ const agencyList = z
   .transform((value, ctx) => {
     try {
       const list = JSON.parse(value);
-      if (Array.isArray(list) && list.every((x) => typeof x === "string")) return list.map((x: string) => x.trim()).filter(Boolean);
+      if (Array.isArray(list) && list.every((x) => typeof x === "string"))
+        return list.map((x: string) => x.trim()).filter(Boolean);
     } catch {
       /* fall through */
     }
@@ -36,25 +37,34 @@ async function taskOf(db: ScopedDb, planId: string, taskId: string) {
 export const saveTask = defineAction({
   name: "plans.saveTask",
   permission: "plans.edit",
-  input: z.object({
-    planId: id,
-    taskId: optionalId,
-    parentTaskId: optionalId,
-    version: z.coerce.number().int().min(0).default(0),
-    numbering: z.string().trim().max(20, "Số thứ tự tối đa 20 ký tự"),
-    title: z.string().trim().max(500, "Tiêu đề tối đa 500 ký tự").transform((v) => v || null),
-    body: z.string().trim().max(20000, "Nội dung quá dài"),
-    timeframe: z.string().trim().max(200, "Thời gian tối đa 200 ký tự"),
-    lead: agencyList,
-    coordinating: agencyList,
-    directing: agencyList,
-  }).refine((t) => t.title || t.body, { message: "Hãy nhập tiêu đề hoặc nội dung nhiệm vụ", path: ["body"] }),
+  input: z
+    .object({
+      planId: id,
+      taskId: optionalId,
+      parentTaskId: optionalId,
+      version: z.coerce.number().int().min(0).default(0),
+      numbering: z.string().trim().max(20, "Số thứ tự tối đa 20 ký tự"),
+      title: z
+        .string()
+        .trim()
+        .max(500, "Tiêu đề tối đa 500 ký tự")
+        .transform((v) => v || null),
+      body: z.string().trim().max(20000, "Nội dung quá dài"),
+      timeframe: z.string().trim().max(200, "Thời gian tối đa 200 ký tự"),
+      lead: agencyList,
+      coordinating: agencyList,
+      directing: agencyList,
+    })
+    .refine((t) => t.title || t.body, { message: "Hãy nhập tiêu đề hoặc nội dung nhiệm vụ", path: ["body"] }),
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
     await requireDraft(db, input.planId);
     const timeframe = parseTimeframe(input.timeframe || null);
     if (input.timeframe && timeframe.kind === "UNSPECIFIED") {
-      throw new FieldError("timeframe", "Không đọc được thời gian: hãy viết “Thường xuyên”, “Năm 2025”, “Từ năm 2025”, “Quý I/2025” hoặc “Trước ngày 20/07/2025”");
+      throw new FieldError(
+        "timeframe",
+        "Không đọc được thời gian: hãy viết “Thường xuyên”, “Năm 2025”, “Từ năm 2025”, “Quý I/2025” hoặc “Trước ngày 20/07/2025”",
+      );
     }
     const fields = {
       numbering: input.numbering,
@@ -71,16 +81,39 @@ export const saveTask = defineAction({
     let before: unknown = null;
     if (taskId) {
       before = await taskOf(db, input.planId, taskId);
-      const { count } = await db.task.updateMany({ where: { id: taskId, planId: input.planId, version: input.version }, data: { ...fields, version: { increment: 1 } } });
+      const { count } = await db.task.updateMany({
+        where: { id: taskId, planId: input.planId, version: input.version },
+        data: { ...fields, version: { increment: 1 } },
+      });
       staleGuard(count, "Nhiệm vụ");
     } else {
       if (input.parentTaskId) await taskOf(db, input.planId, input.parentTaskId);
-      const last = await db.task.aggregate({ where: { planId: input.planId, parentTaskId: input.parentTaskId }, _max: { position: true } });
+      const last = await db.task.aggregate({
+        where: { planId: input.planId, parentTaskId: input.parentTaskId },
+        _max: { position: true },
+      });
       taskId = randomUUID();
-      await db.task.create({ data: { id: taskId, planId: input.planId, parentTaskId: input.parentTaskId, position: (last._max.position ?? -1) + 1, inheritance: "LOCAL", ...fields } });
+      await db.task.create({
+        data: {
+          id: taskId,
+          planId: input.planId,
+          parentTaskId: input.parentTaskId,
+          position: (last._max.position ?? -1) + 1,
+          inheritance: "LOCAL",
+          ...fields,
+        },
+      });
     }
-    const issuer = await db.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { issuer: { select: { adminUnitId: true, provinceCode: true } } } });
-    const agencies = await resolveAgencies(db, issuer.issuer, [...input.lead, ...input.coordinating, ...input.directing], audit);
+    const issuer = await db.plan.findUniqueOrThrow({
+      where: { id: input.planId },
+      select: { issuer: { select: { adminUnitId: true, provinceCode: true } } },
+    });
+    const agencies = await resolveAgencies(
+      db,
+      issuer.issuer,
+      [...input.lead, ...input.coordinating, ...input.directing],
+      audit,
+    );
     await db.taskAssignment.deleteMany({ where: { taskId } });
     const assignments = (["LEAD", "COORDINATING", "DIRECTING"] as const).flatMap((role) => {
       const names = role === "LEAD" ? input.lead : role === "COORDINATING" ? input.coordinating : input.directing;
@@ -93,7 +126,13 @@ export const saveTask = defineAction({
       });
     });
     if (assignments.length) await db.taskAssignment.createMany({ data: assignments });
-    await audit({ action: input.taskId ? "task.update" : "task.create", entityType: "Task", entityId: taskId, before, after: { ...fields, lead: input.lead, coordinating: input.coordinating, directing: input.directing } });
+    await audit({
+      action: input.taskId ? "task.update" : "task.create",
+      entityType: "Task",
+      entityId: taskId,
+      before,
+      after: { ...fields, lead: input.lead, coordinating: input.coordinating, directing: input.directing },
+    });
     const saved = await db.task.findUniqueOrThrow({ where: { id: taskId }, select: { id: true, version: true } });
     return saved;
   },
@@ -102,7 +141,12 @@ export const saveTask = defineAction({
 export const dropTask = defineAction({
   name: "plans.dropTask",
   permission: "plans.edit",
-  input: z.object({ planId: id, taskId: id, version: z.coerce.number().int().min(1), reason: z.string().trim().max(500, "Lý do tối đa 500 ký tự").default("") }),
+  input: z.object({
+    planId: id,
+    taskId: id,
+    version: z.coerce.number().int().min(1),
+    reason: z.string().trim().max(500, "Lý do tối đa 500 ký tự").default(""),
+  }),
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
     await requireDraft(db, input.planId);
@@ -111,17 +155,33 @@ export const dropTask = defineAction({
       // A task this plan added itself can go, but not with tasks under it (they would go with it,
       // unseen); the progress reported on it goes into the audit record with it.
       const children = await db.task.count({ where: { planId: input.planId, parentTaskId: task.id } });
-      if (children > 0) throw new ConflictError(`Không xóa được: nhiệm vụ này còn ${children} nhiệm vụ con. Hãy xóa hoặc chuyển các nhiệm vụ con trước.`);
-      const progress = await db.taskProgress.findMany({ where: { taskId: task.id }, select: { year: true, organizationId: true, status: true, summary: true } });
+      if (children > 0)
+        throw new ConflictError(
+          `Không xóa được: nhiệm vụ này còn ${children} nhiệm vụ con. Hãy xóa hoặc chuyển các nhiệm vụ con trước.`,
+        );
+      const progress = await db.taskProgress.findMany({
+        where: { taskId: task.id },
+        select: { year: true, organizationId: true, status: true, summary: true },
+      });
       const { count } = await db.task.deleteMany({ where: { id: task.id, version: input.version } });
       staleGuard(count, "Nhiệm vụ");
       await audit({ action: "task.delete", entityType: "Task", entityId: task.id, before: { ...task, progress } });
       return { deleted: true };
     }
-    if (input.reason.length < 5) throw new FieldError("reason", "Hãy ghi lý do không thực hiện nhiệm vụ kế thừa từ cấp trên (ít nhất 5 ký tự)");
-    const { count } = await db.task.updateMany({ where: { id: task.id, version: input.version }, data: { inheritance: "DROPPED", dropReason: input.reason, version: { increment: 1 } } });
+    if (input.reason.length < 5)
+      throw new FieldError("reason", "Hãy ghi lý do không thực hiện nhiệm vụ kế thừa từ cấp trên (ít nhất 5 ký tự)");
+    const { count } = await db.task.updateMany({
+      where: { id: task.id, version: input.version },
+      data: { inheritance: "DROPPED", dropReason: input.reason, version: { increment: 1 } },
+    });
     staleGuard(count, "Nhiệm vụ");
-    await audit({ action: "task.drop", entityType: "Task", entityId: task.id, before: { inheritance: task.inheritance }, after: { inheritance: "DROPPED", dropReason: input.reason } });
+    await audit({
+      action: "task.drop",
+      entityType: "Task",
+      entityId: task.id,
+      before: { inheritance: task.inheritance },
+      after: { inheritance: "DROPPED", dropReason: input.reason },
+    });
     return { deleted: false };
   },
 });
@@ -134,9 +194,18 @@ export const restoreTask = defineAction({
   async run({ db, input, audit }) {
     await requireDraft(db, input.planId);
     const task = await taskOf(db, input.planId, input.taskId);
-    const { count } = await db.task.updateMany({ where: { id: task.id, version: input.version, inheritance: "DROPPED" }, data: { inheritance: "INHERITED", dropReason: null, version: { increment: 1 } } });
+    const { count } = await db.task.updateMany({
+      where: { id: task.id, version: input.version, inheritance: "DROPPED" },
+      data: { inheritance: "INHERITED", dropReason: null, version: { increment: 1 } },
+    });
     staleGuard(count, "Nhiệm vụ");
-    await audit({ action: "task.restore", entityType: "Task", entityId: task.id, before: { inheritance: "DROPPED", dropReason: task.dropReason }, after: { inheritance: "INHERITED" } });
+    await audit({
+      action: "task.restore",
+      entityType: "Task",
+      entityId: task.id,
+      before: { inheritance: "DROPPED", dropReason: task.dropReason },
+      after: { inheritance: "INHERITED" },
+    });
     return { restored: true };
   },
 });
@@ -149,10 +218,14 @@ export const moveTask = defineAction({
   async run({ db, input, audit }) {
     await requireDraft(db, input.planId);
     const task = await taskOf(db, input.planId, input.taskId);
-    const siblings = await db.task.findMany({ where: { planId: input.planId, parentTaskId: task.parentTaskId }, orderBy: { position: "asc" } });
+    const siblings = await db.task.findMany({
+      where: { planId: input.planId, parentTaskId: task.parentTaskId },
+      orderBy: { position: "asc" },
+    });
     const index = siblings.findIndex((s) => s.id === task.id);
     const renumber = async (list: { id: string }[], parentTaskId: string | null) => {
-      for (const [position, item] of list.entries()) await db.task.update({ where: { id: item.id }, data: { position, parentTaskId, version: { increment: 1 } } });
+      for (const [position, item] of list.entries())
+        await db.task.update({ where: { id: item.id }, data: { position, parentTaskId, version: { increment: 1 } } });
     };
     if (input.direction === "up" || input.direction === "down") {
       const swapWith = index + (input.direction === "up" ? -1 : 1);
@@ -164,17 +237,31 @@ export const moveTask = defineAction({
       const newParent = siblings[index - 1];
       if (!newParent) return { moved: false };
       const children = await db.task.findMany({ where: { parentTaskId: newParent.id }, orderBy: { position: "asc" } });
-      await renumber(siblings.filter((s) => s.id !== task.id), task.parentTaskId);
+      await renumber(
+        siblings.filter((s) => s.id !== task.id),
+        task.parentTaskId,
+      );
       await renumber([...children, task], newParent.id);
     } else {
       if (!task.parentTaskId) return { moved: false };
       const parent = await taskOf(db, input.planId, task.parentTaskId);
-      const outer = await db.task.findMany({ where: { planId: input.planId, parentTaskId: parent.parentTaskId }, orderBy: { position: "asc" } });
+      const outer = await db.task.findMany({
+        where: { planId: input.planId, parentTaskId: parent.parentTaskId },
+        orderBy: { position: "asc" },
+      });
       const at = outer.findIndex((s) => s.id === parent.id);
-      await renumber(siblings.filter((s) => s.id !== task.id), task.parentTaskId);
+      await renumber(
+        siblings.filter((s) => s.id !== task.id),
+        task.parentTaskId,
+      );
       await renumber([...outer.slice(0, at + 1), task, ...outer.slice(at + 1)], parent.parentTaskId);
     }
-    await audit({ action: `task.move.${input.direction}`, entityType: "Task", entityId: task.id, before: { parentTaskId: task.parentTaskId, position: task.position } });
+    await audit({
+      action: `task.move.${input.direction}`,
+      entityType: "Task",
+      entityId: task.id,
+      before: { parentTaskId: task.parentTaskId, position: task.position },
+    });
     return { moved: true };
   },
 });

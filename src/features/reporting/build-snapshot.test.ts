@@ -6,7 +6,12 @@ describe("combineProgress", () => {
     expect(
       combineProgress([
         { organizationId: null, status: "IN_PROGRESS", summary: "Đã triển khai.", organization: null },
-        { organizationId: "a", status: "COMPLETED", summary: "Xong phần tuyên truyền.", organization: { name: "Ban Tuyên giáo" } },
+        {
+          organizationId: "a",
+          status: "COMPLETED",
+          summary: "Xong phần tuyên truyền.",
+          organization: { name: "Ban Tuyên giáo" },
+        },
       ]),
     ).toEqual({ status: "IN_PROGRESS", summary: "Đã triển khai.\nBan Tuyên giáo: Xong phần tuyên truyền." });
   });

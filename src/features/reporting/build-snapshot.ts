@@ -12,23 +12,55 @@ import type { ReportSnapshot } from "./snapshot";
 // A report as it stands now, from the plan's live data: what a draft shows and exports, and what is
 // frozen into report_submissions.snapshot when it is submitted.
 
-export type Narrative = { leadership: string | null; results: string | null; shortcomings: string | null; nextYear: string | null; proposals: string | null };
+export type Narrative = {
+  leadership: string | null;
+  results: string | null;
+  shortcomings: string | null;
+  nextYear: string | null;
+  proposals: string | null;
+};
 
-export const EMPTY_NARRATIVE: Narrative = { leadership: null, results: null, shortcomings: null, nextYear: null, proposals: null };
+export const EMPTY_NARRATIVE: Narrative = {
+  leadership: null,
+  results: null,
+  shortcomings: null,
+  nextYear: null,
+  proposals: null,
+};
 
 const MILESTONES = [2025, 2030] as const;
 
-export async function buildReportSnapshot(db: ScopedDb, scope: Scope, input: { planId: string; year: number; narrative: Narrative; reportDate: string }): Promise<ReportSnapshot> {
+export async function buildReportSnapshot(
+  db: ScopedDb,
+  scope: Scope,
+  input: { planId: string; year: number; narrative: Narrative; reportDate: string },
+): Promise<ReportSnapshot> {
   const { planId, year } = input;
   const plan = await db.plan.findFirst({
     where: { AND: [{ id: planId }, visiblePlans(scope)] },
     select: {
-      id: true, kind: true, track: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, issuedOn: true, isIllustrative: true,
-      place: true, signerName: true, signerTitle: true, signingForm: true,
+      id: true,
+      kind: true,
+      track: true,
+      notation: true,
+      numberSerial: true,
+      typeCode: true,
+      issuerCode: true,
+      title: true,
+      issuedOn: true,
+      isIllustrative: true,
+      place: true,
+      signerName: true,
+      signerTitle: true,
+      signingForm: true,
       issuer: {
         select: {
-          name: true, kind: true, track: true,
-          adminUnit: { select: { level: true, name: true, fullName: true, parent: { select: { level: true, fullName: true } } } },
+          name: true,
+          kind: true,
+          track: true,
+          adminUnit: {
+            select: { level: true, name: true, fullName: true, parent: { select: { level: true, fullName: true } } },
+          },
           parent: { select: { name: true } },
         },
       },
@@ -36,7 +68,13 @@ export async function buildReportSnapshot(db: ScopedDb, scope: Scope, input: { p
       indicators: {
         where: { inheritance: { not: "DROPPED" } },
         select: {
-          id: true, parentIndicatorId: true, position: true, isGroup: true, code: true, name: true, unit: true,
+          id: true,
+          parentIndicatorId: true,
+          position: true,
+          isGroup: true,
+          code: true,
+          name: true,
+          unit: true,
           targets: { where: { year: { in: [...MILESTONES] } }, select: { year: true, text: true } },
           actuals: { where: { year }, select: { text: true, value: true, status: true, isIllustrative: true } },
         },
@@ -44,9 +82,27 @@ export async function buildReportSnapshot(db: ScopedDb, scope: Scope, input: { p
       tasks: {
         where: { inheritance: { not: "DROPPED" } },
         select: {
-          id: true, parentTaskId: true, position: true, numbering: true, title: true, body: true,
-          assignments: { where: { role: { in: ["LEAD", "ADVISING", "DIRECTING"] } }, orderBy: { position: "asc" }, select: { role: true, organization: { select: { id: true, name: true } } } },
-          progress: { where: { year }, select: { organizationId: true, status: true, summary: true, isIllustrative: true, organization: { select: { name: true } } } },
+          id: true,
+          parentTaskId: true,
+          position: true,
+          numbering: true,
+          title: true,
+          body: true,
+          assignments: {
+            where: { role: { in: ["LEAD", "ADVISING", "DIRECTING"] } },
+            orderBy: { position: "asc" },
+            select: { role: true, organization: { select: { id: true, name: true } } },
+          },
+          progress: {
+            where: { year },
+            select: {
+              organizationId: true,
+              status: true,
+              summary: true,
+              isIllustrative: true,
+              organization: { select: { name: true } },
+            },
+          },
         },
       },
     },
@@ -122,7 +178,12 @@ export async function buildReportSnapshot(db: ScopedDb, scope: Scope, input: { p
   };
 }
 
-type ProgressEntry = { organizationId: string | null; status: TaskStatus; summary: string | null; organization: { name: string } | null };
+type ProgressEntry = {
+  organizationId: string | null;
+  status: TaskStatus;
+  summary: string | null;
+  organization: { name: string } | null;
+};
 
 /**
  * One status and account per task from its overall update and its lead agencies' own updates: the
@@ -133,7 +194,7 @@ export function combineProgress(entries: ProgressEntry[]): { status: TaskStatus 
   const overall = entries.find((e) => e.organizationId === null);
   const agencies = entries.filter((e) => e.organizationId !== null);
   const order: TaskStatus[] = ["BEHIND", "NOT_STARTED", "IN_PROGRESS", "COMPLETED"];
-  const agencyStatus = agencies.length ? order.find((s) => agencies.some((a) => a.status === s)) ?? null : null;
+  const agencyStatus = agencies.length ? (order.find((s) => agencies.some((a) => a.status === s)) ?? null) : null;
   const lines = [
     ...(overall?.summary ? [overall.summary] : []),
     ...agencies.filter((a) => a.summary).map((a) => `${a.organization?.name ?? "Cơ quan chủ trì"}: ${a.summary}`),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { childReportDue, currentReportYear, dateTimeInVietnam, dayInVietnam, daysLeftText, reportCalendar, reportYears, todayInVietnam } from "./calendar";
+import {
+  childReportDue,
+  currentReportYear,
+  dateTimeInVietnam,
+  dayInVietnam,
+  daysLeftText,
+  reportCalendar,
+  reportYears,
+  todayInVietnam,
+} from "./calendar";
 
 describe("the reporting calendar as applied", () => {
   it("reads today in Vietnam, not in the server's zone", () => {
@@ -14,7 +23,12 @@ describe("the reporting calendar as applied", () => {
 
   it("takes the due day from the parent plan, 15/12 by default, with the period 15/12 to 14/12", () => {
     expect(childReportDue(null)).toEqual({ day: 15, month: 12 });
-    expect(reportCalendar(2026, null)).toEqual({ year: 2026, start: "2025-12-15", end: "2026-12-14", due: "2026-12-15" });
+    expect(reportCalendar(2026, null)).toEqual({
+      year: 2026,
+      start: "2025-12-15",
+      end: "2026-12-14",
+      due: "2026-12-15",
+    });
     expect(reportCalendar(2026, { childReportDueDay: 10, childReportDueMonth: 12 }).due).toBe("2026-12-10");
     expect(reportCalendar(2026, { childReportDueDay: 10, childReportDueMonth: null }).due).toBe("2026-12-15");
     // An impossible day set by a parent falls back to the default instead of breaking the page.

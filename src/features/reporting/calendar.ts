@@ -6,7 +6,12 @@ import { DEFAULT_DUE, reportingPeriod, type DayMonth, type ReportingPeriod } fro
 export const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 // Built once: constructing an Intl.DateTimeFormat costs a few hundred microseconds, every page asks.
-const VIETNAM_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: VIETNAM_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const VIETNAM_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: VIETNAM_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** Today's date in Vietnam as "YYYY-MM-DD" (a deadline is a calendar day there, whatever the server's zone). */
 export function todayInVietnam(now: Date = new Date()): string {
@@ -19,13 +24,19 @@ export function currentReportYear(now: Date = new Date()): number {
 }
 
 /** The due day a parent plan sets for its children's reports, or 15/12. */
-export function childReportDue(parent: { childReportDueDay: number | null; childReportDueMonth: number | null } | null): DayMonth {
-  if (parent?.childReportDueDay && parent.childReportDueMonth) return { day: parent.childReportDueDay, month: parent.childReportDueMonth };
+export function childReportDue(
+  parent: { childReportDueDay: number | null; childReportDueMonth: number | null } | null,
+): DayMonth {
+  if (parent?.childReportDueDay && parent.childReportDueMonth)
+    return { day: parent.childReportDueDay, month: parent.childReportDueMonth };
   return DEFAULT_DUE;
 }
 
 /** The period and due day of a plan's report for `year`; a parent's impossible day falls back to 15/12. */
-export function reportCalendar(year: number, parent: { childReportDueDay: number | null; childReportDueMonth: number | null } | null): ReportingPeriod {
+export function reportCalendar(
+  year: number,
+  parent: { childReportDueDay: number | null; childReportDueMonth: number | null } | null,
+): ReportingPeriod {
   try {
     return reportingPeriod(year, childReportDue(parent));
   } catch {
@@ -51,7 +62,12 @@ export const reportStatusLabels: Record<ReportStatus, string> = {
   ACCEPTED: "Đã được chấp nhận",
   RETURNED: "Bị trả lại",
 };
-export const reportStatusTones: Record<ReportStatus, "neutral" | "blue" | "green" | "red"> = { DRAFT: "neutral", SUBMITTED: "blue", ACCEPTED: "green", RETURNED: "red" };
+export const reportStatusTones: Record<ReportStatus, "neutral" | "blue" | "green" | "red"> = {
+  DRAFT: "neutral",
+  SUBMITTED: "blue",
+  ACCEPTED: "green",
+  RETURNED: "red",
+};
 
 /** "còn 22 ngày", "hôm nay là hạn cuối", "quá hạn 3 ngày". */
 export function daysLeftText(days: number): string {
@@ -67,7 +83,12 @@ export function reportYears(first: number, now: Date = new Date()): number[] {
   return years;
 }
 
-const VIETNAM_CLOCK = new Intl.DateTimeFormat("en-GB", { timeZone: VIETNAM_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const VIETNAM_CLOCK = new Intl.DateTimeFormat("en-GB", {
+  timeZone: VIETNAM_TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 /** "05/12/2026 08:07": an instant (a change in the history, an audit entry) as read in Vietnam. */
 export function dateTimeInVietnam(instant: Date): string {

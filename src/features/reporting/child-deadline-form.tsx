@@ -6,8 +6,20 @@ import { FieldMessage } from "@/ui/field-message";
 import { setChildDeadlineAction } from "./server-actions";
 
 /** The day a plan's children must send their yearly reports by (15/12 when left empty). */
-export function ChildDeadlineForm({ planId, version, day, month }: { planId: string; version: number; day: number | null; month: number | null }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(setChildDeadlineAction, { status: "idle" });
+export function ChildDeadlineForm({
+  planId,
+  version,
+  day,
+  month,
+}: {
+  planId: string;
+  version: number;
+  day: number | null;
+  month: number | null;
+}) {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(setChildDeadlineAction, {
+    status: "idle",
+  });
   const errors = state.status === "error" ? state.fieldErrors : {};
   const values = state.status === "error" ? state.values : {};
   return (
@@ -17,14 +29,35 @@ export function ChildDeadlineForm({ planId, version, day, month }: { planId: str
       <span className="pb-1">Hạn báo cáo hằng năm của cấp dưới:</span>
       <label>
         <span className="sr-only">Ngày</span>
-        <input name="day" inputMode="numeric" defaultValue={values.day ?? (day ? String(day) : "")} placeholder="15" className="w-12 rounded border border-stone-300 px-1.5 py-1" aria-label="Ngày" aria-invalid={Boolean(errors.day)} />
+        <input
+          name="day"
+          inputMode="numeric"
+          defaultValue={values.day ?? (day ? String(day) : "")}
+          placeholder="15"
+          className="w-12 rounded border border-stone-300 px-1.5 py-1"
+          aria-label="Ngày"
+          aria-invalid={Boolean(errors.day)}
+        />
       </label>
       <span className="pb-1">/</span>
       <label>
         <span className="sr-only">Tháng</span>
-        <input name="month" inputMode="numeric" defaultValue={values.month ?? (month ? String(month) : "")} placeholder="12" className="w-12 rounded border border-stone-300 px-1.5 py-1" aria-label="Tháng" aria-invalid={Boolean(errors.month)} />
+        <input
+          name="month"
+          inputMode="numeric"
+          defaultValue={values.month ?? (month ? String(month) : "")}
+          placeholder="12"
+          className="w-12 rounded border border-stone-300 px-1.5 py-1"
+          aria-label="Tháng"
+          aria-invalid={Boolean(errors.month)}
+        />
       </label>
-      <button disabled={pending} className="rounded border border-stone-300 px-2 py-1 hover:bg-stone-50 disabled:opacity-60">{pending ? "Đang lưu…" : "Lưu hạn"}</button>
+      <button
+        disabled={pending}
+        className="rounded border border-stone-300 px-2 py-1 hover:bg-stone-50 disabled:opacity-60"
+      >
+        {pending ? "Đang lưu…" : "Lưu hạn"}
+      </button>
       <span aria-live="polite">
         {state.status === "ok" ? <span className="text-emerald-700">Đã lưu.</span> : null}
         {state.status === "error" ? <span className="text-red-700">{state.message}</span> : null}

@@ -8,7 +8,9 @@ describe("download file names", () => {
 
   it("gives an ASCII fallback and the Vietnamese name in RFC 5987 form", () => {
     const header = contentDisposition("Báo cáo năm 2026 - 25-KH/ĐU.docx");
-    expect(header).toMatch(/^attachment; filename="Bao_cao_nam_2026_-_25-KH-DU\.docx"; filename\*=UTF-8''B%C3%A1o%20c%C3%A1o/);
+    expect(header).toMatch(
+      /^attachment; filename="Bao_cao_nam_2026_-_25-KH-DU\.docx"; filename\*=UTF-8''B%C3%A1o%20c%C3%A1o/,
+    );
     expect(fileNameFromDisposition(header)).toBe("Báo cáo năm 2026 - 25-KH-ĐU.docx");
   });
 

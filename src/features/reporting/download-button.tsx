@@ -6,10 +6,16 @@ import { fileNameFromDisposition } from "./content-disposition";
 // Downloads a generated file without blocking the page: the file is fetched in the background with
 // its progress shown (the server sends Content-Length), then handed to the browser to save.
 
-type State = { kind: "idle" } | { kind: "working"; received: number; total: number | null } | { kind: "done"; name: string } | { kind: "failed"; message: string };
+type State =
+  | { kind: "idle" }
+  | { kind: "working"; received: number; total: number | null }
+  | { kind: "done"; name: string }
+  | { kind: "failed"; message: string };
 
 function size(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
 }
 
 export function DownloadButton({ href, label, fallbackName }: { href: string; label: string; fallbackName: string }) {
@@ -23,7 +29,13 @@ export function DownloadButton({ href, label, fallbackName }: { href: string; la
     try {
       const response = await fetch(href, { signal: controller.signal, credentials: "same-origin" });
       if (!response.ok) {
-        setState({ kind: "failed", message: response.status === 404 ? "Không tìm thấy dữ liệu để xuất (hoặc bạn không có quyền xem)." : "Máy chủ chưa tạo được tệp; hãy thử lại sau." });
+        setState({
+          kind: "failed",
+          message:
+            response.status === 404
+              ? "Không tìm thấy dữ liệu để xuất (hoặc bạn không có quyền xem)."
+              : "Máy chủ chưa tạo được tệp; hãy thử lại sau.",
+        });
         return;
       }
       const total = Number(response.headers.get("Content-Length")) || null;
@@ -65,8 +77,19 @@ export function DownloadButton({ href, label, fallbackName }: { href: string; la
   const percent = working && state.total ? Math.min(100, Math.round((state.received / state.total) * 100)) : null;
   return (
     <span className="inline-flex flex-wrap items-center gap-2 text-sm">
-      <button type="button" onClick={() => void download()} disabled={working} className="inline-flex items-center gap-2 rounded border border-stone-300 bg-white px-3 py-1.5 font-semibold hover:bg-stone-50 disabled:opacity-70" aria-busy={working}>
-        {working ? <span className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-stone-400 border-t-transparent" aria-hidden /> : null}
+      <button
+        type="button"
+        onClick={() => void download()}
+        disabled={working}
+        className="inline-flex items-center gap-2 rounded border border-stone-300 bg-white px-3 py-1.5 font-semibold hover:bg-stone-50 disabled:opacity-70"
+        aria-busy={working}
+      >
+        {working ? (
+          <span
+            className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-stone-400 border-t-transparent"
+            aria-hidden
+          />
+        ) : null}
         {label}
       </button>
       <span aria-live="polite">
@@ -80,7 +103,9 @@ export function DownloadButton({ href, label, fallbackName }: { href: string; la
             ) : state.received ? (
               ` ${size(state.received)}`
             ) : null}
-            <button type="button" onClick={() => abort.current?.abort()} className="text-brand-700 underline">Hủy</button>
+            <button type="button" onClick={() => abort.current?.abort()} className="text-brand-700 underline">
+              Hủy
+            </button>
           </span>
         ) : null}
         {state.kind === "done" ? <span className="text-emerald-700">Đã tải: {state.name}</span> : null}

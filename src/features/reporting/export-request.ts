@@ -15,5 +15,8 @@ export function exportParams(request: Request): { year: number; submission: numb
 }
 
 export function notFoundResponse(): Response {
-  return new Response("Không tìm thấy (hoặc bạn không có quyền xem).", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response("Không tìm thấy (hoặc bạn không có quyền xem).", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }

@@ -7,7 +7,12 @@ export type HeaderOrganization = {
   name: string;
   kind: string;
   track: "PARTY" | "STATE" | "OTHER";
-  adminUnit: { level: "CENTRAL" | "PROVINCE" | "DISTRICT" | "COMMUNE"; name: string; fullName: string; parent: { level: string; fullName: string } | null };
+  adminUnit: {
+    level: "CENTRAL" | "PROVINCE" | "DISTRICT" | "COMMUNE";
+    name: string;
+    fullName: string;
+    parent: { level: string; fullName: string } | null;
+  };
   parent?: { name: string } | null;
 };
 
@@ -27,10 +32,13 @@ export function issuerHeaderLines(org: HeaderOrganization): string[] {
     case "PARTY_STANDING_COMMITTEE":
       if (unit.level === "CENTRAL") return [upper(org.name)];
       // A provincial committee writes its own Đảng bộ above "TỈNH ỦY" (the Sơn La seed).
-      if (unit.level === "PROVINCE") return [`ĐẢNG BỘ ${upper(unit.fullName)}`, upper(withoutPlace(org.name, unit.name))];
+      if (unit.level === "PROVINCE")
+        return [`ĐẢNG BỘ ${upper(unit.fullName)}`, upper(withoutPlace(org.name, unit.name))];
       return above ? [`ĐẢNG BỘ ${upper(above)}`, upper(org.name)] : [upper(org.name)];
     case "PARTY_BOARD":
-      return org.parent ? [upper(org.parent.name), upper(withoutPlace(org.name, org.parent.name))] : [`ĐẢNG BỘ ${upper(unit.fullName)}`, upper(org.name)];
+      return org.parent
+        ? [upper(org.parent.name), upper(withoutPlace(org.name, org.parent.name))]
+        : [`ĐẢNG BỘ ${upper(unit.fullName)}`, upper(org.name)];
     default:
       if (org.track === "STATE" && unit.level !== "CENTRAL") return [`UBND ${upper(unit.fullName)}`, upper(org.name)];
       if (org.parent) return [upper(org.parent.name), upper(org.name)];

@@ -16,15 +16,32 @@ function targetFor(targets: { year: number; text: string; kind: string }[], year
   return (stated.find((t) => t.year >= year) ?? stated[stated.length - 1])?.text ?? null;
 }
 
-export async function buildLocalityComparison(db: ScopedDb, scope: Scope, provinceCode: string, year: number, planId?: string): Promise<LocalityComparison | null> {
-  const province = await db.adminUnit.findFirst({ where: { era: "FROM_2025", level: "PROVINCE", code: provinceCode }, select: { name: true, fullName: true } });
+export async function buildLocalityComparison(
+  db: ScopedDb,
+  scope: Scope,
+  provinceCode: string,
+  year: number,
+  planId?: string,
+): Promise<LocalityComparison | null> {
+  const province = await db.adminUnit.findFirst({
+    where: { era: "FROM_2025", level: "PROVINCE", code: provinceCode },
+    select: { name: true, fullName: true },
+  });
   if (!province) return null;
   // The province's plan with the most implementing plans (or the one asked for).
   const candidates = await db.plan.findMany({
-    where: { AND: [visiblePlans(scope), { provinceCode, issuer: { adminUnit: { level: "PROVINCE" } } }, planId ? { id: planId } : {}] },
+    where: {
+      AND: [
+        visiblePlans(scope),
+        { provinceCode, issuer: { adminUnit: { level: "PROVINCE" } } },
+        planId ? { id: planId } : {},
+      ],
+    },
     select: { id: true, isIllustrative: true, _count: { select: { children: { where: { provinceCode } } } } },
   });
-  const provincePlan = candidates.filter((c) => c._count.children > 0).sort((a, b) => b._count.children - a._count.children)[0];
+  const provincePlan = candidates
+    .filter((c) => c._count.children > 0)
+    .sort((a, b) => b._count.children - a._count.children)[0];
   if (!provincePlan) return null;
 
   const indicators = await db.indicator.findMany({
@@ -40,8 +57,15 @@ export async function buildLocalityComparison(db: ScopedDb, scope: Scope, provin
   const children = await db.plan.findMany({
     where: { AND: [visiblePlans(scope), { parentId: provincePlan.id, provinceCode }] },
     select: {
-      id: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, isIllustrative: true,
-      issuer: { select: { name: true, validTo: true, successors: { select: { successor: { select: { name: true } } } } } },
+      id: true,
+      notation: true,
+      numberSerial: true,
+      typeCode: true,
+      issuerCode: true,
+      isIllustrative: true,
+      issuer: {
+        select: { name: true, validTo: true, successors: { select: { successor: { select: { name: true } } } } },
+      },
       indicators: {
         where: { derivedFromId: { in: [...keys] }, inheritance: { not: "DROPPED" } },
         select: {

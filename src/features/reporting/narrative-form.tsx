@@ -17,12 +17,24 @@ const FIELDS = [
 
 type Narrative = Record<(typeof FIELDS)[number][0], string | null>;
 
-export function NarrativeForm({ reportId, version, narrative }: { reportId: string; version: number; narrative: Narrative }) {
+export function NarrativeForm({
+  reportId,
+  version,
+  narrative,
+}: {
+  reportId: string;
+  version: number;
+  narrative: Narrative;
+}) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(saveNarrativeAction, { status: "idle" });
   const errors = state.status === "error" ? state.fieldErrors : {};
   const values = state.status === "error" ? state.values : {};
   return (
-    <form action={formAction} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-label="Nội dung báo cáo">
+    <form
+      action={formAction}
+      className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+      aria-label="Nội dung báo cáo"
+    >
       <input type="hidden" name="reportId" value={reportId} />
       <input type="hidden" name="version" value={values.version ?? String(version)} />
       {FIELDS.map(([name, label]) => (
@@ -39,7 +51,10 @@ export function NarrativeForm({ reportId, version, narrative }: { reportId: stri
         </label>
       ))}
       <div className="flex items-center gap-3">
-        <button disabled={pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        <button
+          disabled={pending}
+          className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+        >
           {pending ? "Đang lưu…" : "Lưu bản nháp"}
         </button>
         <p aria-live="polite" className="text-sm" data-testid="narrative-state">

@@ -12,9 +12,32 @@ import { reviewsItself } from "./review-rule";
 // Reads for the report page and the reporting overview.
 
 const reportSelect = {
-  id: true, year: true, status: true, dueOn: true, periodStart: true, periodEnd: true, version: true, updatedAt: true,
-  leadership: true, results: true, shortcomings: true, nextYear: true, proposals: true,
-  submissions: { orderBy: { number: "asc" }, select: { id: true, number: true, submittedAt: true, submittedById: true, outcome: true, reviewedAt: true, reviewedById: true, reviewComment: true } },
+  id: true,
+  year: true,
+  status: true,
+  dueOn: true,
+  periodStart: true,
+  periodEnd: true,
+  version: true,
+  updatedAt: true,
+  leadership: true,
+  results: true,
+  shortcomings: true,
+  nextYear: true,
+  proposals: true,
+  submissions: {
+    orderBy: { number: "asc" },
+    select: {
+      id: true,
+      number: true,
+      submittedAt: true,
+      submittedById: true,
+      outcome: true,
+      reviewedAt: true,
+      reviewedById: true,
+      reviewComment: true,
+    },
+  },
 } as const;
 
 /** The due day of a report: fixed when it was sent; for one not sent (or returned), the parent's current rule. */
@@ -26,9 +49,23 @@ export async function getReportPage(db: ScopedDb, scope: Scope, planId: string, 
   const plan = await db.plan.findFirst({
     where: { AND: [{ id: planId }, visiblePlans(scope)] },
     select: {
-      id: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, kind: true, isIllustrative: true,
+      id: true,
+      notation: true,
+      numberSerial: true,
+      typeCode: true,
+      issuerCode: true,
+      title: true,
+      kind: true,
+      isIllustrative: true,
       issuer: { select: { ...organizationRefSelect, name: true } },
-      parent: { select: { id: true, childReportDueDay: true, childReportDueMonth: true, issuer: { select: { ...organizationRefSelect, name: true } } } },
+      parent: {
+        select: {
+          id: true,
+          childReportDueDay: true,
+          childReportDueMonth: true,
+          issuer: { select: { ...organizationRefSelect, name: true } },
+        },
+      },
       reports: { where: { year }, select: reportSelect },
     },
   });
@@ -42,22 +79,40 @@ export async function getReportPage(db: ScopedDb, scope: Scope, planId: string, 
   const people = await namesOf(db, report?.submissions.flatMap((s) => [s.submittedById, s.reviewedById]) ?? []);
 
   return {
-    plan: { id: plan.id, number: planNumber(plan), title: plan.title, kind: plan.kind, isIllustrative: plan.isIllustrative, issuerName: plan.issuer.name, parentIssuerName: plan.parent?.issuer.name ?? null },
+    plan: {
+      id: plan.id,
+      number: planNumber(plan),
+      title: plan.title,
+      kind: plan.kind,
+      isIllustrative: plan.isIllustrative,
+      issuerName: plan.issuer.name,
+      parentIssuerName: plan.parent?.issuer.name ?? null,
+    },
     year,
-    period: { start: report ? isoDay(report.periodStart) : calendar.start, end: report ? isoDay(report.periodEnd) : calendar.end, due },
+    period: {
+      start: report ? isoDay(report.periodStart) : calendar.start,
+      end: report ? isoDay(report.periodEnd) : calendar.end,
+      due,
+    },
     today,
     daysLeft: daysUntil(due, today),
     deadline: deadlineState(due, today, submitted),
     report: report
       ? {
           ...report,
-          submissions: report.submissions.map((s) => ({ ...s, submittedBy: s.submittedById ? (people.get(s.submittedById) ?? null) : null, reviewedBy: s.reviewedById ? (people.get(s.reviewedById) ?? null) : null })),
+          submissions: report.submissions.map((s) => ({
+            ...s,
+            submittedBy: s.submittedById ? (people.get(s.submittedById) ?? null) : null,
+            reviewedBy: s.reviewedById ? (people.get(s.reviewedById) ?? null) : null,
+          })),
         }
       : null,
     canEdit: may(scope, "results.edit", owner),
     canSubmit: may(scope, "reports.submit", owner),
     // Reviewed by the body it is addressed to: the issuer of the plan's parent.
-    canReview: plan.parent ? may(scope, "reports.review", organizationRef(plan.parent.issuer)) && !reviewsItself(scope, owner) : false,
+    canReview: plan.parent
+      ? may(scope, "reports.review", organizationRef(plan.parent.issuer)) && !reviewsItself(scope, owner)
+      : false,
   };
 }
 
@@ -71,13 +126,25 @@ async function namesOf(db: ScopedDb, ids: (string | null)[]): Promise<Map<string
 }
 
 /** A stored snapshot; null when the report or the submission does not exist. */
-export async function getSubmissionSnapshot(db: ScopedDb, scope: Scope, planId: string, year: number, number?: number): Promise<{ number: number; snapshot: ReportSnapshot; submittedAt: Date } | null> {
+export async function getSubmissionSnapshot(
+  db: ScopedDb,
+  scope: Scope,
+  planId: string,
+  year: number,
+  number?: number,
+): Promise<{ number: number; snapshot: ReportSnapshot; submittedAt: Date } | null> {
   const submission = await db.reportSubmission.findFirst({
     where: { report: { planId, year, plan: visiblePlans(scope) }, ...(number ? { number } : {}) },
     orderBy: { number: "desc" },
     select: { number: true, snapshot: true, submittedAt: true },
   });
-  return submission ? { number: submission.number, snapshot: submission.snapshot as unknown as ReportSnapshot, submittedAt: submission.submittedAt } : null;
+  return submission
+    ? {
+        number: submission.number,
+        snapshot: submission.snapshot as unknown as ReportSnapshot,
+        submittedAt: submission.submittedAt,
+      }
+    : null;
 }
 
 export type ReportOverviewRow = {
@@ -100,10 +167,24 @@ export type ReportOverviewRow = {
 
 const overviewPlanSelect = (year: number) =>
   ({
-    id: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, isIllustrative: true, childReportDueDay: true, childReportDueMonth: true, version: true,
+    id: true,
+    notation: true,
+    numberSerial: true,
+    typeCode: true,
+    issuerCode: true,
+    title: true,
+    isIllustrative: true,
+    childReportDueDay: true,
+    childReportDueMonth: true,
+    version: true,
     issuer: { select: { ...organizationRefSelect, name: true, validTo: true } },
-    parent: { select: { childReportDueDay: true, childReportDueMonth: true, issuer: { select: organizationRefSelect } } },
-    reports: { where: { year }, select: { status: true, dueOn: true, submissions: { orderBy: { number: "asc" }, select: { submittedAt: true } } } },
+    parent: {
+      select: { childReportDueDay: true, childReportDueMonth: true, issuer: { select: organizationRefSelect } },
+    },
+    reports: {
+      where: { year },
+      select: { status: true, dueOn: true, submissions: { orderBy: { number: "asc" }, select: { submittedAt: true } } },
+    },
   }) as const;
 
 /** The user's own plans' reports for a year and, for the body above, its children's. */
@@ -116,7 +197,12 @@ export async function getReportsOverview(db: ScopedDb, scope: Scope, year: numbe
     orderBy: [{ issuedOn: { sort: "desc", nulls: "last" } }],
   });
   const children = own.length
-    ? await db.plan.findMany({ where: { AND: [visiblePlans(scope), { parentId: { in: own.map((p) => p.id) } }, { issuerId: { notIn: ownIds } }] }, select: overviewPlanSelect(year) })
+    ? await db.plan.findMany({
+        where: {
+          AND: [visiblePlans(scope), { parentId: { in: own.map((p) => p.id) } }, { issuerId: { notIn: ownIds } }],
+        },
+        select: overviewPlanSelect(year),
+      })
     : [];
 
   const row = (plan: (typeof children)[number]): ReportOverviewRow => {
@@ -140,12 +226,17 @@ export async function getReportsOverview(db: ScopedDb, scope: Scope, year: numbe
       firstSubmittedOn: firstOn,
       lastSubmittedOn: last ? todayInVietnam(last) : null,
       late: firstOn ? firstOn > due : deadlineState(due, today, false) === "OVERDUE",
-      canReview: plan.parent ? may(scope, "reports.review", organizationRef(plan.parent.issuer)) && !reviewsItself(scope, organizationRef(plan.issuer)) : false,
+      canReview: plan.parent
+        ? may(scope, "reports.review", organizationRef(plan.parent.issuer)) &&
+          !reviewsItself(scope, organizationRef(plan.issuer))
+        : false,
     };
   };
 
   const urgency: Record<DeadlineState, number> = { OVERDUE: 0, DUE_SOON: 1, OPEN: 2, SUBMITTED: 3 };
-  const childRows = children.map(row).sort((a, b) => urgency[a.deadline] - urgency[b.deadline] || a.issuerName.localeCompare(b.issuerName, "vi"));
+  const childRows = children
+    .map(row)
+    .sort((a, b) => urgency[a.deadline] - urgency[b.deadline] || a.issuerName.localeCompare(b.issuerName, "vi"));
   return {
     year,
     today,
@@ -192,8 +283,14 @@ export async function reportSnapshotFor(
   });
   if (report && (report.status === "SUBMITTED" || report.status === "ACCEPTED")) {
     const frozen = await getSubmissionSnapshot(db, scope, planId, year);
-    if (frozen) return { snapshot: frozen.snapshot, submission: { number: frozen.number, submittedAt: frozen.submittedAt } };
+    if (frozen)
+      return { snapshot: frozen.snapshot, submission: { number: frozen.number, submittedAt: frozen.submittedAt } };
   }
-  const snapshot = await buildReportSnapshot(db, scope, { planId, year, narrative: report ?? EMPTY_NARRATIVE, reportDate: todayInVietnam() });
+  const snapshot = await buildReportSnapshot(db, scope, {
+    planId,
+    year,
+    narrative: report ?? EMPTY_NARRATIVE,
+    reportDate: todayInVietnam(),
+  });
   return { snapshot, submission: null };
 }

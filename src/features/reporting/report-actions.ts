@@ -14,13 +14,23 @@ import { dateColumn, reportCalendar, todayInVietnam } from "./calendar";
 // its narrative, submission to the body above (an immutable snapshot, numbered), and that body's
 // review: accepted, or returned with a comment, corrected and submitted again as a new submission.
 
-const reportYear = z.coerce.number({ message: "Năm không hợp lệ" }).int("Năm không hợp lệ").min(2020, "Năm không hợp lệ").max(2100, "Năm không hợp lệ");
-const version = z.coerce.number({ message: "Thiếu phiên bản dữ liệu; hãy tải lại trang" }).int().positive("Thiếu phiên bản dữ liệu; hãy tải lại trang");
+const reportYear = z.coerce
+  .number({ message: "Năm không hợp lệ" })
+  .int("Năm không hợp lệ")
+  .min(2020, "Năm không hợp lệ")
+  .max(2100, "Năm không hợp lệ");
+const version = z.coerce
+  .number({ message: "Thiếu phiên bản dữ liệu; hãy tải lại trang" })
+  .int()
+  .positive("Thiếu phiên bản dữ liệu; hãy tải lại trang");
 const section = (label: string) => z.string().trim().max(50_000, `Phần “${label}” quá dài`).optional().default("");
 
 /** The owner of a report (its plan's issuer); a report of a plan the scope may not read is "not found". */
 async function reportOwner(db: ScopedDb, scope: Scope, reportId: string): Promise<OrganizationRef> {
-  const report = await db.report.findFirst({ where: { id: reportId, plan: visiblePlans(scope) }, select: { plan: { select: { issuer: { select: organizationRefSelect } } } } });
+  const report = await db.report.findFirst({
+    where: { id: reportId, plan: visiblePlans(scope) },
+    select: { plan: { select: { issuer: { select: organizationRefSelect } } } },
+  });
   if (!report) throw new NotFoundError("Không tìm thấy báo cáo");
   return organizationRef(report.plan.issuer);
 }
@@ -34,11 +44,22 @@ async function reportOwner(db: ScopedDb, scope: Scope, reportId: string): Promis
 async function reportAddressee(db: ScopedDb, scope: Scope, reportId: string): Promise<OrganizationRef> {
   const report = await db.report.findFirst({
     where: { id: reportId, plan: visiblePlans(scope) },
-    select: { plan: { select: { issuer: { select: organizationRefSelect }, parent: { select: { issuer: { select: organizationRefSelect } } } } } },
+    select: {
+      plan: {
+        select: {
+          issuer: { select: organizationRefSelect },
+          parent: { select: { issuer: { select: organizationRefSelect } } },
+        },
+      },
+    },
   });
   if (!report) throw new NotFoundError("Không tìm thấy báo cáo");
-  if (!report.plan.parent) throw new ForbiddenError("Văn bản này không có văn bản cấp trên trong hệ thống, nên báo cáo của nó không gửi cơ quan nào xem xét.");
-  if (reviewsItself(scope, organizationRef(report.plan.issuer))) throw new ForbiddenError("Cơ quan không tự xem xét báo cáo của chính mình.");
+  if (!report.plan.parent)
+    throw new ForbiddenError(
+      "Văn bản này không có văn bản cấp trên trong hệ thống, nên báo cáo của nó không gửi cơ quan nào xem xét.",
+    );
+  if (reviewsItself(scope, organizationRef(report.plan.issuer)))
+    throw new ForbiddenError("Cơ quan không tự xem xét báo cáo của chính mình.");
   return organizationRef(report.plan.parent.issuer);
 }
 
@@ -48,10 +69,14 @@ async function loadReport(db: ScopedDb, reportId: string) {
   return report;
 }
 
-const changedMeanwhile = "Báo cáo vừa được người khác cập nhật. Nội dung bạn nhập vẫn còn trên màn hình; hãy sao lưu phần đã viết, tải lại trang rồi thử lại.";
+const changedMeanwhile =
+  "Báo cáo vừa được người khác cập nhật. Nội dung bạn nhập vẫn còn trên màn hình; hãy sao lưu phần đã viết, tải lại trang rồi thử lại.";
 
 async function parentOf(db: ScopedDb, planId: string) {
-  const plan = await db.plan.findUniqueOrThrow({ where: { id: planId }, select: { parent: { select: { childReportDueDay: true, childReportDueMonth: true } } } });
+  const plan = await db.plan.findUniqueOrThrow({
+    where: { id: planId },
+    select: { parent: { select: { childReportDueDay: true, childReportDueMonth: true } } },
+  });
   return plan.parent;
 }
 
@@ -61,14 +86,28 @@ export const createReport = defineAction({
   input: z.object({ planId: z.string().uuid("Kế hoạch không hợp lệ"), year: reportYear }),
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
-    const existing = await db.report.findUnique({ where: { planId_year: { planId: input.planId, year: input.year } }, select: { id: true } });
+    const existing = await db.report.findUnique({
+      where: { planId_year: { planId: input.planId, year: input.year } },
+      select: { id: true },
+    });
     if (existing) return { reportId: existing.id, planId: input.planId, year: input.year, created: false };
     const calendar = reportCalendar(input.year, await parentOf(db, input.planId));
     const report = await db.report.create({
-      data: { planId: input.planId, year: input.year, periodStart: dateColumn(calendar.start), periodEnd: dateColumn(calendar.end), dueOn: dateColumn(calendar.due) },
+      data: {
+        planId: input.planId,
+        year: input.year,
+        periodStart: dateColumn(calendar.start),
+        periodEnd: dateColumn(calendar.end),
+        dueOn: dateColumn(calendar.due),
+      },
       select: { id: true },
     });
-    await audit({ action: "report.create", entityType: "Report", entityId: report.id, after: { planId: input.planId, ...calendar } });
+    await audit({
+      action: "report.create",
+      entityType: "Report",
+      entityId: report.id,
+      after: { planId: input.planId, ...calendar },
+    });
     return { reportId: report.id, planId: input.planId, year: input.year, created: true };
   },
 });
@@ -88,11 +127,29 @@ export const saveNarrative = defineAction({
   subject: (db, input, scope) => reportOwner(db, scope, input.reportId),
   async run({ db, input, audit }) {
     const report = await loadReport(db, input.reportId);
-    if (report.status === "SUBMITTED" || report.status === "ACCEPTED") throw new ConflictError("Báo cáo đã gửi nên không sửa được nữa. Nếu cấp trên trả lại, bạn có thể sửa và gửi lại.");
-    const after = { leadership: input.leadership || null, results: input.results || null, shortcomings: input.shortcomings || null, nextYear: input.nextYear || null, proposals: input.proposals || null };
-    const { count } = await db.report.updateMany({ where: { id: report.id, version: input.version }, data: { ...after, version: { increment: 1 } } });
+    if (report.status === "SUBMITTED" || report.status === "ACCEPTED")
+      throw new ConflictError(
+        "Báo cáo đã gửi nên không sửa được nữa. Nếu cấp trên trả lại, bạn có thể sửa và gửi lại.",
+      );
+    const after = {
+      leadership: input.leadership || null,
+      results: input.results || null,
+      shortcomings: input.shortcomings || null,
+      nextYear: input.nextYear || null,
+      proposals: input.proposals || null,
+    };
+    const { count } = await db.report.updateMany({
+      where: { id: report.id, version: input.version },
+      data: { ...after, version: { increment: 1 } },
+    });
     if (count === 0) throw new ConflictError(changedMeanwhile);
-    const before = { leadership: report.leadership, results: report.results, shortcomings: report.shortcomings, nextYear: report.nextYear, proposals: report.proposals };
+    const before = {
+      leadership: report.leadership,
+      results: report.results,
+      shortcomings: report.shortcomings,
+      nextYear: report.nextYear,
+      proposals: report.proposals,
+    };
     await audit({ action: "report.saveNarrative", entityType: "Report", entityId: report.id, before, after });
     return { reportId: report.id, planId: report.planId, year: report.year, version: input.version + 1 };
   },
@@ -106,22 +163,46 @@ export const submitReport = defineAction({
   async run({ db, scope, input, audit }) {
     const report = await loadReport(db, input.reportId);
     if (report.status === "SUBMITTED") throw new ConflictError("Báo cáo đã được gửi và đang chờ cấp trên xem xét.");
-    if (report.status === "ACCEPTED") throw new ConflictError("Báo cáo đã được cấp trên chấp nhận; không gửi lại được.");
+    if (report.status === "ACCEPTED")
+      throw new ConflictError("Báo cáo đã được cấp trên chấp nhận; không gửi lại được.");
     if (report.version !== input.version) throw new ConflictError(changedMeanwhile);
     const today = todayInVietnam();
-    const snapshot = await buildReportSnapshot(db, scope, { planId: report.planId, year: report.year, narrative: report, reportDate: today });
+    const snapshot = await buildReportSnapshot(db, scope, {
+      planId: report.planId,
+      year: report.year,
+      narrative: report,
+      reportDate: today,
+    });
     const last = await db.reportSubmission.aggregate({ where: { reportId: report.id }, _max: { number: true } });
     const number = (last._max.number ?? 0) + 1;
     const { count } = await db.report.updateMany({
       where: { id: report.id, version: input.version },
-      data: { status: "SUBMITTED", dueOn: dateColumn(snapshot.period.due), periodStart: dateColumn(snapshot.period.start), periodEnd: dateColumn(snapshot.period.end), version: { increment: 1 } },
+      data: {
+        status: "SUBMITTED",
+        dueOn: dateColumn(snapshot.period.due),
+        periodStart: dateColumn(snapshot.period.start),
+        periodEnd: dateColumn(snapshot.period.end),
+        version: { increment: 1 },
+      },
     });
     if (count === 0) throw new ConflictError(changedMeanwhile);
     const submission = await db.reportSubmission.create({
-      data: { planId: report.planId, reportId: report.id, number, snapshot: snapshot as never, submittedById: scope.userId },
+      data: {
+        planId: report.planId,
+        reportId: report.id,
+        number,
+        snapshot: snapshot as never,
+        submittedById: scope.userId,
+      },
       select: { id: true, submittedAt: true },
     });
-    await audit({ action: "report.submit", entityType: "Report", entityId: report.id, before: { status: report.status }, after: { status: "SUBMITTED", submission: number, submissionId: submission.id } });
+    await audit({
+      action: "report.submit",
+      entityType: "Report",
+      entityId: report.id,
+      before: { status: report.status },
+      after: { status: "SUBMITTED", submission: number, submissionId: submission.id },
+    });
     return { reportId: report.id, planId: report.planId, year: report.year, number };
   },
 });
@@ -137,19 +218,48 @@ export const reviewReport = defineAction({
       comment: z.string().trim().max(10_000, "Ý kiến quá dài").optional().default(""),
     })
     .superRefine((input, ctx) => {
-      if (input.decision === "RETURNED" && input.comment === "") ctx.addIssue({ code: "custom", path: ["comment"], message: "Hãy ghi rõ ý kiến khi trả lại báo cáo, để đơn vị biết cần sửa gì" });
+      if (input.decision === "RETURNED" && input.comment === "")
+        ctx.addIssue({
+          code: "custom",
+          path: ["comment"],
+          message: "Hãy ghi rõ ý kiến khi trả lại báo cáo, để đơn vị biết cần sửa gì",
+        });
     }),
   subject: (db, input, scope) => reportAddressee(db, scope, input.reportId),
   async run({ db, scope, input, audit }) {
     const report = await loadReport(db, input.reportId);
-    if (report.status !== "SUBMITTED") throw new ConflictError("Báo cáo không ở trạng thái chờ xem xét (có thể đã được xem xét hoặc chưa gửi).");
-    if (report.version !== input.version) throw new ConflictError("Báo cáo vừa thay đổi; hãy tải lại trang rồi xem xét lại.");
-    const submission = await db.reportSubmission.findFirst({ where: { reportId: report.id }, orderBy: { number: "desc" }, select: { id: true, number: true, outcome: true } });
-    if (!submission || submission.outcome !== "SUBMITTED") throw new ConflictError("Không tìm thấy lần gửi đang chờ xem xét.");
-    const { count } = await db.report.updateMany({ where: { id: report.id, version: input.version }, data: { status: input.decision, version: { increment: 1 } } });
+    if (report.status !== "SUBMITTED")
+      throw new ConflictError("Báo cáo không ở trạng thái chờ xem xét (có thể đã được xem xét hoặc chưa gửi).");
+    if (report.version !== input.version)
+      throw new ConflictError("Báo cáo vừa thay đổi; hãy tải lại trang rồi xem xét lại.");
+    const submission = await db.reportSubmission.findFirst({
+      where: { reportId: report.id },
+      orderBy: { number: "desc" },
+      select: { id: true, number: true, outcome: true },
+    });
+    if (!submission || submission.outcome !== "SUBMITTED")
+      throw new ConflictError("Không tìm thấy lần gửi đang chờ xem xét.");
+    const { count } = await db.report.updateMany({
+      where: { id: report.id, version: input.version },
+      data: { status: input.decision, version: { increment: 1 } },
+    });
     if (count === 0) throw new ConflictError("Báo cáo vừa thay đổi; hãy tải lại trang rồi xem xét lại.");
-    await db.reportSubmission.update({ where: { id: submission.id }, data: { outcome: input.decision, reviewedAt: new Date(), reviewedById: scope.userId, reviewComment: input.comment || null } });
-    await audit({ action: input.decision === "ACCEPTED" ? "report.accept" : "report.return", entityType: "Report", entityId: report.id, before: { status: "SUBMITTED" }, after: { status: input.decision, submission: submission.number, comment: input.comment || null } });
+    await db.reportSubmission.update({
+      where: { id: submission.id },
+      data: {
+        outcome: input.decision,
+        reviewedAt: new Date(),
+        reviewedById: scope.userId,
+        reviewComment: input.comment || null,
+      },
+    });
+    await audit({
+      action: input.decision === "ACCEPTED" ? "report.accept" : "report.return",
+      entityType: "Report",
+      entityId: report.id,
+      before: { status: "SUBMITTED" },
+      after: { status: input.decision, submission: submission.number, comment: input.comment || null },
+    });
     return { reportId: report.id, planId: report.planId, year: report.year, decision: input.decision };
   },
 });
@@ -173,23 +283,51 @@ const optionalInt = (label: string, max: number) =>
 export const setChildReportDeadline = defineAction({
   name: "reports.setChildDeadline",
   permission: "plans.edit",
-  input: z.object({ planId: z.string().uuid("Kế hoạch không hợp lệ"), version, day: optionalInt("Ngày", 31), month: optionalInt("Tháng", 12) }),
+  input: z.object({
+    planId: z.string().uuid("Kế hoạch không hợp lệ"),
+    version,
+    day: optionalInt("Ngày", 31),
+    month: optionalInt("Tháng", 12),
+  }),
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
-    if ((input.day === null) !== (input.month === null)) throw new FieldError(input.day === null ? "day" : "month", "Hãy nhập cả ngày và tháng, hoặc để trống cả hai (mặc định 15/12)");
-    if (input.day !== null && input.month !== null && !isIsoDate(`2001-${String(input.month).padStart(2, "0")}-${String(input.day).padStart(2, "0")}`)) {
+    if ((input.day === null) !== (input.month === null))
+      throw new FieldError(
+        input.day === null ? "day" : "month",
+        "Hãy nhập cả ngày và tháng, hoặc để trống cả hai (mặc định 15/12)",
+      );
+    if (
+      input.day !== null &&
+      input.month !== null &&
+      !isIsoDate(`2001-${String(input.month).padStart(2, "0")}-${String(input.day).padStart(2, "0")}`)
+    ) {
       throw new FieldError("day", `Ngày ${input.day}/${input.month} không có trong mọi năm; hãy chọn ngày khác`);
     }
-    const plan = await db.plan.findUniqueOrThrow({ where: { id: input.planId }, select: { childReportDueDay: true, childReportDueMonth: true } });
-    const { count } = await db.plan.updateMany({ where: { id: input.planId, version: input.version }, data: { childReportDueDay: input.day, childReportDueMonth: input.month, version: { increment: 1 } } });
+    const plan = await db.plan.findUniqueOrThrow({
+      where: { id: input.planId },
+      select: { childReportDueDay: true, childReportDueMonth: true },
+    });
+    const { count } = await db.plan.updateMany({
+      where: { id: input.planId, version: input.version },
+      data: { childReportDueDay: input.day, childReportDueMonth: input.month, version: { increment: 1 } },
+    });
     if (count === 0) throw new ConflictError("Kế hoạch vừa được người khác cập nhật; hãy tải lại trang rồi thử lại.");
     // Reports not yet sent take the new day at once; those sent keep the day they were sent against.
-    const open = await db.report.findMany({ where: { plan: { parentId: input.planId }, status: { in: ["DRAFT", "RETURNED"] } }, select: { id: true, year: true } });
+    const open = await db.report.findMany({
+      where: { plan: { parentId: input.planId }, status: { in: ["DRAFT", "RETURNED"] } },
+      select: { id: true, year: true },
+    });
     for (const report of open) {
       const calendar = reportCalendar(report.year, { childReportDueDay: input.day, childReportDueMonth: input.month });
       await db.report.update({ where: { id: report.id }, data: { dueOn: dateColumn(calendar.due) } });
     }
-    await audit({ action: "plan.setChildReportDeadline", entityType: "Plan", entityId: input.planId, before: { day: plan.childReportDueDay, month: plan.childReportDueMonth }, after: { day: input.day, month: input.month, openReportsUpdated: open.length } });
+    await audit({
+      action: "plan.setChildReportDeadline",
+      entityType: "Plan",
+      entityId: input.planId,
+      before: { day: plan.childReportDueDay, month: plan.childReportDueMonth },
+      after: { day: input.day, month: input.month, openReportsUpdated: open.length },
+    });
     return { planId: input.planId, version: input.version + 1 };
   },
 });

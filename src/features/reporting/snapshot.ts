@@ -74,7 +74,10 @@ export type LocalityComparison = {
     /** Set when the locality no longer exists and its plan is attributed to a successor. */
     note: string | null;
     planNumber: string | null;
-    values: Record<string, { target: string | null; actual: string | null; actualValue: number | null; status: IndicatorStatus | null }>;
+    values: Record<
+      string,
+      { target: string | null; actual: string | null; actualValue: number | null; status: IndicatorStatus | null }
+    >;
   }[];
   isIllustrative: boolean;
 };

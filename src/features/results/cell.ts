@@ -21,10 +21,18 @@ export function readActualCell(raw: string, mode: "numeric" | "qualitative"): Ce
   if (mode === "qualitative") return { ok: true, text, value };
   if (value !== null) return { ok: true, text, value };
   if (/^[-+]?\d+\.\d{1,2}%?$/.test(text) || /^[-+]?\d+\.\d{4,}%?$/.test(text)) {
-    return { ok: false, text, error: `Không đọc được “${text}”: dùng dấu phẩy cho phần thập phân, ví dụ ${text.replace(".", ",")}` };
+    return {
+      ok: false,
+      text,
+      error: `Không đọc được “${text}”: dùng dấu phẩy cho phần thập phân, ví dụ ${text.replace(".", ",")}`,
+    };
   }
   if (/^\d{1,3}(,\d{3})+(\.\d+)?%?$/.test(text)) {
-    return { ok: false, text, error: `Không đọc được “${text}”: dấu chấm tách hàng nghìn, dấu phẩy trước phần thập phân, ví dụ 1.500,5` };
+    return {
+      ok: false,
+      text,
+      error: `Không đọc được “${text}”: dấu chấm tách hàng nghìn, dấu phẩy trước phần thập phân, ví dụ 1.500,5`,
+    };
   }
   return { ok: false, text, error: `Không đọc được “${text}”: chỉ tiêu này cần một số, ví dụ 24,01 hoặc 1.500` };
 }
@@ -42,7 +50,8 @@ export function splitPastedBlock(text: string): string[][] {
 /** Excel quotes a cell that holds a line break or a quote: "a ""b""" → a "b". */
 function unquoteExcelCell(cell: string): string {
   const trimmed = cell.trim();
-  if (trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')) return trimmed.slice(1, -1).replace(/""/g, '"');
+  if (trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"'))
+    return trimmed.slice(1, -1).replace(/""/g, '"');
   return cell;
 }
 

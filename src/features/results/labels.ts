@@ -11,11 +11,24 @@ export const taskStatusLabels: Record<TaskStatus, string> = {
   COMPLETED: "Hoàn thành",
   BEHIND: "Chậm tiến độ",
 };
-export const taskStatusTones: Record<TaskStatus, "neutral" | "blue" | "green" | "red"> = { NOT_STARTED: "neutral", IN_PROGRESS: "blue", COMPLETED: "green", BEHIND: "red" };
+export const taskStatusTones: Record<TaskStatus, "neutral" | "blue" | "green" | "red"> = {
+  NOT_STARTED: "neutral",
+  IN_PROGRESS: "blue",
+  COMPLETED: "green",
+  BEHIND: "red",
+};
 
 export const INDICATOR_STATUSES: IndicatorStatus[] = ["MET", "ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA"];
-export const indicatorStatusLabels: Record<IndicatorStatus, string> = Object.fromEntries(INDICATOR_STATUSES.map((s) => [s, statusLabel(s)])) as Record<IndicatorStatus, string>;
-export const indicatorStatusTones: Record<IndicatorStatus, "green" | "blue" | "amber" | "red" | "neutral"> = { MET: "green", ON_TRACK: "blue", AT_RISK: "amber", OFF_TRACK: "red", NO_DATA: "neutral" };
+export const indicatorStatusLabels: Record<IndicatorStatus, string> = Object.fromEntries(
+  INDICATOR_STATUSES.map((s) => [s, statusLabel(s)]),
+) as Record<IndicatorStatus, string>;
+export const indicatorStatusTones: Record<IndicatorStatus, "green" | "blue" | "amber" | "red" | "neutral"> = {
+  MET: "green",
+  ON_TRACK: "blue",
+  AT_RISK: "amber",
+  OFF_TRACK: "red",
+  NO_DATA: "neutral",
+};
 
 /** The first year results can be entered for, and the last (the current one). */
 export const FIRST_RESULTS_YEAR = 2024;

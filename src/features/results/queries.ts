@@ -24,7 +24,15 @@ export type GridIndicator = {
   chosen: boolean;
   /** Everything the status depends on except this year's actual, for the preview while typing. */
   statusInput: StatusInput;
-  actual: { text: string; qualitativeStatus: IndicatorStatus | null; status: IndicatorStatus; note: string; source: string; version: number; isIllustrative: boolean } | null;
+  actual: {
+    text: string;
+    qualitativeStatus: IndicatorStatus | null;
+    status: IndicatorStatus;
+    note: string;
+    source: string;
+    version: number;
+    isIllustrative: boolean;
+  } | null;
 };
 export type GridGroup = { kind: "group"; id: string; code: string; name: string; depth: number };
 export type GridRow = GridIndicator | GridGroup;
@@ -40,28 +48,88 @@ export type ProgressRow = {
   isIllustrative: boolean;
 };
 
-export type ProgressTask = { id: string; numbering: string; title: string | null; body: string; depth: number; isLeaf: boolean; leads: string[]; rows: ProgressRow[] };
+export type ProgressTask = {
+  id: string;
+  numbering: string;
+  title: string | null;
+  body: string;
+  depth: number;
+  isLeaf: boolean;
+  leads: string[];
+  rows: ProgressRow[];
+};
 
 export async function getResultsPage(db: ScopedDb, scope: Scope, planId: string, year: number) {
   const plan = await db.plan.findFirst({
     where: { AND: [{ id: planId }, visiblePlans(scope)] },
     select: {
-      id: true, notation: true, numberSerial: true, typeCode: true, issuerCode: true, title: true, kind: true, isIllustrative: true, issuedOn: true,
+      id: true,
+      notation: true,
+      numberSerial: true,
+      typeCode: true,
+      issuerCode: true,
+      title: true,
+      kind: true,
+      isIllustrative: true,
+      issuedOn: true,
       issuer: { select: { ...organizationRefSelect, name: true } },
       indicators: {
         where: { inheritance: { not: "DROPPED" } },
         select: {
-          id: true, parentIndicatorId: true, position: true, isGroup: true, code: true, name: true, unit: true, direction: true, baselineValue: true, baselineYear: true,
-          targets: { select: { year: true, kind: true, lower: true, upper: true, isPercent: true, qualitative: true, text: true } },
-          actuals: { select: { year: true, value: true, text: true, qualitativeStatus: true, status: true, note: true, source: true, version: true, isIllustrative: true } },
+          id: true,
+          parentIndicatorId: true,
+          position: true,
+          isGroup: true,
+          code: true,
+          name: true,
+          unit: true,
+          direction: true,
+          baselineValue: true,
+          baselineYear: true,
+          targets: {
+            select: {
+              year: true,
+              kind: true,
+              lower: true,
+              upper: true,
+              isPercent: true,
+              qualitative: true,
+              text: true,
+            },
+          },
+          actuals: {
+            select: {
+              year: true,
+              value: true,
+              text: true,
+              qualitativeStatus: true,
+              status: true,
+              note: true,
+              source: true,
+              version: true,
+              isIllustrative: true,
+            },
+          },
         },
       },
       tasks: {
         where: { inheritance: { not: "DROPPED" } },
         select: {
-          id: true, parentTaskId: true, position: true, numbering: true, title: true, body: true,
-          assignments: { where: { role: { in: ["LEAD", "ADVISING", "DIRECTING"] } }, orderBy: { position: "asc" }, select: { role: true, organization: { select: { id: true, name: true } } } },
-          progress: { where: { year }, select: { organizationId: true, status: true, summary: true, version: true, isIllustrative: true } },
+          id: true,
+          parentTaskId: true,
+          position: true,
+          numbering: true,
+          title: true,
+          body: true,
+          assignments: {
+            where: { role: { in: ["LEAD", "ADVISING", "DIRECTING"] } },
+            orderBy: { position: "asc" },
+            select: { role: true, organization: { select: { id: true, name: true } } },
+          },
+          progress: {
+            where: { year },
+            select: { organizationId: true, status: true, summary: true, version: true, isIllustrative: true },
+          },
         },
       },
     },
@@ -86,7 +154,15 @@ export async function getResultsPage(db: ScopedDb, scope: Scope, planId: string,
       chosen: statusIsChosen(full, year),
       statusInput: { ...full, actuals: full.actuals.filter((a) => a.year !== year) },
       actual: current
-        ? { text: current.text, qualitativeStatus: current.qualitativeStatus, status: current.status, note: current.note ?? "", source: current.source ?? "", version: current.version, isIllustrative: current.isIllustrative }
+        ? {
+            text: current.text,
+            qualitativeStatus: current.qualitativeStatus,
+            status: current.status,
+            note: current.note ?? "",
+            source: current.source ?? "",
+            version: current.version,
+            isIllustrative: current.isIllustrative,
+          }
         : null,
     };
   });
@@ -104,14 +180,39 @@ export async function getResultsPage(db: ScopedDb, scope: Scope, planId: string,
     const isLeaf = !parents.has(item.id);
     const row = (organizationId: string | null, organizationName: string | null): ProgressRow => {
       const found = item.progress.find((p) => p.organizationId === organizationId);
-      return { taskId: item.id, organizationId, organizationName, status: found?.status ?? null, summary: found?.summary ?? "", version: found?.version ?? null, isIllustrative: found?.isIllustrative ?? false };
+      return {
+        taskId: item.id,
+        organizationId,
+        organizationName,
+        status: found?.status ?? null,
+        summary: found?.summary ?? "",
+        version: found?.version ?? null,
+        isIllustrative: found?.isIllustrative ?? false,
+      };
     };
     const rows = !isLeaf ? [] : [row(null, null), ...(leads.length > 1 ? leads.map((l) => row(l.id, l.name)) : [])];
-    return { id: item.id, numbering: item.numbering, title: item.title, body: item.body, depth, isLeaf, leads: leads.map((l) => l.name), rows };
+    return {
+      id: item.id,
+      numbering: item.numbering,
+      title: item.title,
+      body: item.body,
+      depth,
+      isLeaf,
+      leads: leads.map((l) => l.name),
+      rows,
+    };
   });
 
   return {
-    plan: { id: plan.id, number: planNumber(plan), title: plan.title, kind: plan.kind, isIllustrative: plan.isIllustrative, issuerName: plan.issuer.name, issuedOn: plan.issuedOn },
+    plan: {
+      id: plan.id,
+      number: planNumber(plan),
+      title: plan.title,
+      kind: plan.kind,
+      isIllustrative: plan.isIllustrative,
+      issuerName: plan.issuer.name,
+      issuedOn: plan.issuedOn,
+    },
     canEdit: may(scope, "results.edit", owner),
     rows,
     tasks,
@@ -121,7 +222,9 @@ export async function getResultsPage(db: ScopedDb, scope: Scope, planId: string,
 export type ResultsPage = Awaited<ReturnType<typeof getResultsPage>>;
 
 /** The agencies answerable for a task: its lead agencies ("chủ trì"), else those advising or directing (Party style). */
-export function leadAgencies(assignments: { role: string; organization: { id: string; name: string } }[]): { id: string; name: string }[] {
+export function leadAgencies(
+  assignments: { role: string; organization: { id: string; name: string } }[],
+): { id: string; name: string }[] {
   for (const role of ["LEAD", "ADVISING", "DIRECTING"]) {
     const list = assignments.filter((a) => a.role === role).map((a) => a.organization);
     if (list.length) return list;

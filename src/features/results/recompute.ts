@@ -7,14 +7,22 @@ import { statusesByYear, statusInputFromRows } from "./status";
  * that changed any of them. The status is derived, so its update does not bump the row's version:
  * someone editing another year is not told that their row changed.
  */
-export async function recomputeStatuses(db: ScopedDb, indicatorIds: string[]): Promise<Map<string, Map<number, string>>> {
+export async function recomputeStatuses(
+  db: ScopedDb,
+  indicatorIds: string[],
+): Promise<Map<string, Map<number, string>>> {
   const result = new Map<string, Map<number, string>>();
   if (indicatorIds.length === 0) return result;
   const indicators = await db.indicator.findMany({
     where: { id: { in: [...new Set(indicatorIds)] } },
     select: {
-      id: true, direction: true, baselineValue: true, baselineYear: true,
-      targets: { select: { year: true, kind: true, lower: true, upper: true, isPercent: true, qualitative: true, text: true } },
+      id: true,
+      direction: true,
+      baselineValue: true,
+      baselineYear: true,
+      targets: {
+        select: { year: true, kind: true, lower: true, upper: true, isPercent: true, qualitative: true, text: true },
+      },
       actuals: { select: { id: true, year: true, value: true, qualitativeStatus: true, status: true } },
     },
   });

@@ -15,17 +15,30 @@ import { previewStatus } from "./status";
 // block pasted from Excel, reads every cell as it is typed and keeps what it cannot read, with the
 // reason in the cell. "Lưu" sends every changed row in one action.
 
-type Draft = { text: string; qualitativeStatus: IndicatorStatus | "" ; note: string; source: string };
+type Draft = { text: string; qualitativeStatus: IndicatorStatus | ""; note: string; source: string };
 type Saved = GridIndicator["actual"];
 type Column = "text" | "status" | "note" | "source";
 const COLUMNS: Column[] = ["text", "status", "note", "source"];
 const TEXT_COLUMNS: Exclude<Column, "status">[] = ["text", "note", "source"];
 const CHOOSABLE: IndicatorStatus[] = ["MET", "ON_TRACK", "AT_RISK", "OFF_TRACK"];
 
-type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string; changed: number } | { kind: "failed"; message: string };
+type SaveState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string; changed: number }
+  | { kind: "failed"; message: string };
 
-const draftOf = (actual: Saved): Draft => ({ text: actual?.text ?? "", qualitativeStatus: actual?.qualitativeStatus ?? "", note: actual?.note ?? "", source: actual?.source ?? "" });
-const sameDraft = (a: Draft, b: Draft) => a.text.trim() === b.text.trim() && a.qualitativeStatus === b.qualitativeStatus && a.note.trim() === b.note.trim() && a.source.trim() === b.source.trim();
+const draftOf = (actual: Saved): Draft => ({
+  text: actual?.text ?? "",
+  qualitativeStatus: actual?.qualitativeStatus ?? "",
+  note: actual?.note ?? "",
+  source: actual?.source ?? "",
+});
+const sameDraft = (a: Draft, b: Draft) =>
+  a.text.trim() === b.text.trim() &&
+  a.qualitativeStatus === b.qualitativeStatus &&
+  a.note.trim() === b.note.trim() &&
+  a.source.trim() === b.source.trim();
 
 function targetTitle(text: string): string | undefined {
   if (!text) return undefined;
@@ -33,18 +46,35 @@ function targetTitle(text: string): string | undefined {
   return parsed.ok ? describeTarget(parsed.target) : undefined;
 }
 
-export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; year: number; rows: GridRow[]; canEdit: boolean }) {
+export function ResultsGrid({
+  planId,
+  year,
+  rows,
+  canEdit,
+}: {
+  planId: string;
+  year: number;
+  rows: GridRow[];
+  canEdit: boolean;
+}) {
   const indicators = useMemo(() => rows.filter((r): r is GridIndicator => r.kind === "indicator"), [rows]);
   const rowIndex = useMemo(() => new Map(indicators.map((r, i) => [r.id, i])), [indicators]);
-  const [saved, setSaved] = useState<Record<string, Saved>>(() => Object.fromEntries(indicators.map((r) => [r.id, r.actual])));
-  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => Object.fromEntries(indicators.map((r) => [r.id, draftOf(r.actual)])));
+  const [saved, setSaved] = useState<Record<string, Saved>>(() =>
+    Object.fromEntries(indicators.map((r) => [r.id, r.actual])),
+  );
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
+    Object.fromEntries(indicators.map((r) => [r.id, draftOf(r.actual)])),
+  );
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
   const [notice, setNotice] = useState<string | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
 
   const readings = useMemo(
-    () => Object.fromEntries(indicators.map((r) => [r.id, readActualCell(drafts[r.id]!.text, r.chosen ? "qualitative" : "numeric")])),
+    () =>
+      Object.fromEntries(
+        indicators.map((r) => [r.id, readActualCell(drafts[r.id]!.text, r.chosen ? "qualitative" : "numeric")]),
+      ),
     [indicators, drafts],
   );
   const dirty = indicators.filter((r) => !sameDraft(drafts[r.id]!, draftOf(saved[r.id] ?? null)));
@@ -58,7 +88,9 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
   }, [dirty.length]);
 
   const focusCell = useCallback((row: number, column: number) => {
-    const cell = tableRef.current?.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-row="${row}"][data-col="${column}"]`);
+    const cell = tableRef.current?.querySelector<HTMLInputElement | HTMLSelectElement>(
+      `[data-row="${row}"][data-col="${column}"]`,
+    );
     if (!cell) return false;
     cell.focus();
     if (cell instanceof HTMLInputElement) cell.select();
@@ -75,15 +107,24 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
 
   const update = (id: string, patch: Partial<Draft>) => {
     setDrafts((current) => ({ ...current, [id]: { ...current[id]!, ...patch } }));
-    setServerErrors((current) => (current[id] ? Object.fromEntries(Object.entries(current).filter(([k]) => k !== id)) : current));
+    setServerErrors((current) =>
+      current[id] ? Object.fromEntries(Object.entries(current).filter(([k]) => k !== id)) : current,
+    );
     setSaveState((state) => (state.kind === "saved" ? { kind: "idle" } : state));
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement | HTMLSelectElement>, row: number, column: number) => {
     const target = event.currentTarget;
-    const atStart = !(target instanceof HTMLInputElement) || (target.selectionStart === 0 && target.selectionEnd === 0) || target.selectionStart === null;
-    const atEnd = !(target instanceof HTMLInputElement) || target.selectionEnd === target.value.length || target.selectionStart === null;
-    const selectedAll = target instanceof HTMLInputElement && target.selectionStart === 0 && target.selectionEnd === target.value.length;
+    const atStart =
+      !(target instanceof HTMLInputElement) ||
+      (target.selectionStart === 0 && target.selectionEnd === 0) ||
+      target.selectionStart === null;
+    const atEnd =
+      !(target instanceof HTMLInputElement) ||
+      target.selectionEnd === target.value.length ||
+      target.selectionStart === null;
+    const selectedAll =
+      target instanceof HTMLInputElement && target.selectionStart === 0 && target.selectionEnd === target.value.length;
     if ((event.key === "s" || event.key === "S") && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void save();
@@ -103,7 +144,10 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
       const indicator = indicators[row]!;
       const original = draftOf(saved[indicator.id] ?? null);
       const key = COLUMNS[column]!;
-      update(indicator.id, key === "status" ? { qualitativeStatus: original.qualitativeStatus } : { [key]: original[key] });
+      update(
+        indicator.id,
+        key === "status" ? { qualitativeStatus: original.qualitativeStatus } : { [key]: original[key] },
+      );
     }
   };
 
@@ -130,7 +174,9 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
       return next;
     });
     setServerErrors({});
-    setNotice(`Đã dán ${used} dòng${block.length > used ? `; bỏ qua ${block.length - used} dòng vượt quá cuối bảng` : ""}. Nhấn “Lưu kết quả” để lưu.`);
+    setNotice(
+      `Đã dán ${used} dòng${block.length > used ? `; bỏ qua ${block.length - used} dòng vượt quá cuối bảng` : ""}. Nhấn “Lưu kết quả” để lưu.`,
+    );
   };
 
   // A second Ctrl+S while a save is on its way would send the same versions again and be refused as
@@ -144,14 +190,24 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
       return;
     }
     if (invalid.length) {
-      setSaveState({ kind: "failed", message: `Còn ${invalid.length} ô chưa đọc được (đánh dấu đỏ). Hãy sửa rồi lưu lại; các ô khác vẫn giữ nguyên.` });
+      setSaveState({
+        kind: "failed",
+        message: `Còn ${invalid.length} ô chưa đọc được (đánh dấu đỏ). Hãy sửa rồi lưu lại; các ô khác vẫn giữ nguyên.`,
+      });
       const first = rowIndex.get(invalid[0]!.id);
       if (first !== undefined) focusCell(first, 0);
       return;
     }
     const sent = dirty.map((r) => {
       const d = drafts[r.id]!;
-      return { indicatorId: r.id, text: d.text, qualitativeStatus: r.chosen && d.qualitativeStatus ? d.qualitativeStatus : null, note: d.note, source: d.source, version: saved[r.id]?.version ?? null };
+      return {
+        indicatorId: r.id,
+        text: d.text,
+        qualitativeStatus: r.chosen && d.qualitativeStatus ? d.qualitativeStatus : null,
+        note: d.note,
+        source: d.source,
+        version: saved[r.id]?.version ?? null,
+      };
     });
     setSaveState({ kind: "saving" });
     setNotice(null);
@@ -161,9 +217,16 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
       if (result.status === "ok") {
         const fresh = Object.fromEntries(result.data.saved.map((s) => [s.indicatorId, s.actual]));
         setSaved((current) => ({ ...current, ...fresh }));
-        setDrafts((current) => ({ ...current, ...Object.fromEntries(result.data.saved.map((s) => [s.indicatorId, draftOf(s.actual)])) }));
+        setDrafts((current) => ({
+          ...current,
+          ...Object.fromEntries(result.data.saved.map((s) => [s.indicatorId, draftOf(s.actual)])),
+        }));
         setServerErrors({});
-        setSaveState({ kind: "saved", at: new Date().toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" }), changed: result.data.changed });
+        setSaveState({
+          kind: "saved",
+          at: new Date().toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" }),
+          changed: result.data.changed,
+        });
       } else if (result.status === "error") {
         const cellErrors: Record<string, string> = {};
         for (const [key, message] of Object.entries(result.fieldErrors)) {
@@ -175,7 +238,10 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
         setSaveState({ kind: "failed", message: result.message });
       }
     } catch {
-      setSaveState({ kind: "failed", message: "Không kết nối được máy chủ. Số liệu bạn nhập vẫn còn trên màn hình; hãy thử lưu lại." });
+      setSaveState({
+        kind: "failed",
+        message: "Không kết nối được máy chủ. Số liệu bạn nhập vẫn còn trên màn hình; hãy thử lưu lại.",
+      });
     } finally {
       saving.current = false;
     }
@@ -185,7 +251,13 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
     return (
       <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">
         Kế hoạch này chưa có chỉ tiêu nào trong hệ thống, nên chưa có gì để nhập kết quả.{" "}
-        {canEdit ? <a href={`/plans/${planId}/edit`} className="text-brand-700 underline">Thêm chỉ tiêu ở trang Soạn, sửa kế hoạch</a> : "Đơn vị ban hành kế hoạch thêm chỉ tiêu ở trang Soạn, sửa kế hoạch."}
+        {canEdit ? (
+          <a href={`/plans/${planId}/edit`} className="text-brand-700 underline">
+            Thêm chỉ tiêu ở trang Soạn, sửa kế hoạch
+          </a>
+        ) : (
+          "Đơn vị ban hành kế hoạch thêm chỉ tiêu ở trang Soạn, sửa kế hoạch."
+        )}
       </p>
     );
   }
@@ -194,33 +266,68 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
     <div className="space-y-2">
       {canEdit ? (
         <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 bg-white/95 px-3 py-2 text-sm shadow-sm">
-          <button type="button" onClick={() => void save()} disabled={saveState.kind === "saving"} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          <button
+            type="button"
+            onClick={() => void save()}
+            disabled={saveState.kind === "saving"}
+            className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          >
             {saveState.kind === "saving" ? "Đang lưu…" : "Lưu kết quả"}
           </button>
           <p aria-live="polite" data-testid="results-save-state">
             {saveState.kind === "saving" ? <span>Đang lưu {dirty.length} thay đổi…</span> : null}
-            {saveState.kind === "saved" ? <span className="text-emerald-700">Đã lưu {saveState.changed} thay đổi lúc {saveState.at}.</span> : null}
-            {saveState.kind === "failed" ? <span className="text-red-700">Chưa lưu được: {saveState.message}</span> : null}
-            {saveState.kind === "idle" && dirty.length ? <span className="text-amber-800">Có {dirty.length} dòng thay đổi chưa lưu.</span> : null}
-            {saveState.kind === "idle" && !dirty.length ? <span className="text-stone-500">Không có thay đổi chưa lưu.</span> : null}
+            {saveState.kind === "saved" ? (
+              <span className="text-emerald-700">
+                Đã lưu {saveState.changed} thay đổi lúc {saveState.at}.
+              </span>
+            ) : null}
+            {saveState.kind === "failed" ? (
+              <span className="text-red-700">Chưa lưu được: {saveState.message}</span>
+            ) : null}
+            {saveState.kind === "idle" && dirty.length ? (
+              <span className="text-amber-800">Có {dirty.length} dòng thay đổi chưa lưu.</span>
+            ) : null}
+            {saveState.kind === "idle" && !dirty.length ? (
+              <span className="text-stone-500">Không có thay đổi chưa lưu.</span>
+            ) : null}
           </p>
           {notice ? <p className="text-stone-600">{notice}</p> : null}
-          <p className="ml-auto text-xs text-stone-500">Mũi tên: di chuyển · Enter: xuống · Tab: sang phải · Esc: khôi phục ô · Ctrl+S: lưu · Dán cả cột từ Excel</p>
+          <p className="ml-auto text-xs text-stone-500">
+            Mũi tên: di chuyển · Enter: xuống · Tab: sang phải · Esc: khôi phục ô · Ctrl+S: lưu · Dán cả cột từ Excel
+          </p>
         </div>
       ) : null}
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table ref={tableRef} className="w-full text-sm" aria-label={`Kết quả thực hiện chỉ tiêu năm ${year}`}>
           <thead className="bg-stone-100 text-left">
             <tr>
-              <th scope="col" className="w-14 px-2 py-2">TT</th>
-              <th scope="col" className="min-w-64 px-2 py-2">Chỉ tiêu</th>
-              <th scope="col" className="px-2 py-2">Đơn vị</th>
-              <th scope="col" className="px-2 py-2 text-center">Mục tiêu 2025</th>
-              <th scope="col" className="px-2 py-2 text-center">Mục tiêu 2030</th>
-              <th scope="col" className="w-40 px-2 py-2">Thực hiện {year}</th>
-              <th scope="col" className="w-40 px-2 py-2">Đánh giá</th>
-              <th scope="col" className="w-48 px-2 py-2">Ghi chú</th>
-              <th scope="col" className="w-44 px-2 py-2">Nguồn số liệu</th>
+              <th scope="col" className="w-14 px-2 py-2">
+                TT
+              </th>
+              <th scope="col" className="min-w-64 px-2 py-2">
+                Chỉ tiêu
+              </th>
+              <th scope="col" className="px-2 py-2">
+                Đơn vị
+              </th>
+              <th scope="col" className="px-2 py-2 text-center">
+                Mục tiêu 2025
+              </th>
+              <th scope="col" className="px-2 py-2 text-center">
+                Mục tiêu 2030
+              </th>
+              <th scope="col" className="w-40 px-2 py-2">
+                Thực hiện {year}
+              </th>
+              <th scope="col" className="w-40 px-2 py-2">
+                Đánh giá
+              </th>
+              <th scope="col" className="w-48 px-2 py-2">
+                Ghi chú
+              </th>
+              <th scope="col" className="w-44 px-2 py-2">
+                Nguồn số liệu
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -229,7 +336,9 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
                 return (
                   <tr key={row.id} className="border-t border-stone-100 bg-stone-50 font-semibold">
                     <td className="px-2 py-2 tabular-nums">{row.code}</td>
-                    <td colSpan={8} className="px-2 py-2" style={{ paddingLeft: `${0.5 + row.depth}rem` }}>{row.name}</td>
+                    <td colSpan={8} className="px-2 py-2" style={{ paddingLeft: `${0.5 + row.depth}rem` }}>
+                      {row.name}
+                    </td>
                   </tr>
                 );
               }
@@ -241,7 +350,11 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
               const status: IndicatorStatus | null = row.chosen
                 ? null
                 : reading.ok
-                  ? previewStatus(row.statusInput, year, reading.text === "" ? null : { value: reading.value, qualitativeStatus: null })
+                  ? previewStatus(
+                      row.statusInput,
+                      year,
+                      reading.text === "" ? null : { value: reading.value, qualitativeStatus: null },
+                    )
                   : (saved[row.id]?.status ?? null);
               const errorId = `loi-${row.id}`;
               const input = (column: Exclude<Column, "status">, label: string, extra = "") => (
@@ -259,21 +372,43 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
                 />
               );
               return (
-                <tr key={row.id} className={`border-t border-stone-100 align-top ${isDirty ? "bg-amber-50/60" : ""}`} data-testid={`result-${row.code}`}>
+                <tr
+                  key={row.id}
+                  className={`border-t border-stone-100 align-top ${isDirty ? "bg-amber-50/60" : ""}`}
+                  data-testid={`result-${row.code}`}
+                >
                   <td className="px-2 py-2 tabular-nums">{row.code}</td>
                   <td className="px-2 py-2" style={{ paddingLeft: `${0.5 + row.depth}rem` }}>
                     {row.name}
-                    {row.direction === "LOWER_BETTER" ? <span className="ml-1 text-xs text-stone-500">↓ càng thấp càng tốt</span> : null}
-                    {saved[row.id]?.isIllustrative ? <span className="ml-1"><Badge tone="amber">minh họa</Badge></span> : null}
+                    {row.direction === "LOWER_BETTER" ? (
+                      <span className="ml-1 text-xs text-stone-500">↓ càng thấp càng tốt</span>
+                    ) : null}
+                    {saved[row.id]?.isIllustrative ? (
+                      <span className="ml-1">
+                        <Badge tone="amber">minh họa</Badge>
+                      </span>
+                    ) : null}
                   </td>
                   <td className="px-2 py-2 text-stone-600">{row.unit ?? ""}</td>
-                  <td className="px-2 py-2 text-center" title={targetTitle(row.target2025)}>{row.target2025 || "—"}</td>
-                  <td className="px-2 py-2 text-center" title={targetTitle(row.target2030)}>{row.target2030 || "—"}</td>
+                  <td className="px-2 py-2 text-center" title={targetTitle(row.target2025)}>
+                    {row.target2025 || "—"}
+                  </td>
+                  <td className="px-2 py-2 text-center" title={targetTitle(row.target2030)}>
+                    {row.target2030 || "—"}
+                  </td>
                   <td className="px-2 py-1">
                     {canEdit ? (
                       <>
-                        {input("text", `Thực hiện ${year}`, `tabular-nums ${error ? "border-red-500 bg-red-50" : "border-stone-300"}`)}
-                        {error ? <span id={errorId} className="mt-0.5 block text-xs text-red-700" data-testid="cell-error">{error}</span> : null}
+                        {input(
+                          "text",
+                          `Thực hiện ${year}`,
+                          `tabular-nums ${error ? "border-red-500 bg-red-50" : "border-stone-300"}`,
+                        )}
+                        {error ? (
+                          <span id={errorId} className="mt-0.5 block text-xs text-red-700" data-testid="cell-error">
+                            {error}
+                          </span>
+                        ) : null}
                       </>
                     ) : (
                       <span className="tabular-nums">{saved[row.id]?.text || "—"}</span>
@@ -292,11 +427,15 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
                       >
                         <option value="">— Chọn đánh giá —</option>
                         {CHOOSABLE.map((s) => (
-                          <option key={s} value={s}>{indicatorStatusLabels[s]}</option>
+                          <option key={s} value={s}>
+                            {indicatorStatusLabels[s]}
+                          </option>
                         ))}
                       </select>
                     ) : row.chosen ? (
-                      <Badge tone={indicatorStatusTones[saved[row.id]?.qualitativeStatus ?? "NO_DATA"]}>{indicatorStatusLabels[saved[row.id]?.qualitativeStatus ?? "NO_DATA"]}</Badge>
+                      <Badge tone={indicatorStatusTones[saved[row.id]?.qualitativeStatus ?? "NO_DATA"]}>
+                        {indicatorStatusLabels[saved[row.id]?.qualitativeStatus ?? "NO_DATA"]}
+                      </Badge>
                     ) : status ? (
                       <span title="Tính tự động theo lộ trình từ mức cơ sở đến mục tiêu 2025 và 2030">
                         <Badge tone={indicatorStatusTones[status]}>{indicatorStatusLabels[status]}</Badge>
@@ -304,10 +443,22 @@ export function ResultsGrid({ planId, year, rows, canEdit }: { planId: string; y
                     ) : (
                       <span className="text-stone-400">—</span>
                     )}
-                    {row.chosen && canEdit ? <span className="mt-0.5 block text-xs text-stone-500">Chỉ tiêu định tính: người nhập đánh giá</span> : null}
+                    {row.chosen && canEdit ? (
+                      <span className="mt-0.5 block text-xs text-stone-500">
+                        Chỉ tiêu định tính: người nhập đánh giá
+                      </span>
+                    ) : null}
                   </td>
-                  <td className="px-2 py-1">{canEdit ? input("note", "Ghi chú", "border-stone-300") : <span>{saved[row.id]?.note}</span>}</td>
-                  <td className="px-2 py-1">{canEdit ? input("source", "Nguồn số liệu", "border-stone-300") : <span>{saved[row.id]?.source}</span>}</td>
+                  <td className="px-2 py-1">
+                    {canEdit ? input("note", "Ghi chú", "border-stone-300") : <span>{saved[row.id]?.note}</span>}
+                  </td>
+                  <td className="px-2 py-1">
+                    {canEdit ? (
+                      input("source", "Nguồn số liệu", "border-stone-300")
+                    ) : (
+                      <span>{saved[row.id]?.source}</span>
+                    )}
+                  </td>
                 </tr>
               );
             })}

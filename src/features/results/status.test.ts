@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { previewStatus, statusInputFromRows, statusIsChosen, targetFromRow } from "./status";
 
-const target = (year: number, kind: "AT_LEAST" | "BELOW" | "QUALITATIVE" | "NONE", bound: number | null, text: string) => ({
+const target = (
+  year: number,
+  kind: "AT_LEAST" | "BELOW" | "QUALITATIVE" | "NONE",
+  bound: number | null,
+  text: string,
+) => ({
   year,
   kind,
   lower: kind === "AT_LEAST" ? bound : null,
@@ -13,7 +18,9 @@ const target = (year: number, kind: "AT_LEAST" | "BELOW" | "QUALITATIVE" | "NONE
 
 describe("statuses from stored rows", () => {
   it("reads decimals stored as strings", () => {
-    expect(targetFromRow({ ...target(2025, "AT_LEAST", null, "≥95%"), lower: { toString: () => "95.5" } })).toMatchObject({ kind: "AT_LEAST", lower: 95.5, upper: null });
+    expect(
+      targetFromRow({ ...target(2025, "AT_LEAST", null, "≥95%"), lower: { toString: () => "95.5" } }),
+    ).toMatchObject({ kind: "AT_LEAST", lower: 95.5, upper: null });
   });
 
   it("computes the trajectory status from the baseline and previews a typed value", () => {
@@ -31,13 +38,25 @@ describe("statuses from stored rows", () => {
   });
 
   it("lower-is-better indicators approach a ceiling", () => {
-    const input = statusInputFromRows({ direction: "LOWER_BETTER", baselineValue: 10, baselineYear: 2024, targets: [target(2030, "BELOW", 4, "dưới 4%")], actuals: [] });
+    const input = statusInputFromRows({
+      direction: "LOWER_BETTER",
+      baselineValue: 10,
+      baselineYear: 2024,
+      targets: [target(2030, "BELOW", 4, "dưới 4%")],
+      actuals: [],
+    });
     expect(previewStatus(input, 2027, { value: 7, qualitativeStatus: null })).toBe("ON_TRACK");
     expect(previewStatus(input, 2030, { value: 3.5, qualitativeStatus: null })).toBe("MET");
   });
 
   it("the user chooses the status of qualitative indicators and of indicators without a target", () => {
-    const qualitative = statusInputFromRows({ direction: "HIGHER_BETTER", baselineValue: null, baselineYear: null, targets: [target(2025, "QUALITATIVE", null, "Giải quyết cơ bản"), target(2030, "AT_LEAST", 95, "≥95%")], actuals: [] });
+    const qualitative = statusInputFromRows({
+      direction: "HIGHER_BETTER",
+      baselineValue: null,
+      baselineYear: null,
+      targets: [target(2025, "QUALITATIVE", null, "Giải quyết cơ bản"), target(2030, "AT_LEAST", 95, "≥95%")],
+      actuals: [],
+    });
     expect(statusIsChosen(qualitative, 2025)).toBe(true);
     expect(statusIsChosen(qualitative, 2026)).toBe(false);
     expect(previewStatus(qualitative, 2025, { value: null, qualitativeStatus: "ON_TRACK" })).toBe("ON_TRACK");

@@ -34,7 +34,15 @@ function toNumber(value: { toString(): string } | number | null): number | null 
 }
 
 export function targetFromRow(row: TargetRow): Target {
-  return { kind: row.kind, lower: toNumber(row.lower), upper: toNumber(row.upper), isPercent: row.isPercent, unit: null, qualitative: row.qualitative, text: row.text };
+  return {
+    kind: row.kind,
+    lower: toNumber(row.lower),
+    upper: toNumber(row.upper),
+    isPercent: row.isPercent,
+    unit: null,
+    qualitative: row.qualitative,
+    text: row.text,
+  };
 }
 
 export type IndicatorRows = {
@@ -50,9 +58,16 @@ export function statusInputFromRows(indicator: IndicatorRows): StatusInput {
   const baselineValue = toNumber(indicator.baselineValue);
   return {
     direction: indicator.direction,
-    baseline: baselineValue !== null && indicator.baselineYear !== null ? { year: indicator.baselineYear, value: baselineValue } : null,
+    baseline:
+      baselineValue !== null && indicator.baselineYear !== null
+        ? { year: indicator.baselineYear, value: baselineValue }
+        : null,
     targets: indicator.targets.map((t) => ({ year: t.year, target: targetFromRow(t) })),
-    actuals: indicator.actuals.map((a) => ({ year: a.year, value: toNumber(a.value), qualitativeStatus: a.qualitativeStatus })),
+    actuals: indicator.actuals.map((a) => ({
+      year: a.year,
+      value: toNumber(a.value),
+      qualitativeStatus: a.qualitativeStatus,
+    })),
   };
 }
 
@@ -69,7 +84,11 @@ export function statusIsChosen(input: Pick<StatusInput, "direction" | "targets">
 }
 
 /** The status of one year, with this year's actual replaced by `actual` (what the user is typing). */
-export function previewStatus(input: StatusInput, year: number, actual: { value: number | null; qualitativeStatus: IndicatorStatus | null } | null): IndicatorStatus {
+export function previewStatus(
+  input: StatusInput,
+  year: number,
+  actual: { value: number | null; qualitativeStatus: IndicatorStatus | null } | null,
+): IndicatorStatus {
   const actuals = input.actuals.filter((a) => a.year !== year);
   if (actual) actuals.push({ year, ...actual });
   if (!actuals.some((a) => a.year === year)) return "NO_DATA";

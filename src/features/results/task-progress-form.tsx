@@ -11,14 +11,32 @@ import { saveTaskProgressAction } from "./server-actions";
 
 type Draft = { status: TaskStatus | ""; summary: string };
 const keyOf = (row: Pick<ProgressRow, "taskId" | "organizationId">) => `${row.taskId}:${row.organizationId ?? ""}`;
-const draftOf = (row: { status: TaskStatus | null; summary: string }): Draft => ({ status: row.status ?? "", summary: row.summary });
+const draftOf = (row: { status: TaskStatus | null; summary: string }): Draft => ({
+  status: row.status ?? "",
+  summary: row.summary,
+});
 
-type SaveState = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "failed"; message: string };
+type SaveState =
+  { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: string } | { kind: "failed"; message: string };
 
-export function TaskProgressForm({ planId, year, tasks, canEdit }: { planId: string; year: number; tasks: ProgressTask[]; canEdit: boolean }) {
+export function TaskProgressForm({
+  planId,
+  year,
+  tasks,
+  canEdit,
+}: {
+  planId: string;
+  year: number;
+  tasks: ProgressTask[];
+  canEdit: boolean;
+}) {
   const allRows = tasks.flatMap((t) => t.rows);
-  const [saved, setSaved] = useState<Record<string, { status: TaskStatus | null; summary: string; version: number | null }>>(() => Object.fromEntries(allRows.map((r) => [keyOf(r), r])));
-  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => Object.fromEntries(allRows.map((r) => [keyOf(r), draftOf(r)])));
+  const [saved, setSaved] = useState<
+    Record<string, { status: TaskStatus | null; summary: string; version: number | null }>
+  >(() => Object.fromEntries(allRows.map((r) => [keyOf(r), r])));
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
+    Object.fromEntries(allRows.map((r) => [keyOf(r), draftOf(r)])),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [state, setState] = useState<SaveState>({ kind: "idle" });
 
@@ -26,7 +44,13 @@ export function TaskProgressForm({ planId, year, tasks, canEdit }: { planId: str
     return (
       <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">
         Kế hoạch này chưa có nhiệm vụ nào trong hệ thống, nên chưa có tiến độ để cập nhật.{" "}
-        {canEdit ? <a href={`/plans/${planId}/edit`} className="text-brand-700 underline">Thêm nhiệm vụ ở trang Soạn, sửa kế hoạch</a> : "Đơn vị ban hành kế hoạch thêm nhiệm vụ ở trang Soạn, sửa kế hoạch."}
+        {canEdit ? (
+          <a href={`/plans/${planId}/edit`} className="text-brand-700 underline">
+            Thêm nhiệm vụ ở trang Soạn, sửa kế hoạch
+          </a>
+        ) : (
+          "Đơn vị ban hành kế hoạch thêm nhiệm vụ ở trang Soạn, sửa kế hoạch."
+        )}
       </p>
     );
 
@@ -48,19 +72,33 @@ export function TaskProgressForm({ planId, year, tasks, canEdit }: { planId: str
     const missing = dirty.filter((r) => drafts[keyOf(r)]!.status === "" && drafts[keyOf(r)]!.summary.trim() !== "");
     if (missing.length) {
       setErrors(Object.fromEntries(missing.map((r) => [keyOf(r), "Hãy chọn tình trạng thực hiện"])));
-      return setState({ kind: "failed", message: `Còn ${missing.length} nhiệm vụ có nội dung nhưng chưa chọn tình trạng.` });
+      return setState({
+        kind: "failed",
+        message: `Còn ${missing.length} nhiệm vụ có nội dung nhưng chưa chọn tình trạng.`,
+      });
     }
     const sent = dirty.map((r) => {
       const d = drafts[keyOf(r)]!;
-      return { taskId: r.taskId, organizationId: r.organizationId, status: d.status || null, summary: d.summary, version: saved[keyOf(r)]!.version };
+      return {
+        taskId: r.taskId,
+        organizationId: r.organizationId,
+        status: d.status || null,
+        summary: d.summary,
+        version: saved[keyOf(r)]!.version,
+      };
     });
     setState({ kind: "saving" });
     try {
       const result = await saveTaskProgressAction({ planId, year, rows: sent });
       if (result.status === "ok") {
-        const fresh = Object.fromEntries(result.data.saved.map((s) => [keyOf(s), { status: s.status, summary: s.summary, version: s.version }]));
+        const fresh = Object.fromEntries(
+          result.data.saved.map((s) => [keyOf(s), { status: s.status, summary: s.summary, version: s.version }]),
+        );
         setSaved((current) => ({ ...current, ...fresh }));
-        setDrafts((current) => ({ ...current, ...Object.fromEntries(Object.entries(fresh).map(([k, v]) => [k, draftOf(v)])) }));
+        setDrafts((current) => ({
+          ...current,
+          ...Object.fromEntries(Object.entries(fresh).map(([k, v]) => [k, draftOf(v)])),
+        }));
         setState({ kind: "saved", at: new Date().toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit" }) });
       } else if (result.status === "error") {
         const rowErrors: Record<string, string> = {};
@@ -73,7 +111,10 @@ export function TaskProgressForm({ planId, year, tasks, canEdit }: { planId: str
         setState({ kind: "failed", message: result.message });
       }
     } catch {
-      setState({ kind: "failed", message: "Không kết nối được máy chủ. Nội dung bạn nhập vẫn còn trên màn hình; hãy thử lưu lại." });
+      setState({
+        kind: "failed",
+        message: "Không kết nối được máy chủ. Nội dung bạn nhập vẫn còn trên màn hình; hãy thử lưu lại.",
+      });
     }
   }
 
@@ -81,13 +122,20 @@ export function TaskProgressForm({ planId, year, tasks, canEdit }: { planId: str
     <div className="space-y-2">
       {canEdit ? (
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <button type="button" onClick={() => void save()} disabled={state.kind === "saving"} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          <button
+            type="button"
+            onClick={() => void save()}
+            disabled={state.kind === "saving"}
+            className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          >
             {state.kind === "saving" ? "Đang lưu…" : "Lưu tiến độ nhiệm vụ"}
           </button>
           <p aria-live="polite" data-testid="progress-save-state">
             {state.kind === "saved" ? <span className="text-emerald-700">Đã lưu lúc {state.at}.</span> : null}
             {state.kind === "failed" ? <span className="text-red-700">Chưa lưu được: {state.message}</span> : null}
-            {state.kind === "idle" && dirty.length ? <span className="text-amber-800">Có {dirty.length} dòng thay đổi chưa lưu.</span> : null}
+            {state.kind === "idle" && dirty.length ? (
+              <span className="text-amber-800">Có {dirty.length} dòng thay đổi chưa lưu.</span>
+            ) : null}
           </p>
         </div>
       ) : null}
@@ -95,15 +143,32 @@ export function TaskProgressForm({ planId, year, tasks, canEdit }: { planId: str
         <table className="w-full text-sm" aria-label={`Tiến độ thực hiện nhiệm vụ năm ${year}`}>
           <thead className="bg-stone-100 text-left">
             <tr>
-              <th scope="col" className="w-14 px-2 py-2">TT</th>
-              <th scope="col" className="px-2 py-2">Nhiệm vụ</th>
-              <th scope="col" className="w-52 px-2 py-2">Tình trạng</th>
-              <th scope="col" className="w-[28rem] px-2 py-2">Kết quả thực hiện</th>
+              <th scope="col" className="w-14 px-2 py-2">
+                TT
+              </th>
+              <th scope="col" className="px-2 py-2">
+                Nhiệm vụ
+              </th>
+              <th scope="col" className="w-52 px-2 py-2">
+                Tình trạng
+              </th>
+              <th scope="col" className="w-[28rem] px-2 py-2">
+                Kết quả thực hiện
+              </th>
             </tr>
           </thead>
           <tbody>
             {tasks.map((task) => (
-              <TaskRows key={task.id} task={task} canEdit={canEdit} drafts={drafts} saved={saved} errors={errors} isDirty={isDirty} update={update} />
+              <TaskRows
+                key={task.id}
+                task={task}
+                canEdit={canEdit}
+                drafts={drafts}
+                saved={saved}
+                errors={errors}
+                isDirty={isDirty}
+                update={update}
+              />
             ))}
           </tbody>
         </table>
@@ -139,7 +204,9 @@ function TaskRows({
     return (
       <tr className="border-t border-stone-100 bg-stone-50 align-top">
         <td className="px-2 py-2 font-semibold tabular-nums">{task.numbering}</td>
-        <td colSpan={3} className="px-2 py-2" style={{ paddingLeft: `${0.5 + task.depth}rem` }}>{heading}</td>
+        <td colSpan={3} className="px-2 py-2" style={{ paddingLeft: `${0.5 + task.depth}rem` }}>
+          {heading}
+        </td>
       </tr>
     );
   }
@@ -148,27 +215,46 @@ function TaskRows({
       {task.rows.map((row, i) => {
         const key = keyOf(row);
         const draft = drafts[key]!;
-        const label = row.organizationName ? `${task.numbering} — ${row.organizationName}` : `Nhiệm vụ ${task.numbering}`;
+        const label = row.organizationName
+          ? `${task.numbering} — ${row.organizationName}`
+          : `Nhiệm vụ ${task.numbering}`;
         return (
-          <tr key={key} className={`align-top ${i === 0 ? "border-t border-stone-200" : ""} ${isDirty(key) ? "bg-amber-50/60" : ""}`} data-testid={`progress-${task.numbering}${row.organizationName ? `-${i}` : ""}`}>
+          <tr
+            key={key}
+            className={`align-top ${i === 0 ? "border-t border-stone-200" : ""} ${isDirty(key) ? "bg-amber-50/60" : ""}`}
+            data-testid={`progress-${task.numbering}${row.organizationName ? `-${i}` : ""}`}
+          >
             <td className="px-2 py-2 tabular-nums">{i === 0 ? task.numbering : ""}</td>
             <td className="px-2 py-2" style={{ paddingLeft: `${0.5 + task.depth + (row.organizationId ? 1 : 0)}rem` }}>
               {row.organizationId ? (
-                <span className="text-stone-700">Cập nhật của <span className="font-semibold">{row.organizationName}</span></span>
+                <span className="text-stone-700">
+                  Cập nhật của <span className="font-semibold">{row.organizationName}</span>
+                </span>
               ) : (
                 <>
                   {heading}
-                  {task.leads.length ? <span className="mt-1 block text-xs text-stone-500">Chủ trì: {task.leads.join("; ")}</span> : null}
-                  {task.rows.length > 1 ? <span className="block text-xs text-stone-500">Đánh giá chung của nhiệm vụ</span> : null}
+                  {task.leads.length ? (
+                    <span className="mt-1 block text-xs text-stone-500">Chủ trì: {task.leads.join("; ")}</span>
+                  ) : null}
+                  {task.rows.length > 1 ? (
+                    <span className="block text-xs text-stone-500">Đánh giá chung của nhiệm vụ</span>
+                  ) : null}
                 </>
               )}
             </td>
             <td className="px-2 py-2">
               {canEdit ? (
-                <select value={draft.status} onChange={(e) => update(key, { status: e.target.value as TaskStatus | "" })} aria-label={`Tình trạng — ${label}`} className={`w-full rounded border px-1 py-1 ${errors[key] ? "border-red-500" : "border-stone-300"}`}>
+                <select
+                  value={draft.status}
+                  onChange={(e) => update(key, { status: e.target.value as TaskStatus | "" })}
+                  aria-label={`Tình trạng — ${label}`}
+                  className={`w-full rounded border px-1 py-1 ${errors[key] ? "border-red-500" : "border-stone-300"}`}
+                >
                   <option value="">— Chưa đánh giá —</option>
                   {TASK_STATUSES.map((s) => (
-                    <option key={s} value={s}>{taskStatusLabels[s]}</option>
+                    <option key={s} value={s}>
+                      {taskStatusLabels[s]}
+                    </option>
                   ))}
                 </select>
               ) : saved[key]?.status ? (
@@ -180,7 +266,13 @@ function TaskRows({
             </td>
             <td className="px-2 py-2">
               {canEdit ? (
-                <textarea value={draft.summary} onChange={(e) => update(key, { summary: e.target.value })} rows={2} aria-label={`Kết quả thực hiện — ${label}`} className="w-full rounded border border-stone-300 px-1.5 py-1" />
+                <textarea
+                  value={draft.summary}
+                  onChange={(e) => update(key, { summary: e.target.value })}
+                  rows={2}
+                  aria-label={`Kết quả thực hiện — ${label}`}
+                  className="w-full rounded border border-stone-300 px-1.5 py-1"
+                />
               ) : (
                 <span className="whitespace-pre-line">{saved[key]?.summary}</span>
               )}

@@ -11,7 +11,10 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
 /** Error codes the sign-in page turns into Vietnamese messages (src/features/accounts/sign-in-form.tsx). */
 export const SIGN_IN_ERRORS = { invalid: "INVALID", locked: "LOCKED" } as const;
 
-const credentialsSchema = z.object({ username: z.string().trim().toLowerCase().min(1).max(100), password: z.string().min(1).max(200) });
+const credentialsSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
 
 function clientAddress(headers: unknown): string {
   const h = (headers ?? {}) as Record<string, string | string[] | undefined>;
@@ -39,7 +42,10 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Tên đăng nhập",
-        credentials: { username: { label: "Tên đăng nhập", type: "text" }, password: { label: "Mật khẩu", type: "password" } },
+        credentials: {
+          username: { label: "Tên đăng nhập", type: "text" },
+          password: { label: "Mật khẩu", type: "password" },
+        },
         async authorize(credentials, request) {
           const parsed = credentialsSchema.safeParse(credentials);
           if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);

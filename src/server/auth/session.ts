@@ -29,8 +29,23 @@ export async function requireScope(): Promise<Scope> {
 }
 
 type ScopeRow = {
-  user: { id: string; username: string; displayName: string; isSystemAdmin: boolean; isActive: boolean; sessionsValidAfterMs: number } | null;
-  memberships: { organizationId: string; organizationName: string; role: Role; provinceCode: string | null; adminUnitId: string; level: string; predecessorOrganizationIds: string[] }[];
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    isSystemAdmin: boolean;
+    isActive: boolean;
+    sessionsValidAfterMs: number;
+  } | null;
+  memberships: {
+    organizationId: string;
+    organizationName: string;
+    role: Role;
+    provinceCode: string | null;
+    adminUnitId: string;
+    level: string;
+    predecessorOrganizationIds: string[];
+  }[];
   /** For the membership asked for (else the first): its unit and those it succeeded, the units above them, the units below. */
   own: string[];
   ancestors: string[];
@@ -70,21 +85,46 @@ const SCOPE_QUERY = `${PREPARED_MARK}
      ) a)::text AS ancestors,
     (SELECT coalesce(json_agg(a.id ORDER BY a.id), '[]'::json) FROM admin_units a WHERE a."parentId" IN (SELECT id FROM own))::text AS children`;
 
-export async function scopeForUser(userId: string, options: { issuedAt?: number; organizationId?: string } = {}): Promise<Scope | null> {
-  const [found] = await rawDatabase().$queryRawUnsafe<Record<keyof ScopeRow, string>[]>(SCOPE_QUERY, userId, options.organizationId ?? "");
-  const row = found ? (Object.fromEntries(Object.entries(found).map(([k, v]) => [k, v === null ? null : JSON.parse(v)])) as ScopeRow) : null;
+export async function scopeForUser(
+  userId: string,
+  options: { issuedAt?: number; organizationId?: string } = {},
+): Promise<Scope | null> {
+  const [found] = await rawDatabase().$queryRawUnsafe<Record<keyof ScopeRow, string>[]>(
+    SCOPE_QUERY,
+    userId,
+    options.organizationId ?? "",
+  );
+  const row = found
+    ? (Object.fromEntries(Object.entries(found).map(([k, v]) => [k, v === null ? null : JSON.parse(v)])) as ScopeRow)
+    : null;
   const user = row?.user;
   if (!row || !user || !user.isActive) return null;
   if (options.issuedAt !== undefined && options.issuedAt * 1000 < user.sessionsValidAfterMs - 1000) return null;
   const membership = row.memberships.find((m) => m.organizationId === options.organizationId) ?? row.memberships[0];
   const base = {
-    userId: user.id, username: user.username, displayName: user.displayName, isSystemAdmin: user.isSystemAdmin,
-    memberships: row.memberships.map((m) => ({ organizationId: m.organizationId, organizationName: m.organizationName, role: m.role })),
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    isSystemAdmin: user.isSystemAdmin,
+    memberships: row.memberships.map((m) => ({
+      organizationId: m.organizationId,
+      organizationName: m.organizationName,
+      role: m.role,
+    })),
   };
   if (!membership) {
     return {
-      ...base, organizationId: null, organizationName: null, role: null, provinceCode: null, allProvinces: user.isSystemAdmin,
-      visibleUnitIds: user.isSystemAdmin ? null : [], ownUnitIds: [], ancestorUnitIds: [], childUnitIds: user.isSystemAdmin ? null : [], predecessorOrganizationIds: [],
+      ...base,
+      organizationId: null,
+      organizationName: null,
+      role: null,
+      provinceCode: null,
+      allProvinces: user.isSystemAdmin,
+      visibleUnitIds: user.isSystemAdmin ? null : [],
+      ownUnitIds: [],
+      ancestorUnitIds: [],
+      childUnitIds: user.isSystemAdmin ? null : [],
+      predecessorOrganizationIds: [],
     };
   }
   const central = membership.level === "CENTRAL";

@@ -8,10 +8,18 @@ import { preparedStatementName } from "./prepared-statements";
 
 export type Database = PrismaClient;
 
-export function createPrismaClient(connectionString: string, options: { preparedStatements?: boolean } = {}): PrismaClient {
+export function createPrismaClient(
+  connectionString: string,
+  options: { preparedStatements?: boolean } = {},
+): PrismaClient {
   // The adapter's type says a name is always returned; node-postgres sends a statement without one unnamed.
   const statementNameGenerator = (query: { sql: string }) => preparedStatementName(query.sql) as string;
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }, options.preparedStatements === false ? {} : { statementNameGenerator }) });
+  return new PrismaClient({
+    adapter: new PrismaPg(
+      { connectionString, max: 10 },
+      options.preparedStatements === false ? {} : { statementNameGenerator },
+    ),
+  });
 }
 
 const globalForPrisma = globalThis as unknown as { prismaClient?: PrismaClient };
@@ -19,6 +27,8 @@ const globalForPrisma = globalThis as unknown as { prismaClient?: PrismaClient }
 /** Created at first use, not at import, so that `next build` needs no database. */
 export function rawDatabase(): PrismaClient {
   const env = serverEnv();
-  globalForPrisma.prismaClient ??= createPrismaClient(env.DATABASE_URL, { preparedStatements: env.DATABASE_PREPARED_STATEMENTS === "on" });
+  globalForPrisma.prismaClient ??= createPrismaClient(env.DATABASE_URL, {
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS === "on",
+  });
   return globalForPrisma.prismaClient;
 }

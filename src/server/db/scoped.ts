@@ -11,7 +11,11 @@ export type ScopedDb = Prisma.TransactionClient;
  * another province), and runs the work. Settings are local to the transaction, so pooled
  * connections never carry one user's scope into another's request.
  */
-export async function withScope<T>(scope: Scope, work: (db: ScopedDb) => Promise<T>, options: { timeout?: number } = {}): Promise<T> {
+export async function withScope<T>(
+  scope: Scope,
+  work: (db: ScopedDb) => Promise<T>,
+  options: { timeout?: number } = {},
+): Promise<T> {
   const run = () =>
     rawDatabase().$transaction(
       async (tx) => {
@@ -47,8 +51,19 @@ export function isTransientConflict(error: unknown): boolean {
     const e = queue.shift();
     if (!e || typeof e !== "object" || seen.has(e)) continue;
     seen.add(e);
-    const { code, originalCode, kind, cause, meta } = e as { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-    if (code === "P2034" || kind === "TransactionWriteConflict" || [code, originalCode].some((c) => c === "40P01" || c === "40001")) return true;
+    const { code, originalCode, kind, cause, meta } = e as {
+      code?: unknown;
+      originalCode?: unknown;
+      kind?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
+    if (
+      code === "P2034" ||
+      kind === "TransactionWriteConflict" ||
+      [code, originalCode].some((c) => c === "40P01" || c === "40001")
+    )
+      return true;
     queue.push(cause, meta?.driverAdapterError);
   }
   return false;
@@ -59,5 +74,7 @@ export function visiblePlans(scope: Scope): Prisma.PlanWhereInput {
   if (scope.allProvinces) return {};
   const everywhere: Prisma.PlanWhereInput[] = [{ provinceCode: null }, { publishedAt: { not: null } }];
   if (scope.visibleUnitIds === null) return { OR: [...everywhere, { provinceCode: scope.provinceCode }] };
-  return { OR: [...everywhere, { provinceCode: scope.provinceCode, issuer: { adminUnitId: { in: scope.visibleUnitIds } } }] };
+  return {
+    OR: [...everywhere, { provinceCode: scope.provinceCode, issuer: { adminUnitId: { in: scope.visibleUnitIds } } }],
+  };
 }

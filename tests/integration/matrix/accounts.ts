@@ -1,13 +1,25 @@
 import type { MatrixCase } from "./types";
 
 const load = () => import("../../../src/features/accounts/user-actions");
-const adminsOwnAndBelow = { own: ["ADMIN"], parent: [], child: ["ADMIN"], sibling: [], otherProvince: [] } satisfies MatrixCase["expected"];
+const adminsOwnAndBelow = {
+  own: ["ADMIN"],
+  parent: [],
+  child: ["ADMIN"],
+  sibling: [],
+  otherProvince: [],
+} satisfies MatrixCase["expected"];
 
 export const cases: Record<string, MatrixCase> = {
   "accounts.createUser": {
     load,
     expected: adminsOwnAndBelow,
-    input: (fx, target) => ({ organizationId: fx.organizations[target], username: `new.${target.toLowerCase()}.${Math.random().toString(36).slice(2, 8)}`, displayName: "Người dùng mới", role: "VIEWER", password: "MatKhau2026" }),
+    input: (fx, target) => ({
+      organizationId: fx.organizations[target],
+      username: `new.${target.toLowerCase()}.${Math.random().toString(36).slice(2, 8)}`,
+      displayName: "Người dùng mới",
+      role: "VIEWER",
+      password: "MatKhau2026",
+    }),
   },
   "accounts.resetPassword": {
     load,

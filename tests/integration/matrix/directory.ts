@@ -9,8 +9,16 @@ export const cases: Record<string, MatrixCase> = {
     load,
     expected: nobody,
     input: async (fx, target) => {
-      const organization = await fx.db.adminDb.organization.findUniqueOrThrow({ where: { id: fx.organizations[target] } });
-      return { name: `Phòng thử nghiệm ${target}`, kind: "DEPARTMENT", track: "STATE", adminUnitId: organization.adminUnitId, parentId: "" };
+      const organization = await fx.db.adminDb.organization.findUniqueOrThrow({
+        where: { id: fx.organizations[target] },
+      });
+      return {
+        name: `Phòng thử nghiệm ${target}`,
+        kind: "DEPARTMENT",
+        track: "STATE",
+        adminUnitId: organization.adminUnitId,
+        parentId: "",
+      };
     },
   },
   "directory.closeOrganization": {

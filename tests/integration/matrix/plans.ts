@@ -10,7 +10,13 @@ const load = async () => {
   await import("../../../src/features/plans/indicator-actions");
   await import("../../../src/features/plans/parent-change-actions");
 };
-const writersOwn = { own: ["EDITOR", "APPROVER"], parent: [], child: [], sibling: [], otherProvince: [] } satisfies MatrixCase["expected"];
+const writersOwn = {
+  own: ["EDITOR", "APPROVER"],
+  parent: [],
+  child: [],
+  sibling: [],
+  otherProvince: [],
+} satisfies MatrixCase["expected"];
 
 const drafts = new Map<string, { planId: string; parentTaskIds: string[] }>();
 
@@ -20,24 +26,77 @@ async function draftOf(fx: MatrixFixtures, target: Target) {
   if (cached) return cached;
   const db = fx.db.adminDb;
   const issuer = await db.organization.findUniqueOrThrow({ where: { id: fx.organizations[target] } });
-  const sonLa = await db.plan.findFirstOrThrow({ where: { issuer: { name: "Tỉnh ủy Sơn La" }, hasContent: true }, include: { tasks: { orderBy: { position: "asc" } }, indicators: { where: { isGroup: false }, take: 1 } } });
+  const sonLa = await db.plan.findFirstOrThrow({
+    where: { issuer: { name: "Tỉnh ủy Sơn La" }, hasContent: true },
+    include: { tasks: { orderBy: { position: "asc" } }, indicators: { where: { isGroup: false }, take: 1 } },
+  });
   const planId = randomUUID();
-  await db.plan.create({ data: { id: planId, kind: "PLAN", track: "PARTY", notation: "PARTY", typeCode: "KH", issuerCode: "HU", issuerId: issuer.id, provinceCode: issuer.provinceCode, title: "Dự thảo kiểm thử", parentId: sonLa.id } });
+  await db.plan.create({
+    data: {
+      id: planId,
+      kind: "PLAN",
+      track: "PARTY",
+      notation: "PARTY",
+      typeCode: "KH",
+      issuerCode: "HU",
+      issuerId: issuer.id,
+      provinceCode: issuer.provinceCode,
+      title: "Dự thảo kiểm thử",
+      parentId: sonLa.id,
+    },
+  });
   const first = sonLa.tasks[0]!;
-  await db.task.create({ data: { planId, position: 0, numbering: first.numbering, body: first.body, derivedFromId: first.id, inheritance: "INHERITED" } });
+  await db.task.create({
+    data: {
+      planId,
+      position: 0,
+      numbering: first.numbering,
+      body: first.body,
+      derivedFromId: first.id,
+      inheritance: "INHERITED",
+    },
+  });
   const indicator = sonLa.indicators[0]!;
-  await db.indicator.create({ data: { planId, position: 0, code: indicator.code, name: indicator.name, derivedFromId: indicator.id, inheritance: "INHERITED", parentTargetsSeen: {} } });
+  await db.indicator.create({
+    data: {
+      planId,
+      position: 0,
+      code: indicator.code,
+      name: indicator.name,
+      derivedFromId: indicator.id,
+      inheritance: "INHERITED",
+      parentTargetsSeen: {},
+    },
+  });
   const result = { planId, parentTaskIds: sonLa.tasks.slice(1).map((t) => t.id) };
   drafts.set(`${fx.db.name}:${target}`, result);
   return result;
 }
 
 async function newTask(fx: MatrixFixtures, planId: string, inheritance: "LOCAL" | "DROPPED", position = 10) {
-  return fx.db.adminDb.task.create({ data: { planId, position, numbering: "x", body: "Nhiệm vụ thử", inheritance, dropReason: inheritance === "DROPPED" ? "thử nghiệm" : null } });
+  return fx.db.adminDb.task.create({
+    data: {
+      planId,
+      position,
+      numbering: "x",
+      body: "Nhiệm vụ thử",
+      inheritance,
+      dropReason: inheritance === "DROPPED" ? "thử nghiệm" : null,
+    },
+  });
 }
 
 async function newIndicator(fx: MatrixFixtures, planId: string, inheritance: "LOCAL" | "DROPPED") {
-  return fx.db.adminDb.indicator.create({ data: { planId, position: 10, code: "x", name: "Chỉ tiêu thử", inheritance, dropReason: inheritance === "DROPPED" ? "thử nghiệm" : null } });
+  return fx.db.adminDb.indicator.create({
+    data: {
+      planId,
+      position: 10,
+      code: "x",
+      name: "Chỉ tiêu thử",
+      inheritance,
+      dropReason: inheritance === "DROPPED" ? "thử nghiệm" : null,
+    },
+  });
 }
 
 export const cases: Record<string, MatrixCase> = {
@@ -52,7 +111,17 @@ export const cases: Record<string, MatrixCase> = {
     input: async (fx, target) => {
       const { planId } = await draftOf(fx, target);
       const plan = await fx.db.adminDb.plan.findUniqueOrThrow({ where: { id: planId } });
-      return { planId, version: String(plan.version), title: "Dự thảo kiểm thử (đã sửa)", purpose: "Mục đích", requirements: "", generalObjective: "", vision: "", funding: "", implementation: "" };
+      return {
+        planId,
+        version: String(plan.version),
+        title: "Dự thảo kiểm thử (đã sửa)",
+        purpose: "Mục đích",
+        requirements: "",
+        generalObjective: "",
+        vision: "",
+        funding: "",
+        implementation: "",
+      };
     },
   },
   "plans.issue": {
@@ -61,7 +130,15 @@ export const cases: Record<string, MatrixCase> = {
     input: async (fx, target) => {
       const { planId } = await draftOf(fx, target);
       const plan = await fx.db.adminDb.plan.findUniqueOrThrow({ where: { id: planId } });
-      return { planId, version: String(plan.version), numberSerial: "12", issuedOn: "01/10/2026", signerName: "Nguyễn Văn A", signerTitle: "BÍ THƯ", signingForm: "T/M BAN THƯỜNG VỤ" };
+      return {
+        planId,
+        version: String(plan.version),
+        numberSerial: "12",
+        issuedOn: "01/10/2026",
+        signerName: "Nguyễn Văn A",
+        signerTitle: "BÍ THƯ",
+        signingForm: "T/M BAN THƯỜNG VỤ",
+      };
     },
     reset: async (fx, target) => {
       const { planId } = await draftOf(fx, target);
@@ -72,7 +149,11 @@ export const cases: Record<string, MatrixCase> = {
     load,
     expected: { own: ["APPROVER"], parent: [], child: [], sibling: [], otherProvince: [] },
     input: async (fx, target) => {
-      const { version } = await fx.db.adminDb.plan.update({ where: { id: fx.plans[target] }, data: { status: "ISSUED", publishedAt: null }, select: { version: true } });
+      const { version } = await fx.db.adminDb.plan.update({
+        where: { id: fx.plans[target] },
+        data: { status: "ISSUED", publishedAt: null },
+        select: { version: true },
+      });
       return { planId: fx.plans[target], version: String(version), publish: "true" };
     },
     reset: async (fx, target) => {
@@ -90,7 +171,18 @@ export const cases: Record<string, MatrixCase> = {
   "plans.saveTask": {
     load,
     expected: writersOwn,
-    input: async (fx, target) => ({ planId: (await draftOf(fx, target)).planId, taskId: "", parentTaskId: "", numbering: "10.", title: "Nhiệm vụ địa phương", body: "Nội dung", timeframe: "Thường xuyên", lead: JSON.stringify(["Phòng Nội vụ"]), coordinating: "[]", directing: "[]" }),
+    input: async (fx, target) => ({
+      planId: (await draftOf(fx, target)).planId,
+      taskId: "",
+      parentTaskId: "",
+      numbering: "10.",
+      title: "Nhiệm vụ địa phương",
+      body: "Nội dung",
+      timeframe: "Thường xuyên",
+      lead: JSON.stringify(["Phòng Nội vụ"]),
+      coordinating: "[]",
+      directing: "[]",
+    }),
   },
   "plans.dropTask": {
     load,
@@ -123,7 +215,18 @@ export const cases: Record<string, MatrixCase> = {
   "plans.saveIndicator": {
     load,
     expected: writersOwn,
-    input: async (fx, target) => ({ planId: (await draftOf(fx, target)).planId, indicatorId: "", parentIndicatorId: "", code: "9.9", name: "Chỉ tiêu địa phương", unit: "%", isGroup: "false", direction: "HIGHER_BETTER", target2025: "90", target2030: "trên 95%" }),
+    input: async (fx, target) => ({
+      planId: (await draftOf(fx, target)).planId,
+      indicatorId: "",
+      parentIndicatorId: "",
+      code: "9.9",
+      name: "Chỉ tiêu địa phương",
+      unit: "%",
+      isGroup: "false",
+      direction: "HIGHER_BETTER",
+      target2025: "90",
+      target2030: "trên 95%",
+    }),
   },
   "plans.dropIndicator": {
     load,

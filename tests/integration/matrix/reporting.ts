@@ -5,13 +5,28 @@ import type { MatrixCase, MatrixFixtures, Target } from "./types";
 // its child's plan that implements its own) accept or return it.
 
 const load = () => import("../../../src/features/reporting/report-actions");
-const writersOfOwn = { own: ["EDITOR", "APPROVER"], parent: [], child: [], sibling: [], otherProvince: [] } satisfies MatrixCase["expected"];
+const writersOfOwn = {
+  own: ["EDITOR", "APPROVER"],
+  parent: [],
+  child: [],
+  sibling: [],
+  otherProvince: [],
+} satisfies MatrixCase["expected"];
 
 /** A report of the target's plan for `year`, in the given state, made directly in the database. */
 async function report(fx: MatrixFixtures, target: Target, year: number, status: "DRAFT" | "SUBMITTED") {
   const planId = fx.plans[target];
-  const dates = { periodStart: new Date(`${year - 1}-12-15`), periodEnd: new Date(`${year}-12-14`), dueOn: new Date(`${year}-12-15`) };
-  return fx.db.adminDb.report.upsert({ where: { planId_year: { planId, year } }, create: { planId, year, status, ...dates }, update: { status }, select: { id: true, version: true } });
+  const dates = {
+    periodStart: new Date(`${year - 1}-12-15`),
+    periodEnd: new Date(`${year}-12-14`),
+    dueOn: new Date(`${year}-12-15`),
+  };
+  return fx.db.adminDb.report.upsert({
+    where: { planId_year: { planId, year } },
+    create: { planId, year, status, ...dates },
+    update: { status },
+    select: { id: true, version: true },
+  });
 }
 
 export const cases: Record<string, MatrixCase> = {
@@ -28,7 +43,12 @@ export const cases: Record<string, MatrixCase> = {
     expected: writersOfOwn,
     input: async (fx, target) => {
       const { id, version } = await report(fx, target, 2028, "DRAFT");
-      return { reportId: id, version: String(version), leadership: "Ban Thường vụ đã ban hành kế hoạch và tổ chức quán triệt.", results: "Các chỉ tiêu cơ bản đạt tiến độ." };
+      return {
+        reportId: id,
+        version: String(version),
+        leadership: "Ban Thường vụ đã ban hành kế hoạch và tổ chức quán triệt.",
+        results: "Các chỉ tiêu cơ bản đạt tiến độ.",
+      };
     },
   },
   "reports.submit": {
@@ -49,19 +69,32 @@ export const cases: Record<string, MatrixCase> = {
     input: async (fx, target) => {
       const { id, version } = await report(fx, target, 2026, "SUBMITTED");
       await fx.db.adminDb.reportSubmission.deleteMany({ where: { reportId: id } });
-      await fx.db.adminDb.reportSubmission.create({ data: { planId: fx.plans[target], reportId: id, number: 1, snapshot: {} } });
-      return { reportId: id, version: String(version), decision: "RETURNED", comment: "Đề nghị bổ sung số liệu chỉ tiêu 2.1." };
+      await fx.db.adminDb.reportSubmission.create({
+        data: { planId: fx.plans[target], reportId: id, number: 1, snapshot: {} },
+      });
+      return {
+        reportId: id,
+        version: String(version),
+        decision: "RETURNED",
+        comment: "Đề nghị bổ sung số liệu chỉ tiêu 2.1.",
+      };
     },
   },
   "reports.setChildDeadline": {
     load,
     expected: writersOfOwn,
     input: async (fx, target) => {
-      const plan = await fx.db.adminDb.plan.findUniqueOrThrow({ where: { id: fx.plans[target] }, select: { version: true } });
+      const plan = await fx.db.adminDb.plan.findUniqueOrThrow({
+        where: { id: fx.plans[target] },
+        select: { version: true },
+      });
       return { planId: fx.plans[target], version: String(plan.version), day: "10", month: "12" };
     },
     reset: async (fx, target) => {
-      await fx.db.adminDb.plan.update({ where: { id: fx.plans[target] }, data: { childReportDueDay: null, childReportDueMonth: null } });
+      await fx.db.adminDb.plan.update({
+        where: { id: fx.plans[target] },
+        data: { childReportDueDay: null, childReportDueMonth: null },
+      });
     },
   },
 };

@@ -14,10 +14,16 @@ import { IllustrativeBadge } from "@/ui/badge";
 
 export const metadata: Metadata = { title: "Tổng hợp các địa phương" };
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const scope = await requirePage("/dashboard");
   const filters = parseRollupFilters(await searchParams);
-  const { rollup, issuance, alignment, reports } = await withScope(scope, (db) => getDashboard(db, scope, filters)).catch((error) => {
+  const { rollup, issuance, alignment, reports } = await withScope(scope, (db) =>
+    getDashboard(db, scope, filters),
+  ).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
@@ -30,8 +36,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h1 className="text-2xl font-semibold">Tổng hợp các địa phương</h1>
         <div className="space-y-2 rounded-lg border border-dashed border-stone-300 bg-white p-4 text-stone-700">
           <p>
-            Chưa có văn bản cấp dưới nào thực hiện kế hoạch của {scope.organizationName ?? "cơ quan của bạn"}, nên chưa có gì để tổng hợp. Bảng này hiện ra khi các cơ quan cấp dưới ban hành kế
-            hoạch thực hiện (ghi là thực hiện kế hoạch của cơ quan bạn).
+            Chưa có văn bản cấp dưới nào thực hiện kế hoạch của {scope.organizationName ?? "cơ quan của bạn"}, nên chưa
+            có gì để tổng hợp. Bảng này hiện ra khi các cơ quan cấp dưới ban hành kế hoạch thực hiện (ghi là thực hiện
+            kế hoạch của cơ quan bạn).
           </p>
           {own.length ? (
             <>
@@ -49,7 +56,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </>
           ) : (
             <p>
-              Cơ quan của bạn chưa có kế hoạch trong hệ thống. <Link href="/plans" className="text-brand-700 hover:underline">Xem danh sách kế hoạch</Link>.
+              Cơ quan của bạn chưa có kế hoạch trong hệ thống.{" "}
+              <Link href="/plans" className="text-brand-700 hover:underline">
+                Xem danh sách kế hoạch
+              </Link>
+              .
             </p>
           )}
         </div>
@@ -70,10 +81,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           : {anchor.title}
         </p>
         <p className="flex flex-wrap items-center gap-2 text-sm text-stone-600">
-          <Link href={`/plans/${anchor.id}/dashboard`} className="text-brand-700 hover:underline">Bảng theo dõi của chính kế hoạch này</Link>
+          <Link href={`/plans/${anchor.id}/dashboard`} className="text-brand-700 hover:underline">
+            Bảng theo dõi của chính kế hoạch này
+          </Link>
           {rollup.hasIllustrative ? (
             <>
-              <IllustrativeBadge /> <span>Một phần văn bản và số liệu là dữ liệu minh họa, không phải số liệu thực tế.</span>
+              <IllustrativeBadge />{" "}
+              <span>Một phần văn bản và số liệu là dữ liệu minh họa, không phải số liệu thực tế.</span>
             </>
           ) : null}
         </p>
@@ -82,16 +96,26 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <RollupFilterForm rollup={rollup} />
 
       <nav aria-label="Các phần của trang" className="flex flex-wrap gap-4 text-sm">
-        <a href="#ma-tran" className="text-brand-700 hover:underline">Chỉ tiêu theo địa phương</a>
-        <a href="#chi-tieu-thap-hon" className="text-brand-700 hover:underline">Chỉ tiêu thấp hơn cấp trên</a>
-        <a href="#ban-hanh" className="text-brand-700 hover:underline">Ban hành kế hoạch</a>
-        <a href="#bao-cao" className="text-brand-700 hover:underline">Báo cáo năm {rollup.currentYear}</a>
+        <a href="#ma-tran" className="text-brand-700 hover:underline">
+          Chỉ tiêu theo địa phương
+        </a>
+        <a href="#chi-tieu-thap-hon" className="text-brand-700 hover:underline">
+          Chỉ tiêu thấp hơn cấp trên
+        </a>
+        <a href="#ban-hanh" className="text-brand-700 hover:underline">
+          Ban hành kế hoạch
+        </a>
+        <a href="#bao-cao" className="text-brand-700 hover:underline">
+          Báo cáo năm {rollup.currentYear}
+        </a>
       </nav>
 
       <section aria-labelledby="ma-tran" className="space-y-3">
         <h2 id="ma-tran" className="text-lg font-semibold">
           Chỉ tiêu theo địa phương {rollup.year ? `năm ${rollup.year}` : ""}
-          {rollup.filters.group ? <span className="font-normal text-stone-600"> · nhóm “{rollup.filters.group}”</span> : null}
+          {rollup.filters.group ? (
+            <span className="font-normal text-stone-600"> · nhóm “{rollup.filters.group}”</span>
+          ) : null}
         </h2>
         {rollup.rows.length === 0 ? (
           <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-700">
@@ -101,20 +125,27 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </p>
         ) : (
           <>
-            <StatusBar counts={rollup.totals} label={`Tổng số chỉ tiêu của ${rollup.rows.length} văn bản cấp dưới theo tình trạng`} />
+            <StatusBar
+              counts={rollup.totals}
+              label={`Tổng số chỉ tiêu của ${rollup.rows.length} văn bản cấp dưới theo tình trạng`}
+            />
             {rollup.year === null ? (
               <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-700">
-                Chưa có địa phương nào nhập kết quả thực hiện chỉ tiêu, nên mọi ô là “Chưa có”. Kết quả được nhập ở trang Kết quả thực hiện của từng kế hoạch.
+                Chưa có địa phương nào nhập kết quả thực hiện chỉ tiêu, nên mọi ô là “Chưa có”. Kết quả được nhập ở
+                trang Kết quả thực hiện của từng kế hoạch.
               </p>
             ) : null}
             {rollup.attributedRows > 0 ? (
               <p className="rounded bg-amber-50 p-2 text-sm text-amber-950">
-                * {rollup.attributedRows} văn bản do cơ quan đã kết thúc hoạt động ban hành (cấp huyện, trước khi sắp xếp đơn vị hành chính ngày 01/07/2025). Văn bản vẫn có hiệu lực theo dõi; kết quả
-                được tính cho các cơ quan kế thừa ghi ở từng dòng.
+                * {rollup.attributedRows} văn bản do cơ quan đã kết thúc hoạt động ban hành (cấp huyện, trước khi sắp
+                xếp đơn vị hành chính ngày 01/07/2025). Văn bản vẫn có hiệu lực theo dõi; kết quả được tính cho các cơ
+                quan kế thừa ghi ở từng dòng.
               </p>
             ) : null}
             {rollup.mode === "by-name" ? (
-              <p className="text-sm text-stone-600">Văn bản được tổng hợp không có chỉ tiêu riêng: các cột là chỉ tiêu của cấp dưới, ghép theo tên chỉ tiêu.</p>
+              <p className="text-sm text-stone-600">
+                Văn bản được tổng hợp không có chỉ tiêu riêng: các cột là chỉ tiêu của cấp dưới, ghép theo tên chỉ tiêu.
+              </p>
             ) : null}
             {rollup.columns.length === 0 ? (
               <p className="text-sm text-stone-600">Văn bản cấp dưới chưa có chỉ tiêu nào (trong nhóm đã chọn).</p>
@@ -125,17 +156,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </section>
 
       <section aria-labelledby="chi-tieu-thap-hon" className="space-y-2">
-        <h2 id="chi-tieu-thap-hon" className="text-lg font-semibold">Chỉ tiêu cấp dưới thấp hơn cấp trên</h2>
+        <h2 id="chi-tieu-thap-hon" className="text-lg font-semibold">
+          Chỉ tiêu cấp dưới thấp hơn cấp trên
+        </h2>
         <AlignmentSection items={alignment} />
       </section>
 
       <section aria-labelledby="ban-hanh" className="space-y-2">
-        <h2 id="ban-hanh" className="text-lg font-semibold">Ban hành kế hoạch thực hiện</h2>
+        <h2 id="ban-hanh" className="text-lg font-semibold">
+          Ban hành kế hoạch thực hiện
+        </h2>
         <IssuanceSection issuance={issuance} />
       </section>
 
       <section aria-labelledby="bao-cao" className="space-y-2">
-        <h2 id="bao-cao" className="text-lg font-semibold">Báo cáo năm {rollup.currentYear}</h2>
+        <h2 id="bao-cao" className="text-lg font-semibold">
+          Báo cáo năm {rollup.currentYear}
+        </h2>
         <ReportsSection reports={reports} />
       </section>
     </div>

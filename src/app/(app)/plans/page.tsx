@@ -11,17 +11,30 @@ import { levelLabels, planStatusLabels, trackLabels } from "@/ui/labels";
 export const metadata: Metadata = { title: "Kế hoạch" };
 
 const filtersSchema = z.object({
-  province: z.string().regex(/^\d{2}$/).optional().catch(undefined),
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
   level: z.enum(["CENTRAL", "PROVINCE", "DISTRICT", "COMMUNE"]).optional().catch(undefined),
   track: z.enum(["PARTY", "STATE"]).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
 });
 
-export default async function PlansPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PlansPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const filters = filtersSchema.parse(await searchParams);
   const scope = await requirePage("/plans");
   const { plans, provinces } = await withScope(scope, async (db) => ({
-    plans: await listPlans(db, scope, { provinceCode: filters.province, level: filters.level, track: filters.track, q: filters.q || undefined }),
+    plans: await listPlans(db, scope, {
+      provinceCode: filters.province,
+      level: filters.level,
+      track: filters.track,
+      q: filters.q || undefined,
+    }),
     provinces: await listProvinces(db),
   }));
   const filtered = Boolean(filters.province || filters.level || filters.track || filters.q);
@@ -29,28 +42,49 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Kế hoạch và văn bản</h1>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3" role="search" aria-label="Lọc kế hoạch">
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3"
+        role="search"
+        aria-label="Lọc kế hoạch"
+      >
         <label className="flex flex-col text-sm">
           Tỉnh, thành phố
-          <select name="province" defaultValue={filters.province ?? ""} className="mt-1 rounded border border-stone-300 px-2 py-1.5">
+          <select
+            name="province"
+            defaultValue={filters.province ?? ""}
+            className="mt-1 rounded border border-stone-300 px-2 py-1.5"
+          >
             <option value="">Tất cả</option>
             {provinces.map((p) => (
-              <option key={p.code} value={p.code}>{p.name}</option>
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-sm">
           Cấp
-          <select name="level" defaultValue={filters.level ?? ""} className="mt-1 rounded border border-stone-300 px-2 py-1.5">
+          <select
+            name="level"
+            defaultValue={filters.level ?? ""}
+            className="mt-1 rounded border border-stone-300 px-2 py-1.5"
+          >
             <option value="">Tất cả</option>
             {Object.entries(levelLabels).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-sm">
           Khối
-          <select name="track" defaultValue={filters.track ?? ""} className="mt-1 rounded border border-stone-300 px-2 py-1.5">
+          <select
+            name="track"
+            defaultValue={filters.track ?? ""}
+            className="mt-1 rounded border border-stone-300 px-2 py-1.5"
+          >
             <option value="">Cả hai</option>
             <option value="PARTY">Đảng</option>
             <option value="STATE">Chính quyền</option>
@@ -58,10 +92,21 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
         </label>
         <label className="flex flex-col text-sm">
           Tìm theo số, tên, cơ quan
-          <input name="q" defaultValue={filters.q ?? ""} className="mt-1 w-64 rounded border border-stone-300 px-2 py-1.5" placeholder="ví dụ 222 hoặc Đà Lạt" />
+          <input
+            name="q"
+            defaultValue={filters.q ?? ""}
+            className="mt-1 w-64 rounded border border-stone-300 px-2 py-1.5"
+            placeholder="ví dụ 222 hoặc Đà Lạt"
+          />
         </label>
-        <button className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">Lọc</button>
-        {filtered ? <Link href="/plans" className="text-sm underline">Bỏ lọc</Link> : null}
+        <button className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">
+          Lọc
+        </button>
+        {filtered ? (
+          <Link href="/plans" className="text-sm underline">
+            Bỏ lọc
+          </Link>
+        ) : null}
       </form>
 
       {plans.length === 0 ? (
@@ -73,7 +118,11 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
               Chưa có kế hoạch nào mà đơn vị của bạn được xem.{" "}
               {routeAllows(scope, "/import") ? (
                 <>
-                  Để bắt đầu, <Link href="/import" className="text-brand-700 underline">nhập văn bản kế hoạch</Link> đã có (Word hoặc văn bản) thay vì gõ lại.
+                  Để bắt đầu,{" "}
+                  <Link href="/import" className="text-brand-700 underline">
+                    nhập văn bản kế hoạch
+                  </Link>{" "}
+                  đã có (Word hoặc văn bản) thay vì gõ lại.
                 </>
               ) : (
                 "Khi đơn vị của bạn hoặc cấp trên nhập kế hoạch, kế hoạch sẽ hiện ở đây."
@@ -87,27 +136,47 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
             <caption className="sr-only">Danh sách kế hoạch</caption>
             <thead className="bg-stone-100 text-left">
               <tr>
-                <th scope="col" className="px-3 py-2">Số, ký hiệu</th>
-                <th scope="col" className="px-3 py-2">Ngày</th>
-                <th scope="col" className="px-3 py-2">Cơ quan ban hành</th>
-                <th scope="col" className="px-3 py-2">Trích yếu</th>
-                <th scope="col" className="px-3 py-2">Khối</th>
-                <th scope="col" className="px-3 py-2 text-right">Chỉ tiêu</th>
+                <th scope="col" className="px-3 py-2">
+                  Số, ký hiệu
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Ngày
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Cơ quan ban hành
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Trích yếu
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Khối
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  Chỉ tiêu
+                </th>
               </tr>
             </thead>
             <tbody>
               {plans.map((plan) => (
                 <tr key={plan.id} className="border-t border-stone-100 align-top hover:bg-stone-50">
                   <td className="whitespace-nowrap px-3 py-2 font-semibold">
-                    <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">{plan.number}</Link>
+                    <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">
+                      {plan.number}
+                    </Link>
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">{day(plan.issuedOn)}</td>
                   <td className="px-3 py-2">
                     {plan.issuer.name}
-                    {plan.issuer.validTo ? <span className="block text-xs text-stone-500">đã kết thúc hoạt động {day(plan.issuer.validTo)}</span> : null}
+                    {plan.issuer.validTo ? (
+                      <span className="block text-xs text-stone-500">
+                        đã kết thúc hoạt động {day(plan.issuer.validTo)}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="px-3 py-2">
-                    <Link href={`/plans/${plan.id}`} className="hover:underline">{plan.title}</Link>
+                    <Link href={`/plans/${plan.id}`} className="hover:underline">
+                      {plan.title}
+                    </Link>
                     <span className="mt-1 flex flex-wrap gap-1">
                       {plan.status !== "ISSUED" ? <Badge tone="blue">{planStatusLabels[plan.status]}</Badge> : null}
                       {plan.isIllustrative ? <IllustrativeBadge /> : null}

@@ -20,7 +20,11 @@ function Deadline({ row }: { row: ReportOverviewRow }) {
     return (
       <span>
         Gửi ngày {row.lastSubmittedOn ? formatDate(row.lastSubmittedOn) : "—"}
-        {row.late && row.firstSubmittedOn ? <span className="ml-1"><Badge tone="amber">gửi muộn</Badge></span> : null}
+        {row.late && row.firstSubmittedOn ? (
+          <span className="ml-1">
+            <Badge tone="amber">gửi muộn</Badge>
+          </span>
+        ) : null}
       </span>
     );
   }
@@ -28,7 +32,11 @@ function Deadline({ row }: { row: ReportOverviewRow }) {
 }
 
 function StatusBadge({ row }: { row: ReportOverviewRow }) {
-  return row.status ? <Badge tone={reportStatusTones[row.status]}>{reportStatusLabels[row.status]}</Badge> : <Badge>Chưa lập báo cáo</Badge>;
+  return row.status ? (
+    <Badge tone={reportStatusTones[row.status]}>{reportStatusLabels[row.status]}</Badge>
+  ) : (
+    <Badge>Chưa lập báo cáo</Badge>
+  );
 }
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
@@ -44,49 +52,92 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">Báo cáo kết quả thực hiện năm {year}</h1>
         <p className="text-sm text-stone-600">
-          Hôm nay {formatDate(overview.today)}. Kỳ số liệu năm {year}: từ 15/12/{year - 1} đến 14/12/{year}; hạn gửi mặc định 15/12/{year} (cấp trên có thể đặt hạn khác).
+          Hôm nay {formatDate(overview.today)}. Kỳ số liệu năm {year}: từ 15/12/{year - 1} đến 14/12/{year}; hạn gửi mặc
+          định 15/12/{year} (cấp trên có thể đặt hạn khác).
         </p>
         <YearPicker year={year} years={years} className="text-sm" />
       </header>
 
       {overview.children.length ? (
         <section aria-labelledby="children" className="space-y-3">
-          <h2 id="children" className="text-lg font-semibold">Báo cáo của cấp dưới</h2>
+          <h2 id="children" className="text-lg font-semibold">
+            Báo cáo của cấp dưới
+          </h2>
           <p className="text-sm" data-testid="children-summary">
-            Đã gửi <strong>{summary.submitted}/{summary.total}</strong> · chờ xem xét <strong>{summary.awaitingReview}</strong> · đã chấp nhận <strong>{summary.accepted}</strong> · quá hạn chưa gửi <strong className={summary.overdue ? "text-red-700" : ""}>{summary.overdue}</strong>
-            {summary.late ? <> · gửi muộn hoặc chưa gửi khi đã quá hạn <strong>{summary.late}</strong></> : null}
+            Đã gửi{" "}
+            <strong>
+              {summary.submitted}/{summary.total}
+            </strong>{" "}
+            · chờ xem xét <strong>{summary.awaitingReview}</strong> · đã chấp nhận <strong>{summary.accepted}</strong> ·
+            quá hạn chưa gửi <strong className={summary.overdue ? "text-red-700" : ""}>{summary.overdue}</strong>
+            {summary.late ? (
+              <>
+                {" "}
+                · gửi muộn hoặc chưa gửi khi đã quá hạn <strong>{summary.late}</strong>
+              </>
+            ) : null}
           </p>
           {scope.provinceCode ? (
-            <DownloadButton href={`/api/provinces/${scope.provinceCode}/export/localities.xlsx?year=${year}`} label="Tải bảng so sánh các địa phương (.xlsx)" fallbackName={`So-sanh-dia-phuong-${year}.xlsx`} />
+            <DownloadButton
+              href={`/api/provinces/${scope.provinceCode}/export/localities.xlsx?year=${year}`}
+              label="Tải bảng so sánh các địa phương (.xlsx)"
+              fallbackName={`So-sanh-dia-phuong-${year}.xlsx`}
+            />
           ) : null}
           <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="w-full text-sm">
               <caption className="sr-only">Báo cáo năm {year} của các cơ quan cấp dưới</caption>
               <thead className="bg-stone-100 text-left">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Cơ quan</th>
-                  <th scope="col" className="px-3 py-2">Kế hoạch</th>
-                  <th scope="col" className="px-3 py-2">Tình trạng</th>
-                  <th scope="col" className="px-3 py-2">Hạn gửi</th>
-                  <th scope="col" className="px-3 py-2">Thời hạn</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">Mở</span></th>
+                  <th scope="col" className="px-3 py-2">
+                    Cơ quan
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Kế hoạch
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Tình trạng
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Hạn gửi
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Thời hạn
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">Mở</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {overview.children.map((row) => (
-                  <tr key={row.planId} className="border-t border-stone-100 align-top" data-testid={`child-report-${row.planNumber}`}>
+                  <tr
+                    key={row.planId}
+                    className="border-t border-stone-100 align-top"
+                    data-testid={`child-report-${row.planNumber}`}
+                  >
                     <td className="px-3 py-2">
                       {row.issuerName}
-                      {row.issuerEnded ? <span className="block text-xs text-stone-500">đã kết thúc hoạt động (sắp xếp 2025)</span> : null}
+                      {row.issuerEnded ? (
+                        <span className="block text-xs text-stone-500">đã kết thúc hoạt động (sắp xếp 2025)</span>
+                      ) : null}
                     </td>
                     <td className="px-3 py-2">
                       {row.planNumber} {row.isIllustrative ? <IllustrativeBadge /> : null}
                     </td>
-                    <td className="px-3 py-2"><StatusBadge row={row} /></td>
-                    <td className="px-3 py-2 tabular-nums">{formatDate(row.due)}</td>
-                    <td className="px-3 py-2"><Deadline row={row} /></td>
                     <td className="px-3 py-2">
-                      <Link href={`/plans/${row.planId}/reports/${year}`} className="font-semibold text-brand-700 hover:underline" aria-label={`Mở báo cáo của ${row.issuerName}`}>
+                      <StatusBadge row={row} />
+                    </td>
+                    <td className="px-3 py-2 tabular-nums">{formatDate(row.due)}</td>
+                    <td className="px-3 py-2">
+                      <Deadline row={row} />
+                    </td>
+                    <td className="px-3 py-2">
+                      <Link
+                        href={`/plans/${row.planId}/reports/${year}`}
+                        className="font-semibold text-brand-700 hover:underline"
+                        aria-label={`Mở báo cáo của ${row.issuerName}`}
+                      >
                         {row.canReview && row.status === "SUBMITTED" ? "Xem xét" : "Mở"}
                       </Link>
                     </td>
@@ -99,13 +150,19 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       ) : null}
 
       <section aria-labelledby="own" className="space-y-3">
-        <h2 id="own" className="text-lg font-semibold">Báo cáo của đơn vị</h2>
+        <h2 id="own" className="text-lg font-semibold">
+          Báo cáo của đơn vị
+        </h2>
         {overview.own.length === 0 ? (
           <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">
             Đơn vị của bạn chưa có kế hoạch nào trong hệ thống. Báo cáo hằng năm được lập cho từng kế hoạch
             {routeAllows(scope, "/import") ? (
               <>
-                : hãy <Link href="/import" className="text-brand-700 underline">nhập văn bản kế hoạch của đơn vị</Link> trước.
+                : hãy{" "}
+                <Link href="/import" className="text-brand-700 underline">
+                  nhập văn bản kế hoạch của đơn vị
+                </Link>{" "}
+                trước.
               </>
             ) : (
               ", sau khi đơn vị nhập kế hoạch của mình."
@@ -114,9 +171,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         ) : (
           <ul className="space-y-3">
             {overview.own.map((row) => (
-              <li key={row.planId} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4" data-testid={`own-report-${row.planNumber}`}>
+              <li
+                key={row.planId}
+                className="space-y-2 rounded-lg border border-stone-200 bg-white p-4"
+                data-testid={`own-report-${row.planNumber}`}
+              >
                 <div className="flex flex-wrap items-baseline gap-2">
-                  <Link href={`/plans/${row.planId}`} className="font-semibold text-brand-700 hover:underline">{row.planNumber}</Link>
+                  <Link href={`/plans/${row.planId}`} className="font-semibold text-brand-700 hover:underline">
+                    {row.planNumber}
+                  </Link>
                   <span className="text-sm text-stone-700">{row.planTitle}</span>
                   {row.isIllustrative ? <IllustrativeBadge /> : null}
                 </div>
@@ -124,13 +187,27 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                   <StatusBadge row={row} />
                   <span>Hạn gửi {formatDate(row.due)}</span>
                   <Deadline row={row} />
-                  <Link href={`/plans/${row.planId}/results?year=${year}`} className="text-brand-700 hover:underline">Nhập kết quả năm {year}</Link>
-                  <Link href={`/plans/${row.planId}/reports/${year}`} className="text-brand-700 hover:underline">Báo cáo năm {year}</Link>
+                  <Link href={`/plans/${row.planId}/results?year=${year}`} className="text-brand-700 hover:underline">
+                    Nhập kết quả năm {year}
+                  </Link>
+                  <Link href={`/plans/${row.planId}/reports/${year}`} className="text-brand-700 hover:underline">
+                    Báo cáo năm {year}
+                  </Link>
                 </div>
                 {row.childCount > 0 && row.canSetChildDue ? (
-                  <ChildDeadlineForm planId={row.planId} version={row.version} day={row.childDue.day} month={row.childDue.month} />
+                  <ChildDeadlineForm
+                    planId={row.planId}
+                    version={row.version}
+                    day={row.childDue.day}
+                    month={row.childDue.month}
+                  />
                 ) : row.childCount > 0 ? (
-                  <p className="text-sm text-stone-600">Hạn báo cáo hằng năm của cấp dưới: {row.childDue.day && row.childDue.month ? `${String(row.childDue.day).padStart(2, "0")}/${String(row.childDue.month).padStart(2, "0")}` : "15/12 (mặc định)"}</p>
+                  <p className="text-sm text-stone-600">
+                    Hạn báo cáo hằng năm của cấp dưới:{" "}
+                    {row.childDue.day && row.childDue.month
+                      ? `${String(row.childDue.day).padStart(2, "0")}/${String(row.childDue.month).padStart(2, "0")}`
+                      : "15/12 (mặc định)"}
+                  </p>
                 ) : null}
               </li>
             ))}

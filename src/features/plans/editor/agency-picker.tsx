@@ -9,7 +9,19 @@ import { FieldMessage } from "@/ui/field-message";
  * "Phòng Lao động - TBXH"; a name not in the directory is added on the spot (the server files it
  * under its normalised name, so case and spacing variants do not become new agencies).
  */
-export function AgencyPicker({ name, label, initial, directory, error }: { name: string; label: string; initial: string[]; directory: string[]; error?: string }) {
+export function AgencyPicker({
+  name,
+  label,
+  initial,
+  directory,
+  error,
+}: {
+  name: string;
+  label: string;
+  initial: string[];
+  directory: string[];
+  error?: string;
+}) {
   const [chosen, setChosen] = useState<string[]>(initial);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
@@ -37,7 +49,12 @@ export function AgencyPicker({ name, label, initial, directory, error }: { name:
         {chosen.map((agency) => (
           <span key={agency} className="inline-flex items-center gap-1 rounded bg-stone-100 px-2 py-0.5">
             {agency}
-            <button type="button" aria-label={`Bỏ ${agency}`} className="text-stone-500 hover:text-red-700" onClick={() => setChosen(chosen.filter((c) => c !== agency))}>
+            <button
+              type="button"
+              aria-label={`Bỏ ${agency}`}
+              className="text-stone-500 hover:text-red-700"
+              onClick={() => setChosen(chosen.filter((c) => c !== agency))}
+            >
               ×
             </button>
           </span>
@@ -72,14 +89,35 @@ export function AgencyPicker({ name, label, initial, directory, error }: { name:
           className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
         />
         {suggestions.length > 0 || (query.trim() && !exact) ? (
-          <ul id={listId} role="listbox" className="absolute z-10 mt-1 max-h-60 w-full overflow-auto rounded border border-stone-300 bg-white shadow">
+          <ul
+            id={listId}
+            role="listbox"
+            className="absolute z-10 mt-1 max-h-60 w-full overflow-auto rounded border border-stone-300 bg-white shadow"
+          >
             {suggestions.map((s, i) => (
-              <li key={s} role="option" aria-selected={i === active} className={`cursor-pointer px-2 py-1 ${i === active ? "bg-brand-50" : ""}`} onMouseDown={(e) => { e.preventDefault(); add(s); }}>
+              <li
+                key={s}
+                role="option"
+                aria-selected={i === active}
+                className={`cursor-pointer px-2 py-1 ${i === active ? "bg-brand-50" : ""}`}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  add(s);
+                }}
+              >
                 {s}
               </li>
             ))}
             {query.trim() && !exact ? (
-              <li role="option" aria-selected={suggestions.length === 0} className="cursor-pointer px-2 py-1 text-stone-600" onMouseDown={(e) => { e.preventDefault(); add(query); }}>
+              <li
+                role="option"
+                aria-selected={suggestions.length === 0}
+                className="cursor-pointer px-2 py-1 text-stone-600"
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  add(query);
+                }}
+              >
                 Thêm mới: “{query.trim()}”
               </li>
             ) : null}

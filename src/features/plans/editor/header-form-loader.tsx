@@ -6,5 +6,7 @@ import dynamic from "next/dynamic";
 // the browser only.
 export const HeaderFormInBrowser = dynamic(() => import("./header-form").then((m) => m.HeaderForm), {
   ssr: false,
-  loading: () => <p className="rounded-lg border border-stone-200 bg-white p-4 text-sm text-stone-500">Đang mở thông tin chung…</p>,
+  loading: () => (
+    <p className="rounded-lg border border-stone-200 bg-white p-4 text-sm text-stone-500">Đang mở thông tin chung…</p>
+  ),
 });

@@ -6,18 +6,27 @@ import { PLAN_SECTIONS, type PlanSectionKey } from "../sections";
 import { updatePlanHeaderAction } from "../server-actions";
 import { SaveStatus, useDraftBackup, useSave } from "./save-state";
 
-
 export type HeaderValues = { title: string } & Record<PlanSectionKey, string>;
 
 /** Title and narrative sections; what is typed is kept in the browser until the server has it. */
-export function HeaderForm({ planId, version: initialVersion, initial }: { planId: string; version: number; initial: HeaderValues }) {
+export function HeaderForm({
+  planId,
+  version: initialVersion,
+  initial,
+}: {
+  planId: string;
+  version: number;
+  initial: HeaderValues;
+}) {
   const [version, setVersion] = useState(initialVersion);
   const backup = useDraftBackup(`plan-header:${planId}`);
   const form = useRef<HTMLFormElement>(null);
   // Rendered in the browser only (header-form-loader.tsx), so the backup can be read up front.
   const [restored, setRestored] = useState<Record<string, string> | null>(() => {
     const saved = backup.read();
-    return saved && Object.entries(initial).some(([key, value]) => saved[key] !== undefined && saved[key] !== value) ? saved : null;
+    return saved && Object.entries(initial).some(([key, value]) => saved[key] !== undefined && saved[key] !== value)
+      ? saved
+      : null;
   });
   const save = useSave(updatePlanHeaderAction, (s) => {
     setVersion((s.data as { version: number }).version);
@@ -26,29 +35,63 @@ export function HeaderForm({ planId, version: initialVersion, initial }: { planI
   });
   const values = save.state.status === "error" ? save.state.values : (restored ?? initial);
   return (
-    <form ref={form} action={save.formAction} onChange={() => form.current && backup.write(form.current)} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-label="Thông tin chung" key={restored ? "restored" : "initial"}>
+    <form
+      ref={form}
+      action={save.formAction}
+      onChange={() => form.current && backup.write(form.current)}
+      className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
+      aria-label="Thông tin chung"
+      key={restored ? "restored" : "initial"}
+    >
       {restored ? (
         <p className="rounded bg-sky-50 p-2 text-sm text-sky-900">
           Đã khôi phục nội dung bạn nhập nhưng chưa lưu. Bấm “Lưu thông tin chung” để lưu, hoặc{" "}
-          <button type="button" className="underline" onClick={() => { backup.clear(); setRestored(null); }}>bỏ nội dung chưa lưu</button>.
+          <button
+            type="button"
+            className="underline"
+            onClick={() => {
+              backup.clear();
+              setRestored(null);
+            }}
+          >
+            bỏ nội dung chưa lưu
+          </button>
+          .
         </p>
       ) : null}
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="version" value={version} />
       <label className="block text-sm">
         <span className="font-semibold">Trích yếu</span>
-        <textarea name="title" defaultValue={values.title} rows={2} aria-invalid={Boolean(save.errors.title)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+        <textarea
+          name="title"
+          defaultValue={values.title}
+          rows={2}
+          aria-invalid={Boolean(save.errors.title)}
+          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
+        />
         <FieldMessage message={save.errors.title} />
       </label>
       {PLAN_SECTIONS.map(([key, label]) => (
         <details key={key} className="rounded border border-stone-200 p-2" open={key === "generalObjective"}>
           <summary className="cursor-pointer text-sm font-semibold">{label}</summary>
-          <textarea name={key} aria-label={label} defaultValue={values[key] ?? ""} rows={6} className="mt-2 w-full rounded border border-stone-300 px-2 py-1 text-sm" />
+          <textarea
+            name={key}
+            aria-label={label}
+            defaultValue={values[key] ?? ""}
+            rows={6}
+            className="mt-2 w-full rounded border border-stone-300 px-2 py-1 text-sm"
+          />
           <FieldMessage message={save.errors[key]} />
         </details>
       ))}
       <div className="flex items-center gap-3">
-        <button disabled={save.pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">Lưu thông tin chung</button>
+        <button
+          disabled={save.pending}
+          className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+        >
+          Lưu thông tin chung
+        </button>
         <SaveStatus state={save.state} pending={save.pending} />
       </div>
     </form>

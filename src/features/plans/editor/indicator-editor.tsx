@@ -38,14 +38,34 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
   });
   const drop = useSave(dropIndicatorAction);
   const values = save.state.status === "error" ? save.state.values : backup.restored;
-  const [direction, setDirection] = useState<Direction>((backup.restored?.direction as Direction | undefined) ?? indicator.direction);
+  const [direction, setDirection] = useState<Direction>(
+    (backup.restored?.direction as Direction | undefined) ?? indicator.direction,
+  );
   if (indicator.inheritance === "DROPPED") {
-    return <DroppedItem label={`${indicator.code} ${indicator.name}`} verdict="không áp dụng" reason={indicator.dropReason} depth={indicator.depth} restore={restoreIndicatorAction} fields={{ planId, indicatorId: indicator.id, version }} />;
+    return (
+      <DroppedItem
+        label={`${indicator.code} ${indicator.name}`}
+        verdict="không áp dụng"
+        reason={indicator.dropReason}
+        depth={indicator.depth}
+        restore={restoreIndicatorAction}
+        fields={{ planId, indicatorId: indicator.id, version }}
+      />
+    );
   }
   return (
-    <li className="rounded border border-stone-200 bg-white p-3" style={{ marginLeft: `${indicator.depth * 1.5}rem` }} data-testid={`edit-indicator-${indicator.code}`}>
+    <li
+      className="rounded border border-stone-200 bg-white p-3"
+      style={{ marginLeft: `${indicator.depth * 1.5}rem` }}
+      data-testid={`edit-indicator-${indicator.code}`}
+    >
       <RestoredNote show={Boolean(backup.restored) && save.state.status === "idle"} />
-      <form action={save.formAction} onChange={backup.onChange} className="grid gap-2 md:grid-cols-[5rem_1fr_7rem]" aria-label={`Chỉ tiêu ${indicator.code} ${indicator.name}`}>
+      <form
+        action={save.formAction}
+        onChange={backup.onChange}
+        className="grid gap-2 md:grid-cols-[5rem_1fr_7rem]"
+        aria-label={`Chỉ tiêu ${indicator.code} ${indicator.name}`}
+      >
         <input type="hidden" name="planId" value={planId} />
         <input type="hidden" name="indicatorId" value={indicator.id} />
         <input type="hidden" name="parentIndicatorId" value={indicator.parentIndicatorId ?? ""} />
@@ -53,17 +73,32 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
         <input type="hidden" name="isGroup" value={String(indicator.isGroup)} />
         <label className="text-sm">
           <span className="font-semibold">Mã</span>
-          <input name="code" defaultValue={values?.code ?? indicator.code} aria-invalid={Boolean(save.errors.code)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <input
+            name="code"
+            defaultValue={values?.code ?? indicator.code}
+            aria-invalid={Boolean(save.errors.code)}
+            className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
+          />
           <FieldMessage message={save.errors.code} />
         </label>
         <label className="text-sm">
           <span className="font-semibold">{indicator.isGroup ? "Nhóm chỉ tiêu" : "Tên chỉ tiêu"}</span>
-          <input name="name" defaultValue={values?.name ?? indicator.name} aria-invalid={Boolean(save.errors.name)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <input
+            name="name"
+            defaultValue={values?.name ?? indicator.name}
+            aria-invalid={Boolean(save.errors.name)}
+            className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
+          />
           <FieldMessage message={save.errors.name} />
         </label>
         <label className="text-sm">
           <span className="font-semibold">Đơn vị</span>
-          <input name="unit" defaultValue={values?.unit ?? indicator.unit ?? ""} aria-invalid={Boolean(save.errors.unit)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+          <input
+            name="unit"
+            defaultValue={values?.unit ?? indicator.unit ?? ""}
+            aria-invalid={Boolean(save.errors.unit)}
+            className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
+          />
           <FieldMessage message={save.errors.unit} />
         </label>
         {indicator.isGroup ? (
@@ -76,18 +111,44 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
           <div className="grid gap-2 md:col-span-3 md:grid-cols-3">
             <label className="text-sm">
               <span className="font-semibold">Chiều đánh giá</span>
-              <select name="direction" value={direction} onChange={(e) => setDirection(e.target.value as Direction)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1">
+              <select
+                name="direction"
+                value={direction}
+                onChange={(e) => setDirection(e.target.value as Direction)}
+                className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
+              >
                 {Object.entries(directionLabels).map(([value, label]) => (
-                  <option key={value} value={value}>{label}</option>
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
                 ))}
               </select>
             </label>
-            <TargetInput name="target2025" label="Mục tiêu đến năm 2025" initial={values?.target2025 ?? indicator.targets["2025"] ?? ""} parentText={indicator.parentTargets?.["2025"] ?? null} direction={direction} serverError={save.errors.target2025} />
-            <TargetInput name="target2030" label="Mục tiêu đến năm 2030" initial={values?.target2030 ?? indicator.targets["2030"] ?? ""} parentText={indicator.parentTargets?.["2030"] ?? null} direction={direction} serverError={save.errors.target2030} />
+            <TargetInput
+              name="target2025"
+              label="Mục tiêu đến năm 2025"
+              initial={values?.target2025 ?? indicator.targets["2025"] ?? ""}
+              parentText={indicator.parentTargets?.["2025"] ?? null}
+              direction={direction}
+              serverError={save.errors.target2025}
+            />
+            <TargetInput
+              name="target2030"
+              label="Mục tiêu đến năm 2030"
+              initial={values?.target2030 ?? indicator.targets["2030"] ?? ""}
+              parentText={indicator.parentTargets?.["2030"] ?? null}
+              direction={direction}
+              serverError={save.errors.target2030}
+            />
           </div>
         )}
         <div className="flex flex-wrap items-center gap-3 md:col-span-3">
-          <button disabled={save.pending} className="rounded bg-brand-700 px-3 py-1 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60">Lưu chỉ tiêu</button>
+          <button
+            disabled={save.pending}
+            className="rounded bg-brand-700 px-3 py-1 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+          >
+            Lưu chỉ tiêu
+          </button>
           <SaveStatus state={save.state} pending={save.pending} />
           {indicator.inheritance === "INHERITED" ? <Badge>kế thừa cấp trên</Badge> : null}
         </div>
@@ -99,14 +160,25 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
         {indicator.inheritance === "INHERITED" ? (
           <label className="flex items-center gap-1">
             Lý do không áp dụng
-            <input name="reason" defaultValue={drop.state.status === "error" ? (drop.state.values.reason ?? "") : ""} aria-invalid={Boolean(drop.errors.reason)} className="rounded border border-stone-300 px-2 py-0.5" />
+            <input
+              name="reason"
+              defaultValue={drop.state.status === "error" ? (drop.state.values.reason ?? "") : ""}
+              aria-invalid={Boolean(drop.errors.reason)}
+              className="rounded border border-stone-300 px-2 py-0.5"
+            />
           </label>
         ) : null}
         <button
           disabled={drop.pending}
           className="text-red-700 underline disabled:opacity-50"
           onClick={(event) => {
-            if (indicator.inheritance !== "INHERITED" && !window.confirm(`Xóa chỉ tiêu “${indicator.code} ${indicator.name}”? Chỉ tiêu do kế hoạch này thêm sẽ bị xóa hẳn cùng số liệu đã nhập (vẫn được ghi trong nhật ký).`)) event.preventDefault();
+            if (
+              indicator.inheritance !== "INHERITED" &&
+              !window.confirm(
+                `Xóa chỉ tiêu “${indicator.code} ${indicator.name}”? Chỉ tiêu do kế hoạch này thêm sẽ bị xóa hẳn cùng số liệu đã nhập (vẫn được ghi trong nhật ký).`,
+              )
+            )
+              event.preventDefault();
           }}
         >
           {drop.pending ? "Đang xử lý…" : indicator.inheritance === "INHERITED" ? "Không áp dụng" : "Xóa chỉ tiêu"}
@@ -122,47 +194,98 @@ export function NewIndicatorForm({ planId, groups }: { planId: string; groups: {
   const values = save.state.status === "error" ? save.state.values : {};
   const [direction, setDirection] = useState<Direction>("HIGHER_BETTER");
   return (
-    <form action={save.formAction} className="grid gap-2 rounded border border-dashed border-stone-300 bg-white p-3 md:grid-cols-3" aria-label="Thêm chỉ tiêu">
+    <form
+      action={save.formAction}
+      className="grid gap-2 rounded border border-dashed border-stone-300 bg-white p-3 md:grid-cols-3"
+      aria-label="Thêm chỉ tiêu"
+    >
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="indicatorId" value="" />
       <input type="hidden" name="isGroup" value="false" />
       <label className="text-sm">
         <span className="font-semibold">Thuộc nhóm</span>
-        <select name="parentIndicatorId" defaultValue={values.parentIndicatorId ?? ""} className="mt-1 w-full rounded border border-stone-300 px-2 py-1">
+        <select
+          name="parentIndicatorId"
+          defaultValue={values.parentIndicatorId ?? ""}
+          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
+        >
           <option value="">(không thuộc nhóm)</option>
           {groups.map((g) => (
-            <option key={g.id} value={g.id}>{g.label}</option>
+            <option key={g.id} value={g.id}>
+              {g.label}
+            </option>
           ))}
         </select>
         <FieldMessage message={save.errors.parentIndicatorId} />
       </label>
       <label className="text-sm">
         <span className="font-semibold">Mã</span>
-        <input name="code" defaultValue={values.code ?? ""} aria-invalid={Boolean(save.errors.code)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
-          <FieldMessage message={save.errors.code} />
+        <input
+          name="code"
+          defaultValue={values.code ?? ""}
+          aria-invalid={Boolean(save.errors.code)}
+          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
+        />
+        <FieldMessage message={save.errors.code} />
       </label>
       <label className="text-sm">
         <span className="font-semibold">Đơn vị</span>
-        <input name="unit" defaultValue={values.unit ?? ""} aria-invalid={Boolean(save.errors.unit)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
-          <FieldMessage message={save.errors.unit} />
+        <input
+          name="unit"
+          defaultValue={values.unit ?? ""}
+          aria-invalid={Boolean(save.errors.unit)}
+          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
+        />
+        <FieldMessage message={save.errors.unit} />
       </label>
       <label className="text-sm md:col-span-3">
         <span className="font-semibold">Tên chỉ tiêu</span>
-        <input name="name" defaultValue={values.name ?? ""} aria-invalid={Boolean(save.errors.name)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+        <input
+          name="name"
+          defaultValue={values.name ?? ""}
+          aria-invalid={Boolean(save.errors.name)}
+          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
+        />
         <FieldMessage message={save.errors.name} />
       </label>
       <label className="text-sm">
         <span className="font-semibold">Chiều đánh giá</span>
-        <select name="direction" value={direction} onChange={(e) => setDirection(e.target.value as Direction)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1">
+        <select
+          name="direction"
+          value={direction}
+          onChange={(e) => setDirection(e.target.value as Direction)}
+          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
+        >
           {Object.entries(directionLabels).map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </select>
       </label>
-      <TargetInput name="target2025" label="Mục tiêu đến năm 2025" initial={values.target2025 ?? ""} parentText={null} direction={direction} serverError={save.errors.target2025} />
-      <TargetInput name="target2030" label="Mục tiêu đến năm 2030" initial={values.target2030 ?? ""} parentText={null} direction={direction} serverError={save.errors.target2030} />
+      <TargetInput
+        name="target2025"
+        label="Mục tiêu đến năm 2025"
+        initial={values.target2025 ?? ""}
+        parentText={null}
+        direction={direction}
+        serverError={save.errors.target2025}
+      />
+      <TargetInput
+        name="target2030"
+        label="Mục tiêu đến năm 2030"
+        initial={values.target2030 ?? ""}
+        parentText={null}
+        direction={direction}
+        serverError={save.errors.target2030}
+      />
       <div className="flex items-center gap-3 md:col-span-3">
-        <button disabled={save.pending} className="rounded border border-brand-700 px-3 py-1 text-sm font-semibold text-brand-700 hover:bg-brand-50">Thêm chỉ tiêu</button>
+        <button
+          disabled={save.pending}
+          className="rounded border border-brand-700 px-3 py-1 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+        >
+          Thêm chỉ tiêu
+        </button>
         <SaveStatus state={save.state} pending={save.pending} savedText="Đã thêm" />
       </div>
     </form>

@@ -15,12 +15,22 @@ export function IssueForm({ planId, version, signingForm }: { planId: string; ve
   const field = (name: string, label: string, initial: string, placeholder?: string) => (
     <label className="text-sm">
       <span className="font-semibold">{label}</span>
-      <input name={name} defaultValue={values[name] ?? initial} placeholder={placeholder} aria-invalid={Boolean(save.errors[name])} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+      <input
+        name={name}
+        defaultValue={values[name] ?? initial}
+        placeholder={placeholder}
+        aria-invalid={Boolean(save.errors[name])}
+        className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
+      />
       <FieldMessage message={save.errors[name]} />
     </label>
   );
   return (
-    <form action={save.formAction} className="grid gap-3 rounded-lg border border-emerald-300 bg-emerald-50 p-4 md:grid-cols-5" aria-label="Ban hành kế hoạch">
+    <form
+      action={save.formAction}
+      className="grid gap-3 rounded-lg border border-emerald-300 bg-emerald-50 p-4 md:grid-cols-5"
+      aria-label="Ban hành kế hoạch"
+    >
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="version" value={version} />
       {field("numberSerial", "Số văn bản", "", "ví dụ 45")}
@@ -29,9 +39,16 @@ export function IssueForm({ planId, version, signingForm }: { planId: string; ve
       {field("signerTitle", "Chức vụ người ký", "")}
       {field("signerName", "Họ tên người ký", "")}
       <div className="flex items-center gap-3 md:col-span-5">
-        <button disabled={save.pending} className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">Ban hành</button>
+        <button
+          disabled={save.pending}
+          className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
+        >
+          Ban hành
+        </button>
         <SaveStatus state={save.state} pending={save.pending} savedText="Đã ban hành" />
-        <span className="text-xs text-stone-600">Sau khi ban hành, mọi thay đổi phải qua “Sửa đổi, bổ sung”; bản đã ban hành được lưu trong lịch sử.</span>
+        <span className="text-xs text-stone-600">
+          Sau khi ban hành, mọi thay đổi phải qua “Sửa đổi, bổ sung”; bản đã ban hành được lưu trong lịch sử.
+        </span>
       </div>
     </form>
   );
@@ -41,32 +58,52 @@ export function AmendForm({ planId, version }: { planId: string; version: number
   const save = useSave(amendPlanAction);
   const values = save.state.status === "error" ? save.state.values : {};
   return (
-    <form action={save.formAction} className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4" aria-label="Sửa đổi, bổ sung">
+    <form
+      action={save.formAction}
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4"
+      aria-label="Sửa đổi, bổ sung"
+    >
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="version" value={version} />
       <label className="grow text-sm">
         <span className="font-semibold">Lý do sửa đổi, bổ sung</span>
-        <input name="reason" defaultValue={values.reason ?? ""} aria-invalid={Boolean(save.errors.reason)} className="mt-1 w-full rounded border border-stone-300 px-2 py-1" />
+        <input
+          name="reason"
+          defaultValue={values.reason ?? ""}
+          aria-invalid={Boolean(save.errors.reason)}
+          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
+        />
         <FieldMessage message={save.errors.reason} />
       </label>
-      <button disabled={save.pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">Mở bản sửa đổi, bổ sung</button>
+      <button disabled={save.pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">
+        Mở bản sửa đổi, bổ sung
+      </button>
       <SaveStatus state={save.state} pending={save.pending} savedText="Đã mở bản sửa đổi" />
     </form>
   );
 }
 
-const KIND_LABELS = { ADDED: "Cấp trên bổ sung", REMOVED: "Cấp trên đã bỏ", RETARGETED: "Cấp trên đổi chỉ tiêu" } as const;
+const KIND_LABELS = {
+  ADDED: "Cấp trên bổ sung",
+  REMOVED: "Cấp trên đã bỏ",
+  RETARGETED: "Cấp trên đổi chỉ tiêu",
+} as const;
 
 function ChangeRow({ planId, change }: { planId: string; change: ParentChange }) {
   const save = useSave(decideParentChangeAction);
   return (
     <li className="flex flex-wrap items-center gap-3 py-2 text-sm">
-      <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">{KIND_LABELS[change.kind]}</span>
+      <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
+        {KIND_LABELS[change.kind]}
+      </span>
       <span className="grow">
         {change.itemType === "TASK" ? "Nhiệm vụ" : "Chỉ tiêu"} {change.label}
         {change.kind === "RETARGETED" ? (
           <span className="block text-xs text-stone-600">
-            {Object.keys({ ...change.before, ...change.after }).sort().map((year) => `${year}: ${change.before?.[year] ?? "—"} → ${change.after?.[year] ?? "—"}`).join(" · ")}
+            {Object.keys({ ...change.before, ...change.after })
+              .sort()
+              .map((year) => `${year}: ${change.before?.[year] ?? "—"} → ${change.after?.[year] ?? "—"}`)
+              .join(" · ")}
           </span>
         ) : null}
       </span>
@@ -75,8 +112,22 @@ function ChangeRow({ planId, change }: { planId: string; change: ParentChange })
         <input type="hidden" name="itemType" value={change.itemType} />
         <input type="hidden" name="itemId" value={change.itemId} />
         <input type="hidden" name="kind" value={change.kind} />
-        <button name="decision" value="accept" disabled={save.pending} className="rounded bg-brand-700 px-2 py-1 text-xs font-semibold text-white disabled:opacity-60">Áp dụng</button>
-        <button name="decision" value="dismiss" disabled={save.pending} className="rounded border border-stone-300 px-2 py-1 text-xs disabled:opacity-60">Bỏ qua</button>
+        <button
+          name="decision"
+          value="accept"
+          disabled={save.pending}
+          className="rounded bg-brand-700 px-2 py-1 text-xs font-semibold text-white disabled:opacity-60"
+        >
+          Áp dụng
+        </button>
+        <button
+          name="decision"
+          value="dismiss"
+          disabled={save.pending}
+          className="rounded border border-stone-300 px-2 py-1 text-xs disabled:opacity-60"
+        >
+          Bỏ qua
+        </button>
       </form>
       <SaveStatus state={save.state} pending={save.pending} savedText="Đã xử lý" />
     </li>
@@ -87,8 +138,12 @@ export function ParentChangesPanel({ planId, changes }: { planId: string; change
   if (changes.length === 0) return null;
   return (
     <section aria-labelledby="parent-changes" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
-      <h2 id="parent-changes" className="font-semibold text-amber-900">Kế hoạch cấp trên đã thay đổi ({changes.length})</h2>
-      <p className="text-sm text-amber-900">Không có gì thay đổi trong kế hoạch này cho đến khi bạn chọn “Áp dụng” hoặc “Bỏ qua” từng nội dung.</p>
+      <h2 id="parent-changes" className="font-semibold text-amber-900">
+        Kế hoạch cấp trên đã thay đổi ({changes.length})
+      </h2>
+      <p className="text-sm text-amber-900">
+        Không có gì thay đổi trong kế hoạch này cho đến khi bạn chọn “Áp dụng” hoặc “Bỏ qua” từng nội dung.
+      </p>
       <ul className="divide-y divide-amber-200">
         {changes.map((change) => (
           <ChangeRow key={`${change.kind}:${change.itemId}`} planId={planId} change={change} />

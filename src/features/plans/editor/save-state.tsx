@@ -19,12 +19,22 @@ export function useSave(action: ServerAction, onSaved?: (state: ActionState & { 
   return { state, formAction, pending, errors };
 }
 
-export function SaveStatus({ state, pending, savedText = "Đã lưu" }: { state: ActionState; pending: boolean; savedText?: string }) {
+export function SaveStatus({
+  state,
+  pending,
+  savedText = "Đã lưu",
+}: {
+  state: ActionState;
+  pending: boolean;
+  savedText?: string;
+}) {
   return (
     <span aria-live="polite" className="text-sm" data-testid="save-status">
       {pending ? <span className="text-stone-600">Đang lưu…</span> : null}
       {!pending && state.status === "ok" ? <span className="text-emerald-700">{savedText}</span> : null}
-      {!pending && state.status === "error" ? <span className="text-red-700">Chưa lưu được: {state.message}</span> : null}
+      {!pending && state.status === "error" ? (
+        <span className="text-red-700">Chưa lưu được: {state.message}</span>
+      ) : null}
     </span>
   );
 }
@@ -44,7 +54,9 @@ export function useDraftBackup(key: string) {
     }
   };
   const write = (form: HTMLFormElement) => {
-    const values = Object.fromEntries([...new FormData(form).entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+    const values = Object.fromEntries(
+      [...new FormData(form).entries()].filter(([, v]) => typeof v === "string"),
+    ) as Record<string, string>;
     window.localStorage.setItem(key, JSON.stringify(values));
   };
   const clear = () => window.localStorage.removeItem(key);
@@ -79,5 +91,7 @@ export function restoredList(value: string | undefined, fallback: string[]): str
 }
 
 export function RestoredNote({ show }: { show: boolean }) {
-  return show ? <p className="text-xs text-sky-800">Đã khôi phục nội dung bạn nhập nhưng chưa lưu lần trước: bấm Lưu để lưu lại.</p> : null;
+  return show ? (
+    <p className="text-xs text-sky-800">Đã khôi phục nội dung bạn nhập nhưng chưa lưu lần trước: bấm Lưu để lưu lại.</p>
+  ) : null;
 }

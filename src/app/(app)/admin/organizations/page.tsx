@@ -11,20 +11,41 @@ import { trackLabels } from "@/ui/labels";
 
 export const metadata: Metadata = { title: "Cơ quan, tổ chức" };
 
-const filters = z.object({ province: z.string().regex(/^\d{2}$/).catch("14"), q: z.string().trim().max(100).catch("") });
+const filters = z.object({
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .catch("14"),
+  q: z.string().trim().max(100).catch(""),
+});
 
-export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function OrganizationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const scope = await requirePage("/admin/organizations");
   const { province, q } = filters.parse(await searchParams);
   const data = await withScope(scope, async (db) => {
-    const provinces = await db.adminUnit.findMany({ where: { era: "FROM_2025", level: "PROVINCE" }, select: { code: true, name: true }, orderBy: { name: "asc" } });
+    const provinces = await db.adminUnit.findMany({
+      where: { era: "FROM_2025", level: "PROVINCE" },
+      select: { code: true, name: true },
+      orderBy: { name: "asc" },
+    });
     const organizations = await db.organization.findMany({
       where: { provinceCode: province, ...(q ? { normalizedName: { contains: normalizeName(q) } } : {}) },
-      include: { adminUnit: { select: { fullName: true, era: true } }, successors: { include: { successor: { select: { name: true } } } } },
+      include: {
+        adminUnit: { select: { fullName: true, era: true } },
+        successors: { include: { successor: { select: { name: true } } } },
+      },
       orderBy: [{ adminUnit: { level: "asc" } }, { name: "asc" }],
       take: 300,
     });
-    const units = await db.adminUnit.findMany({ where: { provinceCode: province, OR: [{ era: "FROM_2025" }, { level: { in: ["PROVINCE", "DISTRICT"] } }] }, select: { id: true, fullName: true, era: true, level: true }, orderBy: [{ era: "desc" }, { level: "asc" }, { fullName: "asc" }] });
+    const units = await db.adminUnit.findMany({
+      where: { provinceCode: province, OR: [{ era: "FROM_2025" }, { level: { in: ["PROVINCE", "DISTRICT"] } }] },
+      select: { id: true, fullName: true, era: true, level: true },
+      orderBy: [{ era: "desc" }, { level: "asc" }, { fullName: "asc" }],
+    });
     return { provinces, organizations, units };
   });
   const current = data.organizations.filter((o) => !o.validTo).map((o) => ({ id: o.id, name: o.name }));
@@ -35,7 +56,11 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         <label className="flex flex-col text-sm">
           Tỉnh, thành phố
           <select name="province" defaultValue={province} className="mt-1 rounded border border-stone-300 px-2 py-1.5">
-            {data.provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+            {data.provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col text-sm">
@@ -44,27 +69,57 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         </label>
         <button className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">Tìm</button>
       </form>
-      <CreateOrganizationForm units={data.units.map((u) => ({ id: u.id, label: `${u.fullName}${u.era === "PRE_2025" ? " (trước 01/07/2025)" : ""}` }))} />
+      <CreateOrganizationForm
+        units={data.units.map((u) => ({
+          id: u.id,
+          label: `${u.fullName}${u.era === "PRE_2025" ? " (trước 01/07/2025)" : ""}`,
+        }))}
+      />
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-sm">
           <thead className="bg-stone-100 text-left">
             <tr>
-              <th scope="col" className="px-3 py-2">Cơ quan</th>
-              <th scope="col" className="px-3 py-2">Địa bàn</th>
-              <th scope="col" className="px-3 py-2">Loại, khối</th>
-              <th scope="col" className="px-3 py-2">Hiệu lực, kế thừa</th>
+              <th scope="col" className="px-3 py-2">
+                Cơ quan
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Địa bàn
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Loại, khối
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Hiệu lực, kế thừa
+              </th>
             </tr>
           </thead>
           <tbody>
             {data.organizations.map((o) => (
               <tr key={o.id} className="border-t border-stone-100 align-top">
                 <td className="px-3 py-2 font-semibold">{o.name}</td>
-                <td className="px-3 py-2">{o.adminUnit.fullName}{o.adminUnit.era === "PRE_2025" ? <span className="text-xs text-stone-500"> (trước 01/07/2025)</span> : null}</td>
-                <td className="px-3 py-2">{organizationKindLabels[o.kind]} · {trackLabels[o.track]}</td>
+                <td className="px-3 py-2">
+                  {o.adminUnit.fullName}
+                  {o.adminUnit.era === "PRE_2025" ? (
+                    <span className="text-xs text-stone-500"> (trước 01/07/2025)</span>
+                  ) : null}
+                </td>
+                <td className="px-3 py-2">
+                  {organizationKindLabels[o.kind]} · {trackLabels[o.track]}
+                </td>
                 <td className="px-3 py-2">
                   {o.validTo ? <Badge>đến {day(o.validTo)}</Badge> : <Badge tone="green">đang hoạt động</Badge>}
-                  {o.successors.length ? <span className="block text-xs">Kế thừa: {o.successors.map((s) => s.successor.name).join(", ")}</span> : null}
-                  {!o.validTo ? <CloseOrganizationForm organizationId={o.id} name={o.name} successors={current.filter((c) => c.id !== o.id)} /> : null}
+                  {o.successors.length ? (
+                    <span className="block text-xs">
+                      Kế thừa: {o.successors.map((s) => s.successor.name).join(", ")}
+                    </span>
+                  ) : null}
+                  {!o.validTo ? (
+                    <CloseOrganizationForm
+                      organizationId={o.id}
+                      name={o.name}
+                      successors={current.filter((c) => c.id !== o.id)}
+                    />
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -22,7 +22,6 @@ export const metadata: Metadata = { title: "Kế hoạch" };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!uuid.test(id)) notFound();
@@ -52,7 +51,9 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
                 <span aria-hidden>›</span>
               </li>
             ))}
-            <li aria-current="page" className="font-semibold text-stone-900">{plan.number}</li>
+            <li aria-current="page" className="font-semibold text-stone-900">
+              {plan.number}
+            </li>
           </ol>
         </nav>
       ) : null}
@@ -72,48 +73,95 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           {plan.issuer.validTo ? (
             <Badge tone="neutral" title="Cơ quan ban hành đã kết thúc hoạt động khi sắp xếp đơn vị hành chính">
               Cơ quan ban hành kết thúc hoạt động từ {day(plan.issuer.validTo)}
-              {plan.issuer.successors.length ? `; kế thừa: ${plan.issuer.successors.map((s) => s.successor.name).join(", ")}` : ""}
+              {plan.issuer.successors.length
+                ? `; kế thừa: ${plan.issuer.successors.map((s) => s.successor.name).join(", ")}`
+                : ""}
             </Badge>
           ) : null}
         </div>
         {plan.signerName || plan.signingForm ? (
           <p className="text-sm text-stone-600">
-            {plan.signingForm} {plan.signerTitle ? `· ${plan.signerTitle}` : ""} {plan.signerName ? `· ${plan.signerName}` : ""}
+            {plan.signingForm} {plan.signerTitle ? `· ${plan.signerTitle}` : ""}{" "}
+            {plan.signerName ? `· ${plan.signerName}` : ""}
           </p>
         ) : null}
         {!plan.hasContent ? (
-          <p className="rounded bg-stone-100 p-2 text-sm text-stone-700">Hệ thống chỉ lưu số, ngày, cơ quan ban hành và trích yếu của văn bản này; nội dung chưa được nhập.</p>
+          <p className="rounded bg-stone-100 p-2 text-sm text-stone-700">
+            Hệ thống chỉ lưu số, ngày, cơ quan ban hành và trích yếu của văn bản này; nội dung chưa được nhập.
+          </p>
         ) : null}
       </header>
 
       <nav aria-label="Thao tác" className="flex flex-wrap gap-2 text-sm">
         {editable ? (
-          <Link href={`/plans/${plan.id}/edit`} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">
+          <Link
+            href={`/plans/${plan.id}/edit`}
+            className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800"
+          >
             {plan.status === "DRAFT" ? "Soạn, sửa dự thảo" : "Sửa đổi, bổ sung"}
           </Link>
         ) : null}
         {implementable ? (
-          <Link href={`/plans/${plan.id}/implement`} className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800">Tạo kế hoạch thực hiện</Link>
+          <Link
+            href={`/plans/${plan.id}/implement`}
+            className="rounded bg-brand-700 px-3 py-1.5 font-semibold text-white hover:bg-brand-800"
+          >
+            Tạo kế hoạch thực hiện
+          </Link>
         ) : null}
         {plan.hasContent ? (
           <>
-            <Link href={`/plans/${plan.id}/results`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Kết quả thực hiện</Link>
-            <Link href={`/plans/${plan.id}/reports/${currentReportYear()}`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Báo cáo năm {currentReportYear()}</Link>
-            <Link href={`/plans/${plan.id}/dashboard`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Biểu đồ theo dõi</Link>
-            {plan.children.length ? <Link href={`/dashboard?plan=${plan.id}`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Tổng hợp cấp dưới</Link> : null}
+            <Link
+              href={`/plans/${plan.id}/results`}
+              className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100"
+            >
+              Kết quả thực hiện
+            </Link>
+            <Link
+              href={`/plans/${plan.id}/reports/${currentReportYear()}`}
+              className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100"
+            >
+              Báo cáo năm {currentReportYear()}
+            </Link>
+            <Link
+              href={`/plans/${plan.id}/dashboard`}
+              className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100"
+            >
+              Biểu đồ theo dõi
+            </Link>
+            {plan.children.length ? (
+              <Link
+                href={`/dashboard?plan=${plan.id}`}
+                className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100"
+              >
+                Tổng hợp cấp dưới
+              </Link>
+            ) : null}
           </>
         ) : null}
-        <Link href={`/plans/${plan.id}/history`} className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100">Lịch sử</Link>
-        {editable && plan.status === "ISSUED" && roleHolds(scope.role, "plans.issue", scope.isSystemAdmin) ? <PublishForm planId={plan.id} version={plan.version} published={Boolean(plan.publishedAt)} /> : null}
+        <Link
+          href={`/plans/${plan.id}/history`}
+          className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100"
+        >
+          Lịch sử
+        </Link>
+        {editable && plan.status === "ISSUED" && roleHolds(scope.role, "plans.issue", scope.isSystemAdmin) ? (
+          <PublishForm planId={plan.id} version={plan.version} published={Boolean(plan.publishedAt)} />
+        ) : null}
       </nav>
 
       {plan.citations.length ? (
         <section aria-labelledby="citations" className="text-sm">
-          <h2 id="citations" className="font-semibold">Văn bản căn cứ khác</h2>
+          <h2 id="citations" className="font-semibold">
+            Văn bản căn cứ khác
+          </h2>
           <ul className="ml-5 list-disc">
             {plan.citations.map((c) => (
               <li key={c.id}>
-                <Link href={`/plans/${c.id}`} className="text-brand-700 hover:underline">{documentKindLabel(c.kind)} {c.number}</Link> — {c.title}
+                <Link href={`/plans/${c.id}`} className="text-brand-700 hover:underline">
+                  {documentKindLabel(c.kind)} {c.number}
+                </Link>{" "}
+                — {c.title}
               </li>
             ))}
           </ul>
@@ -122,9 +170,15 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
 
       {PLAN_SECTIONS.some(([key]) => plan[key]) ? (
         <section aria-labelledby="sections" className="space-y-2">
-          <h2 id="sections" className="text-lg font-semibold">Nội dung</h2>
+          <h2 id="sections" className="text-lg font-semibold">
+            Nội dung
+          </h2>
           {PLAN_SECTIONS.filter(([key]) => plan[key]).map(([key, label]) => (
-            <details key={key} className="rounded border border-stone-200 bg-white p-3" open={key === "generalObjective"}>
+            <details
+              key={key}
+              className="rounded border border-stone-200 bg-white p-3"
+              open={key === "generalObjective"}
+            >
               <summary className="cursor-pointer font-semibold">{label}</summary>
               <div className="mt-2 whitespace-pre-line text-sm leading-relaxed">{plan[key]}</div>
             </details>
@@ -133,25 +187,39 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       ) : null}
 
       <section aria-labelledby="indicators" className="space-y-2">
-        <h2 id="indicators" className="text-lg font-semibold">Chỉ tiêu</h2>
+        <h2 id="indicators" className="text-lg font-semibold">
+          Chỉ tiêu
+        </h2>
         <IndicatorTable indicators={indicators} hasParent={Boolean(plan.parentId)} />
       </section>
 
       <section aria-labelledby="tasks" className="space-y-2">
-        <h2 id="tasks" className="text-lg font-semibold">Nhiệm vụ, giải pháp</h2>
+        <h2 id="tasks" className="text-lg font-semibold">
+          Nhiệm vụ, giải pháp
+        </h2>
         <TaskTree tasks={tasks} />
-        {dropped ? <p className="text-sm text-stone-600">{dropped} nội dung kế thừa từ cấp trên không áp dụng ở kế hoạch này (xem khi soạn, sửa).</p> : null}
+        {dropped ? (
+          <p className="text-sm text-stone-600">
+            {dropped} nội dung kế thừa từ cấp trên không áp dụng ở kế hoạch này (xem khi soạn, sửa).
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="children" className="space-y-2">
-        <h2 id="children" className="text-lg font-semibold">Văn bản cấp dưới thực hiện ({plan.children.length})</h2>
+        <h2 id="children" className="text-lg font-semibold">
+          Văn bản cấp dưới thực hiện ({plan.children.length})
+        </h2>
         {plan.children.length === 0 ? (
-          <p className="text-sm text-stone-600">Chưa có văn bản cấp dưới nào (mà bạn được xem) thực hiện văn bản này.</p>
+          <p className="text-sm text-stone-600">
+            Chưa có văn bản cấp dưới nào (mà bạn được xem) thực hiện văn bản này.
+          </p>
         ) : (
           <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
             {plan.children.map((child) => (
               <li key={child.id} className="flex flex-wrap items-baseline gap-2 px-3 py-2">
-                <Link href={`/plans/${child.id}`} className="font-semibold text-brand-700 hover:underline">{child.number}</Link>
+                <Link href={`/plans/${child.id}`} className="font-semibold text-brand-700 hover:underline">
+                  {child.number}
+                </Link>
                 <span>{child.issuer.name}</span>
                 <span className="text-stone-500">{day(child.issuedOn)}</span>
                 {child.isIllustrative ? <IllustrativeBadge /> : null}

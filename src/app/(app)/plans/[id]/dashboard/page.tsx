@@ -56,19 +56,28 @@ export default async function PlanDashboardPage({ params, searchParams }: Props)
   const { shown } = d;
   const firstShown = d.groups.findIndex((g) => g.cards);
   const isCurrent = (i: number) => !shown.all && firstShown === i;
-  const groupHref = (group: string) => `/plans/${plan.id}/dashboard?${new URLSearchParams({ ...(d.year ? { year: String(d.year) } : {}), group })}#chi-tieu`;
+  const groupHref = (group: string) =>
+    `/plans/${plan.id}/dashboard?${new URLSearchParams({ ...(d.year ? { year: String(d.year) } : {}), group })}#chi-tieu`;
 
   return (
     <article className="space-y-6">
       <nav aria-label="Liên kết" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">‹ Văn bản {plan.number}</Link>
+        <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">
+          ‹ Văn bản {plan.number}
+        </Link>
         {plan.parent ? (
-          <Link href={`/dashboard?plan=${plan.parent.id}${d.year ? `&year=${d.year}` : ""}`} className="text-brand-700 hover:underline">
-            Tổng hợp các địa phương thực hiện {documentKindLabel(plan.parent.kind)} {plan.parent.number} ({plan.parent.issuerName})
+          <Link
+            href={`/dashboard?plan=${plan.parent.id}${d.year ? `&year=${d.year}` : ""}`}
+            className="text-brand-700 hover:underline"
+          >
+            Tổng hợp các địa phương thực hiện {documentKindLabel(plan.parent.kind)} {plan.parent.number} (
+            {plan.parent.issuerName})
           </Link>
         ) : null}
         {plan.children > 0 ? (
-          <Link href={`/dashboard?plan=${plan.id}`} className="text-brand-700 hover:underline">Tổng hợp {plan.children} văn bản cấp dưới ›</Link>
+          <Link href={`/dashboard?plan=${plan.id}`} className="text-brand-700 hover:underline">
+            Tổng hợp {plan.children} văn bản cấp dưới ›
+          </Link>
         ) : null}
       </nav>
 
@@ -85,41 +94,70 @@ export default async function PlanDashboardPage({ params, searchParams }: Props)
           {d.hasIllustrative ? <IllustrativeBadge /> : null}
           {plan.dissolved ? (
             <Badge tone="neutral" title="Cơ quan ban hành đã kết thúc hoạt động khi sắp xếp đơn vị hành chính">
-              {plan.issuerValidTo ? `Cơ quan ban hành kết thúc hoạt động từ ${formatDate(plan.issuerValidTo)}` : "Cơ quan ban hành đã kết thúc hoạt động"}
+              {plan.issuerValidTo
+                ? `Cơ quan ban hành kết thúc hoạt động từ ${formatDate(plan.issuerValidTo)}`
+                : "Cơ quan ban hành đã kết thúc hoạt động"}
               {plan.successorNames ? `; kế thừa: ${plan.successorNames}` : ""}
             </Badge>
           ) : null}
         </div>
-        {d.hasIllustrative ? <p className="text-sm text-amber-900">Số liệu trên trang này là dữ liệu minh họa, không phải số liệu thực tế.</p> : null}
+        {d.hasIllustrative ? (
+          <p className="text-sm text-amber-900">
+            Số liệu trên trang này là dữ liệu minh họa, không phải số liệu thực tế.
+          </p>
+        ) : null}
       </header>
 
       <section aria-labelledby="tong-quan" className="space-y-3">
         <div className="flex flex-wrap items-end justify-between gap-3">
-          <h2 id="tong-quan" className="text-lg font-semibold">Chỉ tiêu {d.year ? `năm ${d.year}` : ""}</h2>
+          <h2 id="tong-quan" className="text-lg font-semibold">
+            Chỉ tiêu {d.year ? `năm ${d.year}` : ""}
+          </h2>
           {d.years.length > 1 ? (
             <form method="get" className="flex items-end gap-2 text-sm">
-              {firstShown >= 0 ? <input type="hidden" name="group" value={shown.all ? ALL_GROUPS : d.groups[firstShown]!.name} /> : null}
+              {firstShown >= 0 ? (
+                <input type="hidden" name="group" value={shown.all ? ALL_GROUPS : d.groups[firstShown]!.name} />
+              ) : null}
               <label>
                 Năm
-                <select name="year" defaultValue={d.year ?? ""} className="mt-1 block rounded border border-stone-300 bg-white px-2 py-1.5">
+                <select
+                  name="year"
+                  defaultValue={d.year ?? ""}
+                  className="mt-1 block rounded border border-stone-300 bg-white px-2 py-1.5"
+                >
                   {[...d.years].reverse().map((y) => (
-                    <option key={y} value={y}>{y}</option>
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
                   ))}
                 </select>
               </label>
-              <button type="submit" className="rounded border border-brand-700 px-3 py-1.5 font-semibold text-brand-700 hover:bg-brand-50">Xem</button>
+              <button
+                type="submit"
+                className="rounded border border-brand-700 px-3 py-1.5 font-semibold text-brand-700 hover:bg-brand-50"
+              >
+                Xem
+              </button>
             </form>
           ) : null}
         </div>
         {indicatorCount === 0 ? (
           <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-700">
-            Kế hoạch này chưa có chỉ tiêu nào trong hệ thống. Chỉ tiêu được nhập khi soạn hoặc sửa kế hoạch; xem <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">trang văn bản</Link>.
+            Kế hoạch này chưa có chỉ tiêu nào trong hệ thống. Chỉ tiêu được nhập khi soạn hoặc sửa kế hoạch; xem{" "}
+            <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">
+              trang văn bản
+            </Link>
+            .
           </p>
         ) : (
           <>
             {d.year === null ? (
               <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-700">
-                Chưa có số liệu thực hiện nào. Nhập kết quả ở <Link href={`/plans/${plan.id}/results`} className="text-brand-700 hover:underline">trang Kết quả thực hiện</Link>; biểu đồ dưới đây đang chỉ có mục tiêu.
+                Chưa có số liệu thực hiện nào. Nhập kết quả ở{" "}
+                <Link href={`/plans/${plan.id}/results`} className="text-brand-700 hover:underline">
+                  trang Kết quả thực hiện
+                </Link>
+                ; biểu đồ dưới đây đang chỉ có mục tiêu.
               </p>
             ) : null}
             <StatusBar counts={d.counts} label={`${indicatorCount} chỉ tiêu theo tình trạng`} />
@@ -128,9 +166,13 @@ export default async function PlanDashboardPage({ params, searchParams }: Props)
                 <caption className="sr-only">Số chỉ tiêu theo nhóm và tình trạng</caption>
                 <thead className="bg-stone-100 text-left text-xs">
                   <tr>
-                    <th scope="col" className="px-3 py-2">Nhóm chỉ tiêu</th>
+                    <th scope="col" className="px-3 py-2">
+                      Nhóm chỉ tiêu
+                    </th>
                     {STATUSES.map((s) => (
-                      <th key={s} scope="col" className="px-2 py-2 text-center">{statusLabel(s)}</th>
+                      <th key={s} scope="col" className="px-2 py-2 text-center">
+                        {statusLabel(s)}
+                      </th>
                     ))}
                   </tr>
                 </thead>
@@ -138,10 +180,22 @@ export default async function PlanDashboardPage({ params, searchParams }: Props)
                   {d.groups.map((g, i) => (
                     <tr key={g.name} className="border-t border-stone-100">
                       <th scope="row" className="px-3 py-1.5 text-left font-normal">
-                        <Link href={groupHref(g.name)} prefetch={false} aria-current={isCurrent(i) ? "true" : undefined} className={`text-brand-700 hover:underline ${isCurrent(i) ? "font-semibold" : ""}`}>{g.name}</Link>
+                        <Link
+                          href={groupHref(g.name)}
+                          prefetch={false}
+                          aria-current={isCurrent(i) ? "true" : undefined}
+                          className={`text-brand-700 hover:underline ${isCurrent(i) ? "font-semibold" : ""}`}
+                        >
+                          {g.name}
+                        </Link>
                       </th>
                       {STATUSES.map((s) => (
-                        <td key={s} className={`px-2 py-1.5 text-center tabular-nums ${g.counts[s] && (s === "OFF_TRACK" || s === "AT_RISK") ? "font-semibold" : ""}`}>{g.counts[s]}</td>
+                        <td
+                          key={s}
+                          className={`px-2 py-1.5 text-center tabular-nums ${g.counts[s] && (s === "OFF_TRACK" || s === "AT_RISK") ? "font-semibold" : ""}`}
+                        >
+                          {g.counts[s]}
+                        </td>
                       ))}
                     </tr>
                   ))}
@@ -161,19 +215,29 @@ export default async function PlanDashboardPage({ params, searchParams }: Props)
                   {g.name} <span className="text-stone-500">({g.indicators.length})</span>
                 </GroupTab>
               ))}
-              <GroupTab href={groupHref(ALL_GROUPS)} current={shown.all}>Tất cả các nhóm</GroupTab>
+              <GroupTab href={groupHref(ALL_GROUPS)} current={shown.all}>
+                Tất cả các nhóm
+              </GroupTab>
             </nav>
           ) : null}
           {!shown.found ? (
             <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-              Kế hoạch này không có nhóm chỉ tiêu “{requestedGroup}”; đang hiển thị nhóm “{d.groups[firstShown]?.name}”.{d.groups.length > 1 ? " Chọn nhóm khác ở trên." : ""}
+              Kế hoạch này không có nhóm chỉ tiêu “{requestedGroup}”; đang hiển thị nhóm “{d.groups[firstShown]?.name}”.
+              {d.groups.length > 1 ? " Chọn nhóm khác ở trên." : ""}
             </p>
           ) : null}
           {d.groups.map((g, i) =>
             g.cards ? (
               <section key={g.name} aria-labelledby={`nhom-${i + 1}`} className="space-y-2">
-                <h2 id={`nhom-${i + 1}`} className="text-lg font-semibold">{g.name}</h2>
-                <IndicatorCards cards={cardsJson(g.cards, d.year, formatVietnameseNumber)} group={i + 1} year={d.year} labels={CARD_LABELS} />
+                <h2 id={`nhom-${i + 1}`} className="text-lg font-semibold">
+                  {g.name}
+                </h2>
+                <IndicatorCards
+                  cards={cardsJson(g.cards, d.year, formatVietnameseNumber)}
+                  group={i + 1}
+                  year={d.year}
+                  labels={CARD_LABELS}
+                />
               </section>
             ) : null,
           )}
@@ -181,7 +245,9 @@ export default async function PlanDashboardPage({ params, searchParams }: Props)
       ) : null}
 
       <section aria-labelledby="nhiem-vu" className="space-y-2">
-        <h2 id="nhiem-vu" className="text-lg font-semibold">Nhiệm vụ theo tình trạng và cơ quan chủ trì</h2>
+        <h2 id="nhiem-vu" className="text-lg font-semibold">
+          Nhiệm vụ theo tình trạng và cơ quan chủ trì
+        </h2>
         <TaskSummaryView summary={d.tasks} resultsHref={`/plans/${plan.id}/results`} />
       </section>
     </article>

@@ -17,7 +17,10 @@ export default async function ImplementPage({ params }: { params: Promise<{ id: 
   const data = await withScope(scope, async (db) => {
     if (!(await canImplement(db, scope, id))) return null;
     const parent = await getPlanDetail(db, scope, id);
-    const own = await db.organization.findUniqueOrThrow({ where: { id: scope.organizationId! }, include: { adminUnit: true } });
+    const own = await db.organization.findUniqueOrThrow({
+      where: { id: scope.organizationId! },
+      include: { adminUnit: true },
+    });
     return { parent, place: own.adminUnit.fullName };
   });
   if (!data) notFound();
@@ -29,11 +32,16 @@ export default async function ImplementPage({ params }: { params: Promise<{ id: 
   const suggested = `Thực hiện ${kind} số ${parent.number}${dated} của ${parent.issuer.name} trên địa bàn ${place}`;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Tạo kế hoạch thực hiện {kind.toLowerCase()} {parent.number}</h1>
+      <h1 className="text-2xl font-semibold">
+        Tạo kế hoạch thực hiện {kind.toLowerCase()} {parent.number}
+      </h1>
       <ImplementForm
         parentId={parent.id}
         suggestedTitle={suggested}
-        counts={{ tasks: parent.tasks.filter((t) => t.inheritance !== "DROPPED").length, indicators: parent.indicators.filter((i) => !i.isGroup && i.inheritance !== "DROPPED").length }}
+        counts={{
+          tasks: parent.tasks.filter((t) => t.inheritance !== "DROPPED").length,
+          indicators: parent.indicators.filter((i) => !i.isGroup && i.inheritance !== "DROPPED").length,
+        }}
       />
     </div>
   );

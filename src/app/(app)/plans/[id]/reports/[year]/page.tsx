@@ -2,7 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDate } from "@/domain/reporting-calendar";
-import { currentReportYear, dayInVietnam, daysLeftText, reportStatusLabels, reportStatusTones } from "@/features/reporting/calendar";
+import {
+  currentReportYear,
+  dayInVietnam,
+  daysLeftText,
+  reportStatusLabels,
+  reportStatusTones,
+} from "@/features/reporting/calendar";
 import { DownloadButton } from "@/features/reporting/download-button";
 import { NarrativeForm } from "@/features/reporting/narrative-form";
 import { getReportPage, reportSnapshotFor } from "@/features/reporting/queries";
@@ -26,7 +32,13 @@ function notFoundOn(error: unknown): never {
   throw error;
 }
 
-export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string; year: string }>; searchParams: Promise<{ submission?: string }> }) {
+export default async function ReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; year: string }>;
+  searchParams: Promise<{ submission?: string }>;
+}) {
   const { id, year: yearText } = await params;
   const year = Number(yearText);
   if (!isUuid(id) || !/^\d{4}$/.test(yearText) || year < FIRST_RESULTS_YEAR || year > currentReportYear()) notFound();
@@ -42,7 +54,9 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     if (created.status === "ok") page = await load();
   }
   const report = page.report;
-  const shown = report ? await withScope(scope, (db) => reportSnapshotFor(db, scope, id, year, asked)).catch(notFoundOn) : null;
+  const shown = report
+    ? await withScope(scope, (db) => reportSnapshotFor(db, scope, id, year, asked)).catch(notFoundOn)
+    : null;
   const submissions = report?.submissions ?? [];
   const latest = submissions[submissions.length - 1] ?? null;
   const editable = report !== null && (report.status === "DRAFT" || report.status === "RETURNED");
@@ -52,9 +66,13 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   return (
     <article className="space-y-6">
       <nav aria-label="Đường dẫn" className="text-sm text-stone-600">
-        <Link href={`/plans/${page.plan.id}`} className="text-brand-700 hover:underline">Kế hoạch {page.plan.number}</Link>
+        <Link href={`/plans/${page.plan.id}`} className="text-brand-700 hover:underline">
+          Kế hoạch {page.plan.number}
+        </Link>
         <span aria-hidden> › </span>
-        <Link href="/reports" className="text-brand-700 hover:underline">Báo cáo</Link>
+        <Link href="/reports" className="text-brand-700 hover:underline">
+          Báo cáo
+        </Link>
         <span aria-hidden> › </span>
         <span aria-current="page">Năm {year}</span>
       </nav>
@@ -62,18 +80,30 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       <header className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
         <p className="text-sm uppercase tracking-wide text-stone-500">{page.plan.issuerName}</p>
         <h1 className="text-2xl font-semibold">Báo cáo kết quả thực hiện năm {year}</h1>
-        <p>{page.plan.number} — {page.plan.title}</p>
+        <p>
+          {page.plan.number} — {page.plan.title}
+        </p>
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          {report ? <span data-testid="report-status"><Badge tone={reportStatusTones[report.status]}>{reportStatusLabels[report.status]}</Badge></span> : <Badge>Chưa có báo cáo</Badge>}
+          {report ? (
+            <span data-testid="report-status">
+              <Badge tone={reportStatusTones[report.status]}>{reportStatusLabels[report.status]}</Badge>
+            </span>
+          ) : (
+            <Badge>Chưa có báo cáo</Badge>
+          )}
           {page.plan.isIllustrative ? <IllustrativeBadge /> : null}
         </div>
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="font-semibold">Kỳ số liệu</dt>
-          <dd>từ {formatDate(page.period.start)} đến {formatDate(page.period.end)}</dd>
+          <dd>
+            từ {formatDate(page.period.start)} đến {formatDate(page.period.end)}
+          </dd>
           <dt className="font-semibold">Hạn gửi</dt>
           <dd>
             {formatDate(page.period.due)}{" "}
-            <Badge tone={deadlineTones[page.deadline]}>{page.deadline === "SUBMITTED" ? "đã gửi" : daysLeftText(page.daysLeft)}</Badge>
+            <Badge tone={deadlineTones[page.deadline]}>
+              {page.deadline === "SUBMITTED" ? "đã gửi" : daysLeftText(page.daysLeft)}
+            </Badge>
           </dd>
           <dt className="font-semibold">Gửi đến</dt>
           <dd>{page.plan.parentIssuerName ?? "cơ quan cấp trên"}</dd>
@@ -83,66 +113,149 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       {report?.status === "RETURNED" && latest?.reviewComment ? (
         <section aria-label="Ý kiến trả lại" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm">
           <p className="font-semibold text-red-800">
-            Báo cáo lần gửi {latest.number} bị trả lại{latest.reviewedAt ? ` ngày ${dayInVietnam(latest.reviewedAt)}` : ""}{latest.reviewedBy ? ` (${latest.reviewedBy})` : ""}:
+            Báo cáo lần gửi {latest.number} bị trả lại
+            {latest.reviewedAt ? ` ngày ${dayInVietnam(latest.reviewedAt)}` : ""}
+            {latest.reviewedBy ? ` (${latest.reviewedBy})` : ""}:
           </p>
-          <p className="mt-1 whitespace-pre-line" data-testid="return-comment">{latest.reviewComment}</p>
-          <p className="mt-2 text-stone-700">Hãy sửa số liệu hoặc nội dung rồi gửi lại; lần gửi trước vẫn được lưu và xem được.</p>
+          <p className="mt-1 whitespace-pre-line" data-testid="return-comment">
+            {latest.reviewComment}
+          </p>
+          <p className="mt-2 text-stone-700">
+            Hãy sửa số liệu hoặc nội dung rồi gửi lại; lần gửi trước vẫn được lưu và xem được.
+          </p>
         </section>
       ) : null}
 
       {!report ? (
-        <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">Chưa có báo cáo năm {year} cho kế hoạch này.</p>
+        <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">
+          Chưa có báo cáo năm {year} cho kế hoạch này.
+        </p>
       ) : (
         <>
           <div className="flex flex-wrap items-center gap-3">
-            <Link href={`/plans/${page.plan.id}/results?year=${year}`} className="text-sm text-brand-700 hover:underline">Nhập kết quả năm {year}</Link>
-            <Link href={`/plans/${page.plan.id}/reports/${year}/print${query ? `?${query.slice(1)}` : ""}`} className="text-sm text-brand-700 hover:underline">Bản in (A4)</Link>
-            <DownloadButton href={`/api/plans/${page.plan.id}/export/report.docx?year=${year}${query}`} label="Tải báo cáo (.docx)" fallbackName={`${fileStem}.docx`} />
-            <DownloadButton href={`/api/plans/${page.plan.id}/export/indicators.xlsx?year=${year}${query}`} label="Tải phụ lục chỉ tiêu (.xlsx)" fallbackName={`${fileStem}.xlsx`} />
+            <Link
+              href={`/plans/${page.plan.id}/results?year=${year}`}
+              className="text-sm text-brand-700 hover:underline"
+            >
+              Nhập kết quả năm {year}
+            </Link>
+            <Link
+              href={`/plans/${page.plan.id}/reports/${year}/print${query ? `?${query.slice(1)}` : ""}`}
+              className="text-sm text-brand-700 hover:underline"
+            >
+              Bản in (A4)
+            </Link>
+            <DownloadButton
+              href={`/api/plans/${page.plan.id}/export/report.docx?year=${year}${query}`}
+              label="Tải báo cáo (.docx)"
+              fallbackName={`${fileStem}.docx`}
+            />
+            <DownloadButton
+              href={`/api/plans/${page.plan.id}/export/indicators.xlsx?year=${year}${query}`}
+              label="Tải phụ lục chỉ tiêu (.xlsx)"
+              fallbackName={`${fileStem}.xlsx`}
+            />
           </div>
 
           {submissions.length ? (
             <section aria-labelledby="submissions" className="space-y-2">
-              <h2 id="submissions" className="text-lg font-semibold">Các lần gửi</h2>
+              <h2 id="submissions" className="text-lg font-semibold">
+                Các lần gửi
+              </h2>
               <ol className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
                 {submissions.map((s) => (
-                  <li key={s.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2" data-testid={`submission-${s.number}`}>
-                    <Link href={`/plans/${page.plan.id}/reports/${year}?submission=${s.number}`} className="font-semibold text-brand-700 hover:underline" aria-current={shown?.submission?.number === s.number ? "true" : undefined}>
+                  <li
+                    key={s.id}
+                    className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2"
+                    data-testid={`submission-${s.number}`}
+                  >
+                    <Link
+                      href={`/plans/${page.plan.id}/reports/${year}?submission=${s.number}`}
+                      className="font-semibold text-brand-700 hover:underline"
+                      aria-current={shown?.submission?.number === s.number ? "true" : undefined}
+                    >
                       Lần gửi {s.number}
                     </Link>
-                    <span>ngày {dayInVietnam(s.submittedAt)}{s.submittedBy ? ` — ${s.submittedBy}` : ""}</span>
-                    <Badge tone={reportStatusTones[s.outcome]}>{s.outcome === "SUBMITTED" ? "Chờ xem xét" : reportStatusLabels[s.outcome]}</Badge>
-                    {s.reviewedAt ? <span className="text-stone-600">xem xét ngày {dayInVietnam(s.reviewedAt)}{s.reviewedBy ? ` — ${s.reviewedBy}` : ""}</span> : null}
-                    {s.reviewComment ? <span className="w-full whitespace-pre-line text-stone-700">Ý kiến: {s.reviewComment}</span> : null}
+                    <span>
+                      ngày {dayInVietnam(s.submittedAt)}
+                      {s.submittedBy ? ` — ${s.submittedBy}` : ""}
+                    </span>
+                    <Badge tone={reportStatusTones[s.outcome]}>
+                      {s.outcome === "SUBMITTED" ? "Chờ xem xét" : reportStatusLabels[s.outcome]}
+                    </Badge>
+                    {s.reviewedAt ? (
+                      <span className="text-stone-600">
+                        xem xét ngày {dayInVietnam(s.reviewedAt)}
+                        {s.reviewedBy ? ` — ${s.reviewedBy}` : ""}
+                      </span>
+                    ) : null}
+                    {s.reviewComment ? (
+                      <span className="w-full whitespace-pre-line text-stone-700">Ý kiến: {s.reviewComment}</span>
+                    ) : null}
                   </li>
                 ))}
               </ol>
             </section>
           ) : null}
 
-          {page.canReview && report.status === "SUBMITTED" && latest ? <ReviewForm reportId={report.id} version={report.version} number={latest.number} /> : null}
+          {page.canReview && report.status === "SUBMITTED" && latest ? (
+            <ReviewForm reportId={report.id} version={report.version} number={latest.number} />
+          ) : null}
 
           {editable && page.canEdit && !asked ? (
             <section aria-labelledby="narrative" className="space-y-2">
-              <h2 id="narrative" className="text-lg font-semibold">Nội dung báo cáo</h2>
-              <NarrativeForm reportId={report.id} version={report.version} narrative={{ leadership: report.leadership, results: report.results, shortcomings: report.shortcomings, nextYear: report.nextYear, proposals: report.proposals }} />
+              <h2 id="narrative" className="text-lg font-semibold">
+                Nội dung báo cáo
+              </h2>
+              <NarrativeForm
+                reportId={report.id}
+                version={report.version}
+                narrative={{
+                  leadership: report.leadership,
+                  results: report.results,
+                  shortcomings: report.shortcomings,
+                  nextYear: report.nextYear,
+                  proposals: report.proposals,
+                }}
+              />
             </section>
           ) : null}
-          {editable && page.canSubmit && !asked ? <SubmitForm reportId={report.id} version={report.version} resubmission={submissions.length > 0} recipient={page.plan.parentIssuerName} /> : null}
-          {editable && page.canEdit && !page.canSubmit ? <p className="text-sm text-stone-600">Lãnh đạo của đơn vị sẽ xem lại và gửi báo cáo lên cấp trên.</p> : null}
+          {editable && page.canSubmit && !asked ? (
+            <SubmitForm
+              reportId={report.id}
+              version={report.version}
+              resubmission={submissions.length > 0}
+              recipient={page.plan.parentIssuerName}
+            />
+          ) : null}
+          {editable && page.canEdit && !page.canSubmit ? (
+            <p className="text-sm text-stone-600">Lãnh đạo của đơn vị sẽ xem lại và gửi báo cáo lên cấp trên.</p>
+          ) : null}
 
           {shown ? (
             <section aria-labelledby="document" className="space-y-2">
               <h2 id="document" className="text-lg font-semibold">
-                {shown.submission ? `Bản đã gửi lần ${shown.submission.number} ngày ${dayInVietnam(shown.submission.submittedAt)}` : "Bản xem trước"}
+                {shown.submission
+                  ? `Bản đã gửi lần ${shown.submission.number} ngày ${dayInVietnam(shown.submission.submittedAt)}`
+                  : "Bản xem trước"}
               </h2>
               <p className="text-sm text-stone-600">
                 {shown.submission
                   ? "Bản đã gửi được lưu cố định: sửa số liệu của kế hoạch sau khi gửi không làm thay đổi bản này."
                   : "Theo số liệu hiện tại của kế hoạch; bảng chỉ tiêu và nhiệm vụ được điền tự động từ số liệu đã nhập."}
-                {asked ? <> <Link href={`/plans/${page.plan.id}/reports/${year}`} className="text-brand-700 hover:underline">Về bản hiện tại</Link></> : null}
+                {asked ? (
+                  <>
+                    {" "}
+                    <Link href={`/plans/${page.plan.id}/reports/${year}`} className="text-brand-700 hover:underline">
+                      Về bản hiện tại
+                    </Link>
+                  </>
+                ) : null}
               </p>
-              <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white p-6 shadow-sm" data-testid="report-document">
+              <div
+                className="overflow-x-auto rounded-lg border border-stone-200 bg-white p-6 shadow-sm"
+                data-testid="report-document"
+              >
                 <ReportDocument snapshot={shown.snapshot} />
               </div>
             </section>

@@ -16,9 +16,15 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const params = exportParams(request);
   if (!scope || !isUuid(id) || !params) return notFoundResponse();
   try {
-    const { snapshot, submission } = await withScope(scope, (db) => reportSnapshotFor(db, scope, id, params.year, params.submission));
+    const { snapshot, submission } = await withScope(scope, (db) =>
+      reportSnapshotFor(db, scope, id, params.year, params.submission),
+    );
     const body = await renderIndicatorWorkbook(snapshot);
-    return fileResponse(body, `Phụ lục chỉ tiêu năm ${params.year} - ${snapshot.plan.number}${submission ? ` - lần gửi ${submission.number}` : ""}.xlsx`, "xlsx");
+    return fileResponse(
+      body,
+      `Phụ lục chỉ tiêu năm ${params.year} - ${snapshot.plan.number}${submission ? ` - lần gửi ${submission.number}` : ""}.xlsx`,
+      "xlsx",
+    );
   } catch (error) {
     if (error instanceof NotFoundError) return notFoundResponse();
     throw error;

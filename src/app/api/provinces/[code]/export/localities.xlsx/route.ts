@@ -17,7 +17,11 @@ export async function GET(request: Request, context: { params: Promise<{ code: s
   const planId = new URL(request.url).searchParams.get("plan");
   if (!scope || !params || !/^\d{2}$/.test(code) || (planId !== null && !isUuid(planId))) return notFoundResponse();
   if (!scope.allProvinces && scope.provinceCode !== code) return notFoundResponse();
-  const comparison = await withScope(scope, (db) => buildLocalityComparison(db, scope, code, params.year, planId ?? undefined), { timeout: 60_000 });
+  const comparison = await withScope(
+    scope,
+    (db) => buildLocalityComparison(db, scope, code, params.year, planId ?? undefined),
+    { timeout: 60_000 },
+  );
   if (!comparison) return notFoundResponse();
   const body = await renderLocalityComparisonWorkbook(comparison);
   return fileResponse(body, `So sánh các địa phương năm ${params.year} - ${comparison.provinceName}.xlsx`, "xlsx");

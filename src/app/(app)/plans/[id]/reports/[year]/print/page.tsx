@@ -29,26 +29,37 @@ const PRINT_CSS = `
 }
 `;
 
-export default async function ReportPrintPage({ params, searchParams }: { params: Promise<{ id: string; year: string }>; searchParams: Promise<{ submission?: string }> }) {
+export default async function ReportPrintPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; year: string }>;
+  searchParams: Promise<{ submission?: string }>;
+}) {
   const { id, year: yearText } = await params;
   const year = Number(yearText);
   if (!isUuid(id) || !/^\d{4}$/.test(yearText) || year < FIRST_RESULTS_YEAR || year > currentReportYear()) notFound();
   const scope = await requirePage("/plans/[id]/reports/[year]/print");
   const askedText = (await searchParams).submission;
   const asked = askedText && /^\d{1,4}$/.test(askedText) ? Number(askedText) : undefined;
-  const { snapshot, submission } = await withScope(scope, (db) => reportSnapshotFor(db, scope, id, year, asked)).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const { snapshot, submission } = await withScope(scope, (db) => reportSnapshotFor(db, scope, id, year, asked)).catch(
+    (error) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    },
+  );
 
   return (
     <div className="space-y-4">
       <style>{PRINT_CSS}</style>
       <div className="print-controls flex flex-wrap items-center gap-3 text-sm">
-        <Link href={`/plans/${id}/reports/${year}`} className="text-brand-700 hover:underline">← Về trang báo cáo</Link>
+        <Link href={`/plans/${id}/reports/${year}`} className="text-brand-700 hover:underline">
+          ← Về trang báo cáo
+        </Link>
         <PrintButton />
         <span className="text-stone-600">
-          {submission ? `Bản đã gửi lần ${submission.number}.` : "Bản nháp theo số liệu hiện tại."} Khổ A4, lề trên 20 mm, dưới 20 mm, trái 30 mm, phải 15 mm; phông Times New Roman.
+          {submission ? `Bản đã gửi lần ${submission.number}.` : "Bản nháp theo số liệu hiện tại."} Khổ A4, lề trên 20
+          mm, dưới 20 mm, trái 30 mm, phải 15 mm; phông Times New Roman.
         </span>
       </div>
       <div className="a4-sheet border border-stone-200 shadow-sm">
