@@ -1,3 +1,4 @@
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordAudit, type AuditEntry } from "./audit";
 import { currentScope } from "./auth/session";
@@ -10,6 +11,8 @@ import { relationTo, type OrganizationRef } from "./relations";
 // Every write goes through defineAction: the permission is declared where the action is defined,
 // input is parsed with zod (messages in Vietnamese, what the user typed is returned with them), the
 // subject's owner is checked on the server, and the work and its audit record share one transaction.
+// The action hands out its own server functions (formAction, call), so a feature's server-actions.ts
+// only re-exports them, and the pages it changes are declared with it (revalidate).
 
 export type ActionState<T = unknown> =
   | { status: "idle" }
@@ -18,6 +21,9 @@ export type ActionState<T = unknown> =
 
 export type ActionContext<I> = { scope: Scope; db: ScopedDb; input: I; audit: (entry: AuditEntry) => Promise<void> };
 
+/** A page (or, with "layout", every page under a path) whose data an action changes. */
+export type Revalidation = string | { path: string; type: "layout" | "page" };
+
 export type ActionDefinition<S extends z.ZodType, O> = {
   name: string;
   permission: Permission;
@@ -25,24 +31,39 @@ export type ActionDefinition<S extends z.ZodType, O> = {
   /** The organisation that owns what the action touches; null for actions on the user's own organisation. */
   subject: (db: ScopedDb, input: z.infer<S>, scope: Scope) => Promise<OrganizationRef | null>;
   run: (context: ActionContext<z.infer<S>>) => Promise<O>;
+  /** The pages to refresh after a success; applied by the server functions (formAction, call), not by execute. */
+  revalidate?: (done: { input: z.infer<S>; data: NoInfer<O> }) => readonly Revalidation[];
+  /** The only fields sent back in `values` after an error (all by default; an imported document is too large to echo). */
+  echo?: readonly string[];
 };
 
 export type Action<S extends z.ZodType, O> = ActionDefinition<S, O> & {
-  /** Runs the action for a scope (used by the server-action wrapper and by tests). */
+  /** Runs the action for a scope, without refreshing pages (the server functions below use it, and tests call it). */
   execute: (scope: Scope | null, raw: unknown) => Promise<ActionState<O>>;
-  /** For React's useActionState: reads the session, takes FormData. */
-  formAction: (previous: ActionState<O>, formData: FormData) => Promise<ActionState<O>>;
+  /** Server function for React's useActionState and <form action>: reads the session, takes FormData. */
+  formAction: (previous: unknown, formData: FormData) => Promise<ActionState<O>>;
+  /** Server function called with an object (the results grid): reads the session. */
+  call: (input: z.input<S>) => Promise<ActionState<O>>;
 };
 
-export const actionRegistry = new Map<string, Action<z.ZodType, unknown>>();
+/** What the registry keeps of an action: enough for a test to walk and run every one. */
+export type RegisteredAction = {
+  name: string;
+  permission: Permission;
+  execute: (scope: Scope | null, raw: unknown) => Promise<ActionState<unknown>>;
+};
+
+export const actionRegistry = new Map<string, RegisteredAction>();
 
 const GENERIC_ERROR = "Đã có lỗi khi lưu. Dữ liệu bạn nhập vẫn được giữ nguyên; vui lòng thử lại.";
 
-function valuesOf(raw: unknown): Record<string, string> {
+/** What the form sent, to put back in its fields after an error (never a password). */
+function valuesOf(raw: unknown, echo?: readonly string[]): Record<string, string> {
   if (!raw || typeof raw !== "object") return {};
   return Object.fromEntries(
     Object.entries(raw as Record<string, unknown>)
-      .filter(([, v]) => typeof v === "string" || typeof v === "number")
+      .filter(([k, v]) => (typeof v === "string" || typeof v === "number") && !/password/i.test(k))
+      .filter(([k]) => !echo || echo.includes(k))
       .map(([k, v]) => [k, String(v)]),
   );
 }
@@ -57,14 +78,13 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 }
 
 export function defineAction<S extends z.ZodType, O>(definition: ActionDefinition<S, O>): Action<S, O> {
-  const execute = async (scope: Scope | null, raw: unknown): Promise<ActionState<O>> => {
-    const values = valuesOf(raw);
-    const fail = (message: string, fieldErrors: Record<string, string> = {}): ActionState<O> => ({
-      status: "error",
-      message,
-      fieldErrors,
-      values,
-    });
+  type Done = { input: z.infer<S>; data: O };
+  // The state for the form, and after a success what was done (for the pages to refresh).
+  const perform = async (scope: Scope | null, raw: unknown): Promise<[ActionState<O>, Done?]> => {
+    const values = valuesOf(raw, definition.echo);
+    const fail = (message: string, fieldErrors: Record<string, string> = {}): [ActionState<O>] => [
+      { status: "error", message, fieldErrors, values },
+    ];
     if (!scope) return fail("Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại; dữ liệu bạn nhập vẫn còn trên màn hình.");
     const parsed = definition.input.safeParse(raw);
     if (!parsed.success) return fail("Vui lòng sửa các ô được đánh dấu.", fieldErrorsOf(parsed.error));
@@ -86,7 +106,10 @@ export function defineAction<S extends z.ZodType, O>(definition: ActionDefinitio
         }
         return definition.run({ scope, db, input: parsed.data, audit: (entry) => recordAudit(db, scope, entry) });
       });
-      return { status: "ok", data };
+      return [
+        { status: "ok", data },
+        { input: parsed.data, data },
+      ];
     } catch (error) {
       if (error instanceof NotFoundError)
         return fail("Không tìm thấy đối tượng (có thể đã bị xóa hoặc bạn không có quyền xem).");
@@ -96,18 +119,30 @@ export function defineAction<S extends z.ZodType, O>(definition: ActionDefinitio
       return fail(GENERIC_ERROR);
     }
   };
+  // What the browser calls: the session's scope, the action, then the pages it declared refreshed.
+  const serve = async (raw: unknown): Promise<ActionState<O>> => {
+    const [result, done] = await perform(await currentScope(), raw);
+    if (done && definition.revalidate)
+      for (const target of definition.revalidate(done))
+        if (typeof target === "string") revalidatePath(target);
+        else revalidatePath(target.path, target.type);
+    return result;
+  };
   const action: Action<S, O> = {
     ...definition,
-    execute,
+    execute: async (scope, raw) => (await perform(scope, raw))[0],
     formAction: async (_previous, formData) =>
-      execute(
-        await currentScope(),
-        Object.fromEntries([...formData.entries()].filter(([k]) => !k.startsWith("$ACTION"))),
-      ),
+      serve(Object.fromEntries([...formData.entries()].filter(([k]) => !k.startsWith("$ACTION")))),
+    call: async (input) => serve(input),
   };
   if (actionRegistry.has(definition.name)) throw new Error(`Action ${definition.name} is defined twice`);
-  actionRegistry.set(definition.name, action as unknown as Action<z.ZodType, unknown>);
+  actionRegistry.set(definition.name, action);
   return action;
+}
+
+/** Every page of one plan (its page, editor, results, reports, dashboard), for the actions that change it. */
+export function planPages(planId: string): Revalidation {
+  return { path: `/plans/${planId}`, type: "layout" };
 }
 
 /** A business-rule failure that belongs beside one field (e.g. "this username is taken"). */

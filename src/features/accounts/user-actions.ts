@@ -98,6 +98,7 @@ export const createUser = defineAction({
     });
     return user;
   },
+  revalidate: () => ["/admin/users"],
 });
 
 export const resetPassword = defineAction({
@@ -145,4 +146,5 @@ export const setUserActive = defineAction({
     });
     return { userId: input.userId, active: input.active };
   },
+  revalidate: () => ["/admin/users"],
 });

@@ -61,6 +61,7 @@ export const createOrganization = defineAction({
     await audit({ action: "organization.create", entityType: "Organization", entityId: created.id, after: created });
     return { id: created.id };
   },
+  revalidate: () => ["/admin/organizations"],
 });
 
 export const closeOrganization = defineAction({
@@ -95,4 +96,5 @@ export const closeOrganization = defineAction({
     });
     return { id: input.organizationId };
   },
+  revalidate: () => ["/admin/organizations"],
 });

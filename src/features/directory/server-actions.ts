@@ -2,21 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
-import type { ActionState } from "@/server/actions";
 import { ACTIVE_ORGANIZATION_COOKIE, currentScope, scopeForUser } from "@/server/auth/session";
 import { closeOrganization, createOrganization } from "./organization-actions";
 
-export async function createOrganizationAction(previous: ActionState, formData: FormData): Promise<ActionState> {
-  const result = await createOrganization.formAction(previous as never, formData);
-  if (result.status === "ok") revalidatePath("/admin/organizations");
-  return result;
-}
+// The "use server" entry points: the actions' own server functions (organization-actions.ts declares
+// their permission and the pages they refresh), and choosing the organisation one acts for.
 
-export async function closeOrganizationAction(previous: ActionState, formData: FormData): Promise<ActionState> {
-  const result = await closeOrganization.formAction(previous as never, formData);
-  if (result.status === "ok") revalidatePath("/admin/organizations");
-  return result;
-}
+export const createOrganizationAction = createOrganization.formAction;
+export const closeOrganizationAction = closeOrganization.formAction;
 
 /** Users who belong to several bodies choose which one they act for; only their own memberships count. */
 export async function switchOrganizationAction(formData: FormData): Promise<void> {

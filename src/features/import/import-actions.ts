@@ -196,4 +196,7 @@ export const confirmImport = defineAction({
     });
     return { planId: id };
   },
+  revalidate: () => ["/plans"],
+  // The document is sent back as the browser typed it, not echoed (it can be large).
+  echo: ["parentId"],
 });

@@ -1,8 +1,6 @@
 "use server";
 
 import { randomBytes } from "node:crypto";
-import { revalidatePath } from "next/cache";
-import type { ActionState } from "@/server/actions";
 import { currentScope } from "@/server/auth/session";
 import { withScope } from "@/server/db/scoped";
 import { roleHolds } from "@/server/permissions";
@@ -78,13 +76,4 @@ export async function extractPlanAction(formData: FormData): Promise<ExtractStat
   return { status: "ok", extraction, suggestions, fileName, format, parseMs };
 }
 
-export async function confirmImportAction(
-  previous: ActionState<{ planId: string }>,
-  formData: FormData,
-): Promise<ActionState<{ planId: string }>> {
-  const result = await confirmImport.formAction(previous, formData);
-  if (result.status === "ok") revalidatePath("/plans");
-  // The document is sent back as it was typed by the browser, not echoed in `values` (it can be large).
-  if (result.status === "error") return { ...result, values: { parentId: result.values.parentId ?? "" } };
-  return result;
-}
+export const confirmImportAction = confirmImport.formAction;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { parseTarget, type Target } from "@/domain/target-notation";
-import { defineAction, FieldError } from "@/server/actions";
+import { defineAction, FieldError, planPages } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
 import { ConflictError } from "@/server/errors";
 import { recomputeStatuses } from "../results/recompute";
@@ -136,6 +136,7 @@ export const saveIndicator = defineAction({
     });
     return db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { id: true, version: true } });
   },
+  revalidate: ({ input }) => [planPages(input.planId)],
 });
 
 export const dropIndicator = defineAction({
@@ -193,6 +194,7 @@ export const dropIndicator = defineAction({
     });
     return { deleted: false };
   },
+  revalidate: ({ input }) => [planPages(input.planId)],
 });
 
 export const restoreIndicator = defineAction({
@@ -217,4 +219,5 @@ export const restoreIndicator = defineAction({
     });
     return { restored: true };
   },
+  revalidate: ({ input }) => [planPages(input.planId)],
 });

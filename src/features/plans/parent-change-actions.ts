@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { defineAction, FieldError } from "@/server/actions";
+import { defineAction, FieldError, planPages } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
 import { recomputeStatuses } from "../results/recompute";
 import { planOwner, requireDraft } from "./subject";
@@ -171,6 +171,7 @@ export const decideParentChange = defineAction({
     });
     return { accepted };
   },
+  revalidate: ({ input }) => [planPages(input.planId)],
 });
 
 async function apply(db: ScopedDb, planId: string, change: ParentChange) {

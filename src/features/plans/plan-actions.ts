@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { parseVietnameseDate } from "@/domain/reporting-calendar";
-import { defineAction } from "@/server/actions";
+import { defineAction, planPages } from "@/server/actions";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import { ConflictError, NotFoundError } from "@/server/errors";
 import { todayInVietnam } from "../reporting/calendar";
@@ -109,6 +109,7 @@ export const updatePlanHeader = defineAction({
     await audit({ action: "plan.updateHeader", entityType: "Plan", entityId: id, before, after: fields });
     return { version: seen + 1 };
   },
+  revalidate: ({ input }) => [planPages(input.planId)],
 });
 
 /**
@@ -198,6 +199,7 @@ export const issuePlan = defineAction({
     });
     return { version: issued.version };
   },
+  revalidate: ({ input }) => [planPages(input.planId)],
 });
 
 export const amendPlan = defineAction({
@@ -242,6 +244,7 @@ export const amendPlan = defineAction({
     });
     return { version: input.version + 1 };
   },
+  revalidate: ({ input }) => [planPages(input.planId)],
 });
 
 /** Plans of bodies above that the user's body may implement (for the "Tạo kế hoạch thực hiện" choice). */
@@ -281,4 +284,5 @@ export const publishPlan = defineAction({
     });
     return { published: input.publish, version: input.version + 1 };
   },
+  revalidate: ({ input }) => [planPages(input.planId)],
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { parseTimeframe } from "@/domain/timeframe";
-import { defineAction, FieldError } from "@/server/actions";
+import { defineAction, FieldError, planPages } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
 import { ConflictError } from "@/server/errors";
 import { resolveAgencies } from "./create-plan";
@@ -136,6 +136,7 @@ export const saveTask = defineAction({
     const saved = await db.task.findUniqueOrThrow({ where: { id: taskId }, select: { id: true, version: true } });
     return saved;
   },
+  revalidate: ({ input }) => [planPages(input.planId)],
 });
 
 export const dropTask = defineAction({
@@ -184,6 +185,7 @@ export const dropTask = defineAction({
     });
     return { deleted: false };
   },
+  revalidate: ({ input }) => [planPages(input.planId)],
 });
 
 export const restoreTask = defineAction({
@@ -208,6 +210,7 @@ export const restoreTask = defineAction({
     });
     return { restored: true };
   },
+  revalidate: ({ input }) => [planPages(input.planId)],
 });
 
 export const moveTask = defineAction({
@@ -264,4 +267,5 @@ export const moveTask = defineAction({
     });
     return { moved: true };
   },
+  revalidate: ({ input }) => [planPages(input.planId)],
 });

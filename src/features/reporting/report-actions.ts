@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isIsoDate } from "@/domain/reporting-calendar";
 import { planOwner, organizationRef, organizationRefSelect } from "@/features/results/plan-access";
-import { defineAction, FieldError } from "@/server/actions";
+import { defineAction, FieldError, type Revalidation } from "@/server/actions";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/server/errors";
@@ -24,6 +24,12 @@ const version = z.coerce
   .int()
   .positive("Thiếu phiên bản dữ liệu; hãy tải lại trang");
 const section = (label: string) => z.string().trim().max(50_000, `Phần “${label}” quá dài`).optional().default("");
+
+/** A report's page and the overview that lists it. */
+const reportPages = (report: { planId: string; year: number }): Revalidation[] => [
+  `/plans/${report.planId}/reports/${report.year}`,
+  "/reports",
+];
 
 /** The owner of a report (its plan's issuer); a report of a plan the scope may not read is "not found". */
 async function reportOwner(db: ScopedDb, scope: Scope, reportId: string): Promise<OrganizationRef> {
@@ -153,6 +159,7 @@ export const saveNarrative = defineAction({
     await audit({ action: "report.saveNarrative", entityType: "Report", entityId: report.id, before, after });
     return { reportId: report.id, planId: report.planId, year: report.year, version: input.version + 1 };
   },
+  revalidate: ({ data }) => reportPages(data),
 });
 
 export const submitReport = defineAction({
@@ -205,6 +212,7 @@ export const submitReport = defineAction({
     });
     return { reportId: report.id, planId: report.planId, year: report.year, number };
   },
+  revalidate: ({ data }) => reportPages(data),
 });
 
 export const reviewReport = defineAction({
@@ -262,6 +270,7 @@ export const reviewReport = defineAction({
     });
     return { reportId: report.id, planId: report.planId, year: report.year, decision: input.decision };
   },
+  revalidate: ({ data }) => reportPages(data),
 });
 
 const optionalInt = (label: string, max: number) =>
@@ -330,4 +339,5 @@ export const setChildReportDeadline = defineAction({
     });
     return { planId: input.planId, version: input.version + 1 };
   },
+  revalidate: () => ["/reports"],
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { IndicatorStatus } from "@/domain/indicator-status";
-import { defineAction, FieldError } from "@/server/actions";
+import { defineAction, FieldError, planPages } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
 import { ConflictError } from "@/server/errors";
 import { readActualCell } from "./cell";
@@ -221,6 +221,7 @@ export const saveActuals = defineAction({
     await recomputeStatuses(db, changed);
     return { saved: await savedActuals(db, ids, input.year), changed: changed.length };
   },
+  revalidate: ({ input }) => [planPages(input.planId)],
 });
 
 async function savedActuals(db: ScopedDb, indicatorIds: string[], year: number): Promise<SavedActual[]> {
@@ -387,4 +388,5 @@ export const saveTaskProgress = defineAction({
     }
     return { saved };
   },
+  revalidate: ({ input }) => [planPages(input.planId)],
 });

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Scope } from "../../src/server/db/scope";
+import { createTestDatabase } from "./database";
+
+// The server functions an action hands out (formAction, call): they read the session, run the action,
+// and refresh the pages the action declares, only after a success. What the form sent comes back
+// after an error, except passwords.
+
+const session = vi.hoisted(() => ({ scope: null as Scope | null }));
+const revalidated = vi.hoisted(() => [] as [string, string | undefined][]);
+vi.mock("next/cache", () => ({
+  revalidatePath: (path: string, type?: string) => void revalidated.push([path, type]),
+}));
+vi.mock("../../src/server/auth/session", async (original) => ({
+  ...(await original<typeof import("../../src/server/auth/session")>()),
+  currentScope: async () => session.scope,
+}));
+
+describe("server functions of actions", () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let planId: string;
+  let editor: Scope;
+  let admin: Scope;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    process.env.DATABASE_URL = db.appUrl;
+    process.env.NEXTAUTH_SECRET = "a-secret-for-tests-only-0123456789abcdef";
+    const ward = await db.adminDb.organization.findFirstOrThrow({ where: { name: "Đảng ủy phường Mộc Châu" } });
+    planId = (await db.adminDb.plan.findFirstOrThrow({ where: { issuerId: ward.id } })).id;
+    const { scopeForUser } = await import("../../src/server/auth/session");
+    const user = async (username: string, role: "EDITOR" | "ADMIN") => {
+      const created = await db.adminDb.user.create({
+        data: {
+          username,
+          displayName: username,
+          passwordHash: "x",
+          memberships: { create: { organizationId: ward.id, role } },
+        },
+      });
+      return (await scopeForUser(created.id))!;
+    };
+    editor = await user("functions.editor", "EDITOR");
+    admin = await user("functions.admin", "ADMIN");
+  });
+  afterAll(async () => db.drop());
+  beforeEach(() => {
+    revalidated.length = 0;
+    session.scope = null;
+  });
+
+  it("saving results refreshes the plan's pages (the results wrappers never did)", async () => {
+    const { saveActualsAction } = await import("../../src/features/results/server-actions");
+    const indicator = await db.adminDb.indicator.findFirstOrThrow({
+      where: { planId, isGroup: false, direction: "HIGHER_BETTER" },
+    });
+    session.scope = editor;
+    const result = await saveActualsAction({
+      planId,
+      year: 2026,
+      rows: [{ indicatorId: indicator.id, text: "12", note: "", source: "", version: null }],
+    });
+    expect(result, JSON.stringify(result)).toMatchObject({ status: "ok" });
+    expect(revalidated).toEqual([[`/plans/${planId}`, "layout"]]);
+  });
+
+  it("refreshes nothing when the action is refused, and sends back what was typed but the password", async () => {
+    const { createUserAction } = await import("../../src/features/accounts/server-actions");
+    const ward = await db.adminDb.organization.findFirstOrThrow({ where: { name: "Đảng ủy phường Mộc Châu" } });
+    session.scope = admin;
+    const form = new FormData();
+    form.set("organizationId", ward.id);
+    form.set("role", "EDITOR");
+    form.set("username", "can.bo.moi");
+    form.set("displayName", "Cán bộ mới");
+    form.set("password", "ngan");
+    const result = await createUserAction({ status: "idle" }, form);
+    expect(result).toMatchObject({
+      status: "error",
+      fieldErrors: { password: expect.stringContaining("10 ký tự") },
+      values: { organizationId: ward.id, role: "EDITOR", username: "can.bo.moi", displayName: "Cán bộ mới" },
+    });
+    expect(result.status === "error" && "password" in result.values).toBe(false);
+    expect(revalidated).toEqual([]);
+
+    form.set("password", "mat-khau-du-dai-2026");
+    expect(await createUserAction({ status: "idle" }, form)).toMatchObject({ status: "ok" });
+    expect(revalidated).toEqual([["/admin/users", undefined]]);
+  });
+
+  it("without a session the action is refused and nothing is refreshed", async () => {
+    const { saveTaskProgressAction } = await import("../../src/features/results/server-actions");
+    expect(await saveTaskProgressAction({ planId, year: 2026, rows: [] })).toMatchObject({
+      status: "error",
+      message: expect.stringContaining("Phiên đăng nhập đã hết hạn"),
+    });
+    expect(revalidated).toEqual([]);
+  });
+});
