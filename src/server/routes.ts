@@ -1,3 +1,4 @@
+import "server-only";
 import { notFound } from "next/navigation";
 import { currentScope, requireScope } from "./auth/session";
 import type { Scope } from "./db/scope";

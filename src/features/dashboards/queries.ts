@@ -1,3 +1,4 @@
+import "server-only";
 import { formatDocumentNumber, type DocumentKind } from "@/domain/document-number";
 import { daysUntil } from "@/domain/reporting-calendar";
 import type { IndicatorStatus } from "@/domain/indicator-status";

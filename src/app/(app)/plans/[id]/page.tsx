@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { documentKindLabel } from "@/domain/document-number";
 import { IndicatorTable } from "@/features/plans/indicator-table";
 import { canEditPlan } from "@/features/plans/editor-data";
-import { currentReportYear } from "@/features/reporting/calendar";
+import { currentReportYear } from "@/domain/vietnam-time";
 import { canImplement } from "@/features/plans/plan-actions";
 import { PublishForm } from "@/features/plans/publish-form";
 import { PLAN_SECTIONS } from "@/features/plans/sections";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { auditActionLabel } from "@/ui/labels";
-import { dateTimeInVietnam } from "@/features/reporting/calendar";
+import { dateTimeInVietnam } from "@/domain/vietnam-time";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPlanDetail } from "@/features/plans/queries";

@@ -4,7 +4,7 @@ import { YearPicker } from "@/ui/year-picker";
 import { notFound } from "next/navigation";
 import { reportYears } from "@/features/reporting/calendar";
 import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
-import { isUuid } from "@/features/results/plan-access";
+import { isUuid } from "@/server/params";
 import { getResultsPage } from "@/features/results/queries";
 import { ResultsGrid } from "@/features/results/results-grid";
 import { TaskProgressForm } from "@/features/results/task-progress-form";
