@@ -57,3 +57,8 @@ export function serverEnv(): ServerEnv {
   cached ??= parse(serverSchema, process.env);
   return cached;
 }
+
+/** True inside Next's server (built or dev), whose bundler compiles worker threads; false under tsx and the tests. */
+export function runningInNext(): boolean {
+  return Boolean(process.env.NEXT_RUNTIME);
+}
