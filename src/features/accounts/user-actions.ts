@@ -106,12 +106,12 @@ export const resetPassword = defineAction({
   input: z.object({ userId: z.string().uuid(), password }),
   subject: (db, input, scope) => userSubject(db, input.userId, scope),
   async run({ db, input, audit }) {
-    // Resetting a password also ends the user's open sessions.
+    // Resetting a password also ends every open session of the user (src/server/auth/session.ts).
     await db.user.update({
       where: { id: input.userId },
       data: {
         passwordHash: await hashPassword(input.password),
-        sessionsValidAfter: new Date(),
+        sessionGeneration: { increment: 1 },
         version: { increment: 1 },
       },
     });
@@ -132,7 +132,8 @@ export const setUserActive = defineAction({
       where: { id: input.userId },
       data: {
         isActive: input.active,
-        ...(input.active ? {} : { sessionsValidAfter: new Date() }),
+        // Locking ends every open session; unlocking does not bring them back.
+        sessionGeneration: { increment: 1 },
         version: { increment: 1 },
       },
     });
