@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { rawDatabase } from "../db/client";
 import { serverEnv } from "../env";
+import { sameSiteRedirect } from "../local-path";
 import { clientAddress, trustedProxies } from "./client-address";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { beginSignInAttempt, recordSignInSuccess } from "./sign-in-guard";
@@ -89,6 +90,9 @@ export function authOptions(): NextAuthOptions {
         // Past its absolute lifetime the session ends here: next-auth then clears the cookie.
         if (sessionExpired(token.authAt)) throw new SessionEnded("session past its absolute lifetime");
         return token;
+      },
+      async redirect({ url, baseUrl }) {
+        return sameSiteRedirect(url, baseUrl);
       },
       async session({ session, token }) {
         return { ...session, uid: token.uid, gen: token.gen, authAt: token.authAt };
