@@ -3,7 +3,7 @@ import { defineAction, FieldError } from "@/server/actions";
 import { hashPassword } from "@/server/auth/password";
 import type { ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
-import { ForbiddenError, NotFoundError } from "@/server/errors";
+import { ForbiddenError, isUniqueViolation, NotFoundError } from "@/server/errors";
 import { permits } from "@/server/permissions";
 import { relationTo } from "@/server/relations";
 import { ENDED_BODY_MESSAGE, managesAccountsOf, type ManagedRef } from "./account-rules";
@@ -108,15 +108,20 @@ export const createUser = defineAction({
   async run({ db, input, audit }) {
     const taken = await db.user.findUnique({ where: { username: input.username }, select: { id: true } });
     if (taken) throw new FieldError("username", "Tên đăng nhập này đã có người dùng");
-    const user = await db.user.create({
-      data: {
-        username: input.username,
-        displayName: input.displayName,
-        passwordHash: await hashPassword(input.password),
-        memberships: { create: { organizationId: input.organizationId, role: input.role } },
-      },
-      select: { id: true, username: true, displayName: true, isActive: true },
-    });
+    const user = await db.user
+      .create({
+        data: {
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash: await hashPassword(input.password),
+          memberships: { create: { organizationId: input.organizationId, role: input.role } },
+        },
+        select: { id: true, username: true, displayName: true, isActive: true },
+      })
+      .catch((error: unknown) => {
+        // Another administrator took the name at the same moment.
+        throw isUniqueViolation(error) ? new FieldError("username", "Tên đăng nhập này đã có người dùng") : error;
+      });
     await audit({
       action: "user.create",
       entityType: "User",
