@@ -91,8 +91,38 @@ describe("the parser's input and output are bounded", () => {
   });
 });
 
+describe("large but legal documents", () => {
+  const manyParagraphs = (n: number) =>
+    craftDocx({
+      document: documentXml(
+        [
+          paragraphXml("KẾ HOẠCH"),
+          paragraphXml("NHIỆM VỤ, GIẢI PHÁP"),
+          ...Array.from({ length: n }, (_, i) => paragraphXml(`${i + 1}. Nhiệm vụ số ${i + 1} về dân số.`)),
+        ].join(""),
+      ),
+    });
+
+  it("a Word file of 10,000 paragraphs is read into a draft, in a worker thread", { timeout: 60_000 }, async () => {
+    const read = await readInWorker({
+      kind: "file",
+      name: "dai.docx",
+      bytes: manyParagraphs(10_000),
+      key: "import-test",
+    });
+    expect(read.status).toBe("ok");
+  });
+
+  it("a Word file of more paragraphs than the bound is refused before mammoth reads it", async () => {
+    expect(await readUpload("qua-dai.docx", manyParagraphs(25_000))).toEqual({
+      ok: false,
+      error: LIMIT_MESSAGES.tooManyLines,
+    });
+  });
+});
+
 describe("reading in a worker thread", () => {
-  it("reads a real plan into a draft", async () => {
+  it("reads a real plan into a draft", { timeout: 30_000 }, async () => {
     const bytes = new Uint8Array(readFileSync(FIXTURE));
     const read = await readInWorker({ kind: "file", name: "ea-sup.md", bytes, key: "import-test" });
     expect(read.status).toBe("ok");

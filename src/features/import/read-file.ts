@@ -261,6 +261,9 @@ export async function docxToText(bytes: Uint8Array): Promise<ReadResult> {
   let html: string;
   try {
     const parts = numberingAsText(await readDocxPackage(bytes));
+    // Paragraphs and table rows are counted in the XML before mammoth builds a tree of them all.
+    const body = parts.get("word/document.xml")?.toString("utf8") ?? "";
+    if ((body.match(/<w:(?:p|tr)[\s>/]/g)?.length ?? 0) > MAX_LINES) return fail(LIMIT_MESSAGES.tooManyLines);
     const result = await mammoth.convertToHtml(
       { buffer: await writeDocxPackage(parts) },
       // Images are not read (their bytes are not even unpacked): the importer reads text.
@@ -280,16 +283,18 @@ export async function docxToText(bytes: Uint8Array): Promise<ReadResult> {
   return { ok: true, text: text.normalize("NFC"), format: "docx" };
 }
 
-/** The text's size against the parser's bounds: a message, or null when it may be parsed. */
+/** The text's size against the parser's bounds (lines that are not blank): a message, or null when it may be parsed. */
 export function textBeyondLimits(text: string): string | null {
-  let lines = 1;
+  let lines = 0;
   let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) {
-    if (++lines > MAX_LINES) return LIMIT_MESSAGES.tooManyLines;
-    if (i - start > MAX_LINE_CHARS) return LIMIT_MESSAGES.lineTooLong;
-    start = i + 1;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    if (end - start > MAX_LINE_CHARS) return LIMIT_MESSAGES.lineTooLong;
+    if (end > start && text.slice(start, end).trim() && ++lines > MAX_LINES) return LIMIT_MESSAGES.tooManyLines;
+    start = end + 1;
   }
-  return text.length - start > MAX_LINE_CHARS ? LIMIT_MESSAGES.lineTooLong : null;
+  return null;
 }
 
 /** An uploaded file (or pasted text) → text for the parser, or a message saying why not. */
