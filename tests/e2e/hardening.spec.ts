@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { MALFORMED_POST_MESSAGE } from "../../src/server/malformed-post";
 import { DEMO_PASSWORD, signIn } from "./helpers";
 
+// (Not sonla.viewer: accounts.spec.ts locks it out of 127.0.0.1 for 15 minutes.)
 // Issue 12 on the production build: no redirect to another site after sign-in, and requests that
 // answered 500 answer with a message.
 
@@ -24,7 +25,7 @@ test("a search for a NUL character, and a broken form post, get pages, not serve
   page,
   request,
 }) => {
-  await signIn(page, "sonla.viewer");
+  await signIn(page, "sonla.editor");
   const response = await page.goto("/plans?q=%00");
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

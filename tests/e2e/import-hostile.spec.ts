@@ -43,7 +43,7 @@ test("hostile Word files get a message from the worker thread while another offi
   // Another official, in another session, is served as usual.
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  await signIn(otherPage, "sonla.viewer");
+  await signIn(otherPage, "sonla.approver");
   await expect(otherPage.getByRole("table", { name: "Danh sách kế hoạch" })).toContainText("Tỉnh ủy Sơn La");
   await other.close();
 
