@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { launcherEnv } from "../src/server/env";
 import { prepareDatabase } from "./lib/database";
@@ -56,6 +57,13 @@ async function main() {
           NEXTAUTH_SECRET: secret,
           NEXTAUTH_URL: url,
           NODE_ENV: dev ? "development" : "production",
+          // Every request's X-Forwarded-For ends with its socket's address (client addresses for sign-in throttling).
+          NODE_OPTIONS: [
+            process.env.NODE_OPTIONS,
+            `--import ${pathToFileURL(path.resolve("scripts/lib/peer-address.mjs")).href}`,
+          ]
+            .filter(Boolean)
+            .join(" "),
         },
       },
     );

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { z } from "zod";
 
 // The one place that reads process.env. Parsed lazily (at first use, not import) so that
@@ -31,7 +32,33 @@ const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   /** "off" sends every statement unnamed: for a connection pooler that cannot keep prepared statements (src/server/db/prepared-statements.ts). */
   DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (src/server/auth/client-address.ts):
+   * comma-separated addresses or CIDR ranges, or loopback, linklocal, uniquelocal. Empty: none.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isProxyAddress), {
+      message:
+        "TRUSTED_PROXIES: địa chỉ IP, dải CIDR (10.0.0.0/8) hoặc loopback, linklocal, uniquelocal, cách nhau bởi dấu phẩy",
+    }),
 });
+
+function isProxyAddress(value: string): boolean {
+  if (["loopback", "linklocal", "uniquelocal"].includes(value)) return true;
+  const [address, bits, extra] = value.split("/");
+  if (extra !== undefined || !address || isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d+$/.test(bits) && Number(bits) <= max;
+}
 
 export type LauncherEnv = z.infer<typeof launcherSchema>;
 export type ServerEnv = z.infer<typeof serverSchema>;
@@ -56,4 +83,9 @@ let cached: ServerEnv | undefined;
 export function serverEnv(): ServerEnv {
   cached ??= parse(serverSchema, process.env);
   return cached;
+}
+
+/** True inside Next's server (built or dev), whose bundler compiles worker threads; false under tsx and the tests. */
+export function runningInNext(): boolean {
+  return Boolean(process.env.NEXT_RUNTIME);
 }

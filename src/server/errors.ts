@@ -14,3 +14,13 @@ export class ForbiddenError extends Error {
 export class ConflictError extends Error {
   readonly status = 409;
 }
+
+/**
+ * A unique index refused a row: someone created the same thing at the same moment (PostgreSQL 23505,
+ * Prisma P2002). Where an action creates rows, this becomes its ConflictError or FieldError.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { code?: unknown } } } };
+  return code === "P2002" || meta?.driverAdapterError?.cause?.code === "23505";
+}

@@ -54,6 +54,7 @@ describe("authorisation matrix", () => {
   const usersByTarget = {} as Record<Target, string>;
   const plans = {} as Record<Target | "central", string>;
   const scopes = {} as Record<Role, import("../../src/server/db/scope").Scope>;
+  const successorScopes = {} as Record<Role, import("../../src/server/db/scope").Scope>;
   const fixtures = () => ({ db, organizations, users: usersByTarget, plans }) satisfies MatrixFixtures;
 
   beforeAll(async () => {
@@ -127,6 +128,21 @@ describe("authorisation matrix", () => {
       });
       scopes[role] = (await scopeForUser(user.id))!;
     }
+    // Đảng ủy phường Mộc Châu succeeded the acting body on 1/7/2025.
+    const successor = await db.adminDb.organization.findFirstOrThrow({
+      where: { name: "Đảng ủy phường Mộc Châu", predecessors: { some: { predecessorId: organizations.own } } },
+    });
+    for (const role of ROLES) {
+      const user = await db.adminDb.user.create({
+        data: {
+          username: `successor.${role.toLowerCase()}`,
+          displayName: `Successor ${role}`,
+          passwordHash: "x",
+          memberships: { create: { organizationId: successor.id, role } },
+        },
+      });
+      successorScopes[role] = (await scopeForUser(user.id))!;
+    }
   });
   afterAll(async () => db.drop());
 
@@ -166,6 +182,29 @@ describe("authorisation matrix", () => {
           }
         });
       }
+    }
+  }
+
+  for (const [name, matrixCase] of Object.entries(CASES)) {
+    if (!matrixCase.fromSuccessor) continue;
+    for (const role of ROLES) {
+      const allowed = matrixCase.fromSuccessor.includes(role);
+      it(`${name} · ${role} of a successor · towards the body it succeeded → ${allowed ? "allowed" : "denied"}`, async () => {
+        const { actionRegistry } = await import("../../src/server/actions");
+        await matrixCase.load();
+        const action = actionRegistry.get(name)!;
+        const before = await db.adminDb.auditLog.count();
+        const result = await action.execute(successorScopes[role], await matrixCase.input(fixtures(), "own"));
+        const after = await db.adminDb.auditLog.count();
+        if (allowed) {
+          expect(result, JSON.stringify(result)).toMatchObject({ status: "ok" });
+          expect(after).toBeGreaterThan(before);
+          await matrixCase.reset?.(fixtures(), "own");
+        } else {
+          expect(result.status).toBe("error");
+          expect(after).toBe(before);
+        }
+      });
     }
   }
 

@@ -70,6 +70,55 @@ describe("write guards", () => {
     ).toBe("ok");
   });
 
+  it("the accounts of a body that ended are managed from above it, not by its successors nor its own admins", async () => {
+    const { resetPassword, setUserActive, createUser } = await users();
+    const { ENDED_BODY_MESSAGE } = await import("../../src/features/accounts/account-rules");
+    const { scopeForUser } = await import("../../src/server/auth/session");
+    const mocChauApprover = seedId("user", "mocchau.approver");
+    const mocChau = (await db.adminDb.membership.findFirstOrThrow({ where: { userId: mocChauApprover } }))
+      .organizationId;
+    const hashBefore = (await db.adminDb.user.findUniqueOrThrow({ where: { id: mocChauApprover } })).passwordHash;
+    // Each of the successor communes' admins: refused with the reason (here, the ward's).
+    expect(
+      await resetPassword.execute(scopes.wardAdmin, { userId: mocChauApprover, password: "MatKhauMoi2026" }),
+    ).toMatchObject({ status: "error", message: ENDED_BODY_MESSAGE });
+    expect(await setUserActive.execute(scopes.wardAdmin, { userId: mocChauApprover, active: "false" })).toMatchObject({
+      status: "error",
+      message: ENDED_BODY_MESSAGE,
+    });
+    expect(
+      await createUser.execute(scopes.wardAdmin, {
+        organizationId: mocChau,
+        username: "mocchau.moi",
+        displayName: "Cán bộ mới",
+        role: "APPROVER",
+        password: "MatKhauMoi2026",
+      }),
+    ).toMatchObject({ status: "error", message: ENDED_BODY_MESSAGE });
+    // Nor the ended body's own administrator.
+    const ownAdmin = (await scopeForUser(seedId("user", "mocchau.admin")))!;
+    expect(
+      await resetPassword.execute(ownAdmin, { userId: mocChauApprover, password: "MatKhauMoi2026" }),
+    ).toMatchObject({ status: "error", message: ENDED_BODY_MESSAGE });
+    expect((await db.adminDb.user.findUniqueOrThrow({ where: { id: mocChauApprover } })).passwordHash).toBe(hashBefore);
+    // The province's admin (the body above) may, and so may a system administrator.
+    expect(
+      (await resetPassword.execute(scopes.provinceAdmin, { userId: mocChauApprover, password: "MatKhauMoi2026" }))
+        .status,
+    ).toBe("ok");
+    const systemAdmin = (await scopeForUser(seedId("user", "admin")))!;
+    expect((await setUserActive.execute(systemAdmin, { userId: mocChauApprover, active: "true" })).status).toBe("ok");
+    // The ward's own accounts are still its admin's.
+    expect(
+      (
+        await resetPassword.execute(scopes.wardAdmin, {
+          userId: seedId("user", "phuongmocchau.editor"),
+          password: "MatKhauMoi2026",
+        })
+      ).status,
+    ).toBe("ok");
+  });
+
   it("publishing needs the version the page showed, and an amendment takes the plan out of publication with its rows", async () => {
     const { publishPlan, amendPlan } = await plans();
     const shown = await versionOf(WARD_PLAN);

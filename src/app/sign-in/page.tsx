@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/features/accounts/sign-in-form";
 import { currentScope } from "@/server/auth/session";
+import { localPath } from "@/server/local-path";
 
 export const metadata: Metadata = { title: "Đăng nhập" };
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  // Only local paths, so the sign-in page cannot be used to send people elsewhere.
-  const target = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/plans";
+  // Only paths of this site, so the sign-in page cannot be used to send people elsewhere.
+  const target = localPath(callbackUrl);
   if (await currentScope()) redirect(target);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">

@@ -3,9 +3,13 @@ import type { Scope } from "@/server/db/scope";
 import type { ScopedDb } from "@/server/db/scoped";
 import { permits } from "@/server/permissions";
 import { relationTo } from "@/server/relations";
+import { managesAccountsOf } from "./account-rules";
 
-/** Organisations whose users and audit trail this administrator manages: their own and those below. */
-export async function managedOrganizations(db: ScopedDb, scope: Scope) {
+/**
+ * Organisations whose audit trail this administrator reads (their own and those below), or, with
+ * `accounts`, whose users they manage (the same, less bodies that have ended unless from above).
+ */
+export async function managedOrganizations(db: ScopedDb, scope: Scope, purpose: "audit" | "accounts" = "audit") {
   const candidates = await db.organization.findMany({
     where: scope.allProvinces ? {} : { provinceCode: scope.provinceCode },
     select: {
@@ -15,24 +19,24 @@ export async function managedOrganizations(db: ScopedDb, scope: Scope) {
       provinceCode: true,
       isCollective: true,
       kind: true,
+      validTo: true,
       adminUnit: { select: { level: true, fullName: true } },
     },
     orderBy: { name: "asc" },
   });
-  return candidates.filter(
-    (o) =>
-      !o.isCollective &&
-      permits(
-        "users.manage",
-        relationTo(scope, {
-          id: o.id,
-          adminUnitId: o.adminUnitId,
-          provinceCode: o.provinceCode,
-          adminUnitLevel: o.adminUnit.level,
-        }),
-        scope.isSystemAdmin,
-      ),
-  );
+  return candidates.filter((o) => {
+    if (o.isCollective) return false;
+    const ref = {
+      id: o.id,
+      adminUnitId: o.adminUnitId,
+      provinceCode: o.provinceCode,
+      adminUnitLevel: o.adminUnit.level,
+      validTo: o.validTo,
+    };
+    return purpose === "accounts"
+      ? managesAccountsOf(scope, ref)
+      : permits("audit.read", relationTo(scope, ref), scope.isSystemAdmin);
+  });
 }
 
 export async function listManagedUsers(db: ScopedDb, organizationIds: string[]) {

@@ -4,11 +4,22 @@ import { defineAction, FieldError } from "@/server/actions";
 import { hashPassword } from "@/server/auth/password";
 import type { ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
-import { ForbiddenError, NotFoundError } from "@/server/errors";
+import { ForbiddenError, isUniqueViolation, NotFoundError } from "@/server/errors";
 import { permits } from "@/server/permissions";
-import { relationTo, type OrganizationRef } from "@/server/relations";
+import { relationTo } from "@/server/relations";
+import { ENDED_BODY_MESSAGE, managesAccountsOf, type ManagedRef } from "./account-rules";
 
-// Administrators manage the accounts of their organisation and the organisations under it.
+// Administrators manage the accounts of their organisation and the organisations under it. The
+// accounts of a body that has ended (validTo passed, e.g. a district body on 30/6/2025) are managed
+// only from above it (the province's administrators) and by system administrators: neither its
+// successors (for whom it is "own", since they inherit its plans) nor its own administrators can
+// reset a password there and sign in as its officials (ADR 0013, account-rules.ts).
+
+/** The relation lets the admin in, but the body has ended: a specific refusal rather than a generic one. */
+function refuseIfEnded(scope: Scope, organization: ManagedRef) {
+  if (!managesAccountsOf(scope, organization) && permits("users.manage", relationTo(scope, organization)))
+    throw new ForbiddenError(ENDED_BODY_MESSAGE);
+}
 
 const password = z
   .string()
@@ -17,10 +28,16 @@ const password = z
   .regex(/[A-Za-zÀ-ỹ]/, "Mật khẩu cần có chữ cái")
   .regex(/\d/, "Mật khẩu cần có chữ số");
 
-async function organizationRef(db: ScopedDb, organizationId: string): Promise<OrganizationRef> {
+async function organizationRef(db: ScopedDb, organizationId: string): Promise<ManagedRef> {
   const organization = await db.organization.findUnique({
     where: { id: organizationId },
-    select: { id: true, adminUnitId: true, provinceCode: true, adminUnit: { select: { level: true } } },
+    select: {
+      id: true,
+      adminUnitId: true,
+      provinceCode: true,
+      validTo: true,
+      adminUnit: { select: { level: true } },
+    },
   });
   if (!organization) throw new NotFoundError("Không tìm thấy đơn vị");
   return {
@@ -28,6 +45,7 @@ async function organizationRef(db: ScopedDb, organizationId: string): Promise<Or
     adminUnitId: organization.adminUnitId,
     provinceCode: organization.provinceCode,
     adminUnitLevel: organization.adminUnit.level,
+    validTo: organization.validTo,
   };
 }
 
@@ -38,7 +56,7 @@ async function organizationRef(db: ScopedDb, organizationId: string): Promise<Or
  * administrator. When the admin manages none of the user's organisations, the organisation returned
  * lets defineAction answer as for any body out of reach ("not found" or "not allowed").
  */
-async function userSubject(db: ScopedDb, userId: string, scope: Scope): Promise<OrganizationRef> {
+async function userSubject(db: ScopedDb, userId: string, scope: Scope): Promise<ManagedRef> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -48,17 +66,22 @@ async function userSubject(db: ScopedDb, userId: string, scope: Scope): Promise<
   });
   if (!user || user.memberships.length === 0) throw new NotFoundError("Không tìm thấy người dùng");
   const organizations = await Promise.all(user.memberships.map((m) => organizationRef(db, m.organizationId)));
-  const managed = (organization: OrganizationRef) =>
-    permits("users.manage", relationTo(scope, organization), scope.isSystemAdmin);
+  const managed = (organization: ManagedRef) => managesAccountsOf(scope, organization);
   const preferred =
     organizations.find((o) => o.id === scope.organizationId) ?? organizations.find(managed) ?? organizations[0]!;
-  if (scope.isSystemAdmin || !managed(preferred)) return preferred;
+  if (scope.isSystemAdmin) return preferred;
+  if (!managed(preferred)) {
+    refuseIfEnded(scope, preferred);
+    return preferred;
+  }
   if (user.isSystemAdmin)
     throw new ForbiddenError("Chỉ quản trị hệ thống mới quản lý được tài khoản quản trị hệ thống.");
-  if (!organizations.every(managed))
+  if (!organizations.every(managed)) {
+    organizations.forEach((organization) => refuseIfEnded(scope, organization));
     throw new ForbiddenError(
       "Người dùng này còn thuộc một đơn vị bạn không quản lý. Hãy nhờ quản trị của đơn vị cấp trên thực hiện.",
     );
+  }
   return preferred;
 }
 
@@ -78,19 +101,28 @@ export const createUser = defineAction({
     role: z.enum(["VIEWER", "EDITOR", "APPROVER", "ADMIN"], { message: "Hãy chọn vai trò" }),
     password,
   }),
-  subject: (db, input) => organizationRef(db, input.organizationId),
+  subject: async (db, input, scope) => {
+    const organization = await organizationRef(db, input.organizationId);
+    refuseIfEnded(scope, organization);
+    return organization;
+  },
   async run({ db, input, audit }) {
     const taken = await db.user.findUnique({ where: { username: input.username }, select: { id: true } });
     if (taken) throw new FieldError("username", "Tên đăng nhập này đã có người dùng");
-    const user = await db.user.create({
-      data: {
-        username: input.username,
-        displayName: input.displayName,
-        passwordHash: await hashPassword(input.password),
-        memberships: { create: { organizationId: input.organizationId, role: input.role } },
-      },
-      select: { id: true, username: true, displayName: true, isActive: true },
-    });
+    const user = await db.user
+      .create({
+        data: {
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash: await hashPassword(input.password),
+          memberships: { create: { organizationId: input.organizationId, role: input.role } },
+        },
+        select: { id: true, username: true, displayName: true, isActive: true },
+      })
+      .catch((error: unknown) => {
+        // Another administrator took the name at the same moment.
+        throw isUniqueViolation(error) ? new FieldError("username", "Tên đăng nhập này đã có người dùng") : error;
+      });
     await audit({
       action: "user.create",
       entityType: "User",
@@ -108,12 +140,12 @@ export const resetPassword = defineAction({
   input: z.object({ userId: z.string().uuid(), password }),
   subject: (db, input, scope) => userSubject(db, input.userId, scope),
   async run({ db, input, audit }) {
-    // Resetting a password also ends the user's open sessions.
+    // Resetting a password also ends every open session of the user (src/server/auth/session.ts).
     await db.user.update({
       where: { id: input.userId },
       data: {
         passwordHash: await hashPassword(input.password),
-        sessionsValidAfter: new Date(),
+        sessionGeneration: { increment: 1 },
         version: { increment: 1 },
       },
     });
@@ -134,7 +166,8 @@ export const setUserActive = defineAction({
       where: { id: input.userId },
       data: {
         isActive: input.active,
-        ...(input.active ? {} : { sessionsValidAfter: new Date() }),
+        // Locking ends every open session; unlocking does not bring them back.
+        sessionGeneration: { increment: 1 },
         version: { increment: 1 },
       },
     });

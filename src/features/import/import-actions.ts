@@ -11,6 +11,8 @@ import type { ScopedDb } from "@/server/db/scoped";
 import { visiblePlans } from "@/server/db/scoped";
 import { NotFoundError } from "@/server/errors";
 import type { OrganizationRef } from "@/server/relations";
+import { documentBeyondLimits, jsonDepth } from "./document-shape";
+import { LIMIT_MESSAGES, MAX_DEPTH } from "./limits";
 
 // Confirming an import: the corrected document becomes a DRAFT plan of the user's own
 // organisation (never an issued one), linked to the parent the user chose, in one transaction
@@ -68,6 +70,14 @@ const documentInput = z
       raw = JSON.parse(text);
     } catch {
       ctx.addIssue({ code: "custom", message: "Nội dung gửi lên không đọc được; hãy tải lại trang và nhập lại tệp" });
+      return z.NEVER;
+    }
+    // Measured without recursion before zod's recursive schemas walk it: a document 20,000 levels
+    // deep would overflow their stack, and one with 15,000 tasks would hold the server.
+    // (A document's own nesting, plus the few levels of its fields, is well under 4 × MAX_DEPTH.)
+    const beyond = jsonDepth(raw, 4 * MAX_DEPTH) > 4 * MAX_DEPTH ? LIMIT_MESSAGES.tooDeep : documentBeyondLimits(raw);
+    if (beyond) {
+      ctx.addIssue({ code: "custom", message: beyond });
       return z.NEVER;
     }
     const parsed = planDocumentSchema.safeParse(raw);

@@ -1,4 +1,6 @@
 import mammoth from "mammoth";
+import { DocxPackageError, readDocxPackage, writeDocxPackage } from "./docx-package";
+import { LIMIT_MESSAGES, MAX_LINE_CHARS, MAX_LINES } from "./limits";
 import { numberingAsText } from "./word-numbering";
 
 // From an uploaded file to the text the parser reads. Word files go through mammoth's HTML (its
@@ -6,6 +8,8 @@ import { numberingAsText } from "./word-numbering";
 // (layout tables of one or two columns, such as the header and the signature block, cell by cell),
 // footnote references removed and footnotes listed at the end. Text files must be UTF-8 (or
 // UTF-16 with its byte-order mark); anything else is refused with a message that says what to do.
+// A Word file is unpacked within a budget first (docx-package.ts), and the text must fit the
+// importer's bounds (limits.ts) before the parser sees it.
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
@@ -256,12 +260,18 @@ export async function docxToText(bytes: Uint8Array): Promise<ReadResult> {
   if (!startsWith(bytes, [0x50, 0x4b])) return fail(MESSAGES.brokenDocx);
   let html: string;
   try {
+    const parts = numberingAsText(await readDocxPackage(bytes));
+    // Paragraphs and table rows are counted in the XML before mammoth builds a tree of them all.
+    const body = parts.get("word/document.xml")?.toString("utf8") ?? "";
+    if ((body.match(/<w:(?:p|tr)[\s>/]/g)?.length ?? 0) > MAX_LINES) return fail(LIMIT_MESSAGES.tooManyLines);
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(await numberingAsText(bytes)) },
-      { ignoreEmptyParagraphs: true },
+      { buffer: await writeDocxPackage(parts) },
+      // Images are not read (their bytes are not even unpacked): the importer reads text.
+      { ignoreEmptyParagraphs: true, convertImage: mammoth.images.imgElement(async () => ({ src: "" })) },
     );
     html = result.value;
-  } catch {
+  } catch (error) {
+    if (error instanceof DocxPackageError && error.reason !== "broken") return fail(error.message);
     return fail(MESSAGES.brokenDocx);
   }
   const text = htmlToLines(html)
@@ -271,6 +281,20 @@ export async function docxToText(bytes: Uint8Array): Promise<ReadResult> {
   if (!/\p{L}/u.test(text)) return fail(MESSAGES.noText);
   if (looksLikeLegacyVietnamese(text)) return fail(MESSAGES.legacyFont);
   return { ok: true, text: text.normalize("NFC"), format: "docx" };
+}
+
+/** The text's size against the parser's bounds (lines that are not blank): a message, or null when it may be parsed. */
+export function textBeyondLimits(text: string): string | null {
+  let lines = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    if (end - start > MAX_LINE_CHARS) return LIMIT_MESSAGES.lineTooLong;
+    if (end > start && text.slice(start, end).trim() && ++lines > MAX_LINES) return LIMIT_MESSAGES.tooManyLines;
+    start = end + 1;
+  }
+  return null;
 }
 
 /** An uploaded file (or pasted text) → text for the parser, or a message saying why not. */

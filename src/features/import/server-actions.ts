@@ -5,13 +5,16 @@ import { currentScope } from "@/server/auth/session";
 import { withScope } from "@/server/db/scoped";
 import { roleHolds } from "@/server/permissions";
 import { confirmImport } from "./import-actions";
-import { extractPlan, isEmptyExtraction, type Extraction } from "./parse-document";
+import type { Extraction } from "./parse-document";
 import { suggestParents, type ParentSuggestion } from "./queries";
-import { MAX_UPLOAD_BYTES, READ_MESSAGES, readUpload } from "./read-file";
+import type { ReadJob } from "./read-document";
+import { MAX_UPLOAD_BYTES, READ_MESSAGES } from "./read-file";
+import { readInWorker } from "./read-in-worker";
 
 // The "use server" entry points of the importer. Reading a file writes nothing, so it is a plain
 // server action that checks the session and the permission itself; confirming goes through
-// defineAction (import-actions.ts).
+// defineAction (import-actions.ts). The file is read and parsed in a worker thread with time and
+// memory limits (read-in-worker.ts), never on the thread that serves everyone's requests.
 
 export type ExtractState =
   | {
@@ -34,35 +37,24 @@ export async function extractPlanAction(formData: FormData): Promise<ExtractStat
 
   const file = formData.get("file");
   const pasted = formData.get("text");
-  let text: string;
+  const key = `import-${randomBytes(6).toString("hex")}`;
+  let job: ReadJob;
   let fileName: string | null = null;
-  let format: "docx" | "markdown" | "text" | "paste";
   if (file instanceof File && (file.size > 0 || file.name)) {
     if (file.size > MAX_UPLOAD_BYTES) return { status: "error", message: READ_MESSAGES.tooLarge };
-    const read = await readUpload(file.name, new Uint8Array(await file.arrayBuffer()));
-    if (!read.ok) return { status: "error", message: read.error };
-    text = read.text;
+    job = { kind: "file", name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), key };
     fileName = file.name;
-    format = read.format;
   } else if (typeof pasted === "string" && pasted.trim()) {
     if (pasted.length > MAX_PASTE_CHARS)
       return { status: "error", message: "Nội dung dán vào quá dài (quá 1 triệu ký tự)." };
-    text = pasted.normalize("NFC");
-    format = "paste";
+    job = { kind: "paste", text: pasted, key };
   } else {
     return { status: "error", message: "Hãy chọn một tệp hoặc dán nội dung kế hoạch." };
   }
 
-  const started = performance.now();
-  const extraction = extractPlan(text, { key: `import-${randomBytes(6).toString("hex")}` });
-  const parseMs = Math.round(performance.now() - started);
-  if (isEmptyExtraction(extraction)) {
-    return {
-      status: "error",
-      message:
-        "Không nhận ra nội dung kế hoạch trong văn bản (không thấy trích yếu, nhiệm vụ hay chỉ tiêu). Hãy kiểm tra lại tệp; không có gì được tạo.",
-    };
-  }
+  const read = await readInWorker(job);
+  if (read.status === "error") return { status: "error", message: read.message };
+  const { extraction, format, parseMs } = read;
   const suggestions = await withScope(scope, (db) =>
     suggestParents(
       db,

@@ -1,4 +1,5 @@
-import JSZip from "jszip";
+import type { DocxPackage } from "./docx-package";
+import { MAX_LIST_COUNTER, MAX_LIST_LEVEL } from "./limits";
 
 // Word's automatic numbering ("I.", "1.1.", "a)", "-" typed by Word, not by the author) is not in
 // the text of a .docx: it is computed from numbering.xml when the document is shown. mammoth only
@@ -7,6 +8,8 @@ import JSZip from "jszip";
 // Word would show it, and its list property removed: the importer then reads what the official sees,
 // like typed numbering, whether the numbering is set on the paragraph or by its paragraph style
 // ("Heading 1" numbered I., II. …).
+// Every number read from the package is bounded (limits.ts): a start of 10^12 in upperRoman would
+// otherwise be written out letter by letter, and a level of 10^9 would fill an array that long.
 
 type Level = {
   start: number;
@@ -35,8 +38,8 @@ export function readNumbering(xml: string): Map<string, List> {
     )) {
       const start = /<w:startOverride w:val="(\d+)"/.exec(override!)?.[1];
       const level = levels.get(Number(ilvl));
-      if (start && level) {
-        levels.set(Number(ilvl), { ...level, start: Number(start) });
+      if (start && level && !restarts.includes(Number(ilvl))) {
+        levels.set(Number(ilvl), { ...level, start: boundedCounter(Number(start)) });
         restarts.push(Number(ilvl));
       }
     }
@@ -48,14 +51,20 @@ export function readNumbering(xml: string): Map<string, List> {
 function readLevels(body: string): Map<number, Level> {
   const levels = new Map<number, Level>();
   for (const [, ilvl, lvl] of body.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
+    if (Number(ilvl) > MAX_LIST_LEVEL) continue;
     levels.set(Number(ilvl), {
-      start: Number(/<w:start w:val="(-?\d+)"/.exec(lvl!)?.[1] ?? 1),
+      start: boundedCounter(Number(/<w:start w:val="(-?\d+)"/.exec(lvl!)?.[1] ?? 1)),
       format: /<w:numFmt w:val="([^"]+)"/.exec(lvl!)?.[1] ?? "decimal",
       text: decodeXml(/<w:lvlText w:val="([^"]*)"/.exec(lvl!)?.[1] ?? ""),
       style: /<w:pStyle w:val="([^"]+)"/.exec(lvl!)?.[1] ?? null,
     });
   }
   return levels;
+}
+
+/** A counter as Word can show it: 0 … 32767. */
+function boundedCounter(n: number): number {
+  return Number.isFinite(n) ? Math.min(Math.max(Math.trunc(n), 0), MAX_LIST_COUNTER) : 1;
 }
 
 const ROMAN: [number, string][] = [
@@ -93,6 +102,7 @@ function letter(n: number): string {
 
 /** One level's counter as Word shows it in the given format. */
 export function formatCounter(n: number, format: string): string {
+  n = boundedCounter(n);
   switch (format) {
     case "upperRoman":
       return roman(n);
@@ -184,14 +194,14 @@ export function writeNumberingAsText(
     const ilvl = numPr ? Number(/<w:ilvl w:val="(\d+)"/.exec(numPr[1]!)?.[1] ?? 0) : byStyle!.ilvl;
     const list = numId ? lists.get(numId) : undefined;
     const level = list?.levels.get(ilvl);
-    if (!numId || numId === "0" || !list || !level) return original;
+    if (!numId || numId === "0" || !list || !level || ilvl > MAX_LIST_LEVEL) return original;
     const count = counters.get(list.abstractId) ?? [];
     if (!started.has(numId)) {
       started.add(numId);
       if (list.restarts.length) count.length = Math.min(count.length, ...list.restarts);
     }
     for (let l = 0; l < ilvl; l++) count[l] ??= list.levels.get(l)?.start ?? 1;
-    count[ilvl] = count[ilvl] === undefined ? level.start : count[ilvl]! + 1;
+    count[ilvl] = count[ilvl] === undefined ? level.start : boundedCounter(count[ilvl]! + 1);
     count.length = ilvl + 1;
     counters.set(list.abstractId, count);
     const label =
@@ -218,15 +228,15 @@ export function writeNumberingAsText(
   });
 }
 
-/** The .docx with its automatic numbering written in as text (the bytes unchanged when it has none). */
-export async function numberingAsText(bytes: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const numberingXml = await zip.file("word/numbering.xml")?.async("string");
-  const documentXml = await zip.file("word/document.xml")?.async("string");
-  if (!numberingXml || !documentXml) return bytes;
+/** The package with its automatic numbering written in as text (unchanged when it has none). */
+export function numberingAsText(parts: DocxPackage): DocxPackage {
+  const numberingXml = parts.get("word/numbering.xml")?.toString("utf8");
+  const documentXml = parts.get("word/document.xml")?.toString("utf8");
+  if (!numberingXml || !documentXml) return parts;
   const lists = readNumbering(numberingXml);
-  const styles = readStyleNumbering((await zip.file("word/styles.xml")?.async("string")) ?? "", lists);
-  if (!documentXml.includes("<w:numPr>") && styles.size === 0) return bytes;
-  zip.file("word/document.xml", writeNumberingAsText(documentXml, lists, styles));
-  return zip.generateAsync({ type: "uint8array" });
+  const styles = readStyleNumbering(parts.get("word/styles.xml")?.toString("utf8") ?? "", lists);
+  if (!documentXml.includes("<w:numPr>") && styles.size === 0) return parts;
+  const out = new Map(parts);
+  out.set("word/document.xml", Buffer.from(writeNumberingAsText(documentXml, lists, styles), "utf8"));
+  return out;
 }

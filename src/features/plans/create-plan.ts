@@ -61,6 +61,12 @@ export async function resolveAgencies(
   return new Map(names.map((name) => [name.trim(), ids.get(normalizeName(name))!]));
 }
 
+const BATCH_ROWS = 250;
+
+function* batches<T>(rows: T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) yield rows.slice(i, i + BATCH_ROWS);
+}
+
 export type CreatePlanOptions = Pick<
   DocumentRowsOptions,
   "status" | "parentId" | "citedPlanIds" | "derivedFrom" | "matchParentIndicator" | "matchParentTask"
@@ -90,11 +96,12 @@ export async function createPlanFromDocument(
     agencyId: (name) => agencies.get(name.trim())!,
   });
   await db.plan.create({ data: rows.plan as never });
-  if (rows.citations.length) await db.planCitation.createMany({ data: rows.citations });
-  // Parents before children: the rows are produced in document order.
-  if (rows.tasks.length) await db.task.createMany({ data: rows.tasks });
-  if (rows.assignments.length) await db.taskAssignment.createMany({ data: rows.assignments });
-  if (rows.indicators.length) await db.indicator.createMany({ data: rows.indicators });
-  if (rows.targets.length) await db.indicatorTarget.createMany({ data: rows.targets });
+  // Parents before children: the rows are produced in document order. In batches, so that a large
+  // plan (an import of thousands of tasks) never builds one huge statement on the server's thread.
+  for (const data of batches(rows.citations)) await db.planCitation.createMany({ data });
+  for (const data of batches(rows.tasks)) await db.task.createMany({ data });
+  for (const data of batches(rows.assignments)) await db.taskAssignment.createMany({ data });
+  for (const data of batches(rows.indicators)) await db.indicator.createMany({ data });
+  for (const data of batches(rows.targets)) await db.indicatorTarget.createMany({ data });
   return { id: planId, rows };
 }

@@ -51,14 +51,19 @@ export async function listPlans(db: ScopedDb, scope: Scope, filters: PlanFilters
   if (filters.provinceCode) and.push({ provinceCode: filters.provinceCode });
   if (filters.track) and.push({ track: filters.track });
   if (filters.level) and.push({ issuer: { adminUnit: { level: filters.level } } });
-  if (filters.q)
+  // PostgreSQL text cannot hold NUL (22021); % and _ are LIKE's wildcards, searched for as typed.
+  const q = filters.q?.replace(/\u0000/g, "");
+  if (filters.q !== undefined && filters.q !== "" && !q) return [];
+  if (q) {
+    const literal = q.replace(/[\\%_]/g, (c) => `\\${c}`);
     and.push({
       OR: [
-        { title: { contains: filters.q, mode: "insensitive" } },
-        { numberSerial: filters.q },
-        { issuer: { name: { contains: filters.q, mode: "insensitive" } } },
+        { title: { contains: literal, mode: "insensitive" } },
+        { numberSerial: q },
+        { issuer: { name: { contains: literal, mode: "insensitive" } } },
       ],
     });
+  }
   const plans = await db.plan.findMany({
     where,
     select: planSummarySelect(scope),

@@ -5,7 +5,7 @@ import { planOwner, organizationRef, organizationRefSelect } from "@/server/plan
 import { defineAction, FieldError, type Revalidation } from "@/server/actions";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/server/errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from "@/server/errors";
 import type { OrganizationRef } from "@/server/relations";
 import { reviewsItself } from "./review-rule";
 import { buildReportSnapshot } from "./build-snapshot";
@@ -100,16 +100,23 @@ export const createReport = defineAction({
     });
     if (existing) return { reportId: existing.id, planId: input.planId, year: input.year, created: false };
     const calendar = reportCalendar(input.year, await parentOf(db, input.planId));
-    const report = await db.report.create({
-      data: {
-        planId: input.planId,
-        year: input.year,
-        periodStart: dateColumn(calendar.start),
-        periodEnd: dateColumn(calendar.end),
-        dueOn: dateColumn(calendar.due),
-      },
-      select: { id: true },
-    });
+    const report = await db.report
+      .create({
+        data: {
+          planId: input.planId,
+          year: input.year,
+          periodStart: dateColumn(calendar.start),
+          periodEnd: dateColumn(calendar.end),
+          dueOn: dateColumn(calendar.due),
+        },
+        select: { id: true },
+      })
+      .catch((error: unknown) => {
+        // Opened by someone else at the same moment (unique per plan and year).
+        if (isUniqueViolation(error))
+          throw new ConflictError(`Báo cáo năm ${input.year} vừa được người khác mở. Hãy tải lại trang.`);
+        throw error;
+      });
     await audit({
       action: "report.create",
       entityType: "Report",

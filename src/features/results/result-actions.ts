@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { IndicatorStatus } from "@/domain/indicator-status";
 import { defineAction, FieldError, planPages } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
-import { ConflictError } from "@/server/errors";
+import { ConflictError, isUniqueViolation } from "@/server/errors";
 import { readActualCell } from "./cell";
 import { currentReportYear } from "@/domain/vietnam-time";
 import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
@@ -156,20 +156,26 @@ export const saveActuals = defineAction({
       if (!existing) {
         if (row.version != null) throw conflict(what);
         if (empty) continue;
-        const created = await db.indicatorActual.create({
-          data: {
-            planId: input.planId,
-            indicatorId: indicator.id,
-            year: input.year,
-            text,
-            value: value === null ? null : String(value),
-            qualitativeStatus,
-            note,
-            source,
-            enteredById: scope.userId,
-          },
-          select: { id: true },
-        });
+        // Someone may be creating the same cell at this moment: the unique index decides, and the
+        // one who comes second is told, as for any stale save.
+        const created = await db.indicatorActual
+          .create({
+            data: {
+              planId: input.planId,
+              indicatorId: indicator.id,
+              year: input.year,
+              text,
+              value: value === null ? null : String(value),
+              qualitativeStatus,
+              note,
+              source,
+              enteredById: scope.userId,
+            },
+            select: { id: true },
+          })
+          .catch((error: unknown) => {
+            throw isUniqueViolation(error) ? conflict(what) : error;
+          });
         await audit({
           action: "indicatorActual.create",
           entityType: "IndicatorActual",
@@ -334,18 +340,22 @@ export const saveTaskProgress = defineAction({
           saved.push({ taskId: task.id, organizationId, status: null, summary: "", version: null });
           continue;
         }
-        const created = await db.taskProgress.create({
-          data: {
-            planId: input.planId,
-            taskId: task.id,
-            organizationId,
-            year: input.year,
-            status,
-            summary,
-            updatedById: scope.userId,
-          },
-          select: { id: true, version: true },
-        });
+        const created = await db.taskProgress
+          .create({
+            data: {
+              planId: input.planId,
+              taskId: task.id,
+              organizationId,
+              year: input.year,
+              status,
+              summary,
+              updatedById: scope.userId,
+            },
+            select: { id: true, version: true },
+          })
+          .catch((error: unknown) => {
+            throw isUniqueViolation(error) ? conflict(what) : error;
+          });
         await audit({
           action: "taskProgress.create",
           entityType: "TaskProgress",

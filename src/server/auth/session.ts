@@ -6,20 +6,31 @@ import { rawDatabase } from "../db/client";
 import { PREPARED_MARK } from "../db/prepared-statements";
 import type { Role } from "@/generated/prisma/enums";
 import type { Scope } from "../db/scope";
-import { authOptions } from "./options";
+import { authOptions, sessionExpired, type SessionClaims } from "./options";
 
 export const ACTIVE_ORGANIZATION_COOKIE = "kh.org";
 
 /**
- * The scope of the signed-in user for this request, or null. A session is void once the account is
- * deactivated or its password reset (sessionsValidAfter), whatever the cookie says.
+ * The scope of the signed-in user for this request, or null. A session is void once its user has
+ * signed out, had their password reset or been deactivated (each increments the user's session
+ * generation, read in the same statement as the scope), or once it is older than its absolute
+ * lifetime, whatever the cookie says.
  */
 export const currentScope = cache(async (): Promise<Scope | null> => {
-  const session = (await getServerSession(authOptions())) as { uid?: string; issuedAt?: number } | null;
-  if (!session?.uid) return null;
+  const session = (await getServerSession(authOptions())) as Partial<SessionClaims> | null;
   const chosen = (await cookies()).get(ACTIVE_ORGANIZATION_COOKIE)?.value;
-  return scopeForUser(session.uid, { issuedAt: session.issuedAt, organizationId: chosen });
+  return scopeForSession(session, chosen);
 });
+
+/** The scope of a session as next-auth decoded it (its claims), or null when the session is void. */
+export async function scopeForSession(
+  session: Partial<SessionClaims> | null,
+  organizationId?: string,
+): Promise<Scope | null> {
+  if (typeof session?.uid !== "string" || typeof session.gen !== "number" || sessionExpired(session.authAt))
+    return null;
+  return scopeForUser(session.uid, { generation: session.gen, organizationId });
+}
 
 /** For pages: the scope, or off to the sign-in page. */
 export async function requireScope(): Promise<Scope> {
@@ -35,7 +46,7 @@ type ScopeRow = {
     displayName: string;
     isSystemAdmin: boolean;
     isActive: boolean;
-    sessionsValidAfterMs: number;
+    sessionGeneration: number;
   } | null;
   memberships: {
     organizationId: string;
@@ -76,7 +87,7 @@ const SCOPE_QUERY = `${PREPARED_MARK}
     SELECT a."parentId" FROM admin_units a JOIN up ON up.id = a.id WHERE a."parentId" IS NOT NULL
   )
   SELECT
-    (SELECT row_to_json(x) FROM (SELECT id, username, "displayName", "isSystemAdmin", "isActive", extract(epoch FROM "sessionsValidAfter") * 1000 AS "sessionsValidAfterMs" FROM users WHERE id = $1) x)::text AS "user",
+    (SELECT row_to_json(x) FROM (SELECT id, username, "displayName", "isSystemAdmin", "isActive", "sessionGeneration" FROM users WHERE id = $1) x)::text AS "user",
     (SELECT coalesce(json_agg(m ORDER BY m."createdAt", m."organizationId"), '[]'::json) FROM m)::text AS memberships,
     (SELECT coalesce(json_agg(id ORDER BY rank, id), '[]'::json) FROM own)::text AS own,
     (SELECT coalesce(json_agg(DISTINCT id), '[]'::json) FROM (
@@ -87,7 +98,8 @@ const SCOPE_QUERY = `${PREPARED_MARK}
 
 export async function scopeForUser(
   userId: string,
-  options: { issuedAt?: number; organizationId?: string } = {},
+  /** generation: the session's, which must still be the user's (omitted when no session is checked). */
+  options: { generation?: number; organizationId?: string } = {},
 ): Promise<Scope | null> {
   const [found] = await rawDatabase().$queryRawUnsafe<Record<keyof ScopeRow, string>[]>(
     SCOPE_QUERY,
@@ -99,7 +111,7 @@ export async function scopeForUser(
     : null;
   const user = row?.user;
   if (!row || !user || !user.isActive) return null;
-  if (options.issuedAt !== undefined && options.issuedAt * 1000 < user.sessionsValidAfterMs - 1000) return null;
+  if (options.generation !== undefined && options.generation !== user.sessionGeneration) return null;
   const membership = row.memberships.find((m) => m.organizationId === options.organizationId) ?? row.memberships[0];
   const base = {
     userId: user.id,

@@ -1,8 +1,11 @@
 import type { MatrixCase } from "./types";
 
 const load = () => import("../../../src/features/accounts/user-actions");
+// The acting body, Thị ủy Mộc Châu, ended on 30/6/2025: its accounts are managed from above it (and by
+// system administrators), not by its own administrators nor by its successors (ADR 0013). The body
+// below it has not ended, so its admins manage that one's.
 const adminsOwnAndBelow = {
-  own: ["ADMIN"],
+  own: [],
   parent: [],
   child: ["ADMIN"],
   sibling: [],
@@ -13,6 +16,7 @@ export const cases: Record<string, MatrixCase> = {
   "accounts.createUser": {
     load,
     expected: adminsOwnAndBelow,
+    fromSuccessor: [],
     input: (fx, target) => ({
       organizationId: fx.organizations[target],
       username: `new.${target.toLowerCase()}.${Math.random().toString(36).slice(2, 8)}`,
@@ -24,11 +28,13 @@ export const cases: Record<string, MatrixCase> = {
   "accounts.resetPassword": {
     load,
     expected: adminsOwnAndBelow,
+    fromSuccessor: [],
     input: (fx, target) => ({ userId: fx.users[target], password: "MatKhauMoi2026" }),
   },
   "accounts.setUserActive": {
     load,
     expected: adminsOwnAndBelow,
+    fromSuccessor: [],
     input: (fx, target) => ({ userId: fx.users[target], active: "false" }),
     reset: async (fx, target) => {
       await fx.db.adminDb.user.update({ where: { id: fx.users[target] }, data: { isActive: true } });

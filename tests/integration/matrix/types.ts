@@ -22,6 +22,12 @@ export type MatrixCase = {
   /** Imports the module that defines the action (so that it is registered). */
   load: () => Promise<unknown>;
   expected: Record<Target, Role[]>;
+  /**
+   * Where a feature states it: the roles of Đảng ủy phường Mộc Châu, one of the bodies that succeeded
+   * the acting body on 1/7/2025 (to which the acting body is "own"), that may run the action towards
+   * the acting body, with the input built for `own`.
+   */
+  fromSuccessor?: Role[];
   input: (fixtures: MatrixFixtures, target: Target) => Promise<Record<string, string>> | Record<string, string>;
   /** Undo what an allowed run changed, so the next cell starts from the same state. */
   reset?: (fixtures: MatrixFixtures, target: Target) => Promise<void>;

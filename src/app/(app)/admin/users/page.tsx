@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Người dùng" };
 export default async function UsersPage() {
   const scope = await requirePage("/admin/users");
   const { organizations, users } = await withScope(scope, async (db) => {
-    const organizations = await managedOrganizations(db, scope);
+    const organizations = await managedOrganizations(db, scope, "accounts");
     return {
       organizations,
       users: await listManagedUsers(
