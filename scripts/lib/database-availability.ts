@@ -1,25 +1,34 @@
 import pg from "pg";
 
-// Each app process watches whether PostgreSQL answers, with one connection and a trivial query once a
-// second, so that while the database is down (killed, restarting, recovering) pages answer a clear
-// 503 at once instead of each request waiting for its own connection error.
+// Each app process watches whether PostgreSQL answers, with one connection and a trivial query: once
+// a second in the background, and before a page request when the last answer is older than
+// `freshMs`. While the database is down (killed, restarting, recovering) pages then answer a clear
+// 503 at once instead of failing one by one on their own connection errors.
 
-export type DatabaseAvailability = { readonly available: boolean; stop: () => Promise<void> };
+export type DatabaseAvailability = {
+  readonly available: boolean;
+  /** Whether PostgreSQL answers, asking it again when the last answer is stale. */
+  check: () => Promise<boolean>;
+  stop: () => Promise<void>;
+};
 
 export function watchDatabase(
   connectionString: string,
-  options: { intervalMs?: number; onChange?: (available: boolean) => void } = {},
+  options: { intervalMs?: number; freshMs?: number; onChange?: (available: boolean, reason?: string) => void } = {},
 ): DatabaseAvailability {
   const intervalMs = options.intervalMs ?? 1000;
+  const freshMs = options.freshMs ?? 250;
   let available = true;
+  let lastAt = 0;
   let client: pg.Client | null = null;
+  let inflight: Promise<boolean> | null = null;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
 
-  const set = (next: boolean) => {
+  const set = (next: boolean, reason?: string) => {
     if (next !== available) {
       available = next;
-      options.onChange?.(next);
+      options.onChange?.(next, reason);
     }
   };
   const drop = async () => {
@@ -27,7 +36,7 @@ export function watchDatabase(
     client = null;
     await old?.end().catch(() => {});
   };
-  const probe = async () => {
+  const probe = async (): Promise<boolean> => {
     try {
       if (!client) {
         const fresh = new pg.Client({ connectionString, connectionTimeoutMillis: 5000, query_timeout: 5000 });
@@ -40,17 +49,24 @@ export function watchDatabase(
       }
       await client.query("SELECT 1");
       set(true);
-    } catch {
+    } catch (error) {
       await drop();
-      set(false);
+      set(false, (error as Error).message);
     }
-    if (!stopped) timer = setTimeout(probe, intervalMs).unref();
+    lastAt = Date.now();
+    return available;
   };
-  void probe();
+  const probeOnce = () => (inflight ??= probe().finally(() => (inflight = null)));
+  const loop = async () => {
+    await probeOnce();
+    if (!stopped) timer = setTimeout(loop, intervalMs).unref();
+  };
+  void loop();
   return {
     get available() {
       return available;
     },
+    check: () => (Date.now() - lastAt < freshMs ? Promise.resolve(available) : probeOnce()),
     stop: async () => {
       stopped = true;
       clearTimeout(timer);

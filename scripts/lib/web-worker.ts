@@ -16,13 +16,17 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const database = watchDatabase(process.env.DATABASE_URL!, {
-    onChange: (available) =>
-      say(available ? "cơ sở dữ liệu đã trả lời lại" : "không kết nối được cơ sở dữ liệu: các trang trả lời 503"),
+    onChange: (available, reason) =>
+      say(
+        available
+          ? "cơ sở dữ liệu đã trả lời lại"
+          : `không kết nối được cơ sở dữ liệu (${reason}): các trang trả lời 503`,
+      ),
   });
-  const server = http.createServer((request, response) => {
+  const server = http.createServer(async (request, response) => {
     // Never serve pages without a database; form posts still reach their action, which answers with
     // a message and the typed values (src/server/actions.ts).
-    if (!database.available && isGatedRequest(request.method, request.url)) {
+    if (isGatedRequest(request.method, request.url) && !(await database.check())) {
       response.writeHead(503, {
         "Content-Type": "text/html; charset=utf-8",
         "Cache-Control": "no-store",

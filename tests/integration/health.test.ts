@@ -21,8 +21,7 @@ async function call(route: "health" | "health/ready") {
 
 /** The next import of the routes gets a fresh environment and database client. */
 async function freshClient(databaseUrl: string) {
-  const { rawDatabase } = await import("../../src/server/db/client");
-  const holder = globalThis as { prismaClient?: ReturnType<typeof rawDatabase> };
+  const holder = globalThis as { prismaClient?: { $disconnect: () => Promise<void> } };
   await holder.prismaClient?.$disconnect();
   delete holder.prismaClient;
   process.env.DATABASE_URL = databaseUrl;
