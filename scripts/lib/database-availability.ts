@@ -36,22 +36,33 @@ export function watchDatabase(
     client = null;
     await old?.end().catch(() => {});
   };
+  const attempt = async () => {
+    if (!client) {
+      const fresh = new pg.Client({ connectionString, connectionTimeoutMillis: 5000, query_timeout: 5000 });
+      // An idle connection cut by a restart reports here; the next probe reconnects.
+      fresh.on("error", () => {
+        if (client === fresh) void drop();
+      });
+      await fresh.connect();
+      client = fresh;
+    }
+    await client.query("SELECT 1");
+  };
   const probe = async (): Promise<boolean> => {
     try {
-      if (!client) {
-        const fresh = new pg.Client({ connectionString, connectionTimeoutMillis: 5000, query_timeout: 5000 });
-        // An idle connection cut by a restart reports here; the next probe reconnects.
-        fresh.on("error", () => {
-          if (client === fresh) void drop();
-        });
-        await fresh.connect();
-        client = fresh;
-      }
-      await client.query("SELECT 1");
+      await attempt();
       set(true);
-    } catch (error) {
+    } catch {
       await drop();
-      set(false, (error as Error).message);
+      // Once more on a new connection before saying "down": a slow answer on a busy machine, or a
+      // connection the server closed, is not an outage. A stopped server refuses both at once.
+      try {
+        await attempt();
+        set(true);
+      } catch (error) {
+        await drop();
+        set(false, (error as Error).message);
+      }
     }
     lastAt = Date.now();
     return available;
