@@ -7,14 +7,18 @@ import { prepareDatabase } from "./lib/database";
 import { MIGRATIONS_DIR } from "./lib/migrations";
 import { diffSchemas } from "./lib/schema-engine";
 
-// Database chores: `migrate`, `seed` (idempotent), `reset` (drop everything, migrate, seed), and
-// `new-migration NAME` (writes the SQL from the last migrated schema to prisma/schema.prisma).
+// Database chores: `migrate`, `seed` (idempotent), `reset` (drop everything, migrate, seed),
+// `new-migration NAME` (writes the SQL from the last migrated schema to prisma/schema.prisma),
+// `backup [--keep N]` and `restore FOLDER|latest` (scripts/lib/backup, ADR 0018).
 
 const SNAPSHOT = path.join(MIGRATIONS_DIR, "schema-at-last-migration.prisma.txt");
 
 async function main() {
   const [command, name] = process.argv.slice(2);
   const env = launcherEnv();
+  // Backups work on the running server (or start it themselves): no prepareDatabase here.
+  if (command === "backup") return backup(process.argv.slice(3));
+  if (command === "restore") return restore(name);
   const database = await prepareDatabase(env, { quiet: true, log: console.log });
   try {
     switch (command) {
@@ -32,7 +36,9 @@ async function main() {
         await newMigration(database.adminUrl, name);
         break;
       default:
-        console.error("Dùng: tsx scripts/db.ts migrate | seed | reset | new-migration TÊN");
+        console.error(
+          "Dùng: tsx scripts/db.ts migrate | seed | reset | new-migration TÊN | backup [--keep N] | restore THƯ_MỤC|latest",
+        );
         process.exitCode = 2;
     }
   } finally {
@@ -82,6 +88,26 @@ async function newMigration(adminUrl: string, name: string | undefined) {
   await writeFile(path.join(dir, "migration.sql"), sql);
   await writeFile(SNAPSHOT, current);
   console.log(`Đã tạo ${path.relative(process.cwd(), dir)}/migration.sql (xem lại trước khi commit).`);
+}
+
+async function backup(args: string[]) {
+  const keepAt = args.indexOf("--keep");
+  const keep = keepAt >= 0 ? Number(args[keepAt + 1]) : undefined;
+  if (keep !== undefined && (!Number.isInteger(keep) || keep < 1))
+    throw new Error("--keep cần một số nguyên dương: số bản sao lưu mới nhất được giữ lại.");
+  const { createBackup } = await import("./lib/backup");
+  const result = await createBackup(launcherEnv(), { keep, log: console.log });
+  console.log(`Đã sao lưu vào ${result.path}`);
+  for (const old of result.removed) console.log(`Đã xóa bản sao lưu cũ ${old}`);
+}
+
+async function restore(which: string | undefined) {
+  if (!which) throw new Error("Dùng: npm run db:restore -- THƯ_MỤC_SAO_LƯU (hoặc latest)");
+  const { restoreBackup } = await import("./lib/backup");
+  const result = await restoreBackup(launcherEnv(), which, { log: console.log });
+  console.log(`Đã khôi phục từ ${result.path}.`);
+  if (result.previous)
+    console.log(`Dữ liệu trước khi khôi phục được giữ ở ${result.previous} (xóa khi không cần nữa).`);
 }
 
 main().catch((error) => {

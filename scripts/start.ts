@@ -1,17 +1,24 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { launcherEnv } from "../src/server/env";
+import { buildIfStale, nextBin } from "./lib/build";
 import { prepareDatabase } from "./lib/database";
+import { takeOverShutdownSignals } from "./lib/embedded-postgres";
+import { startWebCluster } from "./lib/web-cluster";
 
 // `npm start`: PostgreSQL (embedded under .data/, or DATABASE_URL), pending migrations, the demo data
-// on an empty database, a production build when the sources changed, then the server. Ctrl-C stops
-// the server and then the database cleanly.
-//   --dev    next dev instead of a production build
+// on an empty database, a production build when the sources changed, then WEB_CONCURRENCY app
+// processes on one port. This process supervises: an embedded PostgreSQL that dies is started again,
+// an app process that dies is replaced, and when either cannot be brought back it stops everything
+// and exits non-zero for systemd (or another supervisor) to restart. Ctrl-C / SIGTERM stops the app
+// processes, then the database.
+//   --dev    one `next dev` process instead of a production build
 //   --fresh  start from an empty embedded database (used by the browser tests)
 
 const args = new Set(process.argv.slice(2));
@@ -27,12 +34,21 @@ async function main() {
       : `Khởi động PostgreSQL nhúng (${env.DATA_DIR}/postgres, cổng ${env.EMBEDDED_PG_PORT})`,
   );
   const database = await prepareDatabase(env, { log });
+  let stopWeb: () => Promise<void> = async () => {};
   let stopping = false;
-  const stopDatabase = async () => {
+  const stop = async (code: number, reason?: string) => {
     if (stopping) return;
     stopping = true;
+    if (reason) console.error(`✗ ${reason}`);
+    await stopWeb().catch(() => {});
     await database.stop().catch(() => {});
+    log("Đã dừng ứng dụng và cơ sở dữ liệu.");
+    process.exit(code);
   };
+  takeOverShutdownSignals();
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  process.on("SIGHUP", () => void stop(0));
 
   try {
     if (env.SEED_DEMO === "true" && (await isEmpty(database.adminUrl))) {
@@ -42,49 +58,58 @@ async function main() {
     }
     const secret = env.NEXTAUTH_SECRET ?? (await persistentSecret());
     const dev = args.has("--dev");
-    if (!dev) buildIfStale();
+    if (!dev) buildIfStale(log);
+
+    database.server?.supervise({
+      log,
+      shouldRestart: () => !stopping,
+      onGiveUp: (error) =>
+        void stop(1, `PostgreSQL nhúng không khởi động lại được: ${error instanceof Error ? error.message : error}`),
+    });
 
     const url = env.NEXTAUTH_URL ?? `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
-    const child = spawn(
-      process.execPath,
-      [require_next(), dev ? "dev" : "start", "-H", env.HOST, "-p", String(env.PORT)],
-      {
-        stdio: "inherit",
-        env: {
-          ...process.env,
-          NEXT_TELEMETRY_DISABLED: "1",
-          DATABASE_URL: database.appUrl,
-          NEXTAUTH_SECRET: secret,
-          NEXTAUTH_URL: url,
-          NODE_ENV: dev ? "development" : "production",
-          // Every request's X-Forwarded-For ends with its socket's address (client addresses for sign-in throttling).
-          NODE_OPTIONS: [
-            process.env.NODE_OPTIONS,
-            `--import ${pathToFileURL(path.resolve("scripts/lib/peer-address.mjs")).href}`,
-          ]
-            .filter(Boolean)
-            .join(" "),
-        },
-      },
-    );
-    log(`Ứng dụng: ${url}`);
-    const shutdown = () => {
-      child.kill("SIGTERM");
+    const appEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: database.appUrl,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: url,
+      NODE_ENV: dev ? ("development" as const) : ("production" as const),
+      PORT: String(env.PORT),
+      HOST: env.HOST,
+      // Every request's X-Forwarded-For ends with its socket's address (client addresses for sign-in throttling).
+      NODE_OPTIONS: [
+        process.env.NODE_OPTIONS,
+        `--import ${pathToFileURL(path.resolve("scripts/lib/peer-address.mjs")).href}`,
+      ]
+        .filter(Boolean)
+        .join(" "),
     };
-    process.on("SIGINT", shutdown);
-    process.on("SIGTERM", shutdown);
-    const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 0)));
-    await stopDatabase();
-    log("Đã dừng ứng dụng và cơ sở dữ liệu.");
-    process.exit(code);
+    if (dev) {
+      const child = spawn(process.execPath, [nextBin(), "dev", "-H", env.HOST, "-p", String(env.PORT)], {
+        stdio: "inherit",
+        env: appEnv,
+      });
+      stopWeb = async () => {
+        child.kill("SIGTERM");
+      };
+      child.on("exit", (code) => void stop(code ?? 0));
+      log(`Ứng dụng (next dev): ${url}`);
+      return;
+    }
+    const workers = env.WEB_CONCURRENCY ?? availableParallelism();
+    const web = startWebCluster({
+      workers,
+      env: appEnv,
+      log,
+      onListening: () => log(`Ứng dụng: ${url} (${workers} tiến trình)`),
+      onGiveUp: (reason) => void stop(1, reason),
+    });
+    stopWeb = web.stop;
   } catch (error) {
-    await stopDatabase();
+    await database.stop().catch(() => {});
     throw error;
   }
-}
-
-function require_next(): string {
-  return path.resolve("node_modules/next/dist/bin/next");
 }
 
 async function isEmpty(adminUrl: string): Promise<boolean> {
@@ -106,27 +131,6 @@ async function persistentSecret(): Promise<string> {
   const secret = randomBytes(32).toString("base64url");
   await writeFile(file, secret, { mode: 0o600 });
   return secret;
-}
-
-const SOURCES = ["src", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), stat.mtimeMs);
-}
-
-function buildIfStale() {
-  const marker = ".next/BUILD_ID";
-  const built = existsSync(marker) ? statSync(marker).mtimeMs : 0;
-  if (built && Math.max(...SOURCES.map(newestMtime)) <= built) return;
-  log("Biên dịch ứng dụng (next build)…");
-  const result = spawnSync(process.execPath, [require_next(), "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) throw new Error("next build thất bại (xem lỗi ở trên).");
 }
 
 main().catch((error) => {

@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { LauncherEnv } from "../../src/server/env";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
 import { applyMigrations } from "./migrations";
 
 export type PreparedDatabase = {
@@ -9,13 +9,13 @@ export type PreparedDatabase = {
   /** What the application connects as (not a superuser, so row-level security applies). */
   appUrl: string;
   embedded: boolean;
+  /** The embedded server, to supervise it; null with DATABASE_URL. */
+  server: EmbeddedDatabase | null;
   stop: () => Promise<void>;
 };
 
 export const APP_DATABASE = "kehoach";
 export const APP_ROLE = "app_user";
-// The embedded server listens on 127.0.0.1 only; this password protects nothing else.
-const EMBEDDED_APP_PASSWORD = "app_user";
 
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -54,7 +54,7 @@ export async function prepareDatabase(
     const adminUrl = env.DATABASE_ADMIN_URL ?? env.DATABASE_URL;
     const applied = await applyMigrations(adminUrl);
     if (applied.length) log(`Đã áp dụng ${applied.length} migration: ${applied.join(", ")}`);
-    return { adminUrl, appUrl: env.DATABASE_URL, embedded: false, stop: async () => {} };
+    return { adminUrl, appUrl: env.DATABASE_URL, embedded: false, server: null, stop: async () => {} };
   }
   const server = await startEmbeddedPostgres({
     dataDir: `${env.DATA_DIR}/postgres`,
@@ -66,11 +66,13 @@ export async function prepareDatabase(
     const adminUrl = withDatabase(server.adminUrl, APP_DATABASE);
     const applied = await applyMigrations(adminUrl);
     if (applied.length) log(`Đã áp dụng ${applied.length} migration: ${applied.join(", ")}`);
-    await enableAppLogin(adminUrl, EMBEDDED_APP_PASSWORD);
+    // Set at every start: a data folder from before generated passwords had the fixed "app_user".
+    await enableAppLogin(adminUrl, server.appPassword);
     return {
       adminUrl,
-      appUrl: withCredentials(adminUrl, APP_ROLE, EMBEDDED_APP_PASSWORD),
+      appUrl: withCredentials(adminUrl, APP_ROLE, server.appPassword),
       embedded: true,
+      server,
       stop: server.stop,
     };
   } catch (error) {

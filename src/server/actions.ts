@@ -5,6 +5,7 @@ import { recordAudit, type AuditEntry } from "./audit";
 import { currentScope } from "./auth/session";
 import type { Scope } from "./db/scope";
 import { withScope, type ScopedDb } from "./db/scoped";
+import { isDatabaseUnavailable } from "./db/unavailable";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import { permits, roleHolds, VISIBLE_RELATIONS, type Permission } from "./permissions";
 import { relationTo, type OrganizationRef } from "./relations";
@@ -57,6 +58,8 @@ export type RegisteredAction = {
 export const actionRegistry = new Map<string, RegisteredAction>();
 
 const GENERIC_ERROR = "Đã có lỗi khi lưu. Dữ liệu bạn nhập vẫn được giữ nguyên; vui lòng thử lại.";
+export const DATABASE_UNAVAILABLE_ERROR =
+  "Cơ sở dữ liệu tạm thời không truy cập được, chưa lưu được. Dữ liệu bạn nhập vẫn được giữ nguyên; vui lòng thử lại sau ít phút.";
 
 /** What the form sent, to put back in its fields after an error (never a password). */
 function valuesOf(raw: unknown, echo?: readonly string[]): Record<string, string> {
@@ -116,6 +119,9 @@ export function defineAction<S extends z.ZodType, O>(definition: ActionDefinitio
         return fail("Không tìm thấy đối tượng (có thể đã bị xóa hoặc bạn không có quyền xem).");
       if (error instanceof ForbiddenError || error instanceof ConflictError) return fail(error.message);
       if (error instanceof FieldError) return fail(error.message, { [error.field]: error.message });
+      // Nothing was committed, or the commit's answer was lost with the connection: a retry then meets
+      // the version check. Either way the form keeps what was typed.
+      if (isDatabaseUnavailable(error)) return fail(DATABASE_UNAVAILABLE_ERROR);
       console.error(`[action ${definition.name}]`, error);
       return fail(GENERIC_ERROR);
     }

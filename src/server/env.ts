@@ -23,6 +23,12 @@ const launcherSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET phải dài ít nhất 32 ký tự").optional(),
   /** "false" skips loading the demo data at start. */
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  /** Where `npm run db:backup` writes its backups. Unset: DATA_DIR/backups. */
+  BACKUP_DIR: z.string().optional(),
+  /** A folder holding pg_dump/pg_restore of the server's major version (external DATABASE_URL only). */
+  PG_BIN_DIR: z.string().optional(),
+  /** How many app processes `npm start` runs on the one port. Unset: one per core. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 const serverSchema = z.object({

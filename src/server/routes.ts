@@ -33,6 +33,9 @@ export const ROUTES = {
   "/": { permission: null },
   "/sign-in": { permission: null },
   "/api/auth/[...nextauth]": { permission: null },
+  // For load balancers and supervisors: liveness and readiness, no session (src/server/health.ts).
+  "/api/health": { permission: null },
+  "/api/health/ready": { permission: null },
 } as const satisfies Record<string, { permission: Permission | null; subject?: "plan" }>;
 
 export type RoutePath = keyof typeof ROUTES;

@@ -37,6 +37,8 @@ const EXPECTED_ROUTES: Record<string, Role[]> = {
   "/": ROLES,
   "/sign-in": ROLES,
   "/api/auth/[...nextauth]": ROLES,
+  "/api/health": ROLES,
+  "/api/health/ready": ROLES,
 };
 /** Plans of which bodies every role may read. */
 const EXPECTED_PLAN_VISIBILITY: Record<Target | "central", boolean> = {

@@ -15,7 +15,7 @@ export async function createTestDatabase() {
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE}"`);
   await admin.end();
   const adminUrl = withDatabase(serverUrl, name);
-  const appUrl = withCredentials(adminUrl, "app_user", "app_user");
+  const appUrl = withCredentials(adminUrl, "app_user", inject("appPassword"));
   const adminDb = createPrismaClient(adminUrl);
   const appDb = createPrismaClient(appUrl);
   return {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -38,11 +39,14 @@ export default async function setup(project: TestProject) {
   await ensureDatabaseExists(server.adminUrl, TEMPLATE);
   const templateUrl = withDatabase(server.adminUrl, TEMPLATE);
   await applyMigrations(templateUrl);
-  await enableAppLogin(templateUrl, "app_user");
+  // Roles belong to the server: one generated password for the application role per run.
+  const appPassword = randomBytes(18).toString("base64url");
+  await enableAppLogin(templateUrl, appPassword);
   const { seedDemoData } = await import("../../prisma/seed/seed");
   await seedDemoData(templateUrl, { log: () => {} });
 
   project.provide("serverAdminUrl", server.adminUrl);
+  project.provide("appPassword", appPassword);
   return async () => {
     await server.stop();
   };
@@ -51,5 +55,6 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     serverAdminUrl: string;
+    appPassword: string;
   }
 }
