@@ -4,6 +4,7 @@ import { currentScope } from "./auth/session";
 import type { Scope } from "./db/scope";
 import { withScope, type ScopedDb } from "./db/scoped";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
+import { logger } from "./log/logger";
 import { permits, roleHolds, VISIBLE_RELATIONS, type Permission } from "./permissions";
 import { relationTo, type OrganizationRef } from "./relations";
 
@@ -92,7 +93,7 @@ export function defineAction<S extends z.ZodType, O>(definition: ActionDefinitio
         return fail("Không tìm thấy đối tượng (có thể đã bị xóa hoặc bạn không có quyền xem).");
       if (error instanceof ForbiddenError || error instanceof ConflictError) return fail(error.message);
       if (error instanceof FieldError) return fail(error.message, { [error.field]: error.message });
-      console.error(`[action ${definition.name}]`, error);
+      logger.error({ err: error, action: definition.name }, "action failed");
       return fail(GENERIC_ERROR);
     }
   };

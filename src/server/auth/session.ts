@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { rawDatabase } from "../db/client";
 import { PREPARED_MARK } from "../db/prepared-statements";
+import { noteRequestUser } from "../log/context";
 import type { Role } from "@/generated/prisma/enums";
 import type { Scope } from "../db/scope";
 import { authOptions } from "./options";
@@ -18,7 +19,9 @@ export const currentScope = cache(async (): Promise<Scope | null> => {
   const session = (await getServerSession(authOptions())) as { uid?: string; issuedAt?: number } | null;
   if (!session?.uid) return null;
   const chosen = (await cookies()).get(ACTIVE_ORGANIZATION_COOKIE)?.value;
-  return scopeForUser(session.uid, { issuedAt: session.issuedAt, organizationId: chosen });
+  const scope = await scopeForUser(session.uid, { issuedAt: session.issuedAt, organizationId: chosen });
+  noteRequestUser(scope?.userId ?? null);
+  return scope;
 });
 
 /** For pages: the scope, or off to the sign-in page. */

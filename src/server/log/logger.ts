@@ -1,0 +1,67 @@
+import pino from "pino";
+import { logEnv } from "../env";
+import { requestContext } from "./context";
+
+// The server's log: one JSON object per line on stdout (pino), for journald, Docker or any log
+// shipper. Every line of a request carries its id and, once known, the user's id; errors carry
+// their stack under "err". The level comes from LOG_LEVEL (src/server/env.ts).
+//
+// Never log what a user typed, a password, a session cookie or a name: log ids. The redaction
+// below is a safety net for the obvious keys, not a licence.
+
+type ErrorListener = (line: string) => void;
+const KEY = Symbol.for("kehoach.logger");
+const holder = globalThis as unknown as { [KEY]?: { logger: pino.Logger; listeners: Set<ErrorListener> } };
+
+function create() {
+  const listeners = new Set<ErrorListener>();
+  const logger = pino({
+    level: logEnv().LOG_LEVEL,
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    mixin() {
+      const context = requestContext();
+      return context ? { reqId: context.id, userId: context.userId ?? undefined } : {};
+    },
+    redact: {
+      paths: ["password", "*.password", "passwordHash", "*.passwordHash", "cookie", "*.cookie", "headers.cookie"],
+      censor: "[redacted]",
+    },
+    hooks: {
+      // Errors are also told to whoever listens: the tests fail on an error logged, as on console.error.
+      logMethod(args, method, level) {
+        if (level >= 50 && listeners.size) {
+          const line = args
+            .map((a) => (a instanceof Error ? (a.stack ?? a.message) : typeof a === "string" ? a : describe(a)))
+            .join(" ");
+          for (const listener of listeners) listener(line);
+        }
+        return method.apply(this, args);
+      },
+    },
+  });
+  return { logger, listeners };
+}
+
+function describe(value: unknown): string {
+  if (value && typeof value === "object" && "err" in value) {
+    const err = (value as { err: unknown }).err;
+    if (err instanceof Error) return err.stack ?? err.message;
+  }
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+const state = (holder[KEY] ??= create());
+
+export const logger: pino.Logger = state.logger;
+
+/** Calls `listener` with every line logged at level error or fatal; returns the function that stops it. */
+export function onErrorLogged(listener: ErrorListener): () => void {
+  state.listeners.add(listener);
+  return () => state.listeners.delete(listener);
+}
