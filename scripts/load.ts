@@ -123,20 +123,20 @@ async function main() {
   const year = currentReportYear();
   const officialsWanted = options.stages.at(-1)!;
   const viewersWanted = viewersFor(officialsWanted, options.viewerShare);
-  const ids = readActionIds();
-  const actionIds = {
-    saveActuals: actionId(ids, "src/features/results/server-actions.ts#saveActualsAction"),
-    saveTaskProgress: actionId(ids, "src/features/results/server-actions.ts#saveTaskProgressAction"),
-    saveNarrative: actionId(ids, "src/features/reporting/server-actions.ts#saveNarrativeAction"),
-    submitReport: actionId(ids, "src/features/reporting/server-actions.ts#submitReportAction"),
-  };
-
   const target = await startTarget(options);
   const abort = new AbortController();
   // Every waiting user listens to it.
   setMaxListeners(0, abort.signal);
   const users: Promise<void>[] = [];
   try {
+    // Read once the app has started (and been rebuilt if its sources changed): the ids change with each build.
+    const ids = readActionIds();
+    const actionIds = {
+      saveActuals: actionId(ids, "src/features/results/server-actions.ts#saveActualsAction"),
+      saveTaskProgress: actionId(ids, "src/features/results/server-actions.ts#saveTaskProgressAction"),
+      saveNarrative: actionId(ids, "src/features/reporting/server-actions.ts#saveNarrativeAction"),
+      submitReport: actionId(ids, "src/features/reporting/server-actions.ts#submitReportAction"),
+    };
     log(`Tạo ${officialsWanted} tài khoản cán bộ xã và ${viewersWanted} tài khoản cán bộ tỉnh thử tải…`);
     const accounts = await createLoadAccounts(target.adminUrl, {
       officials: officialsWanted,

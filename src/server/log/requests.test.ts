@@ -36,7 +36,13 @@ describe("one log line per request", () => {
     expect(seenInside.at(-1)).toBe(id);
     const [line, message] = info.mock.calls.at(-1)! as [Record<string, unknown>, string];
     expect(message).toBe("request");
-    expect(line).toMatchObject({ reqId: id, userId: "user-42", method: "GET", route: "/plans/p1/results", status: 200 });
+    expect(line).toMatchObject({
+      reqId: id,
+      userId: "user-42",
+      method: "GET",
+      route: "/plans/p1/results",
+      status: 200,
+    });
     expect(line.ms).toEqual(expect.any(Number));
     expect(JSON.stringify(line)).not.toContain("tên riêng");
     info.mockRestore();
