@@ -8,8 +8,9 @@ import { BENCH_APP_PASSWORD, BENCH_DATA_DIR, BENCH_DATABASE, prepareBenchDatabas
 import { withCredentials, withDatabase } from "./lib/database";
 import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { createLoadAccounts, LOAD_PASSWORD } from "./load/accounts";
+import { listeningPids, readCpu, type CpuProbe } from "./load/cpu";
 import { Ledger, reconcile } from "./load/ledger";
-import { actionId, readActionIds } from "./load/next-client";
+import { actionId, getPage, readActionIds } from "./load/next-client";
 import { parseLoadOptions, viewersFor, type LoadOptions } from "./load/options";
 import { ceilingLine, runLines, stageTable, writeLoadSection, type LoadRun } from "./load/report";
 import { ceiling, stageStats, type Sample } from "./load/stats";
@@ -40,9 +41,20 @@ import { ACTION_ORDER, runOfficial, runViewer, seededRandom, type LoadContext } 
 //   --fresh                regenerate the bench's data set; --no-write leaves docs/performance.md alone
 
 const LOAD_DATABASE = "kehoach_load";
+const APP_LOG = `${BENCH_DATA_DIR}/load-server.log`;
 const log = (line: string) => console.log(`▸ ${line}`);
 
-type Target = { base: string; adminUrl: string; describe: string; stop: () => Promise<void> };
+type Target = { base: string; adminUrl: string; describe: string; cpu: CpuProbe; stop: () => Promise<void> };
+
+/** The processes to watch: whatever listens on the app's port and on the database's, with what runs under them. */
+function probeFor(appUrl: string, databaseUrl: string): CpuProbe {
+  const db = new URL(databaseUrl);
+  const local = ["127.0.0.1", "localhost", "[::1]"].includes(db.hostname);
+  return {
+    app: listeningPids(Number(new URL(appUrl).port || 80)),
+    database: local ? listeningPids(Number(db.port || 5432)) : [],
+  };
+}
 
 async function startTarget(options: LoadOptions): Promise<Target> {
   if (options.url && options.databaseUrl)
@@ -50,6 +62,7 @@ async function startTarget(options: LoadOptions): Promise<Target> {
       base: options.url,
       adminUrl: options.databaseUrl,
       describe: `${options.url} (already running)`,
+      cpu: probeFor(options.url, options.databaseUrl),
       stop: async () => {},
     };
   log(`Khởi động PostgreSQL nhúng của phép đo (${BENCH_DATA_DIR}/postgres)…`);
@@ -74,12 +87,14 @@ async function startTarget(options: LoadOptions): Promise<Target> {
     log(`Đã sao chép sau ${((Date.now() - copyStarted) / 1000).toFixed(0)} giây.`);
     const adminUrl = withDatabase(server.adminUrl, LOAD_DATABASE);
     const appUrl = withCredentials(adminUrl, "app_user", BENCH_APP_PASSWORD);
-    app = await startApp({ adminUrl, appUrl }, { port: options.port, log });
+    app = await startApp({ adminUrl, appUrl }, { port: options.port, log, logFile: APP_LOG });
+    log(`Nhật ký của máy chủ: ${APP_LOG}`);
     const started = app;
     return {
       base: app.base,
       adminUrl,
       describe: `the production build of this checkout started by \`scripts/start.ts\` on ${app.base}, on a copy of the bench's national data set`,
+      cpu: probeFor(app.base, adminUrl),
       stop: async () => {
         await started.stop();
         await server.stop();
@@ -153,6 +168,24 @@ async function main() {
     const viewerCookies = await inBatches(accounts.viewers, 4, (v) => signIn(target.base, v.username, LOAD_PASSWORD));
     const signInSeconds = (Date.now() - signInStarted) / 1000;
 
+    // A fresh server compiles each page's code on its first request: open each page a few times
+    // before anything is measured.
+    log("Làm nóng máy chủ (mở mỗi trang vài lần, không tính)…");
+    for (let round = 0; round < 3; round++) {
+      for (const [i, official] of accounts.officials.slice(0, 3).entries()) {
+        await getPage(target.base, `/plans/${official.planId}/results?year=${year}`, officialCookies[i]!);
+        await getPage(target.base, `/plans/${official.planId}/reports/${year}`, officialCookies[i]!);
+      }
+      for (const [i, viewer] of accounts.viewers.slice(0, 1).entries()) {
+        await getPage(target.base, "/dashboard", viewerCookies[i]!);
+        await getPage(
+          target.base,
+          `/plans/${viewer.communePlanIds[round] ?? viewer.communePlanIds[0]}/dashboard`,
+          viewerCookies[i]!,
+        );
+      }
+    }
+
     const samples: Sample[] = [];
     const ledger = new Ledger();
     const ctx: LoadContext = {
@@ -195,9 +228,14 @@ async function main() {
       }
       await sleep(Math.max(0, rampStarted + options.ramp * 1000 - Date.now()), abort.signal);
       const from = Date.now();
+      const cpuBefore = readCpu(target.cpu);
       log(`Đo trong ${options.duration} giây…`);
       await sleep(options.duration * 1000, abort.signal);
+      const cpuAfter = readCpu(target.cpu);
       const stage = stageStats(samples, { from, to: Date.now(), officials, viewers }, ACTION_ORDER);
+      stage.cpu = target.cpu.app.length
+        ? { appMs: cpuAfter.appMs - cpuBefore.appMs, databaseMs: cpuAfter.databaseMs - cpuBefore.databaseMs }
+        : null;
       stages.push(stage);
       console.log(["", ...stageTable(stage, options.limitMs), ""].join("\n"));
       log(

@@ -40,6 +40,14 @@ export function stageTable(stage: StageStats, limitMs: number): string[] {
   return lines;
 }
 
+/** CPU per request and how busy the machine's cores were, from the app's and PostgreSQL's processes. */
+export function cpuLine(stage: StageStats, cores: number): string {
+  if (!stage.cpu || stage.requests === 0) return "";
+  const { appMs, databaseMs } = stage.cpu;
+  const busy = (value: number) => `${Math.round((100 * value) / (stage.seconds * 1000))}%`;
+  return ` CPU per request: app ${ms(appMs / stage.requests)}, PostgreSQL ${ms(databaseMs / stage.requests)}; over the stage the app used ${busy(appMs)} of one core and PostgreSQL ${busy(databaseMs)} (${cores} cores).`;
+}
+
 export function ceilingLine(ceiling: Ceiling | null, limitMs: number): string {
   if (!ceiling) return "no stage measured";
   if (ceiling.kind === "above")
@@ -64,7 +72,7 @@ export function runLines(run: LoadRun): string[] {
   for (const stage of run.stages) {
     const verdict = stage.errors === 0 && stage.worstP95 < o.limitMs ? "goal met" : "goal not met";
     lines.push(
-      `**${stage.officials} officials + ${stage.viewers} provincial viewers**: ${stage.requests} requests in ${stage.seconds.toFixed(0)} s, ${rate(stage.throughput)}, ${stage.errors} errors, worst p95 ${ms(stage.worstP95)} (${verdict}: every action's p95 under ${o.limitMs} ms, no error).`,
+      `**${stage.officials} officials + ${stage.viewers} provincial viewers**: ${stage.requests} requests in ${stage.seconds.toFixed(0)} s, ${rate(stage.throughput)}, ${stage.errors} errors, worst p95 ${ms(stage.worstP95)} (${verdict}: every action's p95 under ${o.limitMs} ms, no error).${cpuLine(stage, run.cpus)}`,
       "",
       ...stageTable(stage, o.limitMs),
       "",
