@@ -11,7 +11,7 @@ import prettier from "eslint-config-prettier/flat";
 /** What each feature offers the others; anything else in a feature is its own. */
 const FEATURE_API = {
   plans: ["plan-document.ts", "create-plan.ts", "match-parent.ts", "parent-document.ts"],
-  results: ["recompute.ts"],
+  results: ["recompute.ts", "plan-content.ts"],
   reporting: ["snapshot.ts"],
   export: ["document-template.ts", "indicator-cells.ts"],
 };

@@ -3,10 +3,8 @@ import path from "node:path";
 import pg from "pg";
 import { seedId } from "../prisma/seed/ids";
 import { DEMO_PASSWORD } from "../prisma/seed/users";
-import { ensureDatabaseExists, enableAppLogin, withCredentials, withDatabase } from "./lib/database";
 import { findFreePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
-import { applyMigrations } from "./lib/migrations";
-import { BENCH_USER, countRows, DATASET_VERSION, generateDataset, type DatasetInfo } from "./bench/dataset";
+import { BENCH_USER } from "./bench/dataset";
 import { javascriptOf, measurePages, signIn, startApp, type PageSubject } from "./bench/pages";
 import {
   DASHBOARD_ALL_GROUPS,
@@ -17,6 +15,7 @@ import {
   writePerformanceDoc,
   type BenchResults,
 } from "./bench/report";
+import { prepareBenchDatabase } from "./bench/prepare";
 import { measureRollups } from "./bench/rollups";
 import { ms, ratio } from "./bench/timing";
 import { verifyStamps, verifyStatuses } from "./bench/verify";
@@ -40,72 +39,8 @@ const option = (name: string, fallback: number) => {
 const RUNS = option("--runs", 15);
 const WARMUP = 3;
 const PORT = option("--port", 3200);
-const DATABASE = "kehoach_bench";
-const APP_PASSWORD = "app_user";
 
 const log = (line: string) => console.log(`▸ ${line}`);
-
-async function datasetPresent(adminUrl: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ comment: string | null }>(
-      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
-      [DATABASE],
-    );
-    return rows[0]?.comment === DATASET_VERSION;
-  } finally {
-    await client.end();
-  }
-}
-
-async function describeDataset(adminUrl: string): Promise<DatasetInfo> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ code: string; name: string; communes: number }>(
-      `SELECT u.code, u.name, count(c.id)::int AS communes FROM admin_units u JOIN admin_units c ON c."parentId" = u.id AND c.era = 'FROM_2025'
-       WHERE u.era = 'FROM_2025' AND u.level = 'PROVINCE' GROUP BY u.id ORDER BY communes DESC, u.code LIMIT 1`,
-    );
-    return {
-      ...(await countRows(client)),
-      largestProvince: rows[0]!,
-      seconds: 0,
-    };
-  } finally {
-    await client.end();
-  }
-}
-
-async function prepare(
-  serverUrl: string,
-): Promise<{ adminUrl: string; appUrl: string; dataset: DatasetInfo & { reused: boolean } }> {
-  const adminUrl = withDatabase(serverUrl, DATABASE);
-  const appUrl = withCredentials(adminUrl, "app_user", APP_PASSWORD);
-  if (!flag("--fresh") && (await datasetPresent(serverUrl))) {
-    await applyMigrations(adminUrl);
-    await enableAppLogin(adminUrl, APP_PASSWORD);
-    log(`Dùng lại bộ dữ liệu đo đã có (${DATASET_VERSION}); --fresh để tạo lại.`);
-    return { adminUrl, appUrl, dataset: { ...(await describeDataset(adminUrl)), reused: true } };
-  }
-  const server = new pg.Client({ connectionString: serverUrl });
-  await server.connect();
-  await server.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
-  await server.end();
-  await ensureDatabaseExists(serverUrl, DATABASE);
-  await applyMigrations(adminUrl);
-  await enableAppLogin(adminUrl, APP_PASSWORD);
-  log("Nạp dữ liệu mẫu (đơn vị hành chính, cơ quan, 42-NQ/TW, người dùng mẫu)…");
-  const { seedDemoData } = await import("../prisma/seed/seed");
-  await seedDemoData(adminUrl, { log });
-  log("Tạo bộ dữ liệu toàn quốc…");
-  const dataset = await generateDataset(adminUrl, log);
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(`COMMENT ON DATABASE "${DATABASE}" IS '${DATASET_VERSION}'`);
-  await client.end();
-  return { adminUrl, appUrl, dataset: { ...dataset, reused: false } };
-}
 
 async function pageSubjects(adminUrl: string, base: string): Promise<PageSubject[]> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -157,7 +92,7 @@ async function main() {
   });
   let app: Awaited<ReturnType<typeof startApp>> | null = null;
   try {
-    const { adminUrl, appUrl, dataset } = await prepare(server.adminUrl);
+    const { adminUrl, appUrl, dataset } = await prepareBenchDatabase(server.adminUrl, { fresh: flag("--fresh"), log });
     log(`Bộ dữ liệu: ${dataset.plans} kế hoạch, ${dataset.indicators} chỉ tiêu, ${dataset.actuals} kết quả thực hiện.`);
     const statusCheck = await verifyStatuses(adminUrl);
     log(`Kiểm tra trạng thái tổng hợp bằng mã miền: ${statusCheck.agree}/${statusCheck.checked} khớp.`);

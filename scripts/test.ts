@@ -2,8 +2,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { chromiumPath } from "./lib/chromium";
 
-// `npm test`: typecheck, lint, unit tests, integration tests on a real PostgreSQL, browser tests in a
-// real Chromium, in that order, stopping at the first failure. Ends with one line counting tests.
+// `npm test`: typecheck, lint, formatting, npm audit of the production dependencies, unit tests,
+// integration tests on a real PostgreSQL, browser tests in a real Chromium, in that order, stopping
+// at the first failure. Ends with one line counting tests.
 
 const RESULTS = ".data/test-results";
 type Step = { name: string; command: string[]; results?: string };
@@ -47,6 +48,8 @@ const steps: Step[] = [
   { name: "Kiểm tra kiểu (tsc)", command: ["npx", "tsc", "--noEmit"] },
   { name: "Lint (eslint)", command: ["npx", "eslint", "--max-warnings=0", "."] },
   { name: "Định dạng mã (prettier)", command: ["npx", "prettier", "--check", "."] },
+  // High or critical advisories of production dependencies: fixed, or explained in security/audit-allowlist.json.
+  { name: "Kiểm tra lỗ hổng phụ thuộc (npm audit --omit=dev)", command: ["npx", "tsx", "scripts/audit.ts"] },
   {
     name: "Kiểm thử đơn vị",
     command: [

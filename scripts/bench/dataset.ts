@@ -12,7 +12,7 @@ import { normalizeName } from "../../src/domain/vietnamese-text";
 // progress, and some 2026 reports. Everything is written by set-based SQL (INSERT … SELECT over
 // generate_series and temporary tables), never row by row. All of it is marked illustrative.
 
-export const DATASET_VERSION = "bench-dataset v2";
+export const DATASET_VERSION = "bench-dataset v3";
 export const BENCH_USER = "bench.province";
 
 type Log = (line: string) => void;
@@ -135,6 +135,10 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
     // plan's province (no generated plan is published), as stamp_plan_visibility() would.
     await client.query("SET session_replication_role = replica");
     await client.query("SET work_mem = '64MB'");
+    // Ids derived from a key, shaped as RFC 4122 (version 5, variant 10xx) like every id the app makes:
+    // its actions accept only such ids (zod's uuid()), so a bare md5 would make the rows unwritable.
+    await client.query(`CREATE FUNCTION pg_temp.bench_id(key text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+      SELECT (substr(h, 1, 12) || '5' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid::text FROM md5(key) AS h $$`);
 
     const { rows: units } = await client.query<UnitRow>(
       `SELECT id, code, name, "fullName", level::text AS level, "parentId", "provinceCode" FROM admin_units WHERE era = 'FROM_2025' AND level IN ('PROVINCE', 'COMMUNE') ORDER BY level DESC, code`,
@@ -194,8 +198,8 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
     await step(
       "Kế hoạch (bảng tạm)",
       `CREATE TEMP TABLE b_plan AS
-       SELECT md5('bench-plan:' || b.unit_id)::uuid::text AS id,
-              CASE WHEN b.level = 'PROVINCE' THEN $1::text ELSE md5('bench-plan:' || b.parent_unit_id)::uuid::text END AS parent_id,
+       SELECT pg_temp.bench_id('bench-plan:' || b.unit_id) AS id,
+              CASE WHEN b.level = 'PROVINCE' THEN $1::text ELSE pg_temp.bench_id('bench-plan:' || b.parent_unit_id) END AS parent_id,
               b.unit_id, b.pc, b.level, b.track, b.issuer_code, b.place, b.body, o.id AS org_id, a1.id AS lead1, a2.id AS lead2, a3.id AS lead3,
               (hashtext(b.unit_id) & 2147483647) AS h, row_number() OVER (ORDER BY b.level DESC, b.unit_id) AS n
        FROM b_body b
@@ -257,14 +261,14 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
       "Chỉ tiêu",
       `INSERT INTO indicators (id, "planId", "parentIndicatorId", "isGroup", position, code, name, unit, direction, "baselineValue", "baselineYear", "baselineText",
                                "derivedFromId", inheritance, "markedAsFromParent", "visibleTo")
-       SELECT md5(p.id || ':i:' || t.code)::uuid::text, p.id,
-              CASE WHEN t.k = 0 THEN NULL ELSE md5(p.id || ':i:' || t.g)::uuid::text END,
+       SELECT pg_temp.bench_id(p.id || ':i:' || t.code), p.id,
+              CASE WHEN t.k = 0 THEN NULL ELSE pg_temp.bench_id(p.id || ':i:' || t.g) END,
               t.k = 0, CASE WHEN t.k = 0 THEN t.g - 1 ELSE t.k - 1 END, t.code, t.name, t.unit,
               (CASE WHEN t.k = 0 THEN 'HIGHER_BETTER' ELSE t.direction END)::"IndicatorDirection",
               CASE WHEN t.k = 0 OR t.direction = 'QUALITATIVE' THEN NULL ELSE round((t.base * (0.9 + (p.h % 21) / 100.0))::numeric, 1) END,
               CASE WHEN t.k = 0 OR t.direction = 'QUALITATIVE' THEN NULL ELSE 2023 END,
               CASE WHEN t.k = 0 OR t.direction = 'QUALITATIVE' THEN NULL ELSE replace(round((t.base * (0.9 + (p.h % 21) / 100.0))::numeric, 1)::text, '.', ',') END,
-              CASE WHEN p.level = 'COMMUNE' THEN md5(p.parent_id || ':i:' || t.code)::uuid::text END,
+              CASE WHEN p.level = 'COMMUNE' THEN pg_temp.bench_id(p.parent_id || ':i:' || t.code) END,
               (CASE WHEN p.level = 'COMMUNE' THEN 'INHERITED' ELSE 'LOCAL' END)::"InheritanceState",
               p.level = 'COMMUNE' AND t.k > 0, p.pc
        FROM b_plan p CROSS JOIN b_tpl t`,
@@ -301,7 +305,7 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
                 ELSE pg_temp.vn(x.v) || CASE WHEN x.pct THEN '%' ELSE '' END END,
               x.pc
        FROM (
-         SELECT p.id AS plan, p.pc, md5(p.id || ':i:' || t.code)::uuid::text AS ind, y.year, t.kind, t.spread, t.pct, t.unit,
+         SELECT p.id AS plan, p.pc, pg_temp.bench_id(p.id || ':i:' || t.code) AS ind, y.year, t.kind, t.spread, t.pct, t.unit,
                 pg_temp.target_value(p.level, p.id, t.code, t.kind, t.direction, t.pct, t.t25, t.t30, y.year) AS v
          FROM b_plan p CROSS JOIN b_tpl t CROSS JOIN (VALUES (2025), (2030)) AS y(year)
          WHERE t.k > 0
@@ -345,15 +349,15 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
                     ELSE pg_temp.status(a.tkind, a.lo, a.hi, a.milestone, a.start, round(a.v::numeric, 2)::float8, a.year) END)::"IndicatorStatus",
               'Dữ liệu tổng hợp (npm run bench)', true, now(), a.pc
        FROM (
-         SELECT p.id AS plan, p.pc, md5(p.id || ':i:' || t.code)::uuid::text AS ind, y.year, t.kind, t.kind AS tkind,
+         SELECT p.id AS plan, p.pc, pg_temp.bench_id(p.id || ':i:' || t.code) AS ind, y.year, t.kind, t.kind AS tkind,
                 pg_temp.lower_of(t.kind, m.v, t.spread) AS lo, pg_temp.upper_of(t.kind, m.v, t.spread) AS hi, m.milestone,
-                b.start, (hashtext(md5(p.id || ':i:' || t.code)::uuid::text) & 2147483647) % 10 AS profile,
+                b.start, (hashtext(pg_temp.bench_id(p.id || ':i:' || t.code)) & 2147483647) % 10 AS profile,
                 -- From the baseline towards the 2030 target at a speed set by the profile: 0–1 ahead, 2–5 on course, 6–7 a little behind, 8–9 far behind.
                 CASE WHEN t.kind = 'QUALITATIVE' THEN 0 ELSE
                   least(CASE WHEN t.pct THEN 100 ELSE 1e9 END, greatest(0,
                     b.start + (b.goal - b.start) * ((y.year - 2023) / 7.0)
-                      * CASE (hashtext(md5(p.id || ':i:' || t.code)::uuid::text) & 2147483647) % 10 WHEN 0 THEN 1.3 WHEN 1 THEN 1.2 WHEN 6 THEN 0.93 WHEN 7 THEN 0.9 WHEN 8 THEN 0.5 WHEN 9 THEN 0.3 ELSE 1.02 END
-                      + ((hashtext(md5(p.id || ':i:' || t.code)::uuid::text || y.year) & 2147483647) % 100 - 50) / 1000.0 * abs(b.goal - b.start)))
+                      * CASE (hashtext(pg_temp.bench_id(p.id || ':i:' || t.code)) & 2147483647) % 10 WHEN 0 THEN 1.3 WHEN 1 THEN 1.2 WHEN 6 THEN 0.93 WHEN 7 THEN 0.9 WHEN 8 THEN 0.5 WHEN 9 THEN 0.3 ELSE 1.02 END
+                      + ((hashtext(pg_temp.bench_id(p.id || ':i:' || t.code) || y.year) & 2147483647) % 100 - 50) / 1000.0 * abs(b.goal - b.start)))
                 END AS v
          FROM b_plan p
          CROSS JOIN b_tpl t
@@ -366,7 +370,7 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
                   coalesce(pg_temp.lower_of(t.kind, pg_temp.target_value(p.level, p.id, t.code, t.kind, t.direction, t.pct, t.t25, t.t30, 2030), t.spread),
                            pg_temp.upper_of(t.kind, pg_temp.target_value(p.level, p.id, t.code, t.kind, t.direction, t.pct, t.t25, t.t30, 2030), t.spread)) AS goal
          ) b
-         WHERE t.k > 0 AND (hashtext(md5(p.id || ':i:' || t.code)::uuid::text || ':' || y.year) & 2147483647) % 20 <> 0
+         WHERE t.k > 0 AND (hashtext(pg_temp.bench_id(p.id || ':i:' || t.code) || ':' || y.year) & 2147483647) % 20 <> 0
        ) a`,
         [year],
       );
@@ -376,8 +380,8 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
     await step(
       "Nhiệm vụ",
       `INSERT INTO tasks (id, "planId", "parentTaskId", position, numbering, title, body, inheritance, "timeframeKind", "timeframeText", "visibleTo")
-       SELECT md5(p.id || ':t:' || gs.g || ':' || ss.s)::uuid::text, p.id,
-              CASE WHEN ss.s = 0 THEN NULL ELSE md5(p.id || ':t:' || gs.g || ':0')::uuid::text END,
+       SELECT pg_temp.bench_id(p.id || ':t:' || gs.g || ':' || ss.s), p.id,
+              CASE WHEN ss.s = 0 THEN NULL ELSE pg_temp.bench_id(p.id || ':t:' || gs.g || ':0') END,
               CASE WHEN ss.s = 0 THEN gs.g - 1 ELSE ss.s - 1 END,
               CASE WHEN ss.s = 0 THEN gs.g || '.' ELSE gs.g || '.' || ss.s || '.' END,
               CASE WHEN ss.s = 0 THEN t.name END,
@@ -389,13 +393,13 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
     await step(
       "Phân công chủ trì",
       `INSERT INTO task_assignments (id, "planId", "taskId", "organizationId", role, position, "visibleTo")
-       SELECT gen_random_uuid()::text, p.id, md5(p.id || ':t:' || g || ':0')::uuid::text, CASE g % 3 WHEN 0 THEN p.lead1 WHEN 1 THEN p.lead2 ELSE p.lead3 END, 'LEAD', 0, p.pc
+       SELECT gen_random_uuid()::text, p.id, pg_temp.bench_id(p.id || ':t:' || g || ':0'), CASE g % 3 WHEN 0 THEN p.lead1 WHEN 1 THEN p.lead2 ELSE p.lead3 END, 'LEAD', 0, p.pc
        FROM b_plan p CROSS JOIN generate_series(1, 9) AS g`,
     );
     await step(
       "Tiến độ nhiệm vụ",
       `INSERT INTO task_progress (id, "planId", "taskId", "organizationId", year, status, summary, "isIllustrative", "updatedAt", "visibleTo")
-       SELECT gen_random_uuid()::text, p.id, md5(p.id || ':t:' || g || ':' || s)::uuid::text, NULL, y,
+       SELECT gen_random_uuid()::text, p.id, pg_temp.bench_id(p.id || ':t:' || g || ':' || s), NULL, y,
               (CASE (hashtext(p.id || g || s || y) & 2147483647) % 20 WHEN 0 THEN 'BEHIND' WHEN 1 THEN 'BEHIND' WHEN 2 THEN 'BEHIND' WHEN 3 THEN 'NOT_STARTED' WHEN 4 THEN 'NOT_STARTED'
                  WHEN 5 THEN 'COMPLETED' WHEN 6 THEN 'COMPLETED' WHEN 7 THEN 'COMPLETED' WHEN 8 THEN 'COMPLETED' ELSE 'IN_PROGRESS' END)::"TaskStatus",
               'Dữ liệu tổng hợp (npm run bench)', true, now(), p.pc

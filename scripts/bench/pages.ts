@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
@@ -16,7 +16,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startApp(
   urls: { adminUrl: string; appUrl: string },
-  options: { port: number; log: (line: string) => void },
+  options: { port: number; log: (line: string) => void; logFile?: string },
 ): Promise<App> {
   const base = `http://127.0.0.1:${options.port}`;
   if (await reachable(`${base}/sign-in`))
@@ -46,8 +46,14 @@ export async function startApp(
     for (const line of chunk.toString().split("\n")) if (line.trim()) output.push(line);
     while (output.length > 60) output.shift();
   };
+  // The server's own output (its JSON log lines) is kept in a file when asked, for reading after a run.
+  const file = options.logFile ? createWriteStream(options.logFile, { flags: "w" }) : null;
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
+  if (file) {
+    child.stdout?.pipe(file);
+    child.stderr?.pipe(file);
+  }
   child.on("exit", (code) => {
     exited = code ?? 0;
   });

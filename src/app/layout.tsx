@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "@fontsource/be-vietnam-pro/vietnamese-400.css";
 import "@fontsource/be-vietnam-pro/vietnamese-600.css";
 import "@fontsource/be-vietnam-pro/latin-400.css";
@@ -11,7 +12,10 @@ export const metadata: Metadata = {
     "Kế hoạch thực hiện nghị quyết của cấp ủy và chính quyền các cấp: nhiệm vụ, chỉ tiêu, kết quả và báo cáo hằng năm.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered for its request: its scripts carry the request's CSP nonce (src/proxy.ts),
+  // which a page rendered at build time could not.
+  await connection();
   return (
     <html lang="vi">
       <body className="min-h-screen font-sans">{children}</body>

@@ -8,7 +8,9 @@ export function asTree<T extends { id: string; position: number }>(
   const byParent = new Map<string | null, T[]>();
   for (const item of items) {
     const key = parentOf(item);
-    byParent.set(key, [...(byParent.get(key) ?? []), item]);
+    const siblings = byParent.get(key);
+    if (siblings) siblings.push(item);
+    else byParent.set(key, [item]);
   }
   const out: { item: T; depth: number }[] = [];
   const walk = (parent: string | null, depth: number) => {

@@ -7,6 +7,7 @@ import type { Scope } from "./db/scope";
 import { withScope, type ScopedDb } from "./db/scoped";
 import { isDatabaseUnavailable } from "./db/unavailable";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
+import { logger } from "./log/logger";
 import { permits, roleHolds, VISIBLE_RELATIONS, type Permission } from "./permissions";
 import { relationTo, type OrganizationRef } from "./relations";
 
@@ -122,7 +123,7 @@ export function defineAction<S extends z.ZodType, O>(definition: ActionDefinitio
       // Nothing was committed, or the commit's answer was lost with the connection: a retry then meets
       // the version check. Either way the form keeps what was typed.
       if (isDatabaseUnavailable(error)) return fail(DATABASE_UNAVAILABLE_ERROR);
-      console.error(`[action ${definition.name}]`, error);
+      logger.error({ err: error, action: definition.name }, "action failed");
       return fail(GENERIC_ERROR);
     }
   };

@@ -84,6 +84,42 @@ export function launcherEnv(source?: Record<string, string | undefined>): Launch
   return parse(launcherSchema, source ?? process.env);
 }
 
+const logSchema = z.object({
+  /** How much the server logs (JSON lines on stdout): fatal, error, warn, info (each request), debug (static files too), trace, silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** Set by Next.js: "nodejs" or "edge". */
+  NEXT_RUNTIME: z.string().optional(),
+});
+
+export type LogEnv = {
+  LOG_LEVEL: NonNullable<z.infer<typeof logSchema>["LOG_LEVEL"]>;
+  nextRuntime: string | undefined;
+};
+
+/**
+ * For the logger, which runs before and without the database settings (instrumentation, tests).
+ * Default level: info; under test, error (the tests fail on an error logged, and nothing else is printed).
+ */
+export function logEnv(source: Record<string, string | undefined> = process.env): LogEnv {
+  const env = parse(logSchema, source);
+  return { LOG_LEVEL: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "error" : "info"), nextRuntime: env.NEXT_RUNTIME };
+}
+
+const securitySchema = z.object({
+  NEXTAUTH_URL: z.string().url().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+
+/** For the security headers (proxy.ts): whether the app is served over https, and whether in development. */
+export function securityEnv(source: Record<string, string | undefined> = process.env): {
+  https: boolean;
+  development: boolean;
+} {
+  const env = parse(securitySchema, source);
+  return { https: env.NEXTAUTH_URL?.startsWith("https://") ?? false, development: env.NODE_ENV === "development" };
+}
+
 let cached: ServerEnv | undefined;
 /** For the running server: the database and the session secret must be there. */
 export function serverEnv(): ServerEnv {

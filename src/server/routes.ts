@@ -21,6 +21,7 @@ export const ROUTES = {
   "/plans/[id]/reports/[year]/print": { permission: "plans.read", subject: "plan" },
   "/plans/[id]/dashboard": { permission: "plans.read", subject: "plan" },
   "/dashboard": { permission: "plans.read" },
+  "/dashboard/targets": { permission: "plans.read" },
   "/reports": { permission: "plans.read" },
   "/import": { permission: "plans.edit" },
   "/api/plans/[id]/export/report.docx": { permission: "plans.read", subject: "plan" },

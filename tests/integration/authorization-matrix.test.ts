@@ -26,6 +26,7 @@ const EXPECTED_ROUTES: Record<string, Role[]> = {
   "/plans/[id]/reports/[year]/print": ROLES,
   "/plans/[id]/dashboard": ROLES,
   "/dashboard": ROLES,
+  "/dashboard/targets": ROLES,
   "/reports": ROLES,
   "/import": WRITERS,
   "/api/plans/[id]/export/report.docx": ROLES,

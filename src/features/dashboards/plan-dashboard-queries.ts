@@ -22,7 +22,7 @@ import {
   type TaskRow,
   type TaskSummary,
 } from "./plan-dashboard";
-import { prepared, sql, type Sql } from "./sql";
+import { prepared, sql, type Sql } from "@/server/db/sql";
 import { countStatuses, type StatusCounts } from "./status";
 
 // ---------------------------------------------------------------------------------------------

@@ -20,11 +20,20 @@ export * from "./rollup-queries";
 export * from "./section-queries";
 export * from "./plan-dashboard-queries";
 
-/** Everything the /dashboard page shows, in one scoped transaction. */
-export async function getDashboard(db: ScopedDb, scope: Scope, filters: RollupFilters, options: RollupOptions = {}) {
+/**
+ * Everything the /dashboard page shows, in one scoped transaction. The children's targets weaker than
+ * the parent's (`alignment`) cost as much as the rest together for a large province (every child's
+ * targets are compared): the page leaves them to /dashboard/targets (`alignment: false`).
+ */
+export async function getDashboard(
+  db: ScopedDb,
+  scope: Scope,
+  filters: RollupFilters,
+  options: RollupOptions & { alignment?: boolean } = {},
+) {
   const rollup = await getRollup(db, scope, filters, options);
   const issuance = await getIssuance(db, rollup);
-  const alignment = await getTargetAlignment(db, rollup);
+  const alignment = options.alignment === false ? undefined : await getTargetAlignment(db, rollup);
   const reports = await getReports(db, rollup);
   return { rollup, issuance, alignment, reports };
 }

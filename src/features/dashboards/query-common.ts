@@ -2,7 +2,7 @@ import "server-only";
 import { formatDocumentNumber } from "@/domain/document-number";
 import type { ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
-import { empty, raw, sql, type Sql } from "./sql";
+import { empty, raw, sql, type Sql } from "@/server/db/sql";
 
 // What the dashboards' statements share: running them, the visibility filter (the SQL twin of
 // visiblePlans()), indicator groups and document numbers.

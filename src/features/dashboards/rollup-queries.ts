@@ -30,7 +30,7 @@ import {
   type RollupFilters,
   type Track,
 } from "./rollup";
-import { empty, prepared, raw, sql, type Sql } from "./sql";
+import { empty, prepared, raw, sql, type Sql } from "@/server/db/sql";
 import { emptyCounts, STATUSES, type StatusCounts } from "./status";
 import { STATUS_LETTERS, statusOfLetter } from "./status-letters";
 

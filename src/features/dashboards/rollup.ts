@@ -32,6 +32,15 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** The query string that opens the same plan, group, track and year elsewhere (the inverse of parseRollupFilters). */
+export function filterQuery(filters: RollupFilters, plan: string): string {
+  const query = new URLSearchParams({ plan });
+  if (filters.group) query.set("group", filters.group);
+  if (filters.track) query.set("track", filters.track);
+  if (filters.year) query.set("year", String(filters.year));
+  return query.toString();
+}
+
 /** Filters from the page's GET parameters; anything malformed is ignored, never an error. */
 export function parseRollupFilters(params: Params): RollupFilters {
   const plan = first(params.plan)?.trim();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addCounts, countStatuses, emptyCounts, isIndicatorStatus, percentages, STATUSES, totalOf } from "./status";
 import { NO_CELL, STATUS_LETTERS, statusOfLetter } from "./status-letters";
-import { empty, join, raw, sql } from "./sql";
+import { empty, join, raw, sql } from "@/server/db/sql";
 
 describe("status counts", () => {
   it("counts, adds and totals", () => {

@@ -2,6 +2,7 @@
 
 import { randomBytes } from "node:crypto";
 import { currentScope } from "@/server/auth/session";
+import { takeRateLimit } from "@/server/rate-limit";
 import { withScope } from "@/server/db/scoped";
 import { roleHolds } from "@/server/permissions";
 import { confirmImport } from "./import-actions";
@@ -34,6 +35,8 @@ export async function extractPlanAction(formData: FormData): Promise<ExtractStat
   if (!scope) return { status: "error", message: "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại." };
   if (!roleHolds(scope.role, "plans.edit", scope.isSystemAdmin))
     return { status: "error", message: "Vai trò của bạn không được nhập kế hoạch." };
+  const verdict = await takeRateLimit("importExtraction", scope.userId);
+  if (!verdict.allowed) return { status: "error", message: verdict.message };
 
   const file = formData.get("file");
   const pasted = formData.get("text");

@@ -4,6 +4,7 @@ import { asTree } from "@/domain/tree";
 import { planNumber } from "@/domain/document-number";
 import { leadAgencies } from "@/domain/task-agencies";
 import type { TaskStatus } from "@/ui/statuses";
+import { planContent } from "@/features/results/plan-content";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
@@ -38,7 +39,7 @@ export async function buildReportSnapshot(
   input: { planId: string; year: number; narrative: Narrative; reportDate: string },
 ): Promise<ReportSnapshot> {
   const { planId, year } = input;
-  const plan = await db.plan.findFirst({
+  const found = await db.plan.findFirst({
     where: { AND: [{ id: planId }, visiblePlans(scope)] },
     select: {
       id: true,
@@ -67,49 +68,21 @@ export async function buildReportSnapshot(
         },
       },
       parent: { select: { childReportDueDay: true, childReportDueMonth: true, issuer: { select: { name: true } } } },
-      indicators: {
-        where: { inheritance: { not: "DROPPED" } },
-        select: {
-          id: true,
-          parentIndicatorId: true,
-          position: true,
-          isGroup: true,
-          code: true,
-          name: true,
-          unit: true,
-          targets: { where: { year: { in: [...MILESTONES] } }, select: { year: true, text: true } },
-          actuals: { where: { year }, select: { text: true, value: true, status: true, isIllustrative: true } },
-        },
-      },
-      tasks: {
-        where: { inheritance: { not: "DROPPED" } },
-        select: {
-          id: true,
-          parentTaskId: true,
-          position: true,
-          numbering: true,
-          title: true,
-          body: true,
-          assignments: {
-            where: { role: { in: ["LEAD", "ADVISING", "DIRECTING"] } },
-            orderBy: { position: "asc" },
-            select: { role: true, organization: { select: { id: true, name: true } } },
-          },
-          progress: {
-            where: { year },
-            select: {
-              organizationId: true,
-              status: true,
-              summary: true,
-              isIllustrative: true,
-              organization: { select: { name: true } },
-            },
-          },
-        },
-      },
     },
   });
-  if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch");
+  if (!found) throw new NotFoundError("Không tìm thấy kế hoạch");
+  // The content in one statement (planContent), once the plan is known to be visible: its milestone
+  // targets and the year's actuals are what a report shows.
+  const content = await planContent(db, planId, year);
+  const plan = {
+    ...found,
+    indicators: content.indicators.map((i) => ({
+      ...i,
+      targets: i.targets.filter((t) => (MILESTONES as readonly number[]).includes(t.year)),
+      actuals: i.actuals.filter((a) => a.year === year),
+    })),
+    tasks: content.tasks,
+  };
 
   const period = reportCalendar(year, plan.parent);
   const track = plan.track === "STATE" ? "STATE" : "PARTY";

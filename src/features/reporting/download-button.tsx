@@ -34,7 +34,10 @@ export function DownloadButton({ href, label, fallbackName }: { href: string; la
           message:
             response.status === 404
               ? "Không tìm thấy dữ liệu để xuất (hoặc bạn không có quyền xem)."
-              : "Máy chủ chưa tạo được tệp; hãy thử lại sau.",
+              : response.status === 429
+                ? // Too many downloads in a short time: the server says how long to wait.
+                  await response.text()
+                : "Máy chủ chưa tạo được tệp; hãy thử lại sau.",
         });
         return;
       }

@@ -9,6 +9,7 @@ import { may, organizationRef, organizationRefSelect } from "@/server/plan-acces
 import { statusInputFromRows, statusIsChosen, type StatusInput } from "./status";
 import { leadAgencies } from "@/domain/task-agencies";
 import type { TaskStatus } from "@/ui/statuses";
+import { planContent } from "./plan-content";
 
 // What the results page shows for one plan and year: every indicator with its targets beside this
 // year's actual, and every task without sub-tasks with its progress (per lead agency where there are several).
@@ -63,7 +64,7 @@ export type ProgressTask = {
 };
 
 export async function getResultsPage(db: ScopedDb, scope: Scope, planId: string, year: number) {
-  const plan = await db.plan.findFirst({
+  const found = await db.plan.findFirst({
     where: { AND: [{ id: planId }, visiblePlans(scope)] },
     select: {
       id: true,
@@ -76,67 +77,10 @@ export async function getResultsPage(db: ScopedDb, scope: Scope, planId: string,
       isIllustrative: true,
       issuedOn: true,
       issuer: { select: { ...organizationRefSelect, name: true } },
-      indicators: {
-        where: { inheritance: { not: "DROPPED" } },
-        select: {
-          id: true,
-          parentIndicatorId: true,
-          position: true,
-          isGroup: true,
-          code: true,
-          name: true,
-          unit: true,
-          direction: true,
-          baselineValue: true,
-          baselineYear: true,
-          targets: {
-            select: {
-              year: true,
-              kind: true,
-              lower: true,
-              upper: true,
-              isPercent: true,
-              qualitative: true,
-              text: true,
-            },
-          },
-          actuals: {
-            select: {
-              year: true,
-              value: true,
-              text: true,
-              qualitativeStatus: true,
-              status: true,
-              note: true,
-              source: true,
-              version: true,
-              isIllustrative: true,
-            },
-          },
-        },
-      },
-      tasks: {
-        where: { inheritance: { not: "DROPPED" } },
-        select: {
-          id: true,
-          parentTaskId: true,
-          position: true,
-          numbering: true,
-          title: true,
-          body: true,
-          assignments: {
-            where: { role: { in: ["LEAD", "ADVISING", "DIRECTING"] } },
-            orderBy: { position: "asc" },
-            select: { role: true, organization: { select: { id: true, name: true } } },
-          },
-          progress: {
-            where: { year },
-            select: { organizationId: true, status: true, summary: true, version: true, isIllustrative: true },
-          },
-        },
-      },
     },
   });
+  // The plan's content is read only once the plan is known to be visible to this scope.
+  const plan = found ? { ...found, ...(await planContent(db, planId, year)) } : null;
   if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch");
   const owner = organizationRef(plan.issuer);
 

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { rawDatabase } from "../db/client";
 import { PREPARED_MARK } from "../db/prepared-statements";
+import { noteRequestUser } from "../log/context";
 import type { Role } from "@/generated/prisma/enums";
 import type { Scope } from "../db/scope";
 import { authOptions, sessionExpired, type SessionClaims } from "./options";
@@ -19,7 +20,9 @@ export const ACTIVE_ORGANIZATION_COOKIE = "kh.org";
 export const currentScope = cache(async (): Promise<Scope | null> => {
   const session = (await getServerSession(authOptions())) as Partial<SessionClaims> | null;
   const chosen = (await cookies()).get(ACTIVE_ORGANIZATION_COOKIE)?.value;
-  return scopeForSession(session, chosen);
+  const scope = await scopeForSession(session, chosen);
+  noteRequestUser(scope?.userId ?? null);
+  return scope;
 });
 
 /** The scope of a session as next-auth decoded it (its claims), or null when the session is void. */

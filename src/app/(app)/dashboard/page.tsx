@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { documentKindLabel } from "@/domain/document-number";
 import { getDashboard } from "@/features/dashboards/queries";
-import { parseRollupFilters } from "@/features/dashboards/rollup";
+import { filterQuery, parseRollupFilters } from "@/features/dashboards/rollup";
 import { RollupFilterForm, RollupMatrix } from "@/features/dashboards/rollup-matrix";
-import { AlignmentSection, IssuanceSection, ReportsSection } from "@/features/dashboards/rollup-sections";
+import { IssuanceSection, ReportsSection } from "@/features/dashboards/rollup-sections";
 import { StatusBar } from "@/features/dashboards/status-view";
 import { requirePage } from "@/server/routes";
 import { withScope } from "@/server/db/scoped";
@@ -21,8 +21,8 @@ export default async function DashboardPage({
 }) {
   const scope = await requirePage("/dashboard");
   const filters = parseRollupFilters(await searchParams);
-  const { rollup, issuance, alignment, reports } = await withScope(scope, (db) =>
-    getDashboard(db, scope, filters),
+  const { rollup, issuance, reports } = await withScope(scope, (db) =>
+    getDashboard(db, scope, filters, { alignment: false }),
   ).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -159,7 +159,17 @@ export default async function DashboardPage({
         <h2 id="chi-tieu-thap-hon" className="text-lg font-semibold">
           Chỉ tiêu cấp dưới thấp hơn cấp trên
         </h2>
-        <AlignmentSection items={alignment} />
+        <p className="text-sm text-stone-700">
+          Cơ quan cấp dưới nào đặt chỉ tiêu kế thừa ở mức thấp hơn yêu cầu của cấp trên (theo từng chỉ tiêu, năm 2025 và
+          2030):{" "}
+          <Link
+            href={`/dashboard/targets?${filterQuery(rollup.filters, anchor.id)}`}
+            className="text-brand-700 hover:underline"
+          >
+            Xem danh sách chỉ tiêu thấp hơn cấp trên
+          </Link>
+          .
+        </p>
       </section>
 
       <section aria-labelledby="ban-hanh" className="space-y-2">

@@ -5,6 +5,7 @@ import { reportSnapshotFor } from "@/features/reporting/queries";
 import { isUuid } from "@/server/params";
 import { withScope } from "@/server/db/scoped";
 import { NotFoundError } from "@/server/errors";
+import { takeRateLimit, tooManyRequests } from "@/server/rate-limit";
 import { routeScope } from "@/server/routes";
 
 // The yearly report as Word: a draft from the plan's live data, a submitted report from its snapshot.
@@ -15,6 +16,8 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const { id } = await context.params;
   const params = exportParams(request);
   if (!scope || !isUuid(id) || !params) return notFoundResponse();
+  const verdict = await takeRateLimit("export", scope.userId);
+  if (!verdict.allowed) return tooManyRequests(verdict);
   try {
     const { snapshot, submission } = await withScope(scope, (db) =>
       reportSnapshotFor(db, scope, id, params.year, params.submission),

@@ -4,6 +4,7 @@ import { exportParams, notFoundResponse } from "@/features/reporting/export-requ
 import { buildLocalityComparison } from "@/features/reporting/locality-comparison";
 import { isUuid } from "@/server/params";
 import { withScope } from "@/server/db/scoped";
+import { takeRateLimit, tooManyRequests } from "@/server/rate-limit";
 import { routeScope } from "@/server/routes";
 
 // One workbook comparing a province's localities (a row per locality, a column group per
@@ -17,6 +18,8 @@ export async function GET(request: Request, context: { params: Promise<{ code: s
   const planId = new URL(request.url).searchParams.get("plan");
   if (!scope || !params || !/^\d{2}$/.test(code) || (planId !== null && !isUuid(planId))) return notFoundResponse();
   if (!scope.allProvinces && scope.provinceCode !== code) return notFoundResponse();
+  const verdict = await takeRateLimit("export", scope.userId);
+  if (!verdict.allowed) return tooManyRequests(verdict);
   const comparison = await withScope(
     scope,
     (db) => buildLocalityComparison(db, scope, code, params.year, planId ?? undefined),

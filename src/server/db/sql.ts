@@ -4,7 +4,7 @@
 // builds the text and the values that `db.$queryRawUnsafe(text, ...values)` then sends as a
 // parameterised query.
 
-import { PREPARED_MARK } from "@/server/db/prepared-statements";
+import { PREPARED_MARK } from "./prepared-statements";
 
 export class Sql {
   constructor(
