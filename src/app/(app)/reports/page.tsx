@@ -5,6 +5,7 @@ import { formatDate } from "@/domain/reporting-calendar";
 import { ChildDeadlineForm } from "@/features/reporting/child-deadline-form";
 import { daysLeftText, reportStatusLabels, reportStatusTones, reportYears } from "@/features/reporting/calendar";
 import { DownloadButton } from "@/features/reporting/download-button";
+import { localityComparisonHref } from "@/features/reporting/export-request";
 import { getReportsOverview, type ReportOverviewRow } from "@/features/reporting/queries";
 import { FIRST_RESULTS_YEAR } from "@/features/results/labels";
 import { withScope } from "@/server/db/scoped";
@@ -79,7 +80,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </p>
           {scope.provinceCode ? (
             <DownloadButton
-              href={`/api/provinces/${scope.provinceCode}/export/localities.xlsx?year=${year}`}
+              href={localityComparisonHref(scope.provinceCode, year)}
               label="Tải bảng so sánh các địa phương (.xlsx)"
               fallbackName={`So-sanh-dia-phuong-${year}.xlsx`}
             />
