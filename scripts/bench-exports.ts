@@ -1,12 +1,7 @@
 import { renderLocalityComparisonWorkbook } from "../src/features/export/comparison-xlsx";
 import { renderIndicatorWorkbook } from "../src/features/export/indicators-xlsx";
 import { renderReportDocx } from "../src/features/export/report-docx";
-import {
-  daLatReport2025,
-  eaSupReport2025,
-  sonLaLocalities2025,
-  wardReport2025,
-} from "../tests/fixtures/export/demo";
+import { daLatReport2025, eaSupReport2025, sonLaLocalities2025, wardReport2025 } from "../tests/fixtures/export/demo";
 import { signIn } from "./bench/pages";
 import { median, ms, timeInterleaved, type Timing } from "./bench/timing";
 
