@@ -138,6 +138,8 @@ export async function buildDemoRows() {
   });
   // A commune localises only the indicators that apply to it: the first four groups here.
   wardPlan.indicators = wardPlan.indicators.slice(0, 4);
+  // Its reports are signed by name, as a real one is (an invented name, like the rest of this plan).
+  wardPlan.signer = { ...wardPlan.signer, name: "Hoàng Văn Nam" };
   loaded.push(
     addPlan(
       rows,

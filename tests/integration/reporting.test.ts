@@ -409,8 +409,8 @@ describe("the yearly report cycle", () => {
   it("exports the report and the appendix from the snapshot, and compares the province's localities", async () => {
     const { reportSnapshotFor } = await import("../../src/features/reporting/queries");
     const { renderReportDocx } = await import("../../src/features/export/report-docx");
-    const { renderIndicatorWorkbook, renderLocalityComparisonWorkbook } =
-      await import("../../src/features/export/indicators-xlsx");
+    const { renderIndicatorWorkbook } = await import("../../src/features/export/indicators-xlsx");
+    const { renderLocalityComparisonWorkbook } = await import("../../src/features/export/comparison-xlsx");
     const { buildLocalityComparison } = await import("../../src/features/reporting/locality-comparison");
     const { snapshot } = await withScope(scopes.reviewer, (tx) => reportSnapshotFor(tx, scopes.reviewer, planId, YEAR));
     const docx = await renderReportDocx(snapshot);
@@ -427,6 +427,12 @@ describe("the yearly report cycle", () => {
     expect(comparison!.localities.find((l) => l.name === "Thị ủy Mộc Châu")?.note).toMatch(/kết thúc hoạt động/);
     const key = comparison!.indicators[0]!.key;
     expect(comparison!.localities.some((l) => l.values[key]?.actual)).toBe(true);
+    // Which plan, which group each indicator sits in, and which milestone each target belongs to.
+    expect(comparison!.plan?.issuerName).toBe("Tỉnh ủy Sơn La");
+    expect(comparison!.indicators[0]).toMatchObject({ code: "1.1", group: "1. Người có công" });
+    expect(comparison!.indicators.every((i) => i.group !== null)).toBe(true);
+    const values = comparison!.localities.flatMap((l) => Object.values(l.values));
+    expect(values.every((v) => v.target === null || (v.targetYear !== null && v.targetYear >= 2025))).toBe(true);
     expect((await renderLocalityComparisonWorkbook(comparison!)).subarray(0, 2).toString()).toBe("PK");
     // A district sees only the localities it may read.
     const asDistrict = await withScope(scopes.districtApprover, (tx) =>

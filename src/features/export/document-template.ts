@@ -25,6 +25,12 @@ export type TaskStatus = "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED" | "BEHIND";
 export type DocumentTemplate = {
   notation: DocumentNotation;
   fontFamily: string;
+  /**
+   * Printed on a report that has not been sent: the word in a box at the top right, above the
+   * national title, where NĐ 30/2020 practice puts "Dự thảo"; its day and month are left blank
+   * to be written when it is signed, like its number.
+   */
+  draft: { text: string; style: TextStyle; blankDate: string };
   page: {
     widthMm: number;
     heightMm: number;
@@ -63,6 +69,10 @@ export type DocumentTemplate = {
     pattern: string;
     style: TextStyle;
   };
+  /** Under the title: `{start}` and `{end}` (dd/mm/yyyy) of the data period are replaced. */
+  period: { pattern: string; style: TextStyle };
+  /** "Kính gửi: …" under the title, naming the body above; null leaves it out (Party reports). */
+  addressee: { pattern: string; style: TextStyle } | null;
   title: {
     documentType: { text: string; style: TextStyle };
     /** `{kind}` (lower-case), `{number}` and `{year}` are replaced. */
@@ -85,6 +95,11 @@ export type DocumentTemplate = {
   sectionHeadingStyle: TextStyle;
   sections: { leadership: string; results: string; shortcomings: string; nextYear: string; proposals: string };
   emptySection: string;
+  /**
+   * The last paragraph of the text, kept on the page of the signature: `{subject}` (the subtitle,
+   * lower-cased: "kết quả thực hiện kế hoạch số … năm …") and `{issuer}` are replaced; null leaves it out.
+   */
+  closingPattern: string | null;
   /** Printed after the results text, pointing the reader to the appendix; null leaves it out. */
   appendixReference: string | null;
   taskTable: {
@@ -100,8 +115,15 @@ export type DocumentTemplate = {
     label: string;
     labelStyle: TextStyle;
     itemStyle: TextStyle;
-    /** Added before an item that does not start with a dash already. */
+    /** Added before every item. */
     itemPrefix: string;
+    /** Ends every item but the last (";" in NĐ 30, "," in the Party seeds); the last ends with `lastEnd`. */
+    separator: string;
+    lastEnd: string;
+    /** The first item when the report has an addressee ("Như trên": the body named in "Kính gửi"). */
+    addresseeItem: string | null;
+    /** The archive line, last: `{office}` is the issuer's office ("Đảng ủy", "Thành ủy"). */
+    archive: string;
   };
   signature: {
     /** Used when the snapshot has no signing form. */
@@ -122,10 +144,12 @@ export type DocumentTemplate = {
     style: TextStyle;
   };
   appendix: {
+    /** The word over the appendix title ("PHỤ LỤC"). */
+    label: string;
     /** `{year}` is replaced. */
     titlePattern: string;
     titleStyle: TextStyle;
-    /** `{number}`, `{date}` (dd/mm/yyyy) and `{issuer}` are replaced; null leaves it out. */
+    /** `{number}`, `{date}` ("ngày 05 tháng 12 năm 2026") and `{issuer}` are replaced; null leaves it out. */
     attachedToPattern: string | null;
     attachedToStyle: TextStyle;
     illustrativeNote: string;
@@ -140,18 +164,27 @@ export type DocumentTemplate = {
       actual: string;
       status: string;
     };
-    /** Shares of the text width, in the order of `headers`. */
-    columnShares: [number, number, number, number, number, number, number];
+    /** The least share of the text width the indicator name keeps; the other columns are sized from their content. */
+    nameMinShare: number;
+    /** The least width of a target, actual or status column, so its header wraps in two or three lines, not five. */
+    valueMinMm: number;
     headerStyle: TextStyle;
     cellStyle: TextStyle;
     /** Indent of a nested row's name per level. */
     nestedIndentMm: number;
+    /** Printed for a target the plan leaves blank. */
+    blankTarget: string;
+    /** NĐ 30: an appendix's pages are numbered on their own. */
+    ownPageNumbers: boolean;
+    /** A4 turned sideways, as offices print wide appendix tables, with the same margins. */
+    landscape: boolean;
   };
 };
 
 const STATE_TEMPLATE: DocumentTemplate = {
   notation: "STATE",
   fontFamily: "Times New Roman",
+  draft: { text: "DỰ THẢO", style: { sizePt: 14, bold: true }, blankDate: "ngày      tháng      năm {year}" },
   page: {
     widthMm: 210,
     heightMm: 297,
@@ -178,6 +211,8 @@ const STATE_TEMPLATE: DocumentTemplate = {
   },
   number: { label: "Số: ", codePattern: "{serial}/BC-{issuerCode}", blankSerial: "     ", style: { sizePt: 13 } },
   placeDate: { pattern: "{place}, {date}", style: { sizePt: 14, italics: true } },
+  period: { pattern: "(Số liệu từ ngày {start} đến ngày {end})", style: { sizePt: 14, italics: true } },
+  addressee: { pattern: "Kính gửi: {recipient}.", style: { sizePt: 14 } },
   title: {
     documentType: { text: "BÁO CÁO", style: { sizePt: 14, bold: true } },
     subtitlePattern: "Kết quả thực hiện {kind} số {number} năm {year}",
@@ -197,6 +232,7 @@ const STATE_TEMPLATE: DocumentTemplate = {
     proposals: "V. Kiến nghị, đề xuất",
   },
   emptySection: "(Chưa nhập nội dung)",
+  closingPattern: "Trên đây là báo cáo {subject} của {issuer}./.",
   appendixReference: "Kết quả thực hiện các chỉ tiêu cụ thể có Phụ lục kèm theo.",
   taskTable: {
     caption: "Kết quả thực hiện các nhiệm vụ:",
@@ -216,6 +252,10 @@ const STATE_TEMPLATE: DocumentTemplate = {
     labelStyle: { sizePt: 12, bold: true, italics: true },
     itemStyle: { sizePt: 11 },
     itemPrefix: "- ",
+    separator: ";",
+    lastEnd: ".",
+    addresseeItem: "Như trên",
+    archive: "Lưu: VT, VP",
   },
   signature: {
     defaultSigningForm: null,
@@ -228,9 +268,10 @@ const STATE_TEMPLATE: DocumentTemplate = {
   },
   pageNumbers: { enabled: true, fromPage: 2, style: { sizePt: 14 } },
   appendix: {
-    titlePattern: "PHỤ LỤC — KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {year}",
+    label: "PHỤ LỤC",
+    titlePattern: "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {year}",
     titleStyle: { sizePt: 14, bold: true },
-    attachedToPattern: "(Kèm theo Báo cáo số {number} ngày {date} của {issuer})",
+    attachedToPattern: "(Kèm theo Báo cáo số {number} {date} của {issuer})",
     attachedToStyle: { sizePt: 13, italics: true },
     illustrativeNote: "Số liệu minh họa, không phải số liệu thực tế",
     illustrativeNoteStyle: { sizePt: 13, bold: true, italics: true },
@@ -243,10 +284,14 @@ const STATE_TEMPLATE: DocumentTemplate = {
       actual: "Thực hiện năm {year}",
       status: "Đánh giá",
     },
-    columnShares: [0.06, 0.33, 0.11, 0.11, 0.11, 0.11, 0.17],
+    nameMinShare: 0.36,
+    valueMinMm: 19,
     headerStyle: { sizePt: 12, bold: true },
     cellStyle: { sizePt: 12 },
     nestedIndentMm: 3,
+    blankTarget: "-",
+    ownPageNumbers: true,
+    landscape: true,
   },
 };
 
@@ -268,6 +313,8 @@ const PARTY_TEMPLATE: DocumentTemplate = {
     nationalRule: null,
   },
   number: { label: "Số ", codePattern: "{serial}-BC/{issuerCode}", blankSerial: "   ", style: { sizePt: 14 } },
+  // Party reports go up without "Kính gửi"; the body above is the first line of "Nơi nhận".
+  addressee: null,
   title: {
     ...STATE_TEMPLATE.title,
     documentType: { text: "BÁO CÁO", style: { sizePt: 16, bold: true } },
@@ -277,6 +324,11 @@ const PARTY_TEMPLATE: DocumentTemplate = {
     labelStyle: { sizePt: 14, underline: true },
     itemStyle: { sizePt: 12 },
     itemPrefix: "- ",
+    // As in the Party seeds (Sơn La, Đà Lạt): a comma after each line, a full stop after the last.
+    separator: ",",
+    lastEnd: ".",
+    addresseeItem: null,
+    archive: "Lưu Văn phòng {office}",
   },
   signature: {
     ...STATE_TEMPLATE.signature,

@@ -1,12 +1,10 @@
-import { formatVietnameseNumber, parseVietnameseNumber } from "@/domain/decimal";
+import { formatVietnameseNumber } from "@/domain/decimal";
 import { documentKindLabel, type DocumentKind } from "@/domain/document-number";
 import { statusLabel, type IndicatorStatus } from "@/domain/indicator-status";
 import type { ReportSnapshot } from "@/features/reporting/snapshot";
 
-// What the Word appendix and the Excel workbooks print for one indicator, in one place, so the
-// two files of the same report never disagree about a value or an assessment.
-
-export type SnapshotIndicator = ReportSnapshot["indicators"][number];
+// What the Word appendix, the print view and the Excel workbooks print for one indicator, in one
+// place, so the files of the same report never disagree about a value or an assessment.
 
 /** The actual as the user wrote it; a number without its text is written the Vietnamese way. */
 export function actualText(actual: string | null, actualValue: number | null): string {
@@ -41,31 +39,4 @@ const DOCUMENT_KINDS: readonly DocumentKind[] = [
 export function planKindLabel(kind: string): string {
   const known = DOCUMENT_KINDS.find((k) => k === kind);
   return (known ? documentKindLabel(known) : kind).toLocaleLowerCase("vi");
-}
-
-/**
- * A written cell as an Excel value: a plain number ("99,5", "100", "1.500") becomes a number,
- * anything else ("<4", "2-2,5", "Tiểu học", "-") stays text. `fractionDigits` is how many
- * decimals were written, so the cell shows "5,60" as written and not "5,6".
- */
-export function numericCell(text: string | null): { value: number; fractionDigits: number } | null {
-  if (text === null) return null;
-  const value = parseVietnameseNumber(text);
-  if (value === null) return null;
-  return { value, fractionDigits: writtenFractionDigits(text) };
-}
-
-function writtenFractionDigits(text: string): number {
-  const trimmed = text.trim();
-  const comma = trimmed.indexOf(",");
-  return comma < 0 ? 0 : trimmed.length - comma - 1;
-}
-
-/** Decimals to show for an actual: as written when the text is that number, else as few as the value needs. */
-export function actualFractionDigits(actual: string | null, actualValue: number): number {
-  const written = numericCell(actual);
-  if (written && Math.abs(written.value - actualValue) < 1e-9) return written.fractionDigits;
-  const text = formatVietnameseNumber(actualValue, { grouping: false });
-  const comma = text.indexOf(",");
-  return comma < 0 ? 0 : text.length - comma - 1;
 }

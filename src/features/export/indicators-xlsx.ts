@@ -1,209 +1,116 @@
-import ExcelJS from "exceljs";
-import type { IndicatorStatus } from "@/domain/indicator-status";
-import type { LocalityComparison, ReportSnapshot } from "@/features/reporting/snapshot";
+import type ExcelJS from "exceljs";
+import { formatDateLong } from "@/domain/reporting-calendar";
+import type { ReportSnapshot } from "@/features/reporting/snapshot";
+import { appendixModel, type AppendixModel } from "./appendix-model";
+import { fillPattern, reportCode, reportSubtitle, templateFor, type DocumentTemplate } from "./document-template";
+import { NumberFormats, writtenActual, writtenNumber } from "./excel-numbers";
+import { PT_PER_MM } from "./measure-text";
 import {
-  DEFAULT_TEMPLATES,
-  fillPattern,
-  reportSubtitle,
-  templateFor,
-  type DocumentTemplate,
-} from "./document-template";
-import {
-  actualFractionDigits,
-  actualText,
-  hasIllustrativeData,
-  numericCell,
-  statusText,
-  type SnapshotIndicator,
-} from "./indicator-cells";
+  BOX,
+  columnWidthFor,
+  fitRowHeight,
+  font,
+  GROUP_FILL,
+  newWorkbook,
+  NOTE_COLOUR,
+  printSetup,
+  setFigure,
+  setStatus,
+  styleHeaderCell,
+  textRow,
+  toBuffer,
+} from "./xlsx-common";
 
 /**
- * Excel versions of the indicator appendix and of the province-wide comparison. Figures are
- * stored as numbers, never as "24,01" text, so they can be summed and charted; how the decimal
- * separator is shown is left to Excel's locale (vi-VN shows 24,01).
+ * The indicator appendix of a report as a one-sheet workbook: the same headings, columns and
+ * values as the Word appendix (appendix-model.ts), the report's number and date in the heading,
+ * "DỰ THẢO" on a report not yet sent, figures as numbers shown as written (excel-numbers.ts),
+ * A4 landscape with the header row repeated and page numbers in the footer.
  */
 
 export const INDICATOR_SHEET_NAME = "Phụ lục chỉ tiêu";
-export const COMPARISON_SHEET_NAME = "So sánh địa phương";
 
-export const COMPARISON_TEXTS = {
-  // The province as the snapshot names it ("Tỉnh Đắk Lắk", "Thành phố Hà Nội"): adding "TỈNH"
-  // here would be wrong for the centrally-run cities and doubled for full names.
-  title: "SO SÁNH KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {year} GIỮA CÁC ĐỊA PHƯƠNG — {province}",
-  locality: "Địa phương",
-  note: "Ghi chú",
-  planNumber: "Số kế hoạch",
-  target: "Mục tiêu",
-  actual: "Thực hiện",
-  status: "Đánh giá",
-  illustrativeNote: DEFAULT_TEMPLATES.STATE.appendix.illustrativeNote,
-} as const;
+const SIZE = 12;
+/** A4 landscape less the margins set in printSetup (25 + 15 mm). */
+const LANDSCAPE_TEXT_WIDTH_PT = (297 - 40) * PT_PER_MM;
 
-/**
- * Status fills, always next to the status text: colour alone would be lost in black-and-white
- * printing and by colour-blind readers.
- */
-export const STATUS_FILLS: Record<IndicatorStatus, string> = {
-  MET: "FFC6EFCE",
-  ON_TRACK: "FFDDEBF7",
-  AT_RISK: "FFFFEB9C",
-  OFF_TRACK: "FFFFC7CE",
-  NO_DATA: "FFEDEDED",
-};
-
-const HEADER_FILL = "FFD9D9D9";
-const NOTE_COLOUR = "FFC00000";
-const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
-const BOX: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
-/** Times New Roman like the printed report; Excel falls back silently where it is missing. */
-const FONT_NAME = "Times New Roman";
-const FONT_SIZE = 12;
-
-/**
- * An explicit number of decimals per cell, not "#,##0.##": that format leaves a dangling
- * separator on whole numbers ("100,") and drops the zero the user wrote in "5,60". The format
- * code uses Excel's invariant separators; Excel shows them per locale (vi-VN: "1.500,50").
- */
-export function numberFormat(fractionDigits: number): string {
-  return fractionDigits > 0 ? `#,##0.${"0".repeat(fractionDigits)}` : "#,##0";
-}
-
-async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  const written = await workbook.xlsx.writeBuffer();
-  return Buffer.from(written as ArrayBuffer);
-}
-
-function newWorkbook(creator: string): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = creator;
-  return workbook;
-}
-
-function font(extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
-  return { name: FONT_NAME, size: FONT_SIZE, ...extra };
-}
-
-/** A written value as a cell: a plain number becomes a number cell with the decimals written. */
-function setWrittenValue(cell: ExcelJS.Cell, text: string | null): void {
-  const numeric = numericCell(text);
-  if (numeric) {
-    cell.value = numeric.value;
-    cell.numFmt = numberFormat(numeric.fractionDigits);
-  } else if (text !== null && text.trim() !== "") {
-    cell.value = text;
-  }
-}
-
-function setActualValue(cell: ExcelJS.Cell, actual: string | null, actualValue: number | null): void {
-  if (actualValue !== null && Number.isFinite(actualValue)) {
-    cell.value = actualValue;
-    cell.numFmt = numberFormat(actualFractionDigits(actual, actualValue));
-  } else {
-    const text = actualText(actual, actualValue);
-    if (text !== "") cell.value = text;
-  }
-}
-
-function setStatus(cell: ExcelJS.Cell, status: IndicatorStatus | null): void {
-  const label = statusText(status);
-  if (label === "") return;
-  cell.value = label;
-  if (status) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: STATUS_FILLS[status] } };
-}
-
-/** Points per line of 12 pt text, with the leading Excel itself uses. */
-const LINE_HEIGHT_PT = 15.75;
-
-/**
- * Sets a row tall enough for its wrapped text. Excel and LibreOffice do not grow rows written
- * by exceljs when they open the file, so long indicator names would otherwise overflow into
- * the next row. The width of a Times New Roman 12 pt character is taken as one column unit,
- * which errs on the tall side.
- */
-function fitRowHeight(row: ExcelJS.Row, widths: readonly number[]): void {
-  let lines = 1;
-  widths.forEach((width, i) => {
-    const value = row.getCell(i + 1).value;
-    if (typeof value !== "string") return;
-    const indent = row.getCell(i + 1).alignment?.indent ?? 0;
-    const perLine = Math.max(4, Math.floor(width - 1 - indent * 2));
-    const needed = value.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
-    lines = Math.max(lines, needed);
-  });
-  row.height = Math.ceil(lines * LINE_HEIGHT_PT + 3);
-}
-
-function styleHeaderCell(cell: ExcelJS.Cell): void {
-  cell.font = font({ bold: true });
-  cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-  cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
-  cell.border = BOX;
-}
-
-function titleRow(
-  sheet: ExcelJS.Worksheet,
-  row: number,
-  lastColumn: number,
-  text: string,
-  extra: Partial<ExcelJS.Font> = {},
-): void {
-  sheet.mergeCells(row, 1, row, lastColumn);
-  const cell = sheet.getCell(row, 1);
-  cell.value = text;
-  cell.font = font({ bold: true, size: 14, ...extra });
-  cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-}
-
-/** The appendix columns, from the same template texts as the Word appendix. */
-export function appendixHeaders(template: DocumentTemplate, year: number): string[] {
-  const h = template.appendix.headers;
-  return [h.order, h.name, h.unit, h.target2025, h.target2030, fillPattern(h.actual, { year }), h.status];
-}
-
-/** The indicator appendix of a report as a one-sheet workbook. */
 export async function renderIndicatorWorkbook(
   snapshot: ReportSnapshot,
-  template: DocumentTemplate = templateFor(snapshot.issuer.notation),
+  options: { isDraft?: boolean; template?: DocumentTemplate } = {},
 ): Promise<Buffer> {
-  const workbook = newWorkbook(snapshot.issuer.name);
-  const headers = appendixHeaders(template, snapshot.year);
-  const sheet = workbook.addWorksheet(INDICATOR_SHEET_NAME, {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  const template = options.template ?? templateFor(snapshot.issuer.notation);
+  const isDraft = options.isDraft ?? false;
+  const date = isDraft
+    ? fillPattern(template.draft.blankDate, { year: snapshot.reportDate.slice(0, 4) })
+    : formatDateLong(snapshot.reportDate);
+  const model = appendixModel(snapshot, template, {
+    widthPt: LANDSCAPE_TEXT_WIDTH_PT,
+    number: reportCode(template, snapshot.reportSerial, snapshot.issuer.issuerCode),
+    date,
+  });
+  const workbook = newWorkbook({
+    author: snapshot.issuer.name,
+    title: `${model.label.text} ${model.title.text.toLocaleLowerCase("vi")}`,
+    subject: reportSubtitle(snapshot, template),
+  });
+  const sheet = workbook.addWorksheet(INDICATOR_SHEET_NAME);
+  const columns = model.headers.length;
+  const widthsPt = model.widthsPt;
+  widthsPt.forEach((pt, i) => {
+    sheet.getColumn(i + 1).width = columnWidthFor(pt);
   });
 
   let row = 1;
-  titleRow(sheet, row++, headers.length, fillPattern(template.appendix.titlePattern, { year: snapshot.year }));
-  titleRow(sheet, row++, headers.length, `${snapshot.issuer.name} — ${reportSubtitle(snapshot, template)}`, {
-    size: FONT_SIZE,
-    bold: false,
-    italic: true,
-  });
-  if (hasIllustrativeData(snapshot)) {
-    titleRow(sheet, row++, headers.length, template.appendix.illustrativeNote, {
-      size: FONT_SIZE,
-      color: { argb: NOTE_COLOUR },
-    });
+  if (isDraft) {
+    const mark = sheet.getCell(row, columns);
+    mark.value = template.draft.text;
+    mark.font = font(13, { bold: true });
+    mark.alignment = { horizontal: "center", vertical: "middle" };
+    mark.border = BOX;
+    row += 1;
+  }
+  textRow(sheet, row++, model.label.text, { size: 13, bold: true }, { merge: columns, align: "center" });
+  textRow(sheet, row++, model.title.text, { size: 13, bold: true }, { merge: columns, align: "center" });
+  if (model.attachedTo) {
+    textRow(sheet, row++, model.attachedTo.text, { size: SIZE, italic: true }, { merge: columns, align: "center" });
+  }
+  if (model.illustrativeNote) {
+    textRow(
+      sheet,
+      row++,
+      model.illustrativeNote.text,
+      { size: SIZE, italic: true, bold: true, color: { argb: NOTE_COLOUR } },
+      {
+        merge: columns,
+        align: "center",
+      },
+    );
   }
   row++;
 
   const headerRow = row++;
-  headers.forEach((text, i) => {
+  model.headers.forEach((text, i) => {
     const cell = sheet.getCell(headerRow, i + 1);
     cell.value = text;
-    styleHeaderCell(cell);
+    styleHeaderCell(cell, SIZE);
   });
-  sheet.getRow(headerRow).height = 33;
+  fitRowHeight(sheet.getRow(headerRow), widthsPt, SIZE);
 
-  const widths = [6, 60, 11, 14, 14, 14, 17];
-  widths.forEach((width, i) => {
-    sheet.getColumn(i + 1).width = width;
-  });
-  for (const indicator of snapshot.indicators) {
+  const formats = new NumberFormats(
+    snapshot.indicators.flatMap((indicator, i) => {
+      const cells = model.rows[i]!.cells;
+      return [writtenNumber(cells[3]), writtenNumber(cells[4]), writtenActual(indicator.actual, indicator.actualValue)];
+    }),
+  );
+  snapshot.indicators.forEach((indicator, i) => {
     const current = sheet.getRow(row++);
-    writeIndicatorRow(current, indicator);
-    fitRowHeight(current, widths);
-  }
-  // Header stays visible while scrolling down, the indicator names while scrolling right.
+    writeIndicatorRow(current, model, i, formats, indicator);
+    fitRowHeight(current, widthsPt, SIZE);
+  });
+  const lastRow = row - 1;
+
+  // Header stays visible while scrolling down, the indicator names while scrolling right; the
+  // header row filters (by status, by unit) for the clerk.
   sheet.views = [
     {
       state: "frozen",
@@ -213,103 +120,36 @@ export async function renderIndicatorWorkbook(
       activeCell: `C${headerRow + 1}`,
     },
   ];
-  sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
+  if (lastRow > headerRow)
+    sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: columns } };
+  printSetup(sheet, { headerRows: `${headerRow}:${headerRow}`, fitToWidth: 1 });
   return toBuffer(workbook);
 }
 
-function writeIndicatorRow(row: ExcelJS.Row, indicator: SnapshotIndicator): void {
-  const bold = indicator.isGroup;
-  row.getCell(1).value = indicator.code;
-  row.getCell(2).value = indicator.name;
-  if (indicator.unit) row.getCell(3).value = indicator.unit;
-  setWrittenValue(row.getCell(4), indicator.target2025);
-  setWrittenValue(row.getCell(5), indicator.target2030);
-  setActualValue(row.getCell(6), indicator.actual, indicator.actualValue);
+function writeIndicatorRow(
+  row: ExcelJS.Row,
+  model: AppendixModel,
+  index: number,
+  formats: NumberFormats,
+  indicator: ReportSnapshot["indicators"][number],
+): void {
+  const { cells, isGroup, depth } = model.rows[index]!;
+  row.getCell(1).value = cells[0]!;
+  row.getCell(2).value = cells[1]!;
+  if (cells[2]) row.getCell(3).value = cells[2];
+  setFigure(row.getCell(4), cells[3]!, writtenNumber(cells[3]), formats);
+  setFigure(row.getCell(5), cells[4]!, writtenNumber(cells[4]), formats);
+  setFigure(row.getCell(6), cells[5]!, writtenActual(indicator.actual, indicator.actualValue), formats);
   setStatus(row.getCell(7), indicator.status);
 
-  for (let column = 1; column <= 7; column++) {
+  for (let column = 1; column <= cells.length; column++) {
     const cell = row.getCell(column);
-    cell.font = font({ bold });
+    cell.font = font(SIZE, { bold: isGroup });
     cell.border = BOX;
+    if (isGroup && column < 7) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: GROUP_FILL } };
     cell.alignment =
       column === 2
-        ? { horizontal: "left", vertical: "middle", wrapText: true, indent: indicator.depth }
+        ? { horizontal: "left", vertical: "middle", wrapText: true, indent: depth }
         : { horizontal: "center", vertical: "middle", wrapText: true };
   }
-}
-
-/** A row per locality, a column group (target, actual, status) per indicator. */
-export async function renderLocalityComparisonWorkbook(comparison: LocalityComparison): Promise<Buffer> {
-  const texts = COMPARISON_TEXTS;
-  const workbook = newWorkbook(comparison.provinceName);
-  const sheet = workbook.addWorksheet(COMPARISON_SHEET_NAME, {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  const fixedColumns = 3;
-  const lastColumn = fixedColumns + comparison.indicators.length * 3;
-
-  let row = 1;
-  titleRow(
-    sheet,
-    row++,
-    lastColumn,
-    fillPattern(texts.title, { year: comparison.year, province: comparison.provinceName.toLocaleUpperCase("vi") }),
-  );
-  if (comparison.isIllustrative) {
-    titleRow(sheet, row++, lastColumn, texts.illustrativeNote, { size: FONT_SIZE, color: { argb: NOTE_COLOUR } });
-  }
-  row++;
-
-  const groupRow = row++;
-  const subRow = row++;
-  [texts.locality, texts.note, texts.planNumber].forEach((text, i) => {
-    sheet.mergeCells(groupRow, i + 1, subRow, i + 1);
-    sheet.getCell(groupRow, i + 1).value = text;
-  });
-  comparison.indicators.forEach((indicator, i) => {
-    const first = fixedColumns + 1 + i * 3;
-    sheet.mergeCells(groupRow, first, groupRow, first + 2);
-    const unit = indicator.unit ? ` (${indicator.unit})` : "";
-    sheet.getCell(groupRow, first).value = `${indicator.code}. ${indicator.name}${unit}`;
-    [texts.target, texts.actual, texts.status].forEach((text, j) => {
-      sheet.getCell(subRow, first + j).value = text;
-    });
-  });
-  for (const r of [groupRow, subRow]) {
-    for (let column = 1; column <= lastColumn; column++) styleHeaderCell(sheet.getCell(r, column));
-  }
-  sheet.getRow(groupRow).height = 48;
-
-  const widths = [26, 30, 14, ...comparison.indicators.flatMap(() => [14, 14, 14])];
-  widths.forEach((width, i) => {
-    sheet.getColumn(i + 1).width = width;
-  });
-
-  for (const locality of comparison.localities) {
-    const current = sheet.getRow(row++);
-    current.getCell(1).value = locality.name;
-    if (locality.note) current.getCell(2).value = locality.note;
-    if (locality.planNumber) current.getCell(3).value = locality.planNumber;
-    comparison.indicators.forEach((indicator, i) => {
-      const first = fixedColumns + 1 + i * 3;
-      const value = locality.values[indicator.key];
-      if (!value) return;
-      setWrittenValue(current.getCell(first), value.target);
-      setActualValue(current.getCell(first + 1), value.actual, value.actualValue);
-      setStatus(current.getCell(first + 2), value.status);
-    });
-    for (let column = 1; column <= lastColumn; column++) {
-      const cell = current.getCell(column);
-      cell.font = font();
-      cell.border = BOX;
-      cell.alignment = { horizontal: column <= 2 ? "left" : "center", vertical: "middle", wrapText: true };
-    }
-    fitRowHeight(current, widths);
-  }
-
-  sheet.views = [
-    { state: "frozen", xSplit: 1, ySplit: subRow, topLeftCell: `B${subRow + 1}`, activeCell: `B${subRow + 1}` },
-  ];
-  sheet.pageSetup.printTitlesRow = `${groupRow}:${subRow}`;
-  return toBuffer(workbook);
 }

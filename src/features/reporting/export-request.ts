@@ -20,3 +20,8 @@ export function notFoundResponse(): Response {
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
   });
 }
+
+/** The province comparison workbook's address, for a year and (optionally) the province's plan compared. */
+export function localityComparisonHref(provinceCode: string, year: number, planId?: string): string {
+  return `/api/provinces/${provinceCode}/export/localities.xlsx?year=${year}${planId ? `&plan=${planId}` : ""}`;
+}

@@ -13,9 +13,13 @@ import type { LocalityComparison } from "./snapshot";
 // actual and its status for each indicator it inherited.
 
 /** The target that counts in `year`: the first milestone at or after it, else the last. */
-function targetFor(targets: { year: number; text: string; kind: string }[], year: number): string | null {
+export function targetFor(
+  targets: { year: number; text: string; kind: string }[],
+  year: number,
+): { year: number; text: string } | null {
   const stated = targets.filter((t) => t.kind !== "NONE").sort((a, b) => a.year - b.year);
-  return (stated.find((t) => t.year >= year) ?? stated[stated.length - 1])?.text ?? null;
+  const found = stated.find((t) => t.year >= year) ?? stated[stated.length - 1];
+  return found ? { year: found.year, text: found.text } : null;
 }
 
 export async function buildLocalityComparison(
@@ -39,7 +43,17 @@ export async function buildLocalityComparison(
         planId ? { id: planId } : {},
       ],
     },
-    select: { id: true, isIllustrative: true, _count: { select: { children: { where: { provinceCode } } } } },
+    select: {
+      id: true,
+      isIllustrative: true,
+      notation: true,
+      numberSerial: true,
+      typeCode: true,
+      issuerCode: true,
+      title: true,
+      issuer: { select: { name: true } },
+      _count: { select: { children: { where: { provinceCode } } } },
+    },
   });
   const provincePlan = candidates
     .filter((c) => c._count.children > 0)
@@ -48,12 +62,36 @@ export async function buildLocalityComparison(
 
   const indicators = await db.indicator.findMany({
     where: { planId: provincePlan.id, inheritance: { not: "DROPPED" } },
-    select: { id: true, parentIndicatorId: true, position: true, isGroup: true, code: true, name: true, unit: true },
+    select: {
+      id: true,
+      parentIndicatorId: true,
+      position: true,
+      isGroup: true,
+      code: true,
+      name: true,
+      unit: true,
+      targets: { select: { year: true, text: true, kind: true } },
+    },
   });
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  // The group an indicator sits in: its nearest ancestor that is a group row.
+  const groupOf = (indicator: (typeof indicators)[number]): string | null => {
+    let parent = indicator.parentIndicatorId ? byId.get(indicator.parentIndicatorId) : undefined;
+    while (parent && !parent.isGroup)
+      parent = parent.parentIndicatorId ? byId.get(parent.parentIndicatorId) : undefined;
+    return parent ? `${parent.code.replace(/\.$/, "")}. ${parent.name}` : null;
+  };
   const columns = asTree(indicators, (i) => i.parentIndicatorId)
     .map(({ item }) => item)
     .filter((i) => !i.isGroup)
-    .map((i) => ({ key: i.id, code: i.code, name: i.name, unit: i.unit }));
+    .map((i) => ({
+      key: i.id,
+      code: i.code,
+      name: i.name,
+      unit: i.unit,
+      group: groupOf(i),
+      provinceTarget: targetFor(i.targets, year),
+    }));
   const keys = new Set(columns.map((c) => c.key));
 
   const children = await db.plan.findMany({
@@ -89,8 +127,10 @@ export async function buildLocalityComparison(
         const actual = indicator.actuals[0] ?? null;
         illustrative ||= actual?.isIllustrative ?? false;
         const value = actual?.value != null ? Number(actual.value.toString()) : null;
+        const target = targetFor(indicator.targets, year);
         values[indicator.derivedFromId] = {
-          target: targetFor(indicator.targets, year),
+          target: target?.text ?? null,
+          targetYear: target?.year ?? null,
           actual: actual && actual.text !== "" ? actual.text : null,
           actualValue: value !== null && Number.isFinite(value) ? value : null,
           status: (actual?.status as IndicatorStatus | undefined) ?? null,
@@ -104,5 +144,16 @@ export async function buildLocalityComparison(
     })
     .sort((a, b) => a.name.localeCompare(b.name, "vi"));
 
-  return { provinceName: province.fullName, year, indicators: columns, localities, isIllustrative: illustrative };
+  return {
+    provinceName: province.fullName,
+    year,
+    plan: {
+      number: planNumber(provincePlan),
+      title: provincePlan.title,
+      issuerName: provincePlan.issuer.name,
+    },
+    indicators: columns,
+    localities,
+    isIllustrative: illustrative,
+  };
 }

@@ -1,20 +1,11 @@
-import { formatDate, formatDateLong } from "@/domain/reporting-calendar";
-import {
-  fillPattern,
-  reportNumber,
-  reportSubtitle,
-  templateFor,
-  type DocumentTemplate,
-  type TextStyle,
-} from "@/features/export/document-template";
-import { actualText, hasIllustrativeData, statusText } from "@/features/export/indicator-cells";
+import { templateFor, type DocumentTemplate, type TextStyle } from "@/features/export/document-template";
+import { buildReportModel, type Line, type ReportModel } from "@/features/export/report-model";
 import type { ReportSnapshot } from "./snapshot";
 
-// A report as a document, from a snapshot (live for a draft, frozen for a submission), with the
-// texts, sizes and order of the Word export (src/features/export/document-template.ts), for the
-// screen and for printing from the browser.
-
-const SECTION_KEYS = ["leadership", "results", "shortcomings", "nextYear", "proposals"] as const;
+// A report as a document for the screen and for printing from the browser, rendered from the same
+// report model as the Word file (src/features/export/report-model.ts): the same words, punctuation,
+// line breaks in names and column widths; only the mechanics differ (CSS instead of Word's
+// paragraph and table properties). The print page adds the A4 page rules.
 
 function textStyle(style: TextStyle): React.CSSProperties {
   return {
@@ -26,21 +17,29 @@ function textStyle(style: TextStyle): React.CSSProperties {
   };
 }
 
+/** A line that must not wrap: a header line, a part of a body's name, the signer. */
+function WholeLine({ line, className }: { line: Line; className?: string }) {
+  return (
+    <p className={`whitespace-nowrap ${className ?? ""}`} style={textStyle(line.style)}>
+      {line.text}
+    </p>
+  );
+}
+
 export function ReportDocument({
   snapshot,
+  isDraft = false,
   template = templateFor(snapshot.issuer.notation),
 }: {
   snapshot: ReportSnapshot;
+  /** Not yet sent: the document says "DỰ THẢO" and leaves its day and month blank. */
+  isDraft?: boolean;
   template?: DocumentTemplate;
 }) {
-  const { header } = template;
-  const lines = snapshot.issuer.headerLines.map((line) =>
-    header.uppercaseIssuer ? line.toLocaleUpperCase("vi") : line,
-  );
-  const signingForm = snapshot.signer.signingForm ?? template.signature.defaultSigningForm;
-  const upper = (s: string) => (template.signature.uppercaseFormAndTitle ? s.toLocaleUpperCase("vi") : s);
-  const headers = template.appendix.headers;
-  const tasks = template.taskTable;
+  const model = buildReportModel(snapshot, template, { isDraft });
+  const { header } = model;
+  const keptSection = model.lastSectionWithSignature ? model.sections.at(-1)! : null;
+  const sections = keptSection ? model.sections.slice(0, -1) : model.sections;
   const bodyStyle: React.CSSProperties = {
     ...textStyle(template.body.style),
     lineHeight: template.body.lineSpacing * 1.25,
@@ -51,224 +50,250 @@ export function ReportDocument({
   return (
     <div
       className="report-document text-black"
-      style={{ fontFamily: `"${template.fontFamily}", Times, "Liberation Serif", serif` }}
+      // Single line spacing outside the body text, as in the Word file.
+      style={{ fontFamily: `"${template.fontFamily}", Times, "Liberation Serif", serif`, lineHeight: 1.2 }}
     >
+      {model.draftMark ? (
+        <div className="mb-2 flex justify-end">
+          <p
+            className="report-draft-mark border-2 border-black px-4 py-0.5"
+            style={textStyle(model.draftMark.style)}
+            data-testid="draft-mark"
+          >
+            {model.draftMark.text}
+          </p>
+        </div>
+      ) : null}
       <div
-        className="grid gap-2 text-center"
-        style={{ gridTemplateColumns: `${header.leftColumnShare}fr ${1 - header.leftColumnShare}fr` }}
+        className="grid text-center"
+        style={{ gridTemplateColumns: `${header.leftShare}fr ${1 - header.leftShare}fr` }}
       >
         <div>
-          {lines.map((line, i) => (
-            <p key={i} style={textStyle(i === lines.length - 1 ? header.issuerNameStyle : header.issuerLineStyle)}>
-              {line}
-            </p>
+          {header.issuerLines.map((line, i) => (
+            <WholeLine key={i} line={line} />
           ))}
           {header.issuerRule ? (
             <hr className="mx-auto my-1 border-black" style={{ width: `${header.issuerRule.widthShare * 100}%` }} />
           ) : null}
-          {header.issuerTrailer ? (
-            <p style={textStyle(header.issuerTrailer.style)}>{header.issuerTrailer.text}</p>
-          ) : null}
-          <p style={textStyle(template.number.style)} className="whitespace-pre">
-            {reportNumber(template, snapshot.reportSerial, snapshot.issuer.issuerCode)}
+          {header.trailer ? <p style={textStyle(header.trailer.style)}>{header.trailer.text}</p> : null}
+          <p style={textStyle(header.number.style)} className="mt-2 whitespace-pre">
+            {header.number.text}
           </p>
         </div>
         <div>
           {header.nationalLines.map((line) => (
-            <p key={line.text} style={textStyle(line.style)}>
-              {line.text}
-            </p>
+            <WholeLine key={line.text} line={line} />
           ))}
-          <p className="mt-3" style={textStyle(template.placeDate.style)}>
-            {fillPattern(template.placeDate.pattern, {
-              place: snapshot.issuer.place,
-              date: formatDateLong(snapshot.reportDate),
-            })}
+          <p className="mt-3 whitespace-pre-wrap" style={textStyle(header.placeDate.style)}>
+            {header.placeDate.text}
           </p>
         </div>
       </div>
 
       <div className="mt-6 text-center">
-        <p style={textStyle(template.title.documentType.style)}>{template.title.documentType.text}</p>
-        <p style={textStyle(template.title.subtitleStyle)}>{reportSubtitle(snapshot, template)}</p>
-        {template.title.planTitlePattern ? (
-          <p style={textStyle(template.title.planTitleStyle)}>
-            {fillPattern(template.title.planTitlePattern, { title: snapshot.plan.title })}
+        {model.title.map((line, i) => (
+          <p key={i} style={textStyle(line.style)}>
+            {line.text}
+          </p>
+        ))}
+        {model.titleRule ? (
+          <hr className="mx-auto my-2 border-black" style={{ width: `${model.titleRule.widthShare * 100}%` }} />
+        ) : null}
+        {model.addressee ? (
+          <p className="mt-2" style={textStyle(model.addressee.style)}>
+            {model.addressee.text}
           </p>
         ) : null}
-        {template.title.rule ? (
-          <hr className="mx-auto my-2 border-black" style={{ width: `${template.title.rule.widthShare * 100}%` }} />
-        ) : null}
-        <p className="italic" style={{ fontSize: `${template.body.style.sizePt}pt` }}>
-          (Số liệu từ ngày {formatDate(snapshot.period.start)} đến ngày {formatDate(snapshot.period.end)})
+        <p className="mt-2" style={textStyle(model.period.style)}>
+          {model.period.text}
         </p>
       </div>
 
       <div className="mt-4">
-        {SECTION_KEYS.map((key) => (
-          <section key={key}>
-            <h3 style={{ ...textStyle(template.sectionHeadingStyle), marginTop: "6pt" }}>{template.sections[key]}</h3>
-            {snapshot.sections[key] ? (
-              snapshot.sections[key]
-                .split(/\n+/)
-                .filter((p) => p.trim())
-                .map((paragraph, i) => (
-                  <p key={i} style={bodyStyle}>
-                    {paragraph}
-                  </p>
-                ))
-            ) : (
-              <p style={bodyStyle} className="italic text-stone-500">
-                {template.emptySection}
-              </p>
-            )}
-            {key === "results" ? (
-              <>
-                {template.appendixReference ? <p style={bodyStyle}>{template.appendixReference}</p> : null}
-                {tasks.caption ? <p style={{ ...bodyStyle, fontWeight: 700 }}>{tasks.caption}</p> : null}
-                <TaskTable snapshot={snapshot} template={template} />
-              </>
-            ) : null}
-          </section>
+        {sections.map((section) => (
+          <Section key={section.key} section={section} model={model} bodyStyle={bodyStyle} />
         ))}
       </div>
 
-      <div
-        className="mt-6 grid gap-4"
-        style={{ gridTemplateColumns: `${1 - template.signature.columnShare}fr ${template.signature.columnShare}fr` }}
-      >
-        <div>
-          <p style={textStyle(template.recipients.labelStyle)}>{template.recipients.label}</p>
-          {snapshot.recipients.map((r) => (
-            <p key={r} style={textStyle(template.recipients.itemStyle)}>
-              {r.startsWith("-") ? r : `${template.recipients.itemPrefix}${r}`};
-            </p>
-          ))}
-        </div>
-        <div className="text-center">
-          {signingForm ? <p style={textStyle(template.signature.formStyle)}>{upper(signingForm)}</p> : null}
-          {snapshot.signer.title ? (
-            <p style={textStyle(template.signature.titleStyle)}>{upper(snapshot.signer.title)}</p>
-          ) : null}
-          <div style={{ height: `${template.signature.blankLinesBeforeName * 1.5}em` }} />
-          {snapshot.signer.name ? <p style={textStyle(template.signature.nameStyle)}>{snapshot.signer.name}</p> : null}
+      {/* The closing paragraph, "Nơi nhận" and the signature (with a short last section) never part across pages. */}
+      <div className="report-closing" style={{ breakInside: "avoid" }} data-testid="report-closing">
+        {keptSection ? <Section section={keptSection} model={model} bodyStyle={bodyStyle} /> : null}
+        {model.closing ? <p style={bodyStyle}>{model.closing}</p> : null}
+        <div
+          className="mt-6 grid gap-4"
+          style={{
+            gridTemplateColumns: `${1 - template.signature.columnShare}fr ${template.signature.columnShare}fr`,
+          }}
+        >
+          <div>
+            <p style={textStyle(model.recipients.label.style)}>{model.recipients.label.text}</p>
+            {model.recipients.items.map((item, i) => (
+              <p key={i} style={textStyle(item.style)}>
+                {item.text}
+              </p>
+            ))}
+          </div>
+          <div className="text-center" data-testid="signature">
+            {model.signature.lines.map((line, i) => (
+              <WholeLine key={i} line={line} />
+            ))}
+            <div style={{ height: `${model.signature.blankLines * 1.5}em` }} />
+            {model.signature.name ? <WholeLine line={model.signature.name} /> : null}
+          </div>
         </div>
       </div>
 
-      <section className="report-appendix mt-10 space-y-1 text-center">
-        <p style={textStyle(template.appendix.titleStyle)}>
-          {fillPattern(template.appendix.titlePattern, { year: snapshot.year })}
-        </p>
-        {template.appendix.attachedToPattern ? (
-          <p style={textStyle(template.appendix.attachedToStyle)}>
-            {fillPattern(template.appendix.attachedToPattern, {
-              number: reportNumber(template, snapshot.reportSerial, snapshot.issuer.issuerCode)
-                .replace(/^Số:?\s*/, "")
-                .trim(),
-              date: formatDate(snapshot.reportDate),
-              issuer: snapshot.issuer.name,
-            })}
-          </p>
-        ) : null}
-        {hasIllustrativeData(snapshot) ? (
-          <p style={textStyle(template.appendix.illustrativeNoteStyle)}>{template.appendix.illustrativeNote}</p>
-        ) : null}
-        <table
-          className="mt-2 w-full border-collapse text-left"
-          style={textStyle(template.appendix.cellStyle)}
-          aria-label={fillPattern(template.appendix.titlePattern, { year: snapshot.year })}
-        >
-          <colgroup>
-            {template.appendix.columnShares.map((share, i) => (
-              <col key={i} style={{ width: `${share * 100}%` }} />
-            ))}
-          </colgroup>
-          <thead>
-            <tr className="text-center" style={textStyle(template.appendix.headerStyle)}>
-              {[
-                headers.order,
-                headers.name,
-                headers.unit,
-                headers.target2025,
-                headers.target2030,
-                fillPattern(headers.actual, { year: snapshot.year }),
-                headers.status,
-              ].map((h) => (
-                <th key={h} scope="col" className={cell}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {snapshot.indicators.map((i, index) => (
-              <tr key={`${i.code}-${index}`} style={{ fontWeight: i.isGroup ? 700 : 400 }}>
-                <td className={`${cell} text-center`}>{i.code}</td>
-                <td className={cell} style={{ paddingLeft: `${1.5 + i.depth * template.appendix.nestedIndentMm}mm` }}>
-                  {i.name}
-                </td>
-                <td className={`${cell} text-center`}>{i.unit ?? ""}</td>
-                <td className={`${cell} text-center`}>{i.target2025}</td>
-                <td className={`${cell} text-center`}>{i.target2030}</td>
-                <td className={`${cell} text-center`}>{actualText(i.actual, i.actualValue)}</td>
-                <td className={`${cell} text-center`}>{statusText(i.status)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      {model.appendix ? <Appendix appendix={model.appendix} /> : null}
     </div>
   );
 }
 
 const cell = "border border-black px-1.5 py-1 align-top";
 
-function TaskTable({ snapshot, template }: { snapshot: ReportSnapshot; template: DocumentTemplate }) {
-  const t = template.taskTable;
-  if (!snapshot.tasks.length) return null;
+function Section({
+  section,
+  model,
+  bodyStyle,
+}: {
+  section: ReportModel["sections"][number];
+  model: ReportModel;
+  bodyStyle: React.CSSProperties;
+}) {
   return (
-    <table
-      className="my-2 w-full border-collapse text-left"
-      style={textStyle(t.cellStyle)}
-      aria-label={`Kết quả thực hiện các nhiệm vụ năm ${snapshot.year}`}
-    >
-      <colgroup>
-        {t.columnShares.map((share, i) => (
-          <col key={i} style={{ width: `${share * 100}%` }} />
-        ))}
-      </colgroup>
-      <thead>
-        <tr className="text-center" style={textStyle(t.headerStyle)}>
-          {[t.headers.order, t.headers.task, t.headers.lead, t.headers.progress].map((h) => (
-            <th key={h} scope="col" className={cell}>
-              {h}
-            </th>
+    <section>
+      <h3 style={{ ...textStyle(model.template.sectionHeadingStyle), marginTop: "6pt", breakAfter: "avoid" }}>
+        {section.heading}
+      </h3>
+      {section.paragraphs.map((paragraph, i) => (
+        <p key={i} style={section.isEmpty ? { ...bodyStyle, fontStyle: "italic" } : bodyStyle}>
+          {paragraph}
+        </p>
+      ))}
+      {section.key === "results" ? <ResultsExtras model={model} bodyStyle={bodyStyle} /> : null}
+    </section>
+  );
+}
+
+function ResultsExtras({ model, bodyStyle }: { model: ReportModel; bodyStyle: React.CSSProperties }) {
+  const { tasks, template } = model;
+  const t = template.taskTable;
+  return (
+    <>
+      {model.appendixReference ? <p style={bodyStyle}>{model.appendixReference}</p> : null}
+      {tasks ? (
+        <>
+          {tasks.caption ? <p style={bodyStyle}>{tasks.caption}</p> : null}
+          <table
+            className="my-2 w-full table-fixed border-collapse text-left"
+            style={{ ...textStyle(t.cellStyle), lineHeight: 1.2 }}
+            aria-label="Kết quả thực hiện các nhiệm vụ"
+          >
+            <colgroup>
+              {tasks.columnShares.map((share, i) => (
+                <col key={i} style={{ width: `${share * 100}%` }} />
+              ))}
+            </colgroup>
+            <thead>
+              <tr className="text-center" style={textStyle(t.headerStyle)}>
+                {tasks.headers.map((h) => (
+                  <th key={h} scope="col" className={cell}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {tasks.rows.map((row, index) => (
+                <tr key={`${row.numbering}-${index}`}>
+                  <td className={`${cell} text-center`} style={{ fontWeight: row.depth === 0 ? 700 : 400 }}>
+                    {row.numbering}
+                  </td>
+                  <td className={cell} style={{ paddingLeft: `${1.5 + row.depth * 2}mm`, textAlign: "justify" }}>
+                    {row.paragraphs.map((runs, i) => (
+                      <p key={i}>
+                        {runs.map((run, j) => (
+                          <span key={j} style={run.bold ? { fontWeight: 700 } : undefined}>
+                            {run.text}
+                          </span>
+                        ))}
+                      </p>
+                    ))}
+                  </td>
+                  <td className={cell}>{row.lead}</td>
+                  <td className={cell}>
+                    {row.status ? <p style={{ fontWeight: 700 }}>{row.status}</p> : null}
+                    {row.summary.map((line, i) => (
+                      <p key={i} style={{ textAlign: "justify" }}>
+                        {line}
+                      </p>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function Appendix({ appendix }: { appendix: NonNullable<ReportModel["appendix"]> }) {
+  const total = appendix.widthsPt.reduce((a, b) => a + b, 0);
+  return (
+    <section className="report-appendix mt-10 space-y-1 text-center" data-testid="report-appendix">
+      <p style={textStyle(appendix.label.style)}>{appendix.label.text}</p>
+      <p style={textStyle(appendix.title.style)}>{appendix.title.text}</p>
+      {appendix.attachedTo ? (
+        <p className="whitespace-pre-wrap" style={textStyle(appendix.attachedTo.style)}>
+          {appendix.attachedTo.text}
+        </p>
+      ) : null}
+      <hr className="mx-auto my-1 w-1/4 border-black" />
+      {appendix.illustrativeNote ? (
+        <p style={textStyle(appendix.illustrativeNote.style)}>{appendix.illustrativeNote.text}</p>
+      ) : null}
+      <table
+        className="mt-2 w-full table-fixed border-collapse text-left"
+        style={{ ...textStyle(appendix.cellStyle), lineHeight: 1.2 }}
+        aria-label={appendix.title.text}
+      >
+        <colgroup>
+          {appendix.widthsPt.map((width, i) => (
+            <col key={i} style={{ width: `${(width / total) * 100}%` }} />
           ))}
-        </tr>
-      </thead>
-      <tbody>
-        {snapshot.tasks.map((task, index) => (
-          <tr key={`${task.numbering}-${index}`}>
-            <td className={`${cell} text-center`} style={{ fontWeight: task.depth === 0 ? 700 : 400 }}>
-              {task.numbering}
-            </td>
-            <td className={cell} style={{ paddingLeft: `${1.5 + task.depth * 3}mm` }}>
-              {task.title ? (
-                <span style={{ fontWeight: 700 }}>
-                  {task.title}
-                  {task.body ? ": " : ""}
-                </span>
-              ) : null}
-              <span>{task.body.length > 400 ? `${task.body.slice(0, 400)}…` : task.body}</span>
-            </td>
-            <td className={cell}>{task.lead.join("; ")}</td>
-            <td className={cell}>
-              {task.status ? <span style={{ fontWeight: 700 }}>{t.statusLabels[task.status]}. </span> : null}
-              <span className="whitespace-pre-line">{task.summary ?? ""}</span>
-            </td>
+        </colgroup>
+        <thead>
+          <tr className="text-center" style={textStyle(appendix.headerStyle)}>
+            {appendix.headers.map((h) => (
+              <th key={h} scope="col" className={cell}>
+                {h}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {appendix.rows.map((row, index) => (
+            <tr key={`${row.cells[0]}-${index}`} style={{ fontWeight: row.isGroup ? 700 : 400 }}>
+              {row.cells.map((text, i) =>
+                i === 1 ? (
+                  <td
+                    key={i}
+                    className={cell}
+                    style={{ paddingLeft: `${1.5 + row.depth * appendix.nestedIndentMm}mm` }}
+                  >
+                    {text}
+                  </td>
+                ) : (
+                  <td key={i} className={`${cell} text-center`}>
+                    {text}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

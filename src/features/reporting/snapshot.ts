@@ -64,11 +64,26 @@ export type ReportSnapshot = {
   recipients: string[];
 };
 
-/** One workbook comparing a province's localities: a row per locality, a column group per indicator. */
+/**
+ * One workbook comparing a province's localities on the indicators of the province's plan: for each
+ * locality that implements it, the target that counts in `year` (with the milestone year it belongs
+ * to), the year's actual and its status. Built from live data (locality-comparison.ts).
+ */
 export type LocalityComparison = {
   provinceName: string;
   year: number;
-  indicators: { key: string; code: string; name: string; unit: string | null }[];
+  /** The province's plan the localities implement. */
+  plan: { number: string; title: string; issuerName: string } | null;
+  indicators: {
+    key: string;
+    code: string;
+    name: string;
+    unit: string | null;
+    /** The indicator group it sits in ("5. Giáo dục"), null at the top level. */
+    group: string | null;
+    /** The province's own target that counts in `year`. */
+    provinceTarget: { year: number; text: string } | null;
+  }[];
   localities: {
     name: string;
     /** Set when the locality no longer exists and its plan is attributed to a successor. */
@@ -76,7 +91,14 @@ export type LocalityComparison = {
     planNumber: string | null;
     values: Record<
       string,
-      { target: string | null; actual: string | null; actualValue: number | null; status: IndicatorStatus | null }
+      {
+        target: string | null;
+        /** The milestone the target belongs to: the first at or after `year`, else the last. */
+        targetYear: number | null;
+        actual: string | null;
+        actualValue: number | null;
+        status: IndicatorStatus | null;
+      }
     >;
   }[];
   isIllustrative: boolean;

@@ -7,6 +7,8 @@ import { filterQuery, parseRollupFilters } from "@/features/dashboards/rollup";
 import { RollupFilterForm, RollupMatrix } from "@/features/dashboards/rollup-matrix";
 import { IssuanceSection, ReportsSection } from "@/features/dashboards/rollup-sections";
 import { StatusBar } from "@/features/dashboards/status-view";
+import { DownloadButton } from "@/features/reporting/download-button";
+import { localityComparisonHref } from "@/features/reporting/export-request";
 import { requirePage } from "@/server/routes";
 import { withScope } from "@/server/db/scoped";
 import { NotFoundError } from "@/server/errors";
@@ -28,6 +30,10 @@ export default async function DashboardPage({
     throw error;
   });
   const anchor = rollup.anchor;
+  // The comparison workbook of a province's plan: the user's own province (or, for a scope over all
+  // provinces, the one its localities are in), for the year shown.
+  const comparisonProvince =
+    anchor?.level === "PROVINCE" ? (scope.provinceCode ?? rollup.rows[0]?.plan.provinceCode ?? null) : null;
 
   if (!anchor) {
     const own = rollup.options;
@@ -151,6 +157,13 @@ export default async function DashboardPage({
               <p className="text-sm text-stone-600">Văn bản cấp dưới chưa có chỉ tiêu nào (trong nhóm đã chọn).</p>
             ) : null}
             <RollupMatrix rollup={rollup} />
+            {comparisonProvince ? (
+              <DownloadButton
+                href={localityComparisonHref(comparisonProvince, rollup.year ?? rollup.currentYear, anchor.id)}
+                label="Tải bảng so sánh các địa phương (.xlsx)"
+                fallbackName={`So-sanh-dia-phuong-${rollup.year ?? rollup.currentYear}.xlsx`}
+              />
+            ) : null}
           </>
         )}
       </section>

@@ -6,6 +6,7 @@ import { ChildDeadlineForm } from "@/features/reporting/child-deadline-form";
 import { daysLeftText, reportYears } from "@/features/reporting/calendar";
 import { deadlineTone, reportStatusLook } from "@/ui/statuses";
 import { DownloadButton } from "@/features/reporting/download-button";
+import { localityComparisonHref } from "@/features/reporting/export-request";
 import { getReportsOverview, type ReportOverviewRow } from "@/features/reporting/queries";
 import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
 import { withScope } from "@/server/db/scoped";
@@ -78,7 +79,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </p>
           {scope.provinceCode ? (
             <DownloadButton
-              href={`/api/provinces/${scope.provinceCode}/export/localities.xlsx?year=${year}`}
+              href={localityComparisonHref(scope.provinceCode, year)}
               label="Tải bảng so sánh các địa phương (.xlsx)"
               fallbackName={`So-sanh-dia-phuong-${year}.xlsx`}
             />

@@ -243,7 +243,7 @@ export default async function ReportPage({
                 className="overflow-x-auto rounded-lg border border-stone-200 bg-white p-6 shadow-sm"
                 data-testid="report-document"
               >
-                <ReportDocument snapshot={shown.snapshot} />
+                <ReportDocument snapshot={shown.snapshot} isDraft={!shown.submission} />
               </div>
             </section>
           ) : null}

@@ -22,7 +22,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     const { snapshot, submission } = await withScope(scope, (db) =>
       reportSnapshotFor(db, scope, id, params.year, params.submission),
     );
-    const body = await renderIndicatorWorkbook(snapshot);
+    const body = await renderIndicatorWorkbook(snapshot, { isDraft: !submission });
     return fileResponse(
       body,
       `Phụ lục chỉ tiêu năm ${params.year} - ${snapshot.plan.number}${submission ? ` - lần gửi ${submission.number}` : ""}.xlsx`,

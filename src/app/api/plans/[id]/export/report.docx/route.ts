@@ -22,7 +22,8 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     const { snapshot, submission } = await withScope(scope, (db) =>
       reportSnapshotFor(db, scope, id, params.year, params.submission),
     );
-    const body = await renderReportDocx(snapshot);
+    // A report not yet sent is a draft, and says so inside the document, not only in the file name.
+    const body = await renderReportDocx(snapshot, { isDraft: !submission });
     return fileResponse(
       body,
       `Báo cáo năm ${params.year} - ${snapshot.plan.number}${submission ? ` - lần gửi ${submission.number}` : " - dự thảo"}.docx`,

@@ -1,4 +1,4 @@
-import { renderLocalityComparisonWorkbook } from "@/features/export/indicators-xlsx";
+import { renderLocalityComparisonWorkbook } from "@/features/export/comparison-xlsx";
 import { fileResponse } from "@/features/reporting/content-disposition";
 import { exportParams, notFoundResponse } from "@/features/reporting/export-request";
 import { buildLocalityComparison } from "@/features/reporting/locality-comparison";

@@ -14,13 +14,25 @@ import { requirePage } from "@/server/routes";
 export const metadata: Metadata = { title: "Bản in báo cáo" };
 
 // A4 portrait with the margins of NĐ 30/2020 (top 20, bottom 20, left 30, right 15 mm), Times New
-// Roman 13 pt, for those who print from the browser. The application's header is not printed.
+// Roman, for those who print from the browser. The application's header is not printed. Pages are
+// numbered top centre from the second (NĐ 30); the appendix starts a landscape page and is numbered
+// on its own (a page counter of its own, since Chromium resets "page" on every page of a named
+// page type; the counter style leaves its first page blank); the closing paragraph, "Nơi nhận" and
+// the signature are never parted (.report-closing).
 const PRINT_CSS = `
-@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
+@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm;
+  @top-center { content: counter(page); font-family: "Times New Roman", "Liberation Serif", serif; font-size: 14pt; vertical-align: bottom; padding-bottom: 4mm; } }
+@page :first { @top-center { content: none; } }
+@counter-style report-blank { system: cyclic; symbols: " "; }
+@counter-style report-from-two { system: extends decimal; range: 2 infinite; fallback: report-blank; }
+@page appendix { size: A4 landscape; margin: 20mm 15mm 20mm 30mm; counter-increment: appendix-page;
+  @top-center { content: counter(appendix-page, report-from-two); } }
 .a4-sheet { width: 210mm; min-height: 297mm; padding: 20mm 15mm 20mm 30mm; box-sizing: border-box; margin: 0 auto; background: white; }
 .a4-sheet table { page-break-inside: auto; }
-.a4-sheet tr { page-break-inside: avoid; }
-.a4-sheet .report-appendix { page-break-before: always; }
+.a4-sheet tr { page-break-inside: avoid; break-inside: avoid; }
+.a4-sheet thead { display: table-header-group; }
+.a4-sheet .report-closing { page-break-inside: avoid; break-inside: avoid; }
+.a4-sheet .report-appendix { page-break-before: always; break-before: page; page: appendix; }
 @media print {
   html, body { background: white !important; }
   body .min-h-screen > header, .print-controls { display: none !important; }
@@ -63,7 +75,7 @@ export default async function ReportPrintPage({
         </span>
       </div>
       <div className="a4-sheet border border-stone-200 shadow-sm">
-        <ReportDocument snapshot={snapshot} />
+        <ReportDocument snapshot={snapshot} isDraft={!submission} />
       </div>
     </div>
   );

@@ -1,0 +1,79 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { renderReportDocx } from "@/features/export/report-docx";
+import { daLatReport2025, eaSupReport2025, wardReport2025 } from "../../../tests/fixtures/export/demo";
+import { eaSupReport } from "../../../tests/fixtures/export/ea-sup-report";
+import { decode, paragraphs, readZipPart } from "../../../tests/fixtures/export/ooxml";
+import { ReportDocument } from "./report-document";
+import type { ReportSnapshot } from "./snapshot";
+
+// The print view and the Word file render one model (src/features/export/report-model.ts): they
+// must say the same thing, block for block, whatever their layout mechanics.
+
+function htmlBlocks(html: string): string[] {
+  return decode(
+    html
+      .replace(/<(?:p|h3|td|th|div|hr|section|tr|table)\b[^>]*>|<\/(?:p|h3|td|th|div|section|tr|table)>/g, "\u0000")
+      .replace(/<[^>]+>/g, "")
+      .replace(/&#x27;/g, "'")
+      .replace(/&#39;/g, "'"),
+  )
+    .split("\u0000")
+    .map((block) => block.trim())
+    .filter(Boolean);
+}
+
+async function docxBlocks(snapshot: ReportSnapshot, isDraft: boolean): Promise<string[]> {
+  const xml = await readZipPart(await renderReportDocx(snapshot, { isDraft }), "word/document.xml");
+  return paragraphs(xml)
+    .map((p) => p.text.trim())
+    .filter(Boolean);
+}
+
+function printView(snapshot: ReportSnapshot, isDraft: boolean): string {
+  return renderToStaticMarkup(createElement(ReportDocument, { snapshot, isDraft }));
+}
+
+const sorted = (blocks: string[]) => [...blocks].sort((a, b) => a.localeCompare(b, "vi"));
+
+describe("the print view and the Word file", () => {
+  for (const [name, snapshot, isDraft] of [
+    ["the ward's 25-KH/ĐU, a draft", wardReport2025, true],
+    ["Đà Lạt's 222-KH/ThU", daLatReport2025, false],
+    ["Ea Súp's plan", eaSupReport2025, true],
+    ["the Ea Súp fixture, sent", eaSupReport, false],
+  ] as const) {
+    it(`say the same thing, block for block: ${name}`, async () => {
+      expect(sorted(htmlBlocks(printView(snapshot, isDraft)))).toEqual(sorted(await docxBlocks(snapshot, isDraft)));
+    });
+  }
+
+  it("carry a long task whole, not cut at 400 characters", () => {
+    const long = wardReport2025.tasks.find((t) => t.body.length > 900)!;
+    const html = decode(printView(wardReport2025, true).replace(/<[^>]+>/g, ""));
+    expect(html).toContain(long.body.trim());
+    expect(html).not.toContain("…");
+  });
+
+  it("say DỰ THẢO on a draft only", () => {
+    expect(printView(wardReport2025, true)).toContain('data-testid="draft-mark"');
+    expect(printView(wardReport2025, false)).not.toContain("DỰ THẢO");
+  });
+
+  it("keep the closing paragraph, Nơi nhận and the signature in one block that does not break across pages", () => {
+    const html = printView(wardReport2025, true);
+    const closing =
+      /<div class="report-closing" style="break-inside:avoid"[^>]*>([\s\S]*)<section class="report-appendix/.exec(html);
+    expect(closing).not.toBeNull();
+    expect(closing![1]).toContain("Trên đây là báo cáo kết quả thực hiện kế hoạch số 25-KH/ĐU năm 2025");
+    expect(closing![1]).toContain("Nơi nhận:");
+    expect(closing![1]).toContain("Hoàng Văn Nam");
+  });
+
+  it("keep a body's name on one line", () => {
+    expect(printView(wardReport2025, true)).toMatch(
+      /<p class="whitespace-nowrap[^"]*"[^>]*>ĐẢNG ỦY PHƯỜNG MỘC CHÂU<\/p>/,
+    );
+  });
+});
