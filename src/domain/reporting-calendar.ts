@@ -204,3 +204,6 @@ export function parseVietnameseDate(text: string): string | null {
       : [NaN, NaN, NaN];
   return isValidDate(y, m, d) ? toIso(y, m, d) : null;
 }
+
+/** The first year results can be entered for (the last is the current one). */
+export const FIRST_RESULTS_YEAR = 2024;

@@ -4,6 +4,7 @@ import { routeAllows } from "@/server/routes";
 import { roleLabels } from "@/ui/labels";
 import { SignOutButton } from "@/features/accounts/sign-out-button";
 import { switchOrganizationAction } from "@/features/directory/server-actions";
+import { inputStyle } from "@/ui/input-style";
 
 export const dynamic = "force-dynamic";
 
@@ -66,7 +67,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                   id="acting-for"
                   name="organizationId"
                   defaultValue={scope.organizationId ?? ""}
-                  className="rounded border border-stone-300 px-1 py-0.5"
+                  className={inputStyle.compact}
                 >
                   {scope.memberships.map((m) => (
                     <option key={m.organizationId} value={m.organizationId}>

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { inputStyle } from "@/ui/input-style";
 
 const MESSAGES: Record<string, string> = {
   INVALID: "Tên đăng nhập hoặc mật khẩu không đúng.",
@@ -38,23 +39,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <label className="block text-sm font-semibold">
         Tên đăng nhập
-        <input
-          name="username"
-          autoComplete="username"
-          required
-          autoFocus
-          className="mt-1 block w-full rounded border border-stone-300 px-3 py-2 font-normal"
-        />
+        <input name="username" autoComplete="username" required autoFocus className={inputStyle.field} />
       </label>
       <label className="block text-sm font-semibold">
         Mật khẩu
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="mt-1 block w-full rounded border border-stone-300 px-3 py-2 font-normal"
-        />
+        <input name="password" type="password" autoComplete="current-password" required className={inputStyle.field} />
       </label>
       {error ? (
         <p role="alert" data-testid="sign-in-error" className="rounded bg-red-50 p-2 text-sm text-red-800">

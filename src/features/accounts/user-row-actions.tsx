@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import type { ActionState } from "@/server/actions";
 import { FieldMessage } from "@/ui/field-message";
 import { resetPasswordAction, setUserActiveAction } from "./server-actions";
+import { inputStyle } from "@/ui/input-style";
 
 export function UserRowActions({
   userId,
@@ -45,7 +46,7 @@ export function UserRowActions({
           type="password"
           placeholder="Mật khẩu mới"
           autoComplete="new-password"
-          className="w-36 rounded border border-stone-300 px-2 py-1 text-xs"
+          className={`w-36 ${inputStyle.compact}`}
         />
         <button
           disabled={resetPending}

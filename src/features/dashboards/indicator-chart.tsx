@@ -13,26 +13,22 @@ import {
 } from "recharts";
 import { formatVietnameseNumber } from "@/domain/decimal";
 import type { IndicatorStatus } from "@/domain/indicator-status";
+import { indicatorStatusLook } from "@/ui/statuses";
 import type { ChartModel } from "./plan-dashboard";
 
 // The one chart of the dashboards: an indicator's actuals by year (dots coloured by status), its
 // baseline (an open dot) and its milestone targets (a band for ranges and "khoảng", a short line
 // otherwise). Loaded on demand (chart-slot.tsx); the table beside it carries the same numbers.
 
-const COLOURS: Record<IndicatorStatus, string> = {
-  MET: "#047857",
-  ON_TRACK: "#0369a1",
-  AT_RISK: "#b45309",
-  OFF_TRACK: "#b91c1c",
-  NO_DATA: "#a8a29e",
-};
-const TARGET = "#047857";
+const TARGET = indicatorStatusLook.MET.colour;
 
 function StatusDot(props: DotItemDotProps) {
   const { cx, cy, index } = props;
   const status = (props.payload as { status?: IndicatorStatus } | undefined)?.status ?? "NO_DATA";
   if (cx === undefined || cy === undefined || cx === null || cy === null) return null;
-  return <circle key={index} cx={cx} cy={cy} r={4} fill={COLOURS[status]} stroke="#fff" strokeWidth={1} />;
+  return (
+    <circle key={index} cx={cx} cy={cy} r={4} fill={indicatorStatusLook[status].colour} stroke="#fff" strokeWidth={1} />
+  );
 }
 
 const number = (value: number) => formatVietnameseNumber(value, 1);

@@ -5,15 +5,17 @@ import { trackLabels } from "@/ui/labels";
 import type { Rollup, RollupRow } from "./queries";
 import { groupSpans } from "./rollup";
 import styles from "./matrix.module.css";
-import { SHORT_LABELS, STATUSES, statusLabel } from "./status";
+import { indicatorStatusLook } from "@/ui/statuses";
+import { STATUSES, statusLabel } from "./status";
 import { NO_CELL, STATUS_LETTERS } from "./status-letters";
 import { StatusLegend } from "./status-view";
 import { MatrixBody, type MatrixRow } from "./matrix-body";
+import { inputStyle } from "@/ui/input-style";
 
 // The filters (a plain GET form: works without JavaScript, and a filtered view is a link one can
 // send) and the matrix of localities × indicators. Every cell has a text label as well as a colour.
 
-const select = "mt-1 block rounded border border-stone-300 bg-white px-2 py-1.5 text-sm";
+const select = `mt-1 block text-sm ${inputStyle.inline}`;
 
 export function RollupFilterForm({ rollup }: { rollup: Rollup }) {
   const { filters, anchor } = rollup;
@@ -128,7 +130,7 @@ function matrixRow(row: RollupRow, year: number | null, group: string | null): M
 }
 
 const CELL_LABELS: Record<string, string> = {
-  ...Object.fromEntries(STATUSES.map((s) => [STATUS_LETTERS[s], SHORT_LABELS[s]])),
+  ...Object.fromEntries(STATUSES.map((s) => [STATUS_LETTERS[s], indicatorStatusLook[s].short])),
   [NO_CELL]: "—",
 };
 

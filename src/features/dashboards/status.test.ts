@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  addCounts,
-  countStatuses,
-  emptyCounts,
-  isIndicatorStatus,
-  percentages,
-  SHORT_LABELS,
-  STATUSES,
-  statusLabel,
-  totalOf,
-} from "./status";
+import { addCounts, countStatuses, emptyCounts, isIndicatorStatus, percentages, STATUSES, totalOf } from "./status";
 import { NO_CELL, STATUS_LETTERS, statusOfLetter } from "./status-letters";
 import { empty, join, raw, sql } from "./sql";
 
@@ -47,16 +37,6 @@ describe("status counts", () => {
       NO_DATA: 71,
     });
     expect(percentages(emptyCounts())).toEqual(emptyCounts());
-  });
-
-  it("every status has a short label and the domain's full label", () => {
-    expect(STATUSES.map((s) => [SHORT_LABELS[s], statusLabel(s)])).toEqual([
-      ["Đạt", "Đạt/vượt"],
-      ["Đúng", "Đúng tiến độ"],
-      ["Nguy cơ", "Có nguy cơ"],
-      ["Chậm", "Chậm tiến độ"],
-      ["Chưa có", "Chưa có số liệu"],
-    ]);
   });
 });
 

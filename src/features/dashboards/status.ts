@@ -1,36 +1,10 @@
 import { statusLabel, type IndicatorStatus } from "@/domain/indicator-status";
+import { INDICATOR_STATUSES } from "@/ui/statuses";
 
-// How statuses look on the dashboards: always a text label with the colour, never colour alone.
+// Counting statuses for the dashboards (how they look is src/ui/statuses.ts).
 
-/** The order the issue names them in, used for legends, counts and stacked bars. */
-export const STATUSES: readonly IndicatorStatus[] = ["MET", "ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA"];
-
-/** Short labels for matrix cells (the legend gives the full label from the domain). */
-export const SHORT_LABELS: Record<IndicatorStatus, string> = {
-  MET: "Đạt",
-  ON_TRACK: "Đúng",
-  AT_RISK: "Nguy cơ",
-  OFF_TRACK: "Chậm",
-  NO_DATA: "Chưa có",
-};
-
-/** Background and text colours (contrast ≥ 4.5:1 on each). */
-export const STATUS_CLASSES: Record<IndicatorStatus, string> = {
-  MET: "bg-emerald-100 text-emerald-900",
-  ON_TRACK: "bg-sky-100 text-sky-900",
-  AT_RISK: "bg-amber-100 text-amber-950",
-  OFF_TRACK: "bg-red-100 text-red-900",
-  NO_DATA: "bg-stone-100 text-stone-700",
-};
-
-/** Solid colours for bars and chart dots. */
-export const STATUS_COLOURS: Record<IndicatorStatus, string> = {
-  MET: "#047857",
-  ON_TRACK: "#0369a1",
-  AT_RISK: "#b45309",
-  OFF_TRACK: "#b91c1c",
-  NO_DATA: "#a8a29e",
-};
+/** The order statuses are listed in (legends, counts, stacked bars); their looks are in src/ui/statuses.ts. */
+export const STATUSES = INDICATOR_STATUSES;
 
 export { statusLabel };
 

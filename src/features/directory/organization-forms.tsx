@@ -1,79 +1,33 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/server/actions";
-import { FieldMessage } from "@/ui/field-message";
 import { organizationKindLabels } from "@/domain/organization-kind";
+import { FieldMessage } from "@/ui/field-message";
+import { ActionForm, Input, Select, SelectField, TextField } from "@/ui/form";
 import { trackLabels } from "@/ui/labels";
 import { closeOrganizationAction, createOrganizationAction } from "./server-actions";
 
+const KIND_OPTIONS = Object.entries(organizationKindLabels).map(([value, label]) => ({ value, label }));
+const TRACK_OPTIONS = Object.entries(trackLabels).map(([value, label]) => ({ value, label }));
+
 export function CreateOrganizationForm({ units }: { units: { id: string; label: string }[] }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(createOrganizationAction, {
-    status: "idle",
-  });
-  const errors = state.status === "error" ? state.fieldErrors : {};
-  const values = state.status === "error" ? state.values : {};
+  const [state, formAction, pending] = useActionState(createOrganizationAction, { status: "idle" });
   return (
-    <form
+    <ActionForm
+      state={state}
       action={formAction}
       className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 md:grid-cols-4"
       aria-label="Thêm cơ quan"
     >
-      <label className="text-sm font-semibold md:col-span-2">
-        Tên cơ quan
-        <input
-          name="name"
-          defaultValue={values.name ?? ""}
-          aria-invalid={Boolean(errors.name)}
-          className="mt-1 block w-full rounded border border-stone-300 px-2 py-1.5 font-normal"
-        />
-        <FieldMessage message={errors.name} />
-      </label>
-      <label className="text-sm font-semibold">
-        Loại
-        <select
-          name="kind"
-          defaultValue={values.kind ?? "DEPARTMENT"}
-          className="mt-1 block w-full rounded border border-stone-300 px-2 py-1.5 font-normal"
-        >
-          {Object.entries(organizationKindLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm font-semibold">
-        Khối
-        <select
-          name="track"
-          defaultValue={values.track ?? "STATE"}
-          className="mt-1 block w-full rounded border border-stone-300 px-2 py-1.5 font-normal"
-        >
-          {Object.entries(trackLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm font-semibold md:col-span-2">
-        Địa bàn
-        <select
-          name="adminUnitId"
-          defaultValue={values.adminUnitId ?? ""}
-          aria-invalid={Boolean(errors.adminUnitId)}
-          className="mt-1 block w-full rounded border border-stone-300 px-2 py-1.5 font-normal"
-        >
-          <option value="">— chọn —</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.label}
-            </option>
-          ))}
-        </select>
-        <FieldMessage message={errors.adminUnitId} />
-      </label>
+      <TextField name="name" label="Tên cơ quan" className="md:col-span-2" />
+      <SelectField name="kind" label="Loại" initial="DEPARTMENT" options={KIND_OPTIONS} />
+      <SelectField name="track" label="Khối" initial="STATE" options={TRACK_OPTIONS} />
+      <SelectField
+        name="adminUnitId"
+        label="Địa bàn"
+        className="md:col-span-2"
+        options={[{ value: "", label: "— chọn —" }, ...units.map((u) => ({ value: u.id, label: u.label }))]}
+      />
       <input type="hidden" name="parentId" value="" />
       <div className="flex items-end gap-3 md:col-span-2">
         <button
@@ -87,7 +41,7 @@ export function CreateOrganizationForm({ units }: { units: { id: string; label: 
           {state.status === "error" ? <span className="text-red-700">{state.message}</span> : null}
         </span>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -100,13 +54,11 @@ export function CloseOrganizationForm({
   name: string;
   successors: { id: string; name: string }[];
 }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(closeOrganizationAction, {
-    status: "idle",
-  });
+  const [state, formAction, pending] = useActionState(closeOrganizationAction, { status: "idle" });
   const errors = state.status === "error" ? state.fieldErrors : {};
-  const values: Record<string, string> = state.status === "error" ? state.values : {};
   return (
-    <form
+    <ActionForm
+      state={state}
       action={formAction}
       className="flex flex-wrap items-start gap-2 text-xs"
       aria-label={`Kết thúc hoạt động ${name}`}
@@ -114,30 +66,17 @@ export function CloseOrganizationForm({
       <input type="hidden" name="organizationId" value={organizationId} />
       <label>
         Kết thúc từ
-        <input
-          name="validTo"
-          placeholder="30/06/2025"
-          defaultValue={values.validTo ?? ""}
-          aria-invalid={Boolean(errors.validTo)}
-          className="ml-1 w-24 rounded border border-stone-300 px-1 py-0.5"
-        />
+        <Input name="validTo" placeholder="30/06/2025" look="compact" className="ml-1 w-24" />
         <FieldMessage message={errors.validTo} />
       </label>
       <label>
         Kế thừa bởi
-        <select
+        <Select
           name="successorId"
-          defaultValue={values.successorId ?? ""}
-          aria-invalid={Boolean(errors.successorId)}
-          className="ml-1 max-w-48 rounded border border-stone-300 px-1 py-0.5"
-        >
-          <option value="">(không)</option>
-          {successors.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+          look="compact"
+          className="ml-1 max-w-48"
+          options={[{ value: "", label: "(không)" }, ...successors.map((s) => ({ value: s.id, label: s.name }))]}
+        />
         <FieldMessage message={errors.successorId} />
       </label>
       <button disabled={pending} className="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100">
@@ -149,6 +88,6 @@ export function CloseOrganizationForm({
           <span className="text-red-700">{state.message}</span>
         ) : null}
       </span>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { formatVietnameseNumber } from "@/domain/decimal";
 import { ReviewForm } from "./review-form";
 import { extractPlanAction, type ExtractState } from "./server-actions";
+import { inputStyle } from "@/ui/input-style";
 
 // Choosing a file (or pasting text), reading it on the server with a progress indicator, then the
 // review screen. Files over the limit are refused before they are sent.
@@ -167,7 +168,7 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
               value={text}
               onChange={(e) => setText(e.target.value)}
               rows={6}
-              className="mt-1 block w-full rounded border border-stone-300 px-2 py-1 font-normal"
+              className={inputStyle.field}
               placeholder="Dán toàn bộ kế hoạch, từ tên cơ quan ban hành đến phụ lục"
             />
           </label>

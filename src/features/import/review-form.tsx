@@ -20,6 +20,7 @@ import {
   type TaskModel,
 } from "./review-model";
 import { confirmImportAction } from "./server-actions";
+import { inputStyle } from "@/ui/input-style";
 
 // The review screen: the source on the left with line numbers, what was read on the right. Every
 // item can show the lines it came from; what could not be read clearly is marked; the user corrects,
@@ -51,7 +52,7 @@ const SECTION_LABELS: Record<keyof HeaderModel["sections"], string> = {
   funding: "Kinh phí",
   implementation: "Tổ chức thực hiện",
 };
-const input = "mt-1 block w-full rounded border border-stone-300 px-2 py-1 font-normal";
+const input = inputStyle.field;
 
 function lineLabel(range: SourceRange | undefined): string {
   if (!range) return "";
@@ -170,14 +171,14 @@ const TaskRow = memo(function TaskRow({ task, depth, onChange, onSelect, sources
             value={task.numbering}
             onChange={(e) => set({ numbering: e.target.value })}
             aria-label={`Số thứ tự — ${label}`}
-            className="w-16 rounded border border-stone-300 px-1 py-0.5 font-semibold"
+            className={`w-16 font-semibold ${inputStyle.compact}`}
           />
           <input
             value={task.title}
             onChange={(e) => set({ title: e.target.value })}
             aria-label={`Tên nhóm nhiệm vụ — ${label}`}
             placeholder="(không có tiêu đề)"
-            className="min-w-48 flex-1 rounded border border-stone-300 px-2 py-0.5"
+            className={`min-w-48 flex-1 ${inputStyle.compact}`}
           />
           <SourceButton range={sources[task.uid]?.[""]} onSelect={onSelect} />
           <UnclearBadge marks={mark} />
@@ -271,7 +272,7 @@ function TargetCell({
         onChange={(e) => onChange(e.target.value)}
         aria-label={label}
         aria-invalid={Boolean(error) || (read !== null && !read.ok)}
-        className="w-28 rounded border border-stone-300 px-1 py-0.5"
+        className={`w-28 ${inputStyle.compact}`}
       />
       {error ? (
         <span className="block max-w-48 text-xs text-red-700" role="status">
@@ -324,7 +325,7 @@ const IndicatorRows = memo(function IndicatorRows({
             value={item.code}
             onChange={(e) => set({ code: e.target.value })}
             aria-label={`Mã — ${label}`}
-            className="w-14 rounded border border-stone-300 px-1 py-0.5"
+            className={`w-14 ${inputStyle.compact}`}
             style={{ marginLeft: depth * 8 }}
           />
         </td>
@@ -334,7 +335,7 @@ const IndicatorRows = memo(function IndicatorRows({
             onChange={(e) => set({ name: e.target.value })}
             aria-label={`Tên chỉ tiêu — ${label}`}
             rows={Math.min(3, Math.ceil(item.name.length / 60))}
-            className="w-full min-w-56 rounded border border-stone-300 px-1 py-0.5"
+            className={`w-full min-w-56 ${inputStyle.compact}`}
           />
           <div className="flex flex-wrap items-center gap-2">
             <SourceButton range={sources[item.uid]?.[""]} onSelect={onSelect} />
@@ -349,7 +350,7 @@ const IndicatorRows = memo(function IndicatorRows({
               value={item.unit}
               onChange={(e) => set({ unit: e.target.value })}
               aria-label={`Đơn vị — ${label}`}
-              className="w-20 rounded border border-stone-300 px-1 py-0.5"
+              className={`w-20 ${inputStyle.compact}`}
             />
           )}
         </td>

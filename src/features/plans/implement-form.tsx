@@ -2,8 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import type { ActionState } from "@/server/actions";
-import { FieldMessage } from "@/ui/field-message";
+import { ActionForm, TextAreaField } from "@/ui/form";
 import { createImplementingPlanAction } from "./server-actions";
 
 export function ImplementForm({
@@ -16,16 +15,14 @@ export function ImplementForm({
   counts: { tasks: number; indicators: number };
 }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState<ActionState<{ planId: string }>, FormData>(
-    createImplementingPlanAction,
-    { status: "idle" },
-  );
+  const [state, formAction, pending] = useActionState(createImplementingPlanAction, { status: "idle" });
   useEffect(() => {
     if (state.status === "ok") router.push(`/plans/${state.data.planId}/edit`);
   }, [state, router]);
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
-    <form
+    <ActionForm
+      state={state}
       action={formAction}
       className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
       aria-label="Tạo kế hoạch thực hiện"
@@ -36,17 +33,7 @@ export function ImplementForm({
         dung giữ liên kết với nội dung gốc), cùng các phần mục đích, yêu cầu, mục tiêu để bạn sửa. Sau đó bạn bỏ những
         nội dung không áp dụng, thêm nhiệm vụ, chỉ tiêu của địa phương và giao cơ quan thực hiện.
       </p>
-      <label className="block text-sm">
-        <span className="font-semibold">Trích yếu kế hoạch</span>
-        <textarea
-          name="title"
-          rows={3}
-          defaultValue={state.status === "error" ? state.values.title : suggestedTitle}
-          aria-invalid={Boolean(errors.title)}
-          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-        />
-        <FieldMessage message={errors.title} />
-      </label>
+      <TextAreaField name="title" label="Trích yếu kế hoạch" rows={3} initial={suggestedTitle} />
       <div className="flex items-center gap-3">
         <button
           disabled={pending}
@@ -58,6 +45,6 @@ export function ImplementForm({
           <span className="text-sm text-red-700">{state.message}</span>
         ) : null}
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,7 +1,7 @@
 import type { IndicatorStatus } from "@/domain/indicator-status";
 import { asTree, planNumber } from "@/features/plans/queries";
 import { leadAgencies } from "@/features/results/queries";
-import type { TaskStatus } from "@/features/results/labels";
+import type { TaskStatus } from "@/ui/statuses";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";

@@ -1,7 +1,7 @@
 import { DEFAULT_DUE, reportingPeriod, type DayMonth, type ReportingPeriod } from "@/domain/reporting-calendar";
 
 // The reporting calendar as this product applies it: today in Vietnam, the due day a parent plan
-// sets for its children (15/12 when it sets none), and the labels of a report's states.
+// sets for its children (15/12 when it sets none); report states look as src/ui/statuses.ts says.
 
 export const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -53,21 +53,6 @@ export function dateColumn(iso: string): Date {
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
-
-export type ReportStatus = "DRAFT" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
-
-export const reportStatusLabels: Record<ReportStatus, string> = {
-  DRAFT: "Dự thảo",
-  SUBMITTED: "Đã gửi, chờ duyệt",
-  ACCEPTED: "Đã được chấp nhận",
-  RETURNED: "Bị trả lại",
-};
-export const reportStatusTones: Record<ReportStatus, "neutral" | "blue" | "green" | "red"> = {
-  DRAFT: "neutral",
-  SUBMITTED: "blue",
-  ACCEPTED: "green",
-  RETURNED: "red",
-};
 
 /** "còn 22 ngày", "hôm nay là hạn cuối", "quá hạn 3 ngày". */
 export function daysLeftText(days: number): string {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/server/actions";
 import { FieldMessage } from "@/ui/field-message";
+import { ActionForm, Input } from "@/ui/form";
 import { setChildDeadlineAction } from "./server-actions";
 
 /** The day a plan's children must send their yearly reports by (15/12 when left empty). */
@@ -17,39 +17,39 @@ export function ChildDeadlineForm({
   day: number | null;
   month: number | null;
 }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(setChildDeadlineAction, {
-    status: "idle",
-  });
+  const [state, formAction, pending] = useActionState(setChildDeadlineAction, { status: "idle" });
   const errors = state.status === "error" ? state.fieldErrors : {};
-  const values = state.status === "error" ? state.values : {};
   return (
-    <form action={formAction} className="flex flex-wrap items-end gap-2 text-sm" aria-label="Hạn báo cáo của cấp dưới">
+    <ActionForm
+      state={state}
+      action={formAction}
+      className="flex flex-wrap items-end gap-2 text-sm"
+      aria-label="Hạn báo cáo của cấp dưới"
+    >
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="version" value={version} />
       <span className="pb-1">Hạn báo cáo hằng năm của cấp dưới:</span>
       <label>
         <span className="sr-only">Ngày</span>
-        <input
+        <Input
           name="day"
           inputMode="numeric"
-          defaultValue={values.day ?? (day ? String(day) : "")}
+          initial={day ? String(day) : ""}
           placeholder="15"
-          className="w-12 rounded border border-stone-300 px-1.5 py-1"
+          className="w-12"
           aria-label="Ngày"
-          aria-invalid={Boolean(errors.day)}
         />
       </label>
       <span className="pb-1">/</span>
       <label>
         <span className="sr-only">Tháng</span>
-        <input
+        <Input
           name="month"
           inputMode="numeric"
-          defaultValue={values.month ?? (month ? String(month) : "")}
+          initial={month ? String(month) : ""}
           placeholder="12"
-          className="w-12 rounded border border-stone-300 px-1.5 py-1"
+          className="w-12"
           aria-label="Tháng"
-          aria-invalid={Boolean(errors.month)}
         />
       </label>
       <button
@@ -63,6 +63,6 @@ export function ChildDeadlineForm({
         {state.status === "error" ? <span className="text-red-700">{state.message}</span> : null}
       </span>
       <FieldMessage message={errors.day ?? errors.month} />
-    </form>
+    </ActionForm>
   );
 }

@@ -1,4 +1,4 @@
-import { FIRST_RESULTS_YEAR } from "@/features/results/labels";
+import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
 import { currentReportYear } from "./calendar";
 
 // What the export route handlers read from a request, and how they say "not found".

@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/server/actions";
-import { FieldMessage } from "@/ui/field-message";
+import { ActionForm, TextAreaField } from "@/ui/form";
 import { saveNarrativeAction } from "./server-actions";
 
 // The narrative sections of a draft (or returned) report. On any refusal the typed text stays.
@@ -26,11 +25,11 @@ export function NarrativeForm({
   version: number;
   narrative: Narrative;
 }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(saveNarrativeAction, { status: "idle" });
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const [state, formAction, pending] = useActionState(saveNarrativeAction, { status: "idle" });
   const values = state.status === "error" ? state.values : {};
   return (
-    <form
+    <ActionForm
+      state={state}
       action={formAction}
       className="space-y-3 rounded-lg border border-stone-200 bg-white p-4"
       aria-label="Nội dung báo cáo"
@@ -38,17 +37,13 @@ export function NarrativeForm({
       <input type="hidden" name="reportId" value={reportId} />
       <input type="hidden" name="version" value={values.version ?? String(version)} />
       {FIELDS.map(([name, label]) => (
-        <label key={name} className="block text-sm font-semibold">
-          {label}
-          <textarea
-            name={name}
-            defaultValue={values[name] ?? narrative[name] ?? ""}
-            rows={name === "results" ? 8 : 4}
-            className="mt-1 block w-full rounded border border-stone-300 px-2 py-1.5 font-normal leading-relaxed"
-            aria-invalid={Boolean(errors[name])}
-          />
-          <FieldMessage message={errors[name]} />
-        </label>
+        <TextAreaField
+          key={name}
+          name={name}
+          label={label}
+          initial={narrative[name] ?? ""}
+          rows={name === "results" ? 8 : 4}
+        />
       ))}
       <div className="flex items-center gap-3">
         <button
@@ -62,6 +57,6 @@ export function NarrativeForm({
           {state.status === "error" ? <span className="text-red-700">{state.message}</span> : null}
         </p>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,7 +4,8 @@ import { may, organizationRef, organizationRefSelect } from "@/features/results/
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
-import { isoDay, reportCalendar, todayInVietnam, type ReportStatus } from "./calendar";
+import type { ReportStatus } from "@/ui/statuses";
+import { isoDay, reportCalendar, todayInVietnam } from "./calendar";
 import { buildReportSnapshot, EMPTY_NARRATIVE } from "./build-snapshot";
 import type { ReportSnapshot } from "./snapshot";
 import { reviewsItself } from "./review-rule";

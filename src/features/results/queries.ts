@@ -5,7 +5,7 @@ import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
 import { may, organizationRef, organizationRefSelect } from "./plan-access";
 import { statusInputFromRows, statusIsChosen, type StatusInput } from "./status";
-import type { TaskStatus } from "./labels";
+import type { TaskStatus } from "@/ui/statuses";
 
 // What the results page shows for one plan and year: every indicator with its targets beside this
 // year's actual, and every task without sub-tasks with its progress (per lead agency where there are several).

@@ -5,7 +5,8 @@ import type { ScopedDb } from "@/server/db/scoped";
 import { ConflictError } from "@/server/errors";
 import { readActualCell } from "./cell";
 import { currentReportYear } from "@/features/reporting/calendar";
-import { FIRST_RESULTS_YEAR, INDICATOR_STATUSES, TASK_STATUSES, type TaskStatus } from "./labels";
+import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
+import { INDICATOR_STATUSES, TASK_STATUSES, type TaskStatus } from "@/ui/statuses";
 import { planOwner } from "./plan-access";
 import { recomputeStatuses } from "./recompute";
 import { statusInputFromRows, statusIsChosen } from "./status";
@@ -37,10 +38,7 @@ const optionalText = (max: number, label: string) =>
 const actualRow = z.object({
   indicatorId: z.string().uuid("Chỉ tiêu không hợp lệ"),
   text: z.string().max(500, "Quá dài"),
-  qualitativeStatus: z
-    .enum(INDICATOR_STATUSES as [IndicatorStatus, ...IndicatorStatus[]], { message: "Hãy chọn đánh giá" })
-    .nullable()
-    .optional(),
+  qualitativeStatus: z.enum(INDICATOR_STATUSES, { message: "Hãy chọn đánh giá" }).nullable().optional(),
   note: optionalText(2000, "Ghi chú"),
   source: optionalText(500, "Nguồn số liệu"),
   version,
@@ -261,10 +259,7 @@ async function savedActuals(db: ScopedDb, indicatorIds: string[], year: number):
 const progressRow = z.object({
   taskId: z.string().uuid("Nhiệm vụ không hợp lệ"),
   organizationId: z.string().uuid("Cơ quan không hợp lệ").nullable().optional(),
-  status: z
-    .enum(TASK_STATUSES as [TaskStatus, ...TaskStatus[]], { message: "Hãy chọn tình trạng" })
-    .nullable()
-    .optional(),
+  status: z.enum(TASK_STATUSES, { message: "Hãy chọn tình trạng" }).nullable().optional(),
   summary: optionalText(4000, "Tóm tắt kết quả"),
   version,
 });

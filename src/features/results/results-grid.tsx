@@ -4,8 +4,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { IndicatorStatus } from "@/domain/indicator-status";
 import { describeTarget, parseTarget } from "@/domain/target-notation";
 import { Badge } from "@/ui/badge";
+import { inputStyle } from "@/ui/input-style";
 import { readActualCell, splitPastedBlock, isMultiCellPaste } from "./cell";
-import { indicatorStatusLabels, indicatorStatusTones } from "./labels";
+import { indicatorStatusLook } from "@/ui/statuses";
 import type { GridIndicator, GridRow } from "./queries";
 import { saveActualsAction } from "./server-actions";
 import { previewStatus } from "./status";
@@ -367,7 +368,7 @@ export function ResultsGrid({
                   onKeyDown={(e) => onKeyDown(e, r, COLUMNS.indexOf(column))}
                   onPaste={(e) => onPaste(e, r, column)}
                   aria-label={`${label} — ${row.code} ${row.name}`}
-                  className={`w-full rounded border px-1.5 py-1 ${extra}`}
+                  className={`${inputStyle.cell} ${extra}`}
                   autoComplete="off"
                 />
               );
@@ -399,11 +400,7 @@ export function ResultsGrid({
                   <td className="px-2 py-1">
                     {canEdit ? (
                       <>
-                        {input(
-                          "text",
-                          `Thực hiện ${year}`,
-                          `tabular-nums ${error ? "border-red-500 bg-red-50" : "border-stone-300"}`,
-                        )}
+                        {input("text", `Thực hiện ${year}`, "tabular-nums")}
                         {error ? (
                           <span id={errorId} className="mt-0.5 block text-xs text-red-700" data-testid="cell-error">
                             {error}
@@ -423,22 +420,22 @@ export function ResultsGrid({
                         onChange={(e) => update(row.id, { qualitativeStatus: e.target.value as IndicatorStatus | "" })}
                         onKeyDown={(e) => onKeyDown(e, r, 1)}
                         aria-label={`Đánh giá — ${row.code} ${row.name}`}
-                        className="w-full rounded border border-stone-300 px-1 py-1"
+                        className={inputStyle.cell}
                       >
                         <option value="">— Chọn đánh giá —</option>
                         {CHOOSABLE.map((s) => (
                           <option key={s} value={s}>
-                            {indicatorStatusLabels[s]}
+                            {indicatorStatusLook[s].label}
                           </option>
                         ))}
                       </select>
                     ) : row.chosen ? (
-                      <Badge tone={indicatorStatusTones[saved[row.id]?.qualitativeStatus ?? "NO_DATA"]}>
-                        {indicatorStatusLabels[saved[row.id]?.qualitativeStatus ?? "NO_DATA"]}
+                      <Badge tone={indicatorStatusLook[saved[row.id]?.qualitativeStatus ?? "NO_DATA"].tone}>
+                        {indicatorStatusLook[saved[row.id]?.qualitativeStatus ?? "NO_DATA"].label}
                       </Badge>
                     ) : status ? (
                       <span title="Tính tự động theo lộ trình từ mức cơ sở đến mục tiêu 2025 và 2030">
-                        <Badge tone={indicatorStatusTones[status]}>{indicatorStatusLabels[status]}</Badge>
+                        <Badge tone={indicatorStatusLook[status].tone}>{indicatorStatusLook[status].label}</Badge>
                       </span>
                     ) : (
                       <span className="text-stone-400">—</span>
@@ -450,14 +447,10 @@ export function ResultsGrid({
                     ) : null}
                   </td>
                   <td className="px-2 py-1">
-                    {canEdit ? input("note", "Ghi chú", "border-stone-300") : <span>{saved[row.id]?.note}</span>}
+                    {canEdit ? input("note", "Ghi chú") : <span>{saved[row.id]?.note}</span>}
                   </td>
                   <td className="px-2 py-1">
-                    {canEdit ? (
-                      input("source", "Nguồn số liệu", "border-stone-300")
-                    ) : (
-                      <span>{saved[row.id]?.source}</span>
-                    )}
+                    {canEdit ? input("source", "Nguồn số liệu") : <span>{saved[row.id]?.source}</span>}
                   </td>
                 </tr>
               );

@@ -2,9 +2,10 @@
 
 import { useState } from "react";
 import { Badge } from "@/ui/badge";
-import { TASK_STATUSES, taskStatusLabels, taskStatusTones, type TaskStatus } from "./labels";
+import { TASK_STATUSES, taskStatusLook, type TaskStatus } from "@/ui/statuses";
 import type { ProgressRow, ProgressTask } from "./queries";
 import { saveTaskProgressAction } from "./server-actions";
+import { inputStyle } from "@/ui/input-style";
 
 // The progress of each task without sub-tasks in a year: a status and a short account of what was
 // done; where a task has several lead agencies, each agency's own update under the overall one.
@@ -248,17 +249,20 @@ function TaskRows({
                   value={draft.status}
                   onChange={(e) => update(key, { status: e.target.value as TaskStatus | "" })}
                   aria-label={`Tình trạng — ${label}`}
-                  className={`w-full rounded border px-1 py-1 ${errors[key] ? "border-red-500" : "border-stone-300"}`}
+                  aria-invalid={errors[key] ? true : undefined}
+                  className={inputStyle.cell}
                 >
                   <option value="">— Chưa đánh giá —</option>
                   {TASK_STATUSES.map((s) => (
                     <option key={s} value={s}>
-                      {taskStatusLabels[s]}
+                      {taskStatusLook[s].label}
                     </option>
                   ))}
                 </select>
               ) : saved[key]?.status ? (
-                <Badge tone={taskStatusTones[saved[key]!.status!]}>{taskStatusLabels[saved[key]!.status!]}</Badge>
+                <Badge tone={taskStatusLook[saved[key]!.status!].tone}>
+                  {taskStatusLook[saved[key]!.status!].label}
+                </Badge>
               ) : (
                 <span className="text-stone-400">—</span>
               )}
@@ -271,7 +275,7 @@ function TaskRows({
                   onChange={(e) => update(key, { summary: e.target.value })}
                   rows={2}
                   aria-label={`Kết quả thực hiện — ${label}`}
-                  className="w-full rounded border border-stone-300 px-1.5 py-1"
+                  className={inputStyle.cell}
                 />
               ) : (
                 <span className="whitespace-pre-line">{saved[key]?.summary}</span>

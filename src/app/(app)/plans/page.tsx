@@ -7,6 +7,7 @@ import { requirePage, routeAllows } from "@/server/routes";
 import { withScope } from "@/server/db/scoped";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
 import { levelLabels, planStatusLabels, trackLabels } from "@/ui/labels";
+import { inputStyle } from "@/ui/input-style";
 
 export const metadata: Metadata = { title: "Kế hoạch" };
 
@@ -50,11 +51,7 @@ export default async function PlansPage({
       >
         <label className="flex flex-col text-sm">
           Tỉnh, thành phố
-          <select
-            name="province"
-            defaultValue={filters.province ?? ""}
-            className="mt-1 rounded border border-stone-300 px-2 py-1.5"
-          >
+          <select name="province" defaultValue={filters.province ?? ""} className={`mt-1 ${inputStyle.inline}`}>
             <option value="">Tất cả</option>
             {provinces.map((p) => (
               <option key={p.code} value={p.code}>
@@ -65,11 +62,7 @@ export default async function PlansPage({
         </label>
         <label className="flex flex-col text-sm">
           Cấp
-          <select
-            name="level"
-            defaultValue={filters.level ?? ""}
-            className="mt-1 rounded border border-stone-300 px-2 py-1.5"
-          >
+          <select name="level" defaultValue={filters.level ?? ""} className={`mt-1 ${inputStyle.inline}`}>
             <option value="">Tất cả</option>
             {Object.entries(levelLabels).map(([value, label]) => (
               <option key={value} value={value}>
@@ -80,11 +73,7 @@ export default async function PlansPage({
         </label>
         <label className="flex flex-col text-sm">
           Khối
-          <select
-            name="track"
-            defaultValue={filters.track ?? ""}
-            className="mt-1 rounded border border-stone-300 px-2 py-1.5"
-          >
+          <select name="track" defaultValue={filters.track ?? ""} className={`mt-1 ${inputStyle.inline}`}>
             <option value="">Cả hai</option>
             <option value="PARTY">Đảng</option>
             <option value="STATE">Chính quyền</option>
@@ -95,7 +84,7 @@ export default async function PlansPage({
           <input
             name="q"
             defaultValue={filters.q ?? ""}
-            className="mt-1 w-64 rounded border border-stone-300 px-2 py-1.5"
+            className={`mt-1 w-64 ${inputStyle.inline}`}
             placeholder="ví dụ 222 hoặc Đà Lạt"
           />
         </label>

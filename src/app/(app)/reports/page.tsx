@@ -3,17 +3,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate } from "@/domain/reporting-calendar";
 import { ChildDeadlineForm } from "@/features/reporting/child-deadline-form";
-import { daysLeftText, reportStatusLabels, reportStatusTones, reportYears } from "@/features/reporting/calendar";
+import { daysLeftText, reportYears } from "@/features/reporting/calendar";
+import { deadlineTone, reportStatusLook } from "@/ui/statuses";
 import { DownloadButton } from "@/features/reporting/download-button";
 import { getReportsOverview, type ReportOverviewRow } from "@/features/reporting/queries";
-import { FIRST_RESULTS_YEAR } from "@/features/results/labels";
+import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
 import { withScope } from "@/server/db/scoped";
 import { requirePage, routeAllows } from "@/server/routes";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
 
 export const metadata: Metadata = { title: "Báo cáo" };
-
-const deadlineTones = { SUBMITTED: "green", OPEN: "neutral", DUE_SOON: "amber", OVERDUE: "red" } as const;
 
 function Deadline({ row }: { row: ReportOverviewRow }) {
   if (row.deadline === "SUBMITTED") {
@@ -28,12 +27,12 @@ function Deadline({ row }: { row: ReportOverviewRow }) {
       </span>
     );
   }
-  return <Badge tone={deadlineTones[row.deadline]}>{daysLeftText(row.daysLeft)}</Badge>;
+  return <Badge tone={deadlineTone[row.deadline]}>{daysLeftText(row.daysLeft)}</Badge>;
 }
 
 function StatusBadge({ row }: { row: ReportOverviewRow }) {
   return row.status ? (
-    <Badge tone={reportStatusTones[row.status]}>{reportStatusLabels[row.status]}</Badge>
+    <Badge tone={reportStatusLook[row.status].tone}>{reportStatusLook[row.status].label}</Badge>
   ) : (
     <Badge>Chưa lập báo cáo</Badge>
   );

@@ -3,6 +3,7 @@
 import { useId, useMemo, useState } from "react";
 import { matchesQuery, normalizeName } from "@/domain/vietnamese-text";
 import { FieldMessage } from "@/ui/field-message";
+import { inputStyle } from "@/ui/input-style";
 
 /**
  * Agencies as chips with type-ahead over the locality's directory: "phong lao dong" finds
@@ -86,7 +87,7 @@ export function AgencyPicker({
           }}
           placeholder="Gõ tên cơ quan, Enter để thêm"
           aria-invalid={Boolean(error)}
-          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
+          className={inputStyle.field}
         />
         {suggestions.length > 0 || (query.trim() && !exact) ? (
           <ul

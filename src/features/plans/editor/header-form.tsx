@@ -2,6 +2,8 @@
 
 import { useRef, useState } from "react";
 import { FieldMessage } from "@/ui/field-message";
+import { ActionForm, TextAreaField } from "@/ui/form";
+import { inputStyle } from "@/ui/input-style";
 import { PLAN_SECTIONS, type PlanSectionKey } from "../sections";
 import { updatePlanHeaderAction } from "../server-actions";
 import { SaveStatus, useDraftBackup, useSave } from "./save-state";
@@ -35,7 +37,8 @@ export function HeaderForm({
   });
   const values = save.state.status === "error" ? save.state.values : (restored ?? initial);
   return (
-    <form
+    <ActionForm
+      state={save.state}
       ref={form}
       action={save.formAction}
       onChange={() => form.current && backup.write(form.current)}
@@ -61,17 +64,7 @@ export function HeaderForm({
       ) : null}
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="version" value={version} />
-      <label className="block text-sm">
-        <span className="font-semibold">Trích yếu</span>
-        <textarea
-          name="title"
-          defaultValue={values.title}
-          rows={2}
-          aria-invalid={Boolean(save.errors.title)}
-          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-        />
-        <FieldMessage message={save.errors.title} />
-      </label>
+      <TextAreaField name="title" label="Trích yếu" initial={(restored ?? initial).title} rows={2} />
       {PLAN_SECTIONS.map(([key, label]) => (
         <details key={key} className="rounded border border-stone-200 p-2" open={key === "generalObjective"}>
           <summary className="cursor-pointer text-sm font-semibold">{label}</summary>
@@ -80,7 +73,8 @@ export function HeaderForm({
             aria-label={label}
             defaultValue={values[key] ?? ""}
             rows={6}
-            className="mt-2 w-full rounded border border-stone-300 px-2 py-1 text-sm"
+            aria-invalid={save.errors[key] ? true : undefined}
+            className={inputStyle.field}
           />
           <FieldMessage message={save.errors[key]} />
         </details>
@@ -94,6 +88,6 @@ export function HeaderForm({
         </button>
         <SaveStatus state={save.state} pending={save.pending} />
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,11 +4,14 @@ import { useState } from "react";
 import type { Direction } from "@/domain/target-notation";
 import { Badge } from "@/ui/badge";
 import { FieldMessage } from "@/ui/field-message";
+import { ActionForm, Input, SelectField, TextField } from "@/ui/form";
 import { directionLabels } from "@/ui/labels";
 import { dropIndicatorAction, restoreIndicatorAction, saveIndicatorAction } from "../server-actions";
 import { DroppedItem } from "./dropped-item";
 import { RestoredNote, SaveStatus, useRowBackup, useSave } from "./save-state";
 import { TargetInput } from "./target-input";
+
+const DIRECTION_OPTIONS = Object.entries(directionLabels).map(([value, label]) => ({ value, label }));
 
 export type EditableIndicator = {
   id: string;
@@ -37,9 +40,10 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
     backup.clear();
   });
   const drop = useSave(dropIndicatorAction);
-  const values = save.state.status === "error" ? save.state.values : backup.restored;
+  const restored = backup.restored;
+  const values = save.state.status === "error" ? save.state.values : restored;
   const [direction, setDirection] = useState<Direction>(
-    (backup.restored?.direction as Direction | undefined) ?? indicator.direction,
+    (restored?.direction as Direction | undefined) ?? indicator.direction,
   );
   if (indicator.inheritance === "DROPPED") {
     return (
@@ -60,7 +64,8 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
       data-testid={`edit-indicator-${indicator.code}`}
     >
       <RestoredNote show={Boolean(backup.restored) && save.state.status === "idle"} />
-      <form
+      <ActionForm
+        state={save.state}
         action={save.formAction}
         onChange={backup.onChange}
         className="grid gap-2 md:grid-cols-[5rem_1fr_7rem]"
@@ -71,36 +76,13 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
         <input type="hidden" name="parentIndicatorId" value={indicator.parentIndicatorId ?? ""} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="isGroup" value={String(indicator.isGroup)} />
-        <label className="text-sm">
-          <span className="font-semibold">Mã</span>
-          <input
-            name="code"
-            defaultValue={values?.code ?? indicator.code}
-            aria-invalid={Boolean(save.errors.code)}
-            className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-          />
-          <FieldMessage message={save.errors.code} />
-        </label>
-        <label className="text-sm">
-          <span className="font-semibold">{indicator.isGroup ? "Nhóm chỉ tiêu" : "Tên chỉ tiêu"}</span>
-          <input
-            name="name"
-            defaultValue={values?.name ?? indicator.name}
-            aria-invalid={Boolean(save.errors.name)}
-            className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-          />
-          <FieldMessage message={save.errors.name} />
-        </label>
-        <label className="text-sm">
-          <span className="font-semibold">Đơn vị</span>
-          <input
-            name="unit"
-            defaultValue={values?.unit ?? indicator.unit ?? ""}
-            aria-invalid={Boolean(save.errors.unit)}
-            className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-          />
-          <FieldMessage message={save.errors.unit} />
-        </label>
+        <TextField name="code" label="Mã" initial={restored?.code ?? indicator.code} />
+        <TextField
+          name="name"
+          label={indicator.isGroup ? "Nhóm chỉ tiêu" : "Tên chỉ tiêu"}
+          initial={restored?.name ?? indicator.name}
+        />
+        <TextField name="unit" label="Đơn vị" initial={restored?.unit ?? indicator.unit ?? ""} />
         {indicator.isGroup ? (
           <>
             <input type="hidden" name="direction" value="HIGHER_BETTER" />
@@ -109,21 +91,13 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
           </>
         ) : (
           <div className="grid gap-2 md:col-span-3 md:grid-cols-3">
-            <label className="text-sm">
-              <span className="font-semibold">Chiều đánh giá</span>
-              <select
-                name="direction"
-                value={direction}
-                onChange={(e) => setDirection(e.target.value as Direction)}
-                className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-              >
-                {Object.entries(directionLabels).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              name="direction"
+              label="Chiều đánh giá"
+              initial={restored?.direction ?? indicator.direction}
+              options={DIRECTION_OPTIONS}
+              onChange={(e) => setDirection(e.target.value as Direction)}
+            />
             <TargetInput
               name="target2025"
               label="Mục tiêu đến năm 2025"
@@ -152,20 +126,19 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
           <SaveStatus state={save.state} pending={save.pending} />
           {indicator.inheritance === "INHERITED" ? <Badge>kế thừa cấp trên</Badge> : null}
         </div>
-      </form>
-      <form action={drop.formAction} className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+      </ActionForm>
+      <ActionForm
+        state={drop.state}
+        action={drop.formAction}
+        className="mt-2 flex flex-wrap items-center gap-2 text-sm"
+      >
         <input type="hidden" name="planId" value={planId} />
         <input type="hidden" name="indicatorId" value={indicator.id} />
         <input type="hidden" name="version" value={version} />
         {indicator.inheritance === "INHERITED" ? (
           <label className="flex items-center gap-1">
             Lý do không áp dụng
-            <input
-              name="reason"
-              defaultValue={drop.state.status === "error" ? (drop.state.values.reason ?? "") : ""}
-              aria-invalid={Boolean(drop.errors.reason)}
-              className="rounded border border-stone-300 px-2 py-0.5"
-            />
+            <Input name="reason" />
           </label>
         ) : null}
         <button
@@ -184,7 +157,7 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
           {drop.pending ? "Đang xử lý…" : indicator.inheritance === "INHERITED" ? "Không áp dụng" : "Xóa chỉ tiêu"}
         </button>
         {drop.state.status === "error" ? <FieldMessage message={drop.errors.reason ?? drop.state.message} /> : null}
-      </form>
+      </ActionForm>
     </li>
   );
 }
@@ -194,7 +167,8 @@ export function NewIndicatorForm({ planId, groups }: { planId: string; groups: {
   const values = save.state.status === "error" ? save.state.values : {};
   const [direction, setDirection] = useState<Direction>("HIGHER_BETTER");
   return (
-    <form
+    <ActionForm
+      state={save.state}
       action={save.formAction}
       className="grid gap-2 rounded border border-dashed border-stone-300 bg-white p-3 md:grid-cols-3"
       aria-label="Thêm chỉ tiêu"
@@ -202,67 +176,21 @@ export function NewIndicatorForm({ planId, groups }: { planId: string; groups: {
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="indicatorId" value="" />
       <input type="hidden" name="isGroup" value="false" />
-      <label className="text-sm">
-        <span className="font-semibold">Thuộc nhóm</span>
-        <select
-          name="parentIndicatorId"
-          defaultValue={values.parentIndicatorId ?? ""}
-          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-        >
-          <option value="">(không thuộc nhóm)</option>
-          {groups.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.label}
-            </option>
-          ))}
-        </select>
-        <FieldMessage message={save.errors.parentIndicatorId} />
-      </label>
-      <label className="text-sm">
-        <span className="font-semibold">Mã</span>
-        <input
-          name="code"
-          defaultValue={values.code ?? ""}
-          aria-invalid={Boolean(save.errors.code)}
-          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-        />
-        <FieldMessage message={save.errors.code} />
-      </label>
-      <label className="text-sm">
-        <span className="font-semibold">Đơn vị</span>
-        <input
-          name="unit"
-          defaultValue={values.unit ?? ""}
-          aria-invalid={Boolean(save.errors.unit)}
-          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-        />
-        <FieldMessage message={save.errors.unit} />
-      </label>
-      <label className="text-sm md:col-span-3">
-        <span className="font-semibold">Tên chỉ tiêu</span>
-        <input
-          name="name"
-          defaultValue={values.name ?? ""}
-          aria-invalid={Boolean(save.errors.name)}
-          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-        />
-        <FieldMessage message={save.errors.name} />
-      </label>
-      <label className="text-sm">
-        <span className="font-semibold">Chiều đánh giá</span>
-        <select
-          name="direction"
-          value={direction}
-          onChange={(e) => setDirection(e.target.value as Direction)}
-          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-        >
-          {Object.entries(directionLabels).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        name="parentIndicatorId"
+        label="Thuộc nhóm"
+        options={[{ value: "", label: "(không thuộc nhóm)" }, ...groups.map((g) => ({ value: g.id, label: g.label }))]}
+      />
+      <TextField name="code" label="Mã" />
+      <TextField name="unit" label="Đơn vị" />
+      <TextField name="name" label="Tên chỉ tiêu" className="md:col-span-3" />
+      <SelectField
+        name="direction"
+        label="Chiều đánh giá"
+        initial="HIGHER_BETTER"
+        options={DIRECTION_OPTIONS}
+        onChange={(e) => setDirection(e.target.value as Direction)}
+      />
       <TargetInput
         name="target2025"
         label="Mục tiêu đến năm 2025"
@@ -288,6 +216,6 @@ export function NewIndicatorForm({ planId, groups }: { planId: string; groups: {
         </button>
         <SaveStatus state={save.state} pending={save.pending} savedText="Đã thêm" />
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { dayInVietnam } from "@/features/reporting/calendar";
-import { FieldMessage } from "@/ui/field-message";
+import { ActionForm, TextField } from "@/ui/form";
 import type { ParentChange } from "../parent-change-actions";
 import { amendPlanAction, decideParentChangeAction, issuePlanAction } from "../server-actions";
 import { SaveStatus, useSave } from "./save-state";
@@ -11,22 +11,12 @@ const today = () => dayInVietnam(new Date());
 
 export function IssueForm({ planId, version, signingForm }: { planId: string; version: number; signingForm: string }) {
   const save = useSave(issuePlanAction);
-  const values = save.state.status === "error" ? save.state.values : {};
   const field = (name: string, label: string, initial: string, placeholder?: string) => (
-    <label className="text-sm">
-      <span className="font-semibold">{label}</span>
-      <input
-        name={name}
-        defaultValue={values[name] ?? initial}
-        placeholder={placeholder}
-        aria-invalid={Boolean(save.errors[name])}
-        className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-      />
-      <FieldMessage message={save.errors[name]} />
-    </label>
+    <TextField name={name} label={label} initial={initial} placeholder={placeholder} />
   );
   return (
-    <form
+    <ActionForm
+      state={save.state}
       action={save.formAction}
       className="grid gap-3 rounded-lg border border-emerald-300 bg-emerald-50 p-4 md:grid-cols-5"
       aria-label="Ban hành kế hoạch"
@@ -50,36 +40,27 @@ export function IssueForm({ planId, version, signingForm }: { planId: string; ve
           Sau khi ban hành, mọi thay đổi phải qua “Sửa đổi, bổ sung”; bản đã ban hành được lưu trong lịch sử.
         </span>
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
 export function AmendForm({ planId, version }: { planId: string; version: number }) {
   const save = useSave(amendPlanAction);
-  const values = save.state.status === "error" ? save.state.values : {};
   return (
-    <form
+    <ActionForm
+      state={save.state}
       action={save.formAction}
       className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4"
       aria-label="Sửa đổi, bổ sung"
     >
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="version" value={version} />
-      <label className="grow text-sm">
-        <span className="font-semibold">Lý do sửa đổi, bổ sung</span>
-        <input
-          name="reason"
-          defaultValue={values.reason ?? ""}
-          aria-invalid={Boolean(save.errors.reason)}
-          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-        />
-        <FieldMessage message={save.errors.reason} />
-      </label>
+      <TextField name="reason" label="Lý do sửa đổi, bổ sung" className="grow" />
       <button disabled={save.pending} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">
         Mở bản sửa đổi, bổ sung
       </button>
       <SaveStatus state={save.state} pending={save.pending} savedText="Đã mở bản sửa đổi" />
-    </form>
+    </ActionForm>
   );
 }
 

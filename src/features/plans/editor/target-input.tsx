@@ -2,11 +2,13 @@
 
 import { useState } from "react";
 import { compareAmbition, describeTarget, parseTarget, type Direction } from "@/domain/target-notation";
-import { FieldMessage } from "@/ui/field-message";
+import { Field } from "@/ui/form";
+import { inputStyle } from "@/ui/input-style";
 
 /**
  * A target typed in the officials' notation, read back as the user types ("dưới 1,2%" → "Thấp hơn
- * 1,2%"), with the parent's target beside it and a warning when the local one asks for less.
+ * 1,2%"), with the parent's target beside it and a warning when the local one asks for less. It is
+ * controlled, so what was typed survives React's reset of the form after a refusal.
  */
 export function TargetInput({
   name,
@@ -28,25 +30,31 @@ export function TargetInput({
   const parent = parentText ? parseTarget(parentText) : null;
   const weaker =
     parsed?.ok && parent?.ok ? compareAmbition(parent.target, parsed.target, direction) === "WEAKER" : false;
+  const hint =
+    parentText || parsed?.ok ? (
+      <>
+        {parentText ? <span className="block text-stone-500">Cấp trên: {parentText}</span> : null}
+        {parsed?.ok ? (
+          <span className="block" data-testid={`${name}-reading`}>
+            Đọc là: {describeTarget(parsed.target)}
+          </span>
+        ) : null}
+      </>
+    ) : undefined;
   return (
-    <label className="block text-sm">
-      <span className="font-semibold">{label}</span>
-      <input
-        name={name}
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        aria-invalid={Boolean(parsed && !parsed.ok) || Boolean(serverError)}
-        className={`mt-1 w-full rounded border px-2 py-1 ${parsed && !parsed.ok ? "border-red-500" : "border-stone-300"}`}
-        placeholder="ví dụ dưới 1,2% · 2-2,5 · ≥1"
-      />
-      {parentText ? <span className="block text-xs text-stone-500">Cấp trên: {parentText}</span> : null}
-      {parsed?.ok ? (
-        <span className="block text-xs text-stone-600" data-testid={`${name}-reading`}>
-          Đọc là: {describeTarget(parsed.target)}
-        </span>
-      ) : null}
-      {parsed && !parsed.ok ? <FieldMessage message={parsed.error} /> : null}
-      {serverError && !(parsed && !parsed.ok) ? <FieldMessage message={serverError} /> : null}
+    <div>
+      <Field label={label} hint={hint} error={parsed && !parsed.ok ? parsed.error : serverError}>
+        {(control) => (
+          <input
+            {...control}
+            name={name}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            className={inputStyle.field}
+            placeholder="ví dụ dưới 1,2% · 2-2,5 · ≥1"
+          />
+        )}
+      </Field>
       {weaker ? (
         <span
           role="alert"
@@ -56,6 +64,6 @@ export function TargetInput({
           ⚠ Thấp hơn yêu cầu của cấp trên ({parentText})
         </span>
       ) : null}
-    </label>
+    </div>
   );
 }

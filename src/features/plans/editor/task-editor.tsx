@@ -4,6 +4,8 @@ import { useState } from "react";
 import { formatTimeframe, parseTimeframe } from "@/domain/timeframe";
 import { Badge } from "@/ui/badge";
 import { FieldMessage } from "@/ui/field-message";
+import { ActionForm, Field, Input, SelectField, TextAreaField, TextField } from "@/ui/form";
+import { inputStyle } from "@/ui/input-style";
 import { dropTaskAction, moveTaskAction, restoreTaskAction, saveTaskAction } from "../server-actions";
 import { AgencyPicker } from "./agency-picker";
 import { DroppedItem } from "./dropped-item";
@@ -25,29 +27,32 @@ export type EditableTask = {
   dropReason: string | null;
 };
 
+/** Controlled, so what was typed survives React's reset of the form after a refusal. */
 function TimeframeInput({ initial, serverError }: { initial: string; serverError?: string }) {
   const [value, setValue] = useState(initial);
   const parsed = value.trim() ? parseTimeframe(value) : null;
   const unreadable = parsed?.kind === "UNSPECIFIED";
   return (
-    <label className="block text-sm">
-      <span className="font-semibold">Thời gian thực hiện</span>
-      <input
-        name="timeframe"
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        aria-invalid={unreadable || Boolean(serverError)}
-        className={`mt-1 w-full rounded border px-2 py-1 ${unreadable ? "border-red-500" : "border-stone-300"}`}
-        placeholder="Thường xuyên · Năm 2025 · Quý I/2025"
-      />
-      {parsed && !unreadable ? (
-        <span className="block text-xs text-stone-600">Đọc là: {formatTimeframe(parsed)}</span>
-      ) : null}
-      {unreadable ? (
-        <FieldMessage message="Chưa đọc được: hãy viết “Thường xuyên”, “Năm 2025”, “Từ năm 2025”, “Quý I/2025” hoặc “Trước ngày 20/07/2025”" />
-      ) : null}
-      {serverError && !unreadable ? <FieldMessage message={serverError} /> : null}
-    </label>
+    <Field
+      label="Thời gian thực hiện"
+      hint={parsed && !unreadable ? `Đọc là: ${formatTimeframe(parsed)}` : undefined}
+      error={
+        unreadable
+          ? "Chưa đọc được: hãy viết “Thường xuyên”, “Năm 2025”, “Từ năm 2025”, “Quý I/2025” hoặc “Trước ngày 20/07/2025”"
+          : serverError
+      }
+    >
+      {(control) => (
+        <input
+          {...control}
+          name="timeframe"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          className={inputStyle.field}
+          placeholder="Thường xuyên · Năm 2025 · Quý I/2025"
+        />
+      )}
+    </Field>
   );
 }
 
@@ -84,7 +89,8 @@ export function TaskEditor({ planId, task, directory }: { planId: string; task: 
       data-testid={`edit-task-${task.numbering}`}
     >
       <RestoredNote show={Boolean(backup.restored) && save.state.status === "idle"} />
-      <form
+      <ActionForm
+        state={save.state}
         action={save.formAction}
         onChange={backup.onChange}
         className="grid gap-2 md:grid-cols-[5rem_1fr]"
@@ -94,37 +100,15 @@ export function TaskEditor({ planId, task, directory }: { planId: string; task: 
         <input type="hidden" name="taskId" value={task.id} />
         <input type="hidden" name="parentTaskId" value={task.parentTaskId ?? ""} />
         <input type="hidden" name="version" value={version} />
-        <label className="text-sm">
-          <span className="font-semibold">TT</span>
-          <input
-            name="numbering"
-            defaultValue={values?.numbering ?? task.numbering}
-            aria-invalid={Boolean(save.errors.numbering)}
-            className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-          />
-          <FieldMessage message={save.errors.numbering} />
-        </label>
-        <label className="text-sm">
-          <span className="font-semibold">Tiêu đề</span>
-          <input
-            name="title"
-            defaultValue={values?.title ?? task.title ?? ""}
-            aria-invalid={Boolean(save.errors.title)}
-            className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-          />
-          <FieldMessage message={save.errors.title} />
-        </label>
-        <label className="text-sm md:col-span-2">
-          <span className="font-semibold">Nội dung</span>
-          <textarea
-            name="body"
-            defaultValue={values?.body ?? task.body}
-            rows={Math.min(8, Math.max(2, Math.ceil(task.body.length / 140)))}
-            aria-invalid={Boolean(save.errors.body)}
-            className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-          />
-          <FieldMessage message={save.errors.body} />
-        </label>
+        <TextField name="numbering" label="TT" initial={backup.restored?.numbering ?? task.numbering} />
+        <TextField name="title" label="Tiêu đề" initial={backup.restored?.title ?? task.title ?? ""} />
+        <TextAreaField
+          name="body"
+          label="Nội dung"
+          className="md:col-span-2"
+          initial={backup.restored?.body ?? task.body}
+          rows={Math.min(8, Math.max(2, Math.ceil(task.body.length / 140)))}
+        />
         <div className="grid gap-3 md:col-span-2 md:grid-cols-4">
           <AgencyPicker
             name="lead"
@@ -159,7 +143,7 @@ export function TaskEditor({ planId, task, directory }: { planId: string; task: 
           <SaveStatus state={save.state} pending={save.pending} />
           {task.inheritance === "INHERITED" ? <Badge>kế thừa cấp trên</Badge> : null}
         </div>
-      </form>
+      </ActionForm>
       <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         <form action={move.formAction} className="flex gap-1" aria-label={`Sắp xếp ${label}`}>
           <input type="hidden" name="planId" value={planId} />
@@ -201,19 +185,14 @@ export function TaskEditor({ planId, task, directory }: { planId: string; task: 
             ←
           </button>
         </form>
-        <form action={drop.formAction} className="flex flex-wrap items-center gap-2">
+        <ActionForm state={drop.state} action={drop.formAction} className="flex flex-wrap items-center gap-2">
           <input type="hidden" name="planId" value={planId} />
           <input type="hidden" name="taskId" value={task.id} />
           <input type="hidden" name="version" value={version} />
           {task.inheritance === "INHERITED" ? (
             <label className="flex items-center gap-1">
               Lý do không thực hiện
-              <input
-                name="reason"
-                defaultValue={drop.state.status === "error" ? (drop.state.values.reason ?? "") : ""}
-                aria-invalid={Boolean(drop.errors.reason)}
-                className="rounded border border-stone-300 px-2 py-0.5"
-              />
+              <Input name="reason" />
             </label>
           ) : null}
           <button
@@ -232,7 +211,7 @@ export function TaskEditor({ planId, task, directory }: { planId: string; task: 
             {drop.pending ? "Đang xử lý…" : task.inheritance === "INHERITED" ? "Không thực hiện" : "Xóa nhiệm vụ"}
           </button>
           {drop.state.status === "error" ? <FieldMessage message={drop.errors.reason ?? drop.state.message} /> : null}
-        </form>
+        </ActionForm>
       </div>
     </li>
   );
@@ -250,59 +229,25 @@ export function NewTaskForm({
   const save = useSave(saveTaskAction);
   const values = save.state.status === "error" ? save.state.values : {};
   return (
-    <form
+    <ActionForm
+      state={save.state}
       action={save.formAction}
       className="grid gap-2 rounded border border-dashed border-stone-300 bg-white p-3 md:grid-cols-[1fr_6rem_2fr]"
       aria-label="Thêm nhiệm vụ"
     >
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="taskId" value="" />
-      <label className="text-sm">
-        <span className="font-semibold">Thuộc nhóm</span>
-        <select
-          name="parentTaskId"
-          defaultValue={values.parentTaskId ?? ""}
-          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-        >
-          <option value="">(nhóm nhiệm vụ mới)</option>
-          {parents.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm">
-        <span className="font-semibold">TT</span>
-        <input
-          name="numbering"
-          defaultValue={values.numbering ?? ""}
-          aria-invalid={Boolean(save.errors.numbering)}
-          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-        />
-        <FieldMessage message={save.errors.numbering} />
-      </label>
-      <label className="text-sm">
-        <span className="font-semibold">Tiêu đề</span>
-        <input
-          name="title"
-          defaultValue={values.title ?? ""}
-          aria-invalid={Boolean(save.errors.title)}
-          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-        />
-        <FieldMessage message={save.errors.title} />
-      </label>
-      <label className="text-sm md:col-span-3">
-        <span className="font-semibold">Nội dung</span>
-        <textarea
-          name="body"
-          defaultValue={values.body ?? ""}
-          rows={3}
-          aria-invalid={Boolean(save.errors.body)}
-          className="mt-1 w-full rounded border border-stone-300 px-2 py-1"
-        />
-        <FieldMessage message={save.errors.body} />
-      </label>
+      <SelectField
+        name="parentTaskId"
+        label="Thuộc nhóm"
+        options={[
+          { value: "", label: "(nhóm nhiệm vụ mới)" },
+          ...parents.map((p) => ({ value: p.id, label: p.label })),
+        ]}
+      />
+      <TextField name="numbering" label="TT" />
+      <TextField name="title" label="Tiêu đề" />
+      <TextAreaField name="body" label="Nội dung" rows={3} className="md:col-span-3" />
       <div className="grid gap-3 md:col-span-3 md:grid-cols-4">
         <AgencyPicker name="lead" label="Chủ trì" initial={[]} directory={directory} error={save.errors.lead} />
         <AgencyPicker
@@ -330,6 +275,6 @@ export function NewTaskForm({
         </button>
         <SaveStatus state={save.state} pending={save.pending} savedText="Đã thêm" />
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -8,6 +8,7 @@ import { requirePage } from "@/server/routes";
 import { Badge } from "@/ui/badge";
 import { day } from "@/ui/format";
 import { trackLabels } from "@/ui/labels";
+import { inputStyle } from "@/ui/input-style";
 
 export const metadata: Metadata = { title: "Cơ quan, tổ chức" };
 
@@ -55,7 +56,7 @@ export default async function OrganizationsPage({
       <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label="Tìm cơ quan">
         <label className="flex flex-col text-sm">
           Tỉnh, thành phố
-          <select name="province" defaultValue={province} className="mt-1 rounded border border-stone-300 px-2 py-1.5">
+          <select name="province" defaultValue={province} className={`mt-1 ${inputStyle.inline}`}>
             {data.provinces.map((p) => (
               <option key={p.code} value={p.code}>
                 {p.name}
@@ -65,7 +66,7 @@ export default async function OrganizationsPage({
         </label>
         <label className="flex flex-col text-sm">
           Tên (không cần dấu)
-          <input name="q" defaultValue={q} className="mt-1 rounded border border-stone-300 px-2 py-1.5" />
+          <input name="q" defaultValue={q} className={`mt-1 ${inputStyle.inline}`} />
         </label>
         <button className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">Tìm</button>
       </form>

@@ -17,6 +17,7 @@ import { requirePage } from "@/server/routes";
 import { NotFoundError } from "@/server/errors";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
 import { planStatusLabels, trackLabels } from "@/ui/labels";
+import { inputStyle } from "@/ui/input-style";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -120,11 +121,7 @@ export default async function PlanDashboardPage({ params, searchParams }: Props)
               ) : null}
               <label>
                 Năm
-                <select
-                  name="year"
-                  defaultValue={d.year ?? ""}
-                  className="mt-1 block rounded border border-stone-300 bg-white px-2 py-1.5"
-                >
+                <select name="year" defaultValue={d.year ?? ""} className={`mt-1 block ${inputStyle.inline}`}>
                   {[...d.years].reverse().map((y) => (
                     <option key={y} value={y}>
                       {y}

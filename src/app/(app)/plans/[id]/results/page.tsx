@@ -3,7 +3,7 @@ import Link from "next/link";
 import { YearPicker } from "@/ui/year-picker";
 import { notFound } from "next/navigation";
 import { reportYears } from "@/features/reporting/calendar";
-import { FIRST_RESULTS_YEAR } from "@/features/results/labels";
+import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
 import { isUuid } from "@/features/results/plan-access";
 import { getResultsPage } from "@/features/results/queries";
 import { ResultsGrid } from "@/features/results/results-grid";

@@ -2,13 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDate } from "@/domain/reporting-calendar";
-import {
-  currentReportYear,
-  dayInVietnam,
-  daysLeftText,
-  reportStatusLabels,
-  reportStatusTones,
-} from "@/features/reporting/calendar";
+import { currentReportYear, dayInVietnam, daysLeftText } from "@/features/reporting/calendar";
 import { DownloadButton } from "@/features/reporting/download-button";
 import { NarrativeForm } from "@/features/reporting/narrative-form";
 import { getReportPage, reportSnapshotFor } from "@/features/reporting/queries";
@@ -16,16 +10,15 @@ import { createReport } from "@/features/reporting/report-actions";
 import { ReportDocument } from "@/features/reporting/report-document";
 import { ReviewForm } from "@/features/reporting/review-form";
 import { SubmitForm } from "@/features/reporting/submit-form";
-import { FIRST_RESULTS_YEAR } from "@/features/results/labels";
+import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
 import { isUuid } from "@/features/results/plan-access";
 import { withScope } from "@/server/db/scoped";
 import { NotFoundError } from "@/server/errors";
 import { requirePage } from "@/server/routes";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
+import { deadlineTone, reportStatusLook } from "@/ui/statuses";
 
 export const metadata: Metadata = { title: "Báo cáo năm" };
-
-const deadlineTones = { SUBMITTED: "green", OPEN: "neutral", DUE_SOON: "amber", OVERDUE: "red" } as const;
 
 function notFoundOn(error: unknown): never {
   if (error instanceof NotFoundError) notFound();
@@ -86,7 +79,7 @@ export default async function ReportPage({
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {report ? (
             <span data-testid="report-status">
-              <Badge tone={reportStatusTones[report.status]}>{reportStatusLabels[report.status]}</Badge>
+              <Badge tone={reportStatusLook[report.status].tone}>{reportStatusLook[report.status].label}</Badge>
             </span>
           ) : (
             <Badge>Chưa có báo cáo</Badge>
@@ -101,7 +94,7 @@ export default async function ReportPage({
           <dt className="font-semibold">Hạn gửi</dt>
           <dd>
             {formatDate(page.period.due)}{" "}
-            <Badge tone={deadlineTones[page.deadline]}>
+            <Badge tone={deadlineTone[page.deadline]}>
               {page.deadline === "SUBMITTED" ? "đã gửi" : daysLeftText(page.daysLeft)}
             </Badge>
           </dd>
@@ -180,8 +173,8 @@ export default async function ReportPage({
                       ngày {dayInVietnam(s.submittedAt)}
                       {s.submittedBy ? ` — ${s.submittedBy}` : ""}
                     </span>
-                    <Badge tone={reportStatusTones[s.outcome]}>
-                      {s.outcome === "SUBMITTED" ? "Chờ xem xét" : reportStatusLabels[s.outcome]}
+                    <Badge tone={reportStatusLook[s.outcome].tone}>
+                      {s.outcome === "SUBMITTED" ? "Chờ xem xét" : reportStatusLook[s.outcome].label}
                     </Badge>
                     {s.reviewedAt ? (
                       <span className="text-stone-600">

@@ -5,7 +5,7 @@ import { currentReportYear } from "@/features/reporting/calendar";
 import { PrintButton } from "@/features/reporting/print-button";
 import { reportSnapshotFor } from "@/features/reporting/queries";
 import { ReportDocument } from "@/features/reporting/report-document";
-import { FIRST_RESULTS_YEAR } from "@/features/results/labels";
+import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
 import { isUuid } from "@/features/results/plan-access";
 import { withScope } from "@/server/db/scoped";
 import { NotFoundError } from "@/server/errors";
