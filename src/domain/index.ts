@@ -6,3 +6,4 @@ export * from "./document-number";
 export * from "./reporting-calendar";
 export * from "./timeframe";
 export * from "./indicator-status";
+export * from "./body-validity";

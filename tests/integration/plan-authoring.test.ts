@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedId } from "../../prisma/seed/ids";
+import { normalizeName } from "../../src/domain/vietnamese-text";
 import { createTestDatabase } from "./database";
 
-// Authoring end to end on the real database: a district starts its plan from the province's, edits
-// it, meets a concurrent edit, reviews the province's later changes, and issues it.
+// Authoring end to end on the real database: a ward starts its plan from the province's, edits it,
+// meets a concurrent edit, reviews the province's later changes, and issues it. A body that has ended
+// (the district the ward succeeded) does none of this, and its records are dated within its life.
 
 describe("plan authoring", () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -20,8 +22,8 @@ describe("plan authoring", () => {
     process.env.DATABASE_URL = db.appUrl;
     process.env.NEXTAUTH_SECRET = "a-secret-for-tests-only-0123456789abcdef";
     const { scopeForUser } = await import("../../src/server/auth/session");
-    editor = (await scopeForUser(seedId("user", "mocchau.editor")))!;
-    approver = (await scopeForUser(seedId("user", "mocchau.approver")))!;
+    editor = (await scopeForUser(seedId("user", "thaonguyen.editor")))!;
+    approver = (await scopeForUser(seedId("user", "thaonguyen.approver")))!;
     sonLaPlanId = seedId("plan", "kh-tu-son-la-2024");
   });
   afterAll(async () => db.drop());
@@ -30,7 +32,7 @@ describe("plan authoring", () => {
     const { createImplementingPlan } = await actions();
     const result = await createImplementingPlan.execute(editor, {
       parentId: sonLaPlanId,
-      title: "Kế hoạch thực hiện trên địa bàn thị xã Mộc Châu",
+      title: "Kế hoạch thực hiện trên địa bàn phường Thảo Nguyên",
     });
     expect(result.status).toBe("ok");
     draftId = (result as { data: { planId: string } }).data.planId;
@@ -41,7 +43,7 @@ describe("plan authoring", () => {
       }),
       db.adminDb.plan.findUniqueOrThrow({ where: { id: sonLaPlanId }, include: { tasks: true, indicators: true } }),
     ]);
-    expect(draft).toMatchObject({ status: "DRAFT", parentId: sonLaPlanId, issuerCode: "TXU", numberSerial: null });
+    expect(draft).toMatchObject({ status: "DRAFT", parentId: sonLaPlanId, issuerCode: "ĐU", numberSerial: null });
     expect(draft.tasks).toHaveLength(parent.tasks.length);
     expect(draft.indicators).toHaveLength(parent.indicators.length);
     expect(draft.tasks.every((t) => t.inheritance === "INHERITED" && t.derivedFromId)).toBe(true);
@@ -102,8 +104,8 @@ describe("plan authoring", () => {
       title: task.title ?? "",
       body: task.body,
       timeframe: "Thường xuyên",
-      lead: JSON.stringify(["Ban Tuyên giáo Thị ủy Mộc Châu"]),
-      coordinating: JSON.stringify(["phòng nội vụ thị xã"]),
+      lead: JSON.stringify(["Ban Xây dựng Đảng Đảng ủy phường Thảo Nguyên"]),
+      coordinating: JSON.stringify(["phòng văn hóa - xã hội phường"]),
       directing: "[]",
     };
     expect((await saveTask.execute(editor, form)).status).toBe("ok");
@@ -118,17 +120,21 @@ describe("plan authoring", () => {
       include: { organization: true },
     });
     expect(assignments.map((a) => [a.role, a.organization.name]).sort()).toEqual([
-      ["COORDINATING", "phòng nội vụ thị xã"],
-      ["LEAD", "Ban Tuyên giáo Thị ủy Mộc Châu"],
+      ["COORDINATING", "phòng văn hóa - xã hội phường"],
+      ["LEAD", "Ban Xây dựng Đảng Đảng ủy phường Thảo Nguyên"],
     ]);
     // Case and spacing variants are the same agency.
     const again = await saveTask.execute(editor, {
       ...form,
       version: String(task.version + 1),
-      coordinating: JSON.stringify(["Phòng  Nội vụ thị xã"]),
+      coordinating: JSON.stringify(["Phòng  Văn hóa - Xã hội phường"]),
     });
     expect(again.status).toBe("ok");
-    expect(await db.adminDb.organization.count({ where: { normalizedName: "phong noi vu thi xa" } })).toBe(1);
+    expect(
+      await db.adminDb.organization.count({
+        where: { normalizedName: normalizeName("Phòng Văn hóa - Xã hội phường") },
+      }),
+    ).toBe(1);
   });
 
   it("an inherited task is dropped only with a reason, and keeps its link", async () => {
@@ -269,5 +275,59 @@ describe("plan authoring", () => {
     const frozen = JSON.stringify(issued.versions[0]!.snapshot);
     expect(frozen).toContain('"indicators":[{');
     expect(frozen).not.toContain("visibleTo");
+  });
+
+  it("a body that has ended starts, edits and issues nothing, and says why", async () => {
+    const { scopeForUser } = await import("../../src/server/auth/session");
+    const { createImplementingPlan, issuePlan } = await actions();
+    const ended = (await scopeForUser(seedId("user", "mocchau.editor")))!;
+    const endedApprover = (await scopeForUser(seedId("user", "mocchau.approver")))!;
+    expect(ended.organizationEndedOn).toBe("2025-06-30");
+    const plans = await db.adminDb.plan.count();
+    const refused = await createImplementingPlan.execute(ended, {
+      parentId: sonLaPlanId,
+      title: "Kế hoạch sau sắp xếp",
+    });
+    expect(refused).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/^Thị ủy Mộc Châu đã kết thúc hoạt động từ ngày 01\/07\/2025/),
+      values: { title: "Kế hoạch sau sắp xếp" },
+    });
+    expect(await db.adminDb.plan.count()).toBe(plans);
+
+    // A draft the district left behind: its own approver cannot issue it any more …
+    const mocChau = await db.adminDb.organization.findFirstOrThrow({ where: { name: "Thị ủy Mộc Châu" } });
+    const leftover = await db.adminDb.plan.create({
+      data: {
+        kind: "PLAN",
+        track: "PARTY",
+        notation: "PARTY",
+        typeCode: "KH",
+        issuerCode: "TXU",
+        issuerId: mocChau.id,
+        provinceCode: "14",
+        title: "Dự thảo còn lại của Thị ủy Mộc Châu (kiểm thử)",
+        parentId: sonLaPlanId,
+      },
+    });
+    const issue = {
+      planId: leftover.id,
+      version: String(leftover.version),
+      numberSerial: "77",
+      issuedOn: "05/12/2026",
+      signerName: "Nguyễn Văn Minh",
+      signerTitle: "PHÓ BÍ THƯ",
+      signingForm: "",
+    };
+    expect(await issuePlan.execute(endedApprover, issue)).toMatchObject({ status: "error" });
+    // … and its successor, who holds the record, dates it within the district's life.
+    const successor = (await scopeForUser(seedId("user", "phuongmocchau.approver")))!;
+    expect(await issuePlan.execute(successor, issue)).toMatchObject({
+      status: "error",
+      fieldErrors: {
+        issuedOn: expect.stringMatching(/^Thị ủy Mộc Châu đã kết thúc hoạt động.*30\/06\/2025 trở về trước/),
+      },
+    });
+    expect(await issuePlan.execute(successor, { ...issue, issuedOn: "20/06/2025" })).toMatchObject({ status: "ok" });
   });
 });

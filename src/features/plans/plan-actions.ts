@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { parseVietnameseDate } from "@/domain/reporting-calendar";
-import { defineAction, planPages } from "@/server/actions";
+import { issueDateProblem } from "@/domain/body-validity";
+import { defineAction, FieldError, planPages } from "@/server/actions";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import { ConflictError, NotFoundError } from "@/server/errors";
-import { todayInVietnam } from "../reporting/calendar";
+import { isoDay, todayInVietnam } from "../reporting/calendar";
 import { createPlanFromDocument } from "./create-plan";
 import { parentAsDocument } from "./parent-document";
 import { planOwner, requireDraft, staleGuard } from "./subject";
@@ -168,6 +169,17 @@ export const issuePlan = defineAction({
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
     await requireDraft(db, input.planId);
+    // A body issues only while it exists: a successor amending a predecessor's record dates it within that life.
+    const { issuer } = await db.plan.findUniqueOrThrow({
+      where: { id: input.planId },
+      select: { issuer: { select: { name: true, validFrom: true, validTo: true } } },
+    });
+    const outside = issueDateProblem(input.issuedOn, {
+      name: issuer.name,
+      validFrom: issuer.validFrom ? isoDay(issuer.validFrom) : null,
+      validTo: issuer.validTo ? isoDay(issuer.validTo) : null,
+    });
+    if (outside) throw new FieldError("issuedOn", outside);
     const { count } = await db.plan.updateMany({
       where: { id: input.planId, version: input.version },
       data: {
@@ -251,7 +263,7 @@ export const amendPlan = defineAction({
 export async function canImplement(db: ScopedDb, scope: Parameters<typeof planOwner>[1], id: string): Promise<boolean> {
   const { relationTo } = await import("@/server/relations");
   const { permits, roleHolds } = await import("@/server/permissions");
-  if (!roleHolds(scope.role, "plans.implement", scope.isSystemAdmin)) return false;
+  if (!roleHolds(scope.role, "plans.implement", scope.isSystemAdmin) || scope.organizationEndedOn) return false;
   const visible = await db.plan.findFirst({ where: { AND: [{ id }, visiblePlans(scope)] }, select: { id: true } });
   if (!visible) return false;
   return permits("plans.implement", relationTo(scope, await planOwner(db, scope, id)), scope.isSystemAdmin);
