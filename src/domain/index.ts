@@ -7,3 +7,4 @@ export * from "./reporting-calendar";
 export * from "./timeframe";
 export * from "./indicator-status";
 export * from "./body-validity";
+export * from "./indicator-assessment";

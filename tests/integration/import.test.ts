@@ -205,6 +205,23 @@ describe("import.confirm", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("takes words as the target of a measured indicator only when the reviewer marked it qualitative", async () => {
+    const worded = structuredClone(document);
+    const indicator = worded.indicators[1]!.children![0]!;
+    indicator.targets = { ...indicator.targets, "2030": "abc" };
+    const before = await counts();
+    const result = await execute(editor, { document: JSON.stringify(worded), parentId });
+    expect(result).toMatchObject({
+      status: "error",
+      fieldErrors: {
+        "document.indicators.1.children.0.targets.2030": expect.stringMatching(/^“abc” không phải là số/),
+      },
+    });
+    expect(await counts()).toEqual(before);
+    indicator.direction = "QUALITATIVE";
+    expect((await execute(editor, { document: JSON.stringify(worded), parentId })).status).toBe("ok");
+  });
+
   it("refuses a role without plans.edit", async () => {
     const before = await counts();
     const result = await execute(viewer, { document: JSON.stringify(document), parentId });
