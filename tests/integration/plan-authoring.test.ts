@@ -89,6 +89,60 @@ describe("plan authoring", () => {
     ]);
   });
 
+  it("takes words as a target only for an unmeasured or explicitly qualitative indicator, and explains a negative", async () => {
+    const { saveIndicator } = await indicators();
+    const indicator = await db.adminDb.indicator.findFirstOrThrow({ where: { planId: draftId, code: "3.2" } });
+    const input = {
+      planId: draftId,
+      indicatorId: indicator.id,
+      parentIndicatorId: indicator.parentIndicatorId ?? "",
+      version: String(indicator.version),
+      code: "3.2",
+      name: indicator.name,
+      unit: "%",
+      isGroup: "false",
+      direction: "HIGHER_BETTER",
+      target2025: "",
+      target2030: "abc",
+    };
+    expect(await saveIndicator.execute(editor, input)).toMatchObject({
+      status: "error",
+      fieldErrors: {
+        target2030: expect.stringMatching(/^“abc” không phải là số: chỉ tiêu tính bằng “%” cần mục tiêu bằng số/),
+      },
+      values: { target2030: "abc", direction: "HIGHER_BETTER" },
+    });
+    expect(await saveIndicator.execute(editor, { ...input, target2030: "-5" })).toMatchObject({
+      status: "error",
+      fieldErrors: {
+        target2030: expect.stringMatching(
+          /^Mục tiêu không nhận số âm \(“-5”\): chỉ tiêu giảm thì đặt tên “Mức giảm …”/,
+        ),
+      },
+    });
+    // The user says it is qualitative: then it is.
+    const qualitative = await saveIndicator.execute(editor, {
+      ...input,
+      direction: "QUALITATIVE",
+      target2030: "Cơ bản đạt",
+    });
+    expect(qualitative.status).toBe("ok");
+    const target = await db.adminDb.indicatorTarget.findFirstOrThrow({
+      where: { indicatorId: indicator.id, year: 2030 },
+    });
+    expect(target).toMatchObject({ kind: "QUALITATIVE", qualitative: "Cơ bản đạt" });
+    // A contradiction between direction and target is saved (the editor warns), and assessed by the target.
+    const back = await db.adminDb.indicator.findUniqueOrThrow({ where: { id: indicator.id } });
+    expect(
+      await saveIndicator.execute(editor, {
+        ...input,
+        version: String(back.version),
+        direction: "LOWER_BETTER",
+        target2030: "3,5% trở lên",
+      }),
+    ).toMatchObject({ status: "ok" });
+  });
+
   it("a second save from a stale form is refused, not silently applied", async () => {
     const { saveTask } = await tasks();
     const task = await db.adminDb.task.findFirstOrThrow({
@@ -275,6 +329,40 @@ describe("plan authoring", () => {
     const frozen = JSON.stringify(issued.versions[0]!.snapshot);
     expect(frozen).toContain('"indicators":[{');
     expect(frozen).not.toContain("visibleTo");
+  });
+
+  it("the history counts issued texts from 1, reads them in the plan's order, and says who changed what", async () => {
+    const { withScope } = await import("../../src/server/db/scoped");
+    const { getPlanHistory } = await import("../../src/features/plans/history");
+    const { inPlanOrder } = await import("../../src/features/plans/history-model");
+    const history = await withScope(editor, (tx) => getPlanHistory(tx, editor, draftId));
+    expect(history.versions).toHaveLength(1);
+    expect(history.versions[0]!.version).toBeGreaterThan(1);
+    expect(history.versions[0]!.ordinal).toBe(1);
+    const codes = inPlanOrder(history.versions[0]!.snapshot as never)
+      .indicators.filter(({ item }) => !item.isGroup)
+      .map(({ item }) => item.code);
+    const parent = await db.adminDb.indicator.findMany({
+      where: { planId: sonLaPlanId, isGroup: false },
+      include: { parentIndicator: true },
+    });
+    const inParentOrder = [...parent]
+      .sort(
+        (a, b) => (a.parentIndicator?.position ?? -1) - (b.parentIndicator?.position ?? -1) || a.position - b.position,
+      )
+      .map((i) => i.code);
+    expect(codes).toEqual(inParentOrder);
+    expect(codes.slice(0, 2)).toEqual(["1.1", "2.1"]);
+    const issued = history.changes.find((c) => c.action === "Ban hành kế hoạch")!;
+    expect(issued.who).toContain("thaonguyen.approver");
+    expect(issued.onBehalfOf).toBe("Đảng ủy phường Thảo Nguyên");
+    expect(issued.after).toEqual(expect.arrayContaining([["Số văn bản", "99"]]));
+    const indicatorChange = history.changes.find((c) => c.action === "Sửa chỉ tiêu")!;
+    expect(indicatorChange.item).toMatch(/^Chỉ tiêu 3\.\d /);
+    expect(indicatorChange.who).toContain("thaonguyen.editor");
+    expect(JSON.stringify(history.changes)).not.toMatch(
+      /HIGHER_BETTER|LOWER_BETTER|INHERITED|[0-9a-f]{8}-[0-9a-f]{4}-/,
+    );
   });
 
   it("a body that has ended starts, edits and issues nothing, and says why", async () => {

@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError } from "@/server/errors";
 import { isoDay, todayInVietnam } from "../reporting/calendar";
 import { createPlanFromDocument } from "./create-plan";
 import { parentAsDocument } from "./parent-document";
+import { asTree } from "./queries";
 import { planOwner, requireDraft, staleGuard } from "./subject";
 
 // The life of a plan: started from its parent, edited as a draft, issued with a number, date and
@@ -119,7 +120,7 @@ export const updatePlanHeader = defineAction({
  */
 export async function planSnapshot(db: ScopedDb, id: string) {
   const notSaid = { visibleTo: true } as const;
-  return db.plan.findUniqueOrThrow({
+  const plan = await db.plan.findUniqueOrThrow({
     where: { id },
     include: {
       tasks: {
@@ -134,6 +135,12 @@ export async function planSnapshot(db: ScopedDb, id: string) {
       },
     },
   });
+  // Kept in the plan's own order (a tree by position), as it reads.
+  return {
+    ...plan,
+    tasks: asTree(plan.tasks, (t) => t.parentTaskId).map(({ item }) => item),
+    indicators: asTree(plan.indicators, (i) => i.parentIndicatorId).map(({ item }) => item),
+  };
 }
 
 export const issuePlan = defineAction({

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { formatDocumentNumber } from "@/domain/document-number";
+import { displayNumber } from "@/domain/document-number";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
@@ -50,7 +50,7 @@ export function planNumber(plan: {
   typeCode: string;
   issuerCode: string;
 }): string {
-  return formatDocumentNumber({
+  return displayNumber({
     notation: plan.notation,
     serial: plan.numberSerial,
     typeCode: plan.typeCode,
