@@ -171,3 +171,18 @@ const KIND_LABELS: Record<DocumentKind, string> = {
 export function documentKindLabel(kind: DocumentKind): string {
   return KIND_LABELS[kind];
 }
+
+/** A plan's number as screens show it, from its stored parts ("222-KH/ThU", "114/KH-UBND", "chưa có số" unnumbered). */
+export function planNumber(plan: {
+  notation: "PARTY" | "STATE";
+  numberSerial: string | null;
+  typeCode: string;
+  issuerCode: string;
+}): string {
+  return displayNumber({
+    notation: plan.notation,
+    serial: plan.numberSerial,
+    typeCode: plan.typeCode,
+    issuerCode: plan.issuerCode,
+  });
+}

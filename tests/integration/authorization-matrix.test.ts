@@ -34,6 +34,7 @@ const EXPECTED_ROUTES: Record<string, Role[]> = {
   "/admin/users": ["ADMIN"],
   "/admin/audit": ["ADMIN"],
   "/admin/organizations": [],
+  "/": ROLES,
   "/sign-in": ROLES,
   "/api/auth/[...nextauth]": ROLES,
 };

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Scope } from "@/server/db/scope";
 import type { ScopedDb } from "@/server/db/scoped";
 import { permits } from "@/server/permissions";

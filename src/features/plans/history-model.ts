@@ -1,4 +1,4 @@
-import { asTree } from "./queries";
+import { asTree } from "@/domain/tree";
 
 // The pure parts of a plan's history page: versions counted in the order they were kept, and a kept
 // text read back in the plan's own order.

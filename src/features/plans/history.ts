@@ -1,4 +1,4 @@
-import { auditFields } from "@/features/accounts/audit-format";
+import { auditFields } from "@/ui/audit-format";
 import type { ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { auditActionLabel } from "@/ui/labels";

@@ -1,7 +1,8 @@
 import { Badge } from "@/ui/badge";
 import { assessment, contradictions, type Milestone } from "@/domain/indicator-assessment";
 import type { Direction } from "@/domain/target-notation";
-import { asTree, type PlanDetail } from "./queries";
+import { asTree } from "@/domain/tree";
+import { type PlanDetail } from "./queries";
 
 type Indicator = PlanDetail["indicators"][number];
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { parseVietnameseDate } from "@/domain/reporting-calendar";
@@ -5,11 +6,12 @@ import { issueDateProblem } from "@/domain/body-validity";
 import { defineAction, FieldError, planPages } from "@/server/actions";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import { ConflictError, NotFoundError } from "@/server/errors";
-import { isoDay, todayInVietnam } from "../reporting/calendar";
+import { todayInVietnam } from "@/domain/vietnam-time";
+import { asTree } from "@/domain/tree";
 import { createPlanFromDocument } from "./create-plan";
 import { parentAsDocument } from "./parent-document";
-import { asTree } from "./queries";
-import { planOwner, requireDraft, staleGuard } from "./subject";
+import { planOwner } from "@/server/plan-access";
+import { requireDraft, staleGuard } from "./subject";
 
 // The life of a plan: started from its parent, edited as a draft, issued with a number, date and
 // signer, and amended afterwards without losing the issued text (plan_versions).
@@ -183,8 +185,8 @@ export const issuePlan = defineAction({
     });
     const outside = issueDateProblem(input.issuedOn, {
       name: issuer.name,
-      validFrom: issuer.validFrom ? isoDay(issuer.validFrom) : null,
-      validTo: issuer.validTo ? isoDay(issuer.validTo) : null,
+      validFrom: issuer.validFrom?.toISOString().slice(0, 10) ?? null,
+      validTo: issuer.validTo?.toISOString().slice(0, 10) ?? null,
     });
     if (outside) throw new FieldError("issuedOn", outside);
     const { count } = await db.plan.updateMany({

@@ -1,6 +1,6 @@
 "use client";
 
-import { dayInVietnam } from "@/features/reporting/calendar";
+import { dayInVietnam } from "@/domain/vietnam-time";
 import { ActionForm, TextField } from "@/ui/form";
 import type { ParentChange } from "../parent-change-actions";
 import { amendPlanAction, decideParentChangeAction, issuePlanAction } from "../server-actions";

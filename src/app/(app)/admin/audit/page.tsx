@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { auditFields, type AuditNames } from "@/features/accounts/audit-format";
+import { auditFields, type AuditNames } from "@/ui/audit-format";
 import { auditActionLabel } from "@/ui/labels";
-import { dateTimeInVietnam } from "@/features/reporting/calendar";
+import { dateTimeInVietnam } from "@/domain/vietnam-time";
 import { listAudit, managedOrganizations } from "@/features/accounts/queries";
 import { withScope } from "@/server/db/scoped";
 import { requirePage } from "@/server/routes";

@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatDate } from "@/domain/reporting-calendar";
+import { dateTimeInVietnam } from "@/domain/vietnam-time";
 import { getPlanHistory } from "@/features/plans/history";
 import { inPlanOrder, type VersionSnapshot } from "@/features/plans/history-model";
-import { dateTimeInVietnam } from "@/features/reporting/calendar";
-import { withScope } from "@/server/db/scoped";
-import { NotFoundError } from "@/server/errors";
-import { requirePage } from "@/server/routes";
+import { planPage } from "@/server/pages";
 
 export const metadata: Metadata = { title: "Lịch sử kế hoạch" };
 
@@ -34,12 +31,7 @@ export default async function PlanHistoryPage({
 }) {
   const { id } = await params;
   const { version } = await searchParams;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const scope = await requirePage("/plans/[id]/history");
-  const data = await withScope(scope, (db) => getPlanHistory(db, scope, id)).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const { data } = await planPage("/plans/[id]/history", id, (db, scope) => getPlanHistory(db, scope, id));
   const selected = data.versions.find((v) => String(v.version) === version);
   const snapshot = selected?.snapshot as VersionSnapshot | undefined;
   const ordered = snapshot ? inPlanOrder(snapshot) : null;

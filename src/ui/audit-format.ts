@@ -1,7 +1,7 @@
 import { formatVietnameseNumber } from "@/domain/decimal";
 import { organizationKindLabels } from "@/domain/organization-kind";
 import { formatDate, isIsoDate } from "@/domain/reporting-calendar";
-import { dateTimeInVietnam } from "@/features/reporting/calendar";
+import { dateTimeInVietnam } from "@/domain/vietnam-time";
 import { assignmentRoleLabels, directionLabels, planStatusLabels, roleLabels, trackLabels } from "@/ui/labels";
 import { indicatorStatusLook, reportStatusLook, taskStatusLook } from "@/ui/statuses";
 
