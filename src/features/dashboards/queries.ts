@@ -1,6 +1,6 @@
 import "server-only";
 import { getRollup, type RollupOptions } from "./rollup-queries";
-import { getIssuance, getReports, getTargetAlignment } from "./section-queries";
+import { alignmentOf, getIssuance, getReports, ownTargets, targetPairs } from "./section-queries";
 import type { ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import type { RollupFilters } from "./rollup";
@@ -24,9 +24,9 @@ export * from "./plan-dashboard-queries";
 export async function getDashboard(db: ScopedDb, scope: Scope, filters: RollupFilters, options: RollupOptions = {}) {
   const rollup = await getRollup(db, scope, filters, options);
   const issuance = await getIssuance(db, rollup);
-  const alignment = await getTargetAlignment(db, rollup);
+  const pairs = await targetPairs(db, rollup);
   const reports = await getReports(db, rollup);
-  return { rollup, issuance, alignment, reports };
+  return { rollup, issuance, alignment: alignmentOf(rollup, pairs), ownTargets: ownTargets(pairs), reports };
 }
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

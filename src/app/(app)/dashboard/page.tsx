@@ -21,7 +21,7 @@ export default async function DashboardPage({
 }) {
   const scope = await requirePage("/dashboard");
   const filters = parseRollupFilters(await searchParams);
-  const { rollup, issuance, alignment, reports } = await withScope(scope, (db) =>
+  const { rollup, issuance, alignment, ownTargets, reports } = await withScope(scope, (db) =>
     getDashboard(db, scope, filters),
   ).catch((error) => {
     if (error instanceof NotFoundError) notFound();
@@ -150,7 +150,7 @@ export default async function DashboardPage({
             {rollup.columns.length === 0 ? (
               <p className="text-sm text-stone-600">Văn bản cấp dưới chưa có chỉ tiêu nào (trong nhóm đã chọn).</p>
             ) : null}
-            <RollupMatrix rollup={rollup} />
+            <RollupMatrix rollup={rollup} ownTargets={ownTargets} />
           </>
         )}
       </section>
