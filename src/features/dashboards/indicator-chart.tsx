@@ -124,7 +124,7 @@ export default function IndicatorChart({ model }: { model: ChartModel }) {
         width={320}
         height={200}
         data={model.rows}
-        margin={{ top: 18, right: 16, bottom: 0, left: 0 }}
+        margin={{ top: 24, right: 16, bottom: 0, left: 0 }}
         accessibilityLayer={false}
       >
         <CartesianGrid stroke="#e7e5e4" vertical={false} />

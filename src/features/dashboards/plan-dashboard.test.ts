@@ -324,7 +324,7 @@ describe("cardData", () => {
       code: "6.13",
       name: "Tỉ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi",
       unit: "%",
-      assessed: "Đánh giá: ↓ càng thấp càng tốt",
+      assessed: "Đánh giá: ↓ càng thấp càng tốt.",
       indent: 0,
       status: "R",
       rows: [
@@ -357,7 +357,7 @@ describe("cardData", () => {
       (v) => formatVietnameseNumber(v),
     );
     expect(card.assessed).toMatch(
-      /^Đánh giá: ↑ càng cao càng tốt Theo mục tiêu “3,5% trở lên” \(2030\), dù chiều đánh giá đã chọn là “Càng thấp càng tốt”\. ⚠ Mục tiêu “3,5% trở lên”/,
+      /^Đánh giá: ↑ càng cao càng tốt\. Theo mục tiêu “3,5% trở lên” \(2030\), dù chiều đánh giá đã chọn là “Càng thấp càng tốt”\. ⚠ Mục tiêu “3,5% trở lên”/,
     );
   });
 });

@@ -450,7 +450,7 @@ function assessedAs(indicator: Pick<DashboardIndicator, "direction" | "targets">
   const problems = contradictions(indicator.direction, milestones);
   if (rule.way === "UP" && !rule.overridden && problems.length === 0) return null;
   return [
-    `Đánh giá: ${rule.label}`,
+    `Đánh giá: ${rule.label}.`,
     rule.overridden || problems.length ? rule.reason : "",
     ...problems.map((p) => `⚠ ${p}`),
   ]

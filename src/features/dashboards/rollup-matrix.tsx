@@ -121,7 +121,7 @@ function matrixRow(
     label: row.label,
     detail: `${documentKindLabel(plan.kind)} ${plan.number}${plan.status === "DRAFT" ? " · dự thảo" : ""}${plan.track === "STATE" ? ` · ${trackLabels.STATE}` : ""}`,
     note: plan.dissolved
-      ? `${plan.issuerValidTo ? `Kết thúc hoạt động từ ${formatDate(plan.issuerValidTo)}` : "Đã kết thúc hoạt động"}${plan.successorNames ? `; nay: ${plan.successorNames}` : ""}`
+      ? `${plan.issuerValidTo ? `Kết thúc hoạt động ngày ${formatDate(plan.issuerValidTo)}` : "Đã kết thúc hoạt động"}${plan.successorNames ? `; nay: ${plan.successorNames}` : ""}`
       : null,
     below: below
       ? {
