@@ -63,9 +63,10 @@ test("a chart draws the targets on a time axis before any figure, with a legend,
 }) => {
   await signIn(page, "thaonguyen.editor");
   await page.goto(`${planUrl}/dashboard?group=*`);
+  // The cards (each an article named by its heading); the 3.1 card, target 25% by 2030.
   const card = page
-    .getByRole("article")
-    .filter({ hasText: "Tỷ lệ lực lượng lao động trong độ tuổi lao động tham gia" })
+    .locator("article[aria-labelledby^='ct-']")
+    .filter({ hasText: /^3\.1 / })
     .first();
   await card.scrollIntoViewIfNeeded();
   const chart = card.getByRole("img", { name: /Biểu đồ/ });
