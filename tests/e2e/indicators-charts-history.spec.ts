@@ -96,6 +96,8 @@ test("the history reads the issued text as 'Bản 1', in the plan's order, and s
   await expect(versions.getByRole("link", { name: "Bản 1" })).toBeVisible();
   await expect(versions.getByRole("link", { name: /Bản 2/ })).toHaveCount(0);
   await versions.getByRole("link", { name: "Bản 1" }).click();
+  await expect(page.getByTestId("version-text")).toContainText("Bản 1:");
+  await expect(page.getByTestId("version-indicator").first()).toBeVisible();
   const codes = await page
     .getByTestId("version-indicator")
     .evaluateAll((items) => items.map((item) => item.textContent?.trim().split(" ")[0] ?? ""));
