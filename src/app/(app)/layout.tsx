@@ -52,7 +52,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span data-testid="current-user">
               <span className="font-semibold">{scope.displayName}</span>
-              {scope.organizationName ? <span className="text-stone-600"> · {scope.organizationName}</span> : null}
+              {/* An account named after its body (older demo data did) shows the body once. */}
+              {scope.organizationName && !scope.displayName.includes(scope.organizationName) ? (
+                <span className="text-stone-600"> · {scope.organizationName}</span>
+              ) : null}
               {scope.role ? (
                 <span className="text-stone-500"> ({roleLabels[scope.role]})</span>
               ) : scope.isSystemAdmin ? (
