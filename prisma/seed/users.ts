@@ -30,43 +30,70 @@ export async function addDemoUsers(
     kind: "PARTY_COMMITTEE",
     track: "PARTY",
   });
+  // Another successor of Thị ủy Mộc Châu, with no plan of its own yet: where "Try it" starts a plan.
+  const thaoNguyenPlace = { unitId: unitId.commune2025("03982"), provinceCode: "14" };
+  const thaoNguyenWard = directory.ensure({
+    name: "Đảng ủy phường Thảo Nguyên",
+    place: thaoNguyenPlace,
+    kind: "PARTY_COMMITTEE",
+    track: "PARTY",
+    validFrom: new Date("2025-07-01"),
+  });
+  // The agencies a ward assigns work to, for the editor's directory.
+  for (const name of [
+    "Văn phòng Đảng ủy phường Thảo Nguyên",
+    "Ban Xây dựng Đảng Đảng ủy phường Thảo Nguyên",
+    "UBND phường Thảo Nguyên",
+    "Ủy ban MTTQ Việt Nam phường Thảo Nguyên",
+  ])
+    directory.ensure({ name, place: thaoNguyenPlace, validFrom: new Date("2025-07-01") });
+  // A successor of UBND huyện Ea Súp: who records the district's plan now that the district has ended.
+  const eaSupCommune = directory.ensure({
+    name: "UBND xã Ea Súp",
+    place: { unitId: unitId.commune2025("24211"), provinceCode: "66" },
+    kind: "PEOPLES_COMMITTEE",
+    track: "STATE",
+    validFrom: new Date("2025-07-01"),
+  });
   const accounts: DemoAccount[] = [];
-  const everyRole = (prefix: string, label: string, organizationId: string) => {
-    const roles: [Role, string][] = [
-      ["VIEWER", "xem"],
-      ["EDITOR", "nhập liệu"],
-      ["APPROVER", "lãnh đạo"],
-      ["ADMIN", "quản trị"],
-    ];
-    for (const [role, word] of roles)
-      accounts.push({
-        username: `${prefix}.${role.toLowerCase()}`,
-        displayName: `${label} (${word})`,
-        organizationId,
-        role,
-      });
+  // Display names are people's, as a real account's would be: the header adds the body and the role,
+  // so a name that repeated them would say them twice. Invented, like every demo account.
+  const people = [
+    "Lò Văn Hùng",
+    "Cầm Thị Lan",
+    "Hà Văn Minh",
+    "Vì Thị Hoa",
+    "Nguyễn Văn Bình",
+    "Trần Thị Thu",
+    "Lê Văn Tâm",
+    "Phạm Thị Hằng",
+    "Đinh Văn Sơn",
+    "Lường Thị Mai",
+    "Hoàng Văn Nam",
+    "Bùi Thị Yến",
+    "Quàng Văn Thái",
+    "Mè Thị Hương",
+    "Y Bhin Niê",
+    "H'Linh Êban",
+    "Võ Minh Quân",
+    "Đặng Thị Ngọc",
+  ];
+  const account = (username: string, organizationId: string, role: Role) =>
+    accounts.push({ username, displayName: people[accounts.length % people.length]!, organizationId, role });
+  const everyRole = (prefix: string, organizationId: string) => {
+    for (const role of ["VIEWER", "EDITOR", "APPROVER", "ADMIN"] as const)
+      account(`${prefix}.${role.toLowerCase()}`, organizationId, role);
   };
-  everyRole("sonla", "Tỉnh ủy Sơn La", bodies.sonLaProvince);
-  everyRole("mocchau", "Thị ủy Mộc Châu", bodies.mocChauDistrict);
-  everyRole("phuongmocchau", "Đảng ủy phường Mộc Châu", mocChauWard);
-  accounts.push({
-    username: "easup.editor",
-    displayName: "UBND huyện Ea Súp (nhập liệu)",
-    organizationId: bodies.eaSupDistrict,
-    role: "EDITOR",
-  });
-  accounts.push({
-    username: "dalat.editor",
-    displayName: "Thành ủy Đà Lạt (nhập liệu)",
-    organizationId: bodies.daLatCity,
-    role: "EDITOR",
-  });
-  accounts.push({
-    username: "lamdong.approver",
-    displayName: "Tỉnh ủy Lâm Đồng (lãnh đạo)",
-    organizationId: bodies.lamDongProvince,
-    role: "APPROVER",
-  });
+  everyRole("sonla", bodies.sonLaProvince);
+  // Bodies that ended on 30/6/2025: their accounts read the record and change nothing.
+  everyRole("mocchau", bodies.mocChauDistrict);
+  everyRole("phuongmocchau", mocChauWard);
+  account("thaonguyen.editor", thaoNguyenWard, "EDITOR");
+  account("thaonguyen.approver", thaoNguyenWard, "APPROVER");
+  account("easup.editor", bodies.eaSupDistrict, "EDITOR");
+  account("xaeasup.editor", eaSupCommune, "EDITOR");
+  account("dalat.editor", bodies.daLatCity, "EDITOR");
+  account("lamdong.approver", bodies.lamDongProvince, "APPROVER");
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   rows.users.push({

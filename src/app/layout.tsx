@@ -10,6 +10,15 @@ export const metadata: Metadata = {
   title: { default: "Theo dõi thực hiện kế hoạch", template: "%s · Theo dõi thực hiện kế hoạch" },
   description:
     "Kế hoạch thực hiện nghị quyết của cấp ủy và chính quyền các cấp: nhiệm vụ, chỉ tiêu, kết quả và báo cáo hằng năm.",
+  // Static files live in public/ (favicon.ico is there too, for clients that ask for it unprompted).
+  icons: {
+    icon: [
+      { url: "/favicon.svg", type: "image/svg+xml" },
+      { url: "/icon-192.png", sizes: "192x192", type: "image/png" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/site.webmanifest",
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

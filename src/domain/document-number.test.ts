@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  displayNumber,
   documentKindLabel,
   documentKindOf,
   formatDocumentNumber,
+  numberPhrase,
   parseDocumentNumber,
   sameDocumentNumber,
   type DocumentKind,
@@ -173,5 +175,15 @@ describe("documentKindLabel", () => {
     ["LETTER", "Công văn"],
   ] as const)("%s → %s", (kind: DocumentKind, label) => {
     expect(documentKindLabel(kind)).toBe(label);
+  });
+});
+
+describe("displayNumber and numberPhrase", () => {
+  it("say “chưa có số” for a draft without a serial, and the number otherwise", () => {
+    expect(displayNumber({ notation: "PARTY", serial: null, typeCode: "KH", issuerCode: "TU" })).toBe("chưa có số");
+    expect(displayNumber({ notation: "STATE", serial: " ", typeCode: "KH", issuerCode: "UBND" })).toBe("chưa có số");
+    expect(displayNumber({ notation: "PARTY", serial: "222", typeCode: "KH", issuerCode: "ThU" })).toBe("222-KH/ThU");
+    expect(`Kế hoạch ${numberPhrase("chưa có số")}`).toBe("Kế hoạch chưa có số");
+    expect(`Kế hoạch ${numberPhrase("222-KH/ThU")}`).toBe("Kế hoạch số 222-KH/ThU");
   });
 });

@@ -98,6 +98,22 @@ export function formatDocumentNumber(n: DocumentNumber): string {
   return n.notation === "PARTY" ? `${serial}-${n.typeCode}/${n.issuerCode}` : `${serial}/${n.typeCode}-${n.issuerCode}`;
 }
 
+/** What an unnumbered draft's number reads as on screen. */
+export const UNNUMBERED = "chưa có số";
+
+/**
+ * A document's number as the screens show it: "222-KH/ThU", and "chưa có số" for a draft without a
+ * serial, where "-KH/TU" alone reads as a typo. (Documents themselves print the blank "Số:    /KH-UBND".)
+ */
+export function displayNumber(n: DocumentNumber): string {
+  return n.serial === null || n.serial.trim() === "" ? UNNUMBERED : formatDocumentNumber(n);
+}
+
+/** After a document kind: "số 222-KH/ThU", or "chưa có số" ("Kế hoạch chưa có số"). */
+export function numberPhrase(displayed: string): string {
+  return displayed === UNNUMBERED ? UNNUMBERED : `số ${displayed}`;
+}
+
 /**
  * Whether two numbers name the same document: "01-KH/TU" and "1-kh/tu" do. Drafts never equal
  * anything, since two unnumbered drafts of the same issuer are still different documents.
@@ -156,14 +172,14 @@ export function documentKindLabel(kind: DocumentKind): string {
   return KIND_LABELS[kind];
 }
 
-/** A plan's number as written, from its stored parts ("222-KH/ThU", "114/KH-UBND", "-KH/ĐU" unnumbered). */
+/** A plan's number as screens show it, from its stored parts ("222-KH/ThU", "114/KH-UBND", "chưa có số" unnumbered). */
 export function planNumber(plan: {
   notation: "PARTY" | "STATE";
   numberSerial: string | null;
   typeCode: string;
   issuerCode: string;
 }): string {
-  return formatDocumentNumber({
+  return displayNumber({
     notation: plan.notation,
     serial: plan.numberSerial,
     typeCode: plan.typeCode,

@@ -6,3 +6,5 @@ export * from "./document-number";
 export * from "./reporting-calendar";
 export * from "./timeframe";
 export * from "./indicator-status";
+export * from "./body-validity";
+export * from "./indicator-assessment";

@@ -3,6 +3,7 @@ import {
   AT_RISK_SHARE,
   indicatorStatus,
   statusLabel,
+  trajectory,
   type IndicatorActual,
   type IndicatorStatusInput,
 } from "./indicator-status";
@@ -368,5 +369,100 @@ describe("statusLabel", () => {
     ["NO_DATA", "Chưa có số liệu"],
   ] as const)("%s → %s", (s, label) => {
     expect(statusLabel(s)).toBe(label);
+  });
+});
+
+describe("trajectory", () => {
+  const input = (
+    direction: Direction,
+    targets: Array<[number, string]>,
+    baseline: [number, number] | null,
+    actuals: Array<[number, number]> = [],
+  ) => ({
+    direction,
+    baseline: baseline ? { year: baseline[0], value: baseline[1] } : null,
+    targets: targets.map(([y, text]) => ({ year: y, target: t(text) })),
+    actuals: actuals.map(([year, value]) => ({ year, value })),
+  });
+
+  it("runs from the baseline to each milestone's bound, year by year", () => {
+    const line = trajectory(
+      input(
+        "HIGHER_BETTER",
+        [
+          [2025, "50"],
+          [2030, "60"],
+        ],
+        [2023, 40],
+      ),
+    );
+    // After 2025 the status counts towards 2030, on the line from the baseline to 60.
+    expect(line.map((p) => [p.year, Number(p.value.toFixed(4))])).toEqual([
+      [2023, 40],
+      [2024, 45],
+      [2025, 50],
+      [2026, 48.5714],
+      [2027, 51.4286],
+      [2028, 54.2857],
+      [2029, 57.1429],
+      [2030, 60],
+    ]);
+  });
+
+  it("starts at the first actual without a baseline, and goes down towards a ceiling", () => {
+    expect(trajectory(input("LOWER_BETTER", [[2026, "dưới 4%"]], null, [[2024, 6]]))).toEqual([
+      { year: 2024, value: 6 },
+      { year: 2025, value: 5 },
+      { year: 2026, value: 4 },
+    ]);
+  });
+
+  it("is what the status compares with: an actual on it is on track (or met), one a little under it at risk", () => {
+    const base = input(
+      "HIGHER_BETTER",
+      [
+        [2025, "50"],
+        [2030, "60"],
+      ],
+      [2023, 40],
+    );
+    for (const point of trajectory(base)) {
+      const on = indicatorStatus({ ...base, actuals: [{ year: point.year, value: point.value }], year: point.year });
+      expect(["ON_TRACK", "MET"]).toContain(on);
+      if (point.year > 2023 && point.year !== 2025 && point.year !== 2030) {
+        const under = point.value - 1;
+        expect(indicatorStatus({ ...base, actuals: [{ year: point.year, value: under }], year: point.year })).toBe(
+          "AT_RISK",
+        );
+      }
+    }
+  });
+
+  it("follows the target's way when the direction contradicts it", () => {
+    expect(trajectory(input("LOWER_BETTER", [[2030, "3,5% trở lên"]], [2028, 1.5]))).toEqual([
+      { year: 2028, value: 1.5 },
+      { year: 2029, value: 2.5 },
+      { year: 2030, value: 3.5 },
+    ]);
+  });
+
+  it("has nothing to draw without a start, a numeric milestone, or for a qualitative indicator", () => {
+    expect(trajectory(input("HIGHER_BETTER", [[2030, "95%"]], null))).toEqual([]);
+    expect(trajectory(input("HIGHER_BETTER", [], [2023, 40]))).toEqual([]);
+    expect(trajectory(input("QUALITATIVE", [[2030, "95%"]], [2023, 40]))).toEqual([]);
+    const mixed = trajectory(
+      input(
+        "HIGHER_BETTER",
+        [
+          [2025, "Giải quyết cơ bản"],
+          [2027, "60"],
+        ],
+        [2024, 40],
+      ),
+    );
+    expect(mixed.map((p) => [p.year, Number(p.value.toFixed(6))])).toEqual([
+      [2026, 53.333333],
+      [2027, 60],
+    ]);
   });
 });

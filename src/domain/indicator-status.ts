@@ -88,15 +88,47 @@ export function indicatorStatus(input: IndicatorStatusInput): IndicatorStatus {
   if (!way) return "OFF_TRACK";
   if (direction === "WITHIN_RANGE" && overshot(milestone.target, way.higher, latest.value)) return "OFF_TRACK";
 
-  const span = milestone.year - start.year;
-  const fraction = span <= 0 ? 1 : Math.min(Math.max((latest.year - start.year) / span, 0), 1);
-  const expected = start.value + (way.bound - start.value) * fraction;
+  const expected = expectedOn(start, milestone.year, way.bound, latest.year);
   const tolerance = AT_RISK_SHARE * Math.abs(way.bound - start.value);
   const lag = way.higher ? expected - latest.value : latest.value - expected;
 
   if (lag <= EPSILON) return "ON_TRACK";
   if (lag <= tolerance + EPSILON) return "AT_RISK";
   return "OFF_TRACK";
+}
+
+/** Rule 7's straight line from the start to a milestone's bound, read in `year` (clamped to the two ends). */
+function expectedOn(start: YearValue, milestoneYear: number, bound: number, year: number): number {
+  const span = milestoneYear - start.year;
+  const fraction = span <= 0 ? 1 : Math.min(Math.max((year - start.year) / span, 0), 1);
+  return start.value + (bound - start.value) * fraction;
+}
+
+/**
+ * The trajectory the status is computed from (rule 7), year by year from the start (the baseline,
+ * else the first numeric actual) to the last milestone: for each year, the value an actual of that
+ * year is compared with, on the way to the milestone that year counts towards. Years whose milestone
+ * cannot be approached by moving (qualitative, or a range the start is already in) have no point; a
+ * qualitative indicator, or one without a start, has none at all. Charts draw it beside the actuals,
+ * so what is shown is exactly what the status says.
+ */
+export function trajectory(input: Omit<IndicatorStatusInput, "year">): YearValue[] {
+  if (input.direction === "QUALITATIVE") return [];
+  const milestones = input.targets.filter((t) => t.target.kind !== "NONE").sort((a, b) => a.year - b.year);
+  const last = milestones[milestones.length - 1];
+  const first = input.actuals
+    .filter((a): a is IndicatorActual & { value: number } => a.value !== null && Number.isFinite(a.value))
+    .sort((a, b) => a.year - b.year)[0];
+  const start: YearValue | null = input.baseline ?? (first ? { year: first.year, value: first.value } : null);
+  if (!last || !start) return [];
+  const points: YearValue[] = [];
+  for (let year = start.year; year <= last.year; year++) {
+    const milestone = milestones.find((m) => m.year >= year)!;
+    if (milestone.target.kind === "QUALITATIVE") continue;
+    const way = wayToGo(milestone.target, input.direction, start.value);
+    if (way) points.push({ year, value: expectedOn(start, milestone.year, way.bound, year) });
+  }
+  return points;
 }
 
 /** The bound to reach and whether reaching it means going up; null when it cannot be reached by moving. */

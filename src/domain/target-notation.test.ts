@@ -648,9 +648,12 @@ describe("parseTarget: errors", () => {
     expect(errorOf("30 đến")).toBe("Khoảng giá trị thiếu cận trên: hãy viết dạng 2-2,5");
   });
 
-  it("asks for the lower bound when the range starts with a dash", () => {
-    expect(errorOf("-2,5")).toBe("Khoảng giá trị thiếu cận dưới: hãy viết dạng 2-2,5");
-    expect(errorOf("– 5")).toBe("Khoảng giá trị thiếu cận dưới: hãy viết dạng 2-2,5");
+  it("says a negative number is not a target, and how to write a decrease or a range", () => {
+    expect(errorOf("-2,5")).toBe(
+      "Mục tiêu không nhận số âm (“-2,5”): chỉ tiêu giảm thì đặt tên “Mức giảm …” và nhập số dương, ví dụ 5; nếu là một khoảng giá trị thì viết đủ hai đầu, ví dụ 2-2,5",
+    );
+    expect(errorOf("– 5")).toMatch(/^Mục tiêu không nhận số âm \(“-5”\)/);
+    expect(errorOf("-5%")).toMatch(/^Mục tiêu không nhận số âm \(“-5%”\)/);
   });
 
   it("rejects a reversed range and shows the fix", () => {

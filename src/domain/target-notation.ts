@@ -19,8 +19,8 @@
  *   error, so that pasted prose ("95% vào năm 2030") is not half-read.
  * - After "%" only a per-time unit is accepted ("4%/năm"); "95% dân số" is an error because the
  *   indicator's name belongs in its own field.
- * - A "-" before a number is a range without a lower bound (an error), so negative targets cannot
- *   be written; officials phrase decreases positively ("Mức giảm … 4%/năm").
+ * - A "-" before a number is refused: negative targets cannot be written, officials phrase decreases
+ *   positively ("Mức giảm … 4%/năm"), and the message says so (and how to write a range).
  * - Ranges must be increasing and have distinct bounds.
  * - LaTeX left by PDF conversion is tolerated: "$\geq 60\%$", "$30\text{ m}^2$", "1{,}5", "\leq".
  */
@@ -347,7 +347,11 @@ function parseNumeric(tokens: Token[], text: string): Target {
       continue;
     }
     if (tokens[i]!.type === "dash" && i === 0 && tokens[i + 1]?.type === "num") {
-      fail("Khoảng giá trị thiếu cận dưới: hãy viết dạng 2-2,5");
+      // "-5" is most often a decrease written as a negative number; say both readings.
+      const written = `-${joinTokens(tokens.slice(1, 2 + (tokens[2]?.type === "pct" ? 1 : 0)))}`;
+      fail(
+        `Mục tiêu không nhận số âm (${quote(written)}): chỉ tiêu giảm thì đặt tên “Mức giảm …” và nhập số dương, ví dụ 5; nếu là một khoảng giá trị thì viết đủ hai đầu, ví dụ 2-2,5`,
+      );
     }
     const firstNumber = tokens.findIndex((t, j) => j > i && t.type === "num");
     const unknown = joinTokens(tokens.slice(i, firstNumber === -1 ? tokens.length : firstNumber));

@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { endedBodyMessage } from "@/domain/body-validity";
 import { recordAudit, type AuditEntry } from "./audit";
 import { currentScope } from "./auth/session";
 import type { Scope } from "./db/scope";
@@ -91,6 +92,9 @@ export function defineAction<S extends z.ZodType, O>(definition: ActionDefinitio
       { status: "error", message, fieldErrors, values },
     ];
     if (!scope) return fail("Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại; dữ liệu bạn nhập vẫn còn trên màn hình.");
+    // Every action writes: a body that has ended keeps its records but adds nothing (its successors do).
+    if (scope.organizationEndedOn)
+      return fail(endedBodyMessage(scope.organizationName ?? "Cơ quan", scope.organizationEndedOn));
     const parsed = definition.input.safeParse(raw);
     if (!parsed.success) return fail("Vui lòng sửa các ô được đánh dấu.", fieldErrorsOf(parsed.error));
     if (!roleHolds(scope.role, definition.permission, scope.isSystemAdmin))

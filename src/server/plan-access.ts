@@ -41,6 +41,8 @@ export async function planOwner(db: ScopedDb, scope: Scope, planId: string): Pro
 
 /** What the server would allow, for showing or hiding a control (the action checks again). */
 export function may(scope: Scope, permission: Permission, owner: OrganizationRef): boolean {
+  // Every permission asked about here is a write's, and a body that has ended writes nothing (defineAction).
+  if (scope.organizationEndedOn) return false;
   return (
     roleHolds(scope.role, permission, scope.isSystemAdmin) &&
     permits(permission, relationTo(scope, owner), scope.isSystemAdmin)

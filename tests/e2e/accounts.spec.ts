@@ -67,6 +67,8 @@ test("an account is locked after repeated failures, with a message that does not
 test("an administrator creates a user, sees field errors in Vietnamese, and the change is in the audit trail", async ({
   page,
 }) => {
+  // Thị ủy Mộc Châu ended on 30/6/2025: its administrator manages no accounts any more (see
+  // ended-bodies.spec.ts); the ward that succeeded it does.
   await signIn(page, "phuongmocchau.admin");
   await page.getByRole("link", { name: "Người dùng" }).click();
   const form = page.getByRole("form", { name: "Tạo người dùng" });
@@ -85,7 +87,7 @@ test("an administrator creates a user, sees field errors in Vietnamese, and the 
   await expect(page.getByRole("cell", { name: "phuongmocchau.canboa", exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: "Nhật ký" }).click();
-  const entry = page.getByRole("row").filter({ hasText: "user.create" }).first();
+  const entry = page.getByRole("row").filter({ hasText: "phuongmocchau.canboa" }).first();
   await expect(entry).toContainText("phuongmocchau.admin");
   // Named in Vietnamese, with what was recorded field by field.
   await expect(entry).toContainText("Tạo tài khoản");

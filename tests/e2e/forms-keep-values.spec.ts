@@ -60,7 +60,7 @@ test("adding an organisation: kind, track and locality stay as chosen after a re
 test("the plan editor: the direction stays as chosen after a refused target, new and existing indicators", async ({
   page,
 }) => {
-  await signIn(page, "mocchau.editor");
+  await signIn(page, "thaonguyen.editor");
   await page.goto("/plans?level=PROVINCE");
   await page.getByRole("row").filter({ hasText: "Tỉnh ủy Sơn La" }).first().getByRole("link").first().click();
   await page.getByRole("link", { name: "Tạo kế hoạch thực hiện" }).click();

@@ -3,14 +3,15 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
 // Issue 7: nobody retypes a plan. The Ea Súp plan is uploaded, one target corrected, the suggested
-// parent 114/KH-UBND kept, and the confirmed draft opens with its parent chain.
+// parent 114/KH-UBND kept, and the confirmed draft opens with its parent chain. UBND huyện Ea Súp
+// ended on 30/6/2025 and writes nothing since: UBND xã Ea Súp, one of its successors, records it.
 
 const EA_SUP = path.resolve(import.meta.dirname, "../fixtures/import/ea-sup-ubnd-huyen-ke-hoach-2024.md");
 
 test("uploading the Ea Súp plan, correcting a target and confirming a draft linked to 114/KH-UBND", async ({
   page,
 }) => {
-  await signIn(page, "easup.editor");
+  await signIn(page, "xaeasup.editor");
   await page.goto("/import");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nhập kế hoạch từ văn bản");
 
@@ -47,7 +48,7 @@ test("uploading the Ea Súp plan, correcting a target and confirming a draft lin
 });
 
 test("an empty file gets a clear message and nothing is created", async ({ page }) => {
-  await signIn(page, "easup.editor");
+  await signIn(page, "xaeasup.editor");
   await page.goto("/import");
   await page
     .getByLabel("Tệp văn bản (.docx, .md, .txt; tối đa 2 MB)")

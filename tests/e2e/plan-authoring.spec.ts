@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { signIn, signOut } from "./helpers";
 
-test("a district editor turns the provincial plan into a local plan, the approver issues it, the province finds it", async ({
+test("a ward editor turns the provincial plan into a local plan, the approver issues it, the province finds it", async ({
   page,
 }) => {
-  const title = `Thực hiện Kế hoạch của Tỉnh ủy Sơn La trên địa bàn thị xã Mộc Châu (kiểm thử ${Date.now()})`;
+  const title = `Thực hiện Kế hoạch của Tỉnh ủy Sơn La trên địa bàn phường Thảo Nguyên (kiểm thử ${Date.now()})`;
 
-  await signIn(page, "mocchau.editor");
+  await signIn(page, "thaonguyen.editor");
   await page.goto("/plans?level=PROVINCE");
   await page.getByRole("row").filter({ hasText: "Tỉnh ủy Sơn La" }).first().getByRole("link").first().click();
   await page.getByRole("link", { name: "Tạo kế hoạch thực hiện" }).click();
@@ -45,9 +45,9 @@ test("a district editor turns the provincial plan into a local plan, the approve
 
   // Agencies from the locality's directory, found without diacritics.
   const task = page.getByTestId("edit-task-1.");
-  await task.getByLabel("Thêm cơ quan chủ trì").fill("ban tuyen giao");
-  await task.getByRole("option", { name: /Ban Tuyên giáo Thị ủy Mộc Châu/ }).click();
-  await task.getByLabel("Thêm cơ quan phối hợp").fill("Phòng Nội vụ thị xã");
+  await task.getByLabel("Thêm cơ quan chủ trì").fill("ban xay dung");
+  await task.getByRole("option", { name: /Ban Xây dựng Đảng Đảng ủy phường Thảo Nguyên/ }).click();
+  await task.getByLabel("Thêm cơ quan phối hợp").fill("Phòng Văn hóa - Xã hội phường");
   await task.getByLabel("Thêm cơ quan phối hợp").press("Enter");
   await task.getByLabel("Thời gian thực hiện").fill("Thường xuyên");
   await task.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
@@ -55,11 +55,11 @@ test("a district editor turns the provincial plan into a local plan, the approve
   await signOut(page);
 
   // The approver issues it.
-  await signIn(page, "mocchau.approver");
+  await signIn(page, "thaonguyen.approver");
   await page.getByLabel("Tìm theo số, tên, cơ quan").fill("kiểm thử");
   await page.getByRole("button", { name: "Lọc" }).click();
   await page.getByRole("link", { name: title }).click();
-  await expect(page.getByRole("cell", { name: /Ban Tuyên giáo Thị ủy Mộc Châu/ }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: /Ban Xây dựng Đảng Đảng ủy phường Thảo Nguyên/ }).first()).toBeVisible();
   await page.getByRole("link", { name: "Soạn, sửa dự thảo" }).click();
   const issue = page.getByRole("form", { name: "Ban hành kế hoạch" });
   await issue.getByLabel("Số văn bản").fill("99");
@@ -74,9 +74,9 @@ test("a district editor turns the provincial plan into a local plan, the approve
   await page.goto("/plans?level=PROVINCE");
   await page.getByRole("row").filter({ hasText: "Tỉnh ủy Sơn La" }).first().getByRole("link").first().click();
   const children = page.getByRole("region", { name: /Văn bản cấp dưới thực hiện/ });
-  await expect(children).toContainText("99-KH/TXU");
-  await children.getByRole("link", { name: "99-KH/TXU" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("99-KH/TXU");
+  await expect(children).toContainText("99-KH/ĐU");
+  await children.getByRole("link", { name: "99-KH/ĐU" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("99-KH/ĐU");
   const row = page.getByTestId("indicator-3.1");
   await expect(row).toContainText("20%");
   await expect(row).toContainText("cấp trên: 25%");

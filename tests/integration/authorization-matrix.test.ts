@@ -58,6 +58,8 @@ describe("authorisation matrix", () => {
   const plans = {} as Record<Target | "central", string>;
   const scopes = {} as Record<Role, import("../../src/server/db/scope").Scope>;
   const successorScopes = {} as Record<Role, import("../../src/server/db/scope").Scope>;
+  /** The same users while their body has ended: every action is refused, whatever the target. */
+  const endedScopes = {} as Record<Role, import("../../src/server/db/scope").Scope>;
   const fixtures = () => ({ db, organizations, users: usersByTarget, plans }) satisfies MatrixFixtures;
 
   beforeAll(async () => {
@@ -120,6 +122,7 @@ describe("authorisation matrix", () => {
     plans.central = (await db.adminDb.plan.findFirstOrThrow({ where: { provinceCode: null } })).id;
 
     const { scopeForUser } = await import("../../src/server/auth/session");
+    const actors = {} as Record<Role, string>;
     for (const role of ROLES) {
       const user = await db.adminDb.user.create({
         data: {
@@ -129,8 +132,14 @@ describe("authorisation matrix", () => {
           memberships: { create: { organizationId: organizations.own, role } },
         },
       });
-      scopes[role] = (await scopeForUser(user.id))!;
+      actors[role] = user.id;
+      // As it is: Thị ủy Mộc Châu ended on 30/6/2025.
+      endedScopes[role] = (await scopeForUser(user.id))!;
     }
+    // The relations are tested on the acting body as if it still existed (its end cleared in this
+    // copy of the database); what its end changes has its own section below.
+    await db.adminDb.organization.update({ where: { id: organizations.own }, data: { validTo: null } });
+    for (const role of ROLES) scopes[role] = (await scopeForUser(actors[role]))!;
     // Đảng ủy phường Mộc Châu succeeded the acting body on 1/7/2025.
     const successor = await db.adminDb.organization.findFirstOrThrow({
       where: { name: "Đảng ủy phường Mộc Châu", predecessors: { some: { predecessorId: organizations.own } } },
@@ -197,7 +206,13 @@ describe("authorisation matrix", () => {
         await matrixCase.load();
         const action = actionRegistry.get(name)!;
         const before = await db.adminDb.auditLog.count();
-        const result = await action.execute(successorScopes[role], await matrixCase.input(fixtures(), "own"));
+        // The acting body as it really is here: ended on 30/6/2025 (the relations above are tested with
+        // its end cleared).
+        const ended = { where: { id: organizations.own }, data: { validTo: new Date("2025-06-30") } };
+        await db.adminDb.organization.update(ended);
+        const result = await action
+          .execute(successorScopes[role], await matrixCase.input(fixtures(), "own"))
+          .finally(() => db.adminDb.organization.update({ ...ended, data: { validTo: null } }));
         const after = await db.adminDb.auditLog.count();
         if (allowed) {
           expect(result, JSON.stringify(result)).toMatchObject({ status: "ok" });
@@ -209,6 +224,22 @@ describe("authorisation matrix", () => {
         }
       });
     }
+    it(`${name} · a body that has ended is refused with the reason, whatever the role and the target`, async () => {
+      const { actionRegistry } = await import("../../src/server/actions");
+      await matrixCase.load();
+      const action = actionRegistry.get(name)!;
+      for (const role of ROLES) {
+        expect(endedScopes[role].organizationEndedOn).toBe("2025-06-30");
+        for (const target of TARGETS) {
+          const before = await db.adminDb.auditLog.count();
+          const result = await action.execute(endedScopes[role], await matrixCase.input(fixtures(), target));
+          expect(result, `${role} · ${target}`).toMatchObject({ status: "error" });
+          if (result.status === "error")
+            expect(result.message).toMatch(/^Thị ủy Mộc Châu đã kết thúc hoạt động từ ngày 01\/07\/2025/);
+          expect(await db.adminDb.auditLog.count()).toBe(before);
+        }
+      }
+    });
   }
 
   it("every route is in the expected table, and each role is let in exactly where expected", async () => {

@@ -131,6 +131,12 @@ describe("dashboards", () => {
     expect(cell(MOC_CHAU, "6.9")).toBe("AT_RISK");
     expect(cell(MOC_CHAU, "5.3")).toBe("MET");
     expect(cell(MOC_CHAU, "1.1")).toBe("NO_DATA");
+    // Each cell's figure and the province's target, for the matrix to show a value against its target.
+    const index = (code: string) => r.columns.findIndex((c) => c.code === code);
+    expect(r.columns[index("6.9")]!.targets).toBe("2030: 97%");
+    expect(r.columns[index("3.1")]!.targets).toBe("2030: 25%");
+    expect(mocChau.values[index("6.9")]).toEqual(expect.any(String));
+    expect(mocChau.values[index("1.1")]).toBeUndefined();
     // The ward did not take up the health indicators: no cell, not "no data"; its nine count.
     expect(cell(WARD, "6.2")).toBeNull();
     expect(rowOf(r, WARD).counts).toEqual({ MET: 0, ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 0, NO_DATA: WARD_INDICATORS });
@@ -262,6 +268,9 @@ describe("dashboards", () => {
     const item = dashboard.alignment!.find((a) => a.column.code === "6.9")!;
     const mocChau = item.weaker.find((w) => w.plan.id === MOC_CHAU);
     expect(mocChau).toMatchObject({ year: 2030, childText: "90%", parentText: "97%" });
+    // The matrix shows a locality's own target where it differs from the province's.
+    expect(dashboard.ownTargets[MOC_CHAU]![item.column.key]).toBe("2030: 90%");
+    expect(dashboard.ownTargets[MAI_SON]![item.column.key]).toBe("2030: 98%");
     expect(item.weaker.some((w) => w.plan.id === MAI_SON)).toBe(false);
     expect(dashboard.alignment!.some((a) => a.column.code === "6.12")).toBe(false);
     // The national rollup has no inherited indicators to compare.
@@ -293,6 +302,20 @@ describe("dashboards", () => {
     expect(maiSonCommunes.length).toBeGreaterThan(0);
     for (const row of maiSonCommunes.filter((r) => r.plans.length === 1))
       expect(row.issuance).toEqual({ state: "LATE", days: 20 });
+
+    // Two late plans for one locality: the smaller lateness, whatever order they come in.
+    await db.adminDb.plan.update({ where: { id: MOC_CHAU }, data: { issuedOn: new Date("2024-05-01") } });
+    for (let run = 0; run < 3; run++) {
+      const again = (
+        await withScope(scopes.sonla, (tx) =>
+          q.getDashboard(tx, scopes.sonla, parseRollupFilters({}), { today: TODAY }),
+        )
+      ).issuance!;
+      const row = again.rows.find((r) => r.locality?.name === "Phường Mộc Châu")!;
+      expect(row.issuance).toEqual({ state: "LATE", days: 31 });
+      expect(row.plans.map((p) => p.plan.id)).toEqual([MOC_CHAU, WARD]);
+    }
+    await db.adminDb.plan.update({ where: { id: MOC_CHAU }, data: { issuedOn: new Date("2024-03-15") } });
 
     // Mai Sơn's plan back to a draft: its communes have still not issued one, 967 days after the deadline.
     await db.adminDb.plan.update({ where: { id: MAI_SON }, data: { status: "DRAFT" } });
@@ -332,7 +355,10 @@ describe("dashboards", () => {
       q.getDashboard(tx, scopes.sonla, parseRollupFilters({}), { today: TODAY }),
     );
     expect(reports).toMatchObject({ year: 2026, due: "2026-12-15", daysLeft: 22, submitted: 1 });
-    expect(reports!.rows).toHaveLength(13);
+    // The twelve district committees ended on 30/6/2025 and owe no 2026 report: the ward does, and
+    // the two districts' reports that exist anyway are shown.
+    expect(reports!.rows.map((r) => r.plan.id).sort()).toEqual([MAI_SON, MOC_CHAU, WARD].sort());
+    expect(reports!.notOwed).toBe(10);
     const of = (plan: string) => reports!.rows.find((r) => r.plan.id === plan)!.standing;
     expect(of(MOC_CHAU)).toMatchObject({ submitted: true, label: "Đã nộp", deadline: "SUBMITTED" });
     expect(of(MAI_SON)).toMatchObject({
@@ -341,7 +367,7 @@ describe("dashboards", () => {
       daysLeft: 22,
       deadline: "OPEN",
     });
-    const other = reports!.rows.find((r) => r.plan.id !== MOC_CHAU && r.plan.id !== MAI_SON)!.standing;
+    const other = of(WARD);
     expect(other).toMatchObject({ submitted: false, label: "Chưa nộp", daysLeft: 22 });
     // Submitted last.
     expect(reports!.rows.at(-1)!.plan.id).toBe(MOC_CHAU);
@@ -389,7 +415,16 @@ describe("dashboards", () => {
     const coverage = asked.groups[5]!.cards!.find((i) => i.code === "6.9")!;
     expect(coverage.status).toBe("AT_RISK");
     expect(coverage.actuals.find((a) => a.year === 2025)?.status).toBe("AT_RISK");
-    expect(coverage.chart?.targets.map((t) => t.year)).toEqual([2030]);
+    // The time axis runs to 2030 with every year; the 2030 target (Mộc Châu set its own, 90%) is a labelled mark.
+    const chart = coverage.chart!;
+    expect(chart.x[1]).toBe(2030);
+    expect(chart.rows.map((r) => r.year)).toEqual(
+      Array.from({ length: chart.x[1] - chart.x[0] + 1 }, (_, i) => chart.x[0] + i),
+    );
+    expect(chart.rows.filter((r) => r.target !== undefined).map((r) => [r.year, r.targetLabel, r.targetText])).toEqual([
+      [2030, "90%", "90%"],
+    ]);
+    expect(chart.rows.find((r) => r.year === 2025)?.status).toBe("AT_RISK");
     // The same counts whichever group is shown; every group's cards for ALL_GROUPS; the first group, and a note, for a name the plan has no group of.
     expect(asked.counts).toEqual(d.counts);
     const all = await q.getPlanDashboard(scopes.sonla, MOC_CHAU, { today: TODAY, group: "*" });

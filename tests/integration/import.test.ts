@@ -25,7 +25,9 @@ describe("import.confirm", () => {
     process.env.NEXTAUTH_SECRET = "a-secret-for-tests-only-0123456789abcdef";
     const { scopeForUser } = await import("../../src/server/auth/session");
     const user = await db.adminDb.user.findUniqueOrThrow({
-      where: { username: "easup.editor" },
+      // UBND huyện Ea Súp ended on 30/6/2025 and writes nothing since: UBND xã Ea Súp, one of its
+      // successors, records the district's plan.
+      where: { username: "xaeasup.editor" },
       include: { memberships: true },
     });
     editor = (await scopeForUser(user.id))!;
@@ -161,7 +163,11 @@ describe("import.confirm", () => {
 
     const after = await counts();
     expect(after.plans).toBe(before.plans + 1);
-    expect(after.audits).toBe(before.audits + 1);
+    // One entry for the plan, one for each agency the commune's directory did not have yet.
+    const agenciesAdded = await db.adminDb.auditLog.count({
+      where: { action: "organization.create", userId: editor.userId },
+    });
+    expect(after.audits).toBe(before.audits + 1 + agenciesAdded);
   });
 
   it("creates nothing from a document with an unreadable target, and says where", async () => {
@@ -199,6 +205,23 @@ describe("import.confirm", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("takes words as the target of a measured indicator only when the reviewer marked it qualitative", async () => {
+    const worded = structuredClone(document);
+    const indicator = worded.indicators[1]!.children![0]!;
+    indicator.targets = { ...indicator.targets, "2030": "abc" };
+    const before = await counts();
+    const result = await execute(editor, { document: JSON.stringify(worded), parentId });
+    expect(result).toMatchObject({
+      status: "error",
+      fieldErrors: {
+        "document.indicators.1.children.0.targets.2030": expect.stringMatching(/^“abc” không phải là số/),
+      },
+    });
+    expect(await counts()).toEqual(before);
+    indicator.direction = "QUALITATIVE";
+    expect((await execute(editor, { document: JSON.stringify(worded), parentId })).status).toBe("ok");
+  });
+
   it("refuses a role without plans.edit", async () => {
     const before = await counts();
     const result = await execute(viewer, { document: JSON.stringify(document), parentId });
@@ -210,7 +233,8 @@ describe("import.confirm", () => {
     const { planId: seedPlanId } = await import("../../prisma/seed/plans");
     const { scopeForUser } = await import("../../src/server/auth/session");
     const sonLa = seedPlanId("kh-tu-son-la-2024");
-    const mocChauEditor = (await scopeForUser(seedId("user", "mocchau.editor")))!;
+    // A ward of the former Thị xã Mộc Châu (the Thị ủy itself ended on 30/6/2025 and writes nothing since).
+    const mocChauEditor = (await scopeForUser(seedId("user", "thaonguyen.editor")))!;
     const parentTask = await db.adminDb.task.findFirstOrThrow({
       where: { planId: sonLa, body: { startsWith: "Tăng cường tuyên truyền, giáo dục nâng cao nhận thức" } },
     });

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedId } from "../../prisma/seed/ids";
+import { normalizeName } from "../../src/domain/vietnamese-text";
 import { createTestDatabase } from "./database";
 
-// Authoring end to end on the real database: a district starts its plan from the province's, edits
-// it, meets a concurrent edit, reviews the province's later changes, and issues it.
+// Authoring end to end on the real database: a ward starts its plan from the province's, edits it,
+// meets a concurrent edit, reviews the province's later changes, and issues it. A body that has ended
+// (the district the ward succeeded) does none of this, and its records are dated within its life.
 
 describe("plan authoring", () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -20,8 +22,8 @@ describe("plan authoring", () => {
     process.env.DATABASE_URL = db.appUrl;
     process.env.NEXTAUTH_SECRET = "a-secret-for-tests-only-0123456789abcdef";
     const { scopeForUser } = await import("../../src/server/auth/session");
-    editor = (await scopeForUser(seedId("user", "mocchau.editor")))!;
-    approver = (await scopeForUser(seedId("user", "mocchau.approver")))!;
+    editor = (await scopeForUser(seedId("user", "thaonguyen.editor")))!;
+    approver = (await scopeForUser(seedId("user", "thaonguyen.approver")))!;
     sonLaPlanId = seedId("plan", "kh-tu-son-la-2024");
   });
   afterAll(async () => db.drop());
@@ -30,7 +32,7 @@ describe("plan authoring", () => {
     const { createImplementingPlan } = await actions();
     const result = await createImplementingPlan.execute(editor, {
       parentId: sonLaPlanId,
-      title: "Kế hoạch thực hiện trên địa bàn thị xã Mộc Châu",
+      title: "Kế hoạch thực hiện trên địa bàn phường Thảo Nguyên",
     });
     expect(result.status).toBe("ok");
     draftId = (result as { data: { planId: string } }).data.planId;
@@ -41,7 +43,7 @@ describe("plan authoring", () => {
       }),
       db.adminDb.plan.findUniqueOrThrow({ where: { id: sonLaPlanId }, include: { tasks: true, indicators: true } }),
     ]);
-    expect(draft).toMatchObject({ status: "DRAFT", parentId: sonLaPlanId, issuerCode: "TXU", numberSerial: null });
+    expect(draft).toMatchObject({ status: "DRAFT", parentId: sonLaPlanId, issuerCode: "ĐU", numberSerial: null });
     expect(draft.tasks).toHaveLength(parent.tasks.length);
     expect(draft.indicators).toHaveLength(parent.indicators.length);
     expect(draft.tasks.every((t) => t.inheritance === "INHERITED" && t.derivedFromId)).toBe(true);
@@ -87,6 +89,60 @@ describe("plan authoring", () => {
     ]);
   });
 
+  it("takes words as a target only for an unmeasured or explicitly qualitative indicator, and explains a negative", async () => {
+    const { saveIndicator } = await indicators();
+    const indicator = await db.adminDb.indicator.findFirstOrThrow({ where: { planId: draftId, code: "3.2" } });
+    const input = {
+      planId: draftId,
+      indicatorId: indicator.id,
+      parentIndicatorId: indicator.parentIndicatorId ?? "",
+      version: String(indicator.version),
+      code: "3.2",
+      name: indicator.name,
+      unit: "%",
+      isGroup: "false",
+      direction: "HIGHER_BETTER",
+      target2025: "",
+      target2030: "abc",
+    };
+    expect(await saveIndicator.execute(editor, input)).toMatchObject({
+      status: "error",
+      fieldErrors: {
+        target2030: expect.stringMatching(/^“abc” không phải là số: chỉ tiêu tính bằng “%” cần mục tiêu bằng số/),
+      },
+      values: { target2030: "abc", direction: "HIGHER_BETTER" },
+    });
+    expect(await saveIndicator.execute(editor, { ...input, target2030: "-5" })).toMatchObject({
+      status: "error",
+      fieldErrors: {
+        target2030: expect.stringMatching(
+          /^Mục tiêu không nhận số âm \(“-5”\): chỉ tiêu giảm thì đặt tên “Mức giảm …”/,
+        ),
+      },
+    });
+    // The user says it is qualitative: then it is.
+    const qualitative = await saveIndicator.execute(editor, {
+      ...input,
+      direction: "QUALITATIVE",
+      target2030: "Cơ bản đạt",
+    });
+    expect(qualitative.status).toBe("ok");
+    const target = await db.adminDb.indicatorTarget.findFirstOrThrow({
+      where: { indicatorId: indicator.id, year: 2030 },
+    });
+    expect(target).toMatchObject({ kind: "QUALITATIVE", qualitative: "Cơ bản đạt" });
+    // A contradiction between direction and target is saved (the editor warns), and assessed by the target.
+    const back = await db.adminDb.indicator.findUniqueOrThrow({ where: { id: indicator.id } });
+    expect(
+      await saveIndicator.execute(editor, {
+        ...input,
+        version: String(back.version),
+        direction: "LOWER_BETTER",
+        target2030: "3,5% trở lên",
+      }),
+    ).toMatchObject({ status: "ok" });
+  });
+
   it("a second save from a stale form is refused, not silently applied", async () => {
     const { saveTask } = await tasks();
     const task = await db.adminDb.task.findFirstOrThrow({
@@ -102,8 +158,8 @@ describe("plan authoring", () => {
       title: task.title ?? "",
       body: task.body,
       timeframe: "Thường xuyên",
-      lead: JSON.stringify(["Ban Tuyên giáo Thị ủy Mộc Châu"]),
-      coordinating: JSON.stringify(["phòng nội vụ thị xã"]),
+      lead: JSON.stringify(["Ban Xây dựng Đảng Đảng ủy phường Thảo Nguyên"]),
+      coordinating: JSON.stringify(["phòng văn hóa - xã hội phường"]),
       directing: "[]",
     };
     expect((await saveTask.execute(editor, form)).status).toBe("ok");
@@ -118,17 +174,21 @@ describe("plan authoring", () => {
       include: { organization: true },
     });
     expect(assignments.map((a) => [a.role, a.organization.name]).sort()).toEqual([
-      ["COORDINATING", "phòng nội vụ thị xã"],
-      ["LEAD", "Ban Tuyên giáo Thị ủy Mộc Châu"],
+      ["COORDINATING", "phòng văn hóa - xã hội phường"],
+      ["LEAD", "Ban Xây dựng Đảng Đảng ủy phường Thảo Nguyên"],
     ]);
     // Case and spacing variants are the same agency.
     const again = await saveTask.execute(editor, {
       ...form,
       version: String(task.version + 1),
-      coordinating: JSON.stringify(["Phòng  Nội vụ thị xã"]),
+      coordinating: JSON.stringify(["Phòng  Văn hóa - Xã hội phường"]),
     });
     expect(again.status).toBe("ok");
-    expect(await db.adminDb.organization.count({ where: { normalizedName: "phong noi vu thi xa" } })).toBe(1);
+    expect(
+      await db.adminDb.organization.count({
+        where: { normalizedName: normalizeName("Phòng Văn hóa - Xã hội phường") },
+      }),
+    ).toBe(1);
   });
 
   it("an inherited task is dropped only with a reason, and keeps its link", async () => {
@@ -269,5 +329,93 @@ describe("plan authoring", () => {
     const frozen = JSON.stringify(issued.versions[0]!.snapshot);
     expect(frozen).toContain('"indicators":[{');
     expect(frozen).not.toContain("visibleTo");
+  });
+
+  it("the history counts issued texts from 1, reads them in the plan's order, and says who changed what", async () => {
+    const { withScope } = await import("../../src/server/db/scoped");
+    const { getPlanHistory } = await import("../../src/features/plans/history");
+    const { inPlanOrder } = await import("../../src/features/plans/history-model");
+    const history = await withScope(editor, (tx) => getPlanHistory(tx, editor, draftId));
+    expect(history.versions).toHaveLength(1);
+    expect(history.versions[0]!.version).toBeGreaterThan(1);
+    expect(history.versions[0]!.ordinal).toBe(1);
+    const codes = inPlanOrder(history.versions[0]!.snapshot as never)
+      .indicators.filter(({ item }) => !item.isGroup)
+      .map(({ item }) => item.code);
+    const parent = await db.adminDb.indicator.findMany({
+      where: { planId: sonLaPlanId, isGroup: false },
+      include: { parentIndicator: true },
+    });
+    const inParentOrder = [...parent]
+      .sort(
+        (a, b) => (a.parentIndicator?.position ?? -1) - (b.parentIndicator?.position ?? -1) || a.position - b.position,
+      )
+      .map((i) => i.code);
+    expect(codes).toEqual(inParentOrder);
+    expect(codes.slice(0, 2)).toEqual(["1.1", "2.1"]);
+    const issued = history.changes.find((c) => c.action === "Ban hành kế hoạch")!;
+    expect(issued.who).toContain("thaonguyen.approver");
+    expect(issued.onBehalfOf).toBe("Đảng ủy phường Thảo Nguyên");
+    expect(issued.after).toEqual(expect.arrayContaining([["Số văn bản", "99"]]));
+    const indicatorChange = history.changes.find((c) => c.action === "Sửa chỉ tiêu")!;
+    expect(indicatorChange.item).toMatch(/^Chỉ tiêu 3\.\d /);
+    expect(indicatorChange.who).toContain("thaonguyen.editor");
+    expect(JSON.stringify(history.changes)).not.toMatch(
+      /HIGHER_BETTER|LOWER_BETTER|INHERITED|[0-9a-f]{8}-[0-9a-f]{4}-/,
+    );
+  });
+
+  it("a body that has ended starts, edits and issues nothing, and says why", async () => {
+    const { scopeForUser } = await import("../../src/server/auth/session");
+    const { createImplementingPlan, issuePlan } = await actions();
+    const ended = (await scopeForUser(seedId("user", "mocchau.editor")))!;
+    const endedApprover = (await scopeForUser(seedId("user", "mocchau.approver")))!;
+    expect(ended.organizationEndedOn).toBe("2025-06-30");
+    const plans = await db.adminDb.plan.count();
+    const refused = await createImplementingPlan.execute(ended, {
+      parentId: sonLaPlanId,
+      title: "Kế hoạch sau sắp xếp",
+    });
+    expect(refused).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/^Thị ủy Mộc Châu đã kết thúc hoạt động từ ngày 01\/07\/2025/),
+      values: { title: "Kế hoạch sau sắp xếp" },
+    });
+    expect(await db.adminDb.plan.count()).toBe(plans);
+
+    // A draft the district left behind: its own approver cannot issue it any more …
+    const mocChau = await db.adminDb.organization.findFirstOrThrow({ where: { name: "Thị ủy Mộc Châu" } });
+    const leftover = await db.adminDb.plan.create({
+      data: {
+        kind: "PLAN",
+        track: "PARTY",
+        notation: "PARTY",
+        typeCode: "KH",
+        issuerCode: "TXU",
+        issuerId: mocChau.id,
+        provinceCode: "14",
+        title: "Dự thảo còn lại của Thị ủy Mộc Châu (kiểm thử)",
+        parentId: sonLaPlanId,
+      },
+    });
+    const issue = {
+      planId: leftover.id,
+      version: String(leftover.version),
+      numberSerial: "77",
+      issuedOn: "05/12/2026",
+      signerName: "Nguyễn Văn Minh",
+      signerTitle: "PHÓ BÍ THƯ",
+      signingForm: "",
+    };
+    expect(await issuePlan.execute(endedApprover, issue)).toMatchObject({ status: "error" });
+    // … and its successor, who holds the record, dates it within the district's life.
+    const successor = (await scopeForUser(seedId("user", "phuongmocchau.approver")))!;
+    expect(await issuePlan.execute(successor, issue)).toMatchObject({
+      status: "error",
+      fieldErrors: {
+        issuedOn: expect.stringMatching(/^Thị ủy Mộc Châu đã kết thúc hoạt động.*30\/06\/2025 trở về trước/),
+      },
+    });
+    expect(await issuePlan.execute(successor, { ...issue, issuedOn: "20/06/2025" })).toMatchObject({ status: "ok" });
   });
 });

@@ -280,7 +280,11 @@ describe("the yearly report cycle", () => {
       status: "error",
       message: expect.stringMatching(/không có quyền/),
     });
-    expect(await reporting.reviewReport.execute(scopes.districtApprover, review)).toMatchObject({ status: "ok" });
+    // The district ended on 30/6/2025: its own approver reviews nothing any more, its successor does.
+    expect(await reporting.reviewReport.execute(scopes.districtApprover, review)).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/^Thị ủy Mộc Châu đã kết thúc hoạt động/),
+    });
     // The report pages say the same.
     const { getReportPage } = await import("../../src/features/reporting/queries");
     expect(
@@ -289,7 +293,11 @@ describe("the yearly report cycle", () => {
     expect(
       (await withScope(scopes.districtApprover, (tx) => getReportPage(tx, scopes.districtApprover, plan.id, 2024)))
         .canReview,
+    ).toBe(false);
+    expect(
+      (await withScope(scopes.approver, (tx) => getReportPage(tx, scopes.approver, plan.id, 2024))).canReview,
     ).toBe(true);
+    expect(await reporting.reviewReport.execute(scopes.approver, review)).toMatchObject({ status: "ok" });
     await db.adminDb.plan.delete({ where: { id: plan.id } });
   });
 
@@ -347,11 +355,16 @@ describe("the yearly report cycle", () => {
       canReview: true,
       late: false,
     });
-    expect(overview.summary.total).toBeGreaterThanOrEqual(13);
-    const notSent = overview.children.find((c) => c.status === null)!;
-    expect(notSent).toMatchObject({ deadline: expect.stringMatching(/OPEN|DUE_SOON/), canReview: expect.any(Boolean) });
+    // The twelve district committees ended on 30/6/2025: they owe no 2026 report.
+    expect(overview.summary.total).toBe(overview.children.length);
+    expect(overview.childrenNotOwed.length).toBeGreaterThanOrEqual(12);
+    // In 2024 they did, and have not sent it.
+    const earlier = await withScope(scopes.reviewer, (tx) => getReportsOverview(tx, scopes.reviewer, 2024));
+    expect(earlier.summary.total).toBeGreaterThanOrEqual(12);
+    const notSent = earlier.children.find((c) => c.status === null)!;
+    expect(notSent).toMatchObject({ deadline: "OVERDUE", canReview: expect.any(Boolean), late: true });
     expect(notSent.daysLeft).toBe(
-      Math.round((Date.UTC(2026, 11, 15) - Date.parse(`${overview.today}T00:00:00Z`)) / 86_400_000),
+      Math.round((Date.UTC(2024, 11, 15) - Date.parse(`${overview.today}T00:00:00Z`)) / 86_400_000),
     );
     const own = await withScope(scopes.approver, (tx) => getReportsOverview(tx, scopes.approver, YEAR));
     expect(own.own.map((o) => o.planId)).toContain(planId);
@@ -379,9 +392,14 @@ describe("the yearly report cycle", () => {
     const district = await db.adminDb.plan.findFirstOrThrow({
       where: { parentId: provincePlanId, issuer: { name: "Thị ủy Mộc Châu" } },
     });
-    expect(
-      (await reporting.createReport.execute(scopes.districtApprover, { planId: district.id, year: 2025 })).status,
-    ).toBe("ok");
+    // The district owed its 2024 report (it ended on 30/6/2025); its successor, the ward, opens it.
+    expect(await reporting.createReport.execute(scopes.approver, { planId: district.id, year: 2025 })).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/cơ quan kế thừa báo cáo theo kế hoạch/),
+    });
+    expect((await reporting.createReport.execute(scopes.approver, { planId: district.id, year: 2024 })).status).toBe(
+      "ok",
+    );
 
     const set = await reporting.setChildReportDeadline.execute(scopes.provinceEditor, {
       planId: provincePlanId,
@@ -391,9 +409,9 @@ describe("the yearly report cycle", () => {
     });
     expect(set, JSON.stringify(set)).toMatchObject({ status: "ok" });
     const open = await db.adminDb.report.findUniqueOrThrow({
-      where: { planId_year: { planId: district.id, year: 2025 } },
+      where: { planId_year: { planId: district.id, year: 2024 } },
     });
-    expect(open.dueOn.toISOString().slice(0, 10)).toBe("2025-12-10");
+    expect(open.dueOn.toISOString().slice(0, 10)).toBe("2024-12-10");
     // The accepted report keeps the day it was sent against.
     expect((await report()).dueOn.toISOString().slice(0, 10)).toBe("2026-12-15");
     expect(

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatDate } from "@/domain/reporting-calendar";
 import { requireScope } from "@/server/auth/session";
 import { routeAllows } from "@/server/routes";
 import { roleLabels } from "@/ui/labels";
@@ -27,7 +28,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/reports" className="hover:underline">
               Báo cáo
             </Link>
-            {routeAllows(scope, "/import") ? (
+            {routeAllows(scope, "/import") && !scope.organizationEndedOn ? (
               <Link href="/import" className="hover:underline">
                 Nhập văn bản
               </Link>
@@ -51,7 +52,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span data-testid="current-user">
               <span className="font-semibold">{scope.displayName}</span>
-              {scope.organizationName ? <span className="text-stone-600"> · {scope.organizationName}</span> : null}
+              {/* An account named after its body (older demo data did) shows the body once. */}
+              {scope.organizationName && !scope.displayName.includes(scope.organizationName) ? (
+                <span className="text-stone-600"> · {scope.organizationName}</span>
+              ) : null}
               {scope.role ? (
                 <span className="text-stone-500"> ({roleLabels[scope.role]})</span>
               ) : scope.isSystemAdmin ? (
@@ -82,6 +86,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
+      {scope.organizationEndedOn ? (
+        <p role="note" className="border-b border-amber-300 bg-amber-50" data-testid="ended-body">
+          <span className="mx-auto block max-w-7xl px-4 py-2 text-sm text-amber-950">
+            {scope.organizationName} đã kết thúc hoạt động ngày {formatDate(scope.organizationEndedOn)}: tài khoản này
+            chỉ xem được hồ sơ của cơ quan. Việc cập nhật kế hoạch, kết quả và báo cáo do cơ quan kế thừa thực hiện.
+          </span>
+        </p>
+      ) : null}
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </div>
   );

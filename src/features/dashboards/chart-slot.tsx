@@ -10,7 +10,7 @@ import type { ChartModel } from "./plan-dashboard";
 
 const IndicatorChart = dynamic(() => import("./indicator-chart"), {
   ssr: false,
-  loading: () => <div className="h-44 w-[17rem] animate-pulse rounded bg-stone-50" />,
+  loading: () => <div className="h-60 w-80 animate-pulse rounded bg-stone-50" />,
 });
 
 export function ChartSlot({ model, label }: { model: ChartModel; label: string }) {
@@ -32,12 +32,7 @@ export function ChartSlot({ model, label }: { model: ChartModel; label: string }
     return () => observer.disconnect();
   }, []);
   return (
-    <div
-      ref={ref}
-      role="img"
-      aria-label={`Biểu đồ ${label}; số liệu ở bảng bên cạnh`}
-      className="h-44 w-[17rem] shrink-0"
-    >
+    <div ref={ref} role="img" aria-label={`Biểu đồ ${label}; số liệu ở bảng bên cạnh`} className="h-60 w-80 shrink-0">
       {near ? <IndicatorChart model={model} /> : null}
     </div>
   );

@@ -16,7 +16,8 @@ export type CardData = {
   code: string;
   name: string;
   unit: string | null;
-  lowerBetter: boolean;
+  /** How the status is computed, when not simply "higher is better" (and any contradiction). */
+  assessed: string | null;
   indent: number;
   /** Status letter in the dashboard's year: M, O, R, X or N. */
   status: string;
@@ -51,13 +52,13 @@ export function IndicatorCards({
               <h3 id={id} style={card.indent ? { paddingLeft: `${card.indent * 0.75}rem` } : undefined}>
                 {card.code} {card.name}
                 {card.unit ? <small> ({card.unit})</small> : null}
-                {card.lowerBetter ? <small> ↓ càng thấp càng tốt</small> : null}
               </h3>
               <span>
                 {year ? `Năm ${year}: ` : ""}
                 <b data-s={card.status}>{labels[card.status]}</b>
               </span>
             </header>
+            {card.assessed ? <p data-assessed="">{card.assessed}</p> : null}
             {empty ? (
               <p>Chưa có mục tiêu và số liệu cho chỉ tiêu này.</p>
             ) : (

@@ -10,7 +10,7 @@ import {
   progressYear,
   targetMark,
   taskSummary,
-  valueDomain,
+  valueScale,
   type DashboardTarget,
   type TaskRow,
 } from "./plan-dashboard";
@@ -104,6 +104,7 @@ describe("targetMark", () => {
       to: 97,
       band: true,
       text: "95 - 97",
+      label: "95–97",
     });
     expect(targetMark(target(2030, "APPROXIMATELY", 75, 75, "khoảng 75 tuổi"))).toEqual({
       year: 2030,
@@ -111,33 +112,80 @@ describe("targetMark", () => {
       to: 78.75,
       band: true,
       text: "khoảng 75 tuổi",
+      label: "≈75",
     });
     expect(targetMark(target(2025, "AT_LEAST", 68, null, "tối thiểu 68 năm"))).toMatchObject({
       from: 68,
       to: 68,
       band: false,
+      label: "≥68",
     });
-    expect(targetMark(target(2025, "BELOW", null, 23, "dưới 23%"))).toMatchObject({ from: 23, to: 23, band: false });
+    expect(targetMark({ ...target(2025, "BELOW", null, 23, "dưới 23%"), isPercent: true })).toMatchObject({
+      from: 23,
+      to: 23,
+      band: false,
+      label: "<23%",
+    });
+    expect(targetMark({ ...target(2030, "EXACT", 24.01, 24.01, "24,01%"), isPercent: true })!.label).toBe("24,01%");
     expect(targetMark(target(2030, "QUALITATIVE", null, null, "Xóa bỏ hoàn toàn"))).toBeNull();
     expect(targetMark(target(2030, "NONE", null, null, "-"))).toBeNull();
   });
 });
 
-describe("valueDomain", () => {
-  it("pads by a tenth of the span, not below zero, not above 100 for percentages", () => {
-    expect(valueDomain([20, 30], false)).toEqual([19, 31]);
-    expect(valueDomain([0.5, 3], false)).toEqual([0.2, 3.3]);
-    expect(valueDomain([90, 100], true)).toEqual([89, 100]);
-    expect(valueDomain([0, 10], false)).toEqual([0, 11]);
-    expect(valueDomain([5, 5], false)).toEqual([4, 6]);
+describe("valueScale", () => {
+  const labels = (values: number[], percent = false) => {
+    const scale = valueScale(values, percent);
+    return scale.ticks.map((t) => formatVietnameseNumber(t, scale.decimals));
+  };
+  it("puts round ticks that never read alike, with the decimals their step needs", () => {
+    // The walkthrough's HDI axis read "0,6 0,7 0,7 0,8 0,8".
+    const hdi = labels([0.65, 0.7, 0.72]);
+    expect(new Set(hdi).size).toBe(hdi.length);
+    expect(hdi).toEqual(["0,64", "0,66", "0,68", "0,7", "0,72", "0,74"]);
+    for (const values of [
+      [0.6, 0.8],
+      [20, 30],
+      [0.5, 3],
+      [1, 1.2],
+      [1234, 1500],
+      [95, 99.6],
+      [5, 5],
+      [0, 0.07],
+    ]) {
+      const l = labels(values);
+      expect(new Set(l).size, values.join("–")).toBe(l.length);
+      expect(l.length, values.join("–")).toBeGreaterThanOrEqual(3);
+      expect(l.length, values.join("–")).toBeLessThanOrEqual(8);
+    }
+  });
+  it("leaves room around the figures, not below zero, not above 100 for percentages", () => {
+    expect(valueScale([20, 30], false)).toEqual({
+      domain: [17.5, 32.5],
+      ticks: [17.5, 20, 22.5, 25, 27.5, 30, 32.5],
+      decimals: 1,
+    });
+    expect(valueScale([90, 100], true).domain).toEqual([87.5, 100]);
+    expect(valueScale([0, 10], false).domain[0]).toBe(0);
+    expect(valueScale([5, 5], false).domain).toEqual([3.5, 6.5]);
+    const scale = valueScale([88, 97], true);
+    expect(scale.domain[0]).toBeLessThan(88);
+    expect(scale.domain[1]).toBeGreaterThan(97);
+    expect(scale.domain[1]).toBeLessThanOrEqual(100);
   });
 });
 
 describe("chartModel", () => {
-  it("plots numeric actuals by year with their status, the baseline and the targets", () => {
+  const base = {
+    direction: "HIGHER_BETTER" as const,
+    unit: "%",
+    baselineValue: null,
+    baselineYear: null,
+    targets: [] as DashboardTarget[],
+    actuals: [] as Parameters<typeof chartModel>[0]["actuals"],
+  };
+  it("draws every year from the baseline to 2030: actuals with their status, the trajectory, the labelled targets", () => {
     const model = chartModel({
-      direction: "HIGHER_BETTER",
-      unit: "%",
+      ...base,
       baselineValue: 88,
       baselineYear: 2023,
       targets: [target(2030, "RANGE", 95, 97, "95-97"), target(2025, "EXACT", 92, 92, "92")],
@@ -147,41 +195,40 @@ describe("chartModel", () => {
         { year: 2026, value: null, text: "", status: "NO_DATA", isIllustrative: false },
       ],
     })!;
-    expect(model.points).toEqual([
-      { year: 2024, value: 90, status: "ON_TRACK" },
-      { year: 2025, value: 91, status: "AT_RISK" },
-    ]);
-    expect(model.targets.map((t) => [t.year, t.from, t.to, t.band])).toEqual([
-      [2025, 92, 92, false],
-      [2030, 95, 97, true],
-    ]);
-    expect(model.baseline).toEqual({ year: 2023, value: 88 });
     expect(model.x).toEqual([2023, 2030]);
-    // 88…97, padded by 0,9 each side, capped at 100.
-    expect(model.y).toEqual([87, 98]);
+    expect(model.rows.map((r) => r.year)).toEqual([2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
+    const at = (year: number) => model.rows.find((r) => r.year === year)!;
+    expect(at(2023)).toMatchObject({ baseline: 88, expected: 88 });
+    expect(at(2024)).toMatchObject({ actual: 90, status: "ON_TRACK", expected: 90 });
+    expect(at(2025)).toMatchObject({ actual: 91, status: "AT_RISK", expected: 92, target: 92, targetLabel: "92" });
+    expect(at(2026).actual).toBeUndefined();
+    expect(at(2030)).toMatchObject({ target: 96, targetLabel: "95–97", targetText: "95-97", expected: 95 });
+    expect(model.bands).toEqual([{ year: 2030, from: 95, to: 97 }]);
+    expect(model.y[0]).toBeLessThan(88);
+    expect(model.y[1]).toBeGreaterThanOrEqual(97);
+    expect(model.y[1]).toBeLessThanOrEqual(100);
     expect(model.percent).toBe(true);
   });
 
+  it("draws the targets on the years axis before any figure is entered (the walkthrough's empty plot)", () => {
+    const model = chartModel({
+      ...base,
+      targets: [target(2025, "AT_LEAST", 90, null, "≥90"), target(2030, "EXACT", 95, 95, "95")],
+    })!;
+    expect(model.x).toEqual([2024, 2030]);
+    expect(model.rows).toHaveLength(7);
+    expect(model.rows.filter((r) => r.target !== undefined).map((r) => [r.year, r.targetLabel])).toEqual([
+      [2025, "≥90"],
+      [2030, "95"],
+    ]);
+    // No start, no trajectory.
+    expect(model.rows.some((r) => r.expected !== undefined)).toBe(false);
+  });
+
   it("draws nothing for a qualitative indicator or one without any number", () => {
+    expect(chartModel({ ...base, direction: "QUALITATIVE", unit: null })).toBeNull();
     expect(
-      chartModel({
-        direction: "QUALITATIVE",
-        unit: null,
-        baselineValue: null,
-        baselineYear: null,
-        targets: [],
-        actuals: [],
-      }),
-    ).toBeNull();
-    expect(
-      chartModel({
-        direction: "HIGHER_BETTER",
-        unit: null,
-        baselineValue: null,
-        baselineYear: null,
-        targets: [target(2030, "QUALITATIVE", null, null, "Bảo đảm")],
-        actuals: [],
-      }),
+      chartModel({ ...base, unit: null, targets: [target(2030, "QUALITATIVE", null, null, "Bảo đảm")] }),
     ).toBeNull();
   });
 });
@@ -277,7 +324,7 @@ describe("cardData", () => {
       code: "6.13",
       name: "Tỉ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi",
       unit: "%",
-      lowerBetter: true,
+      assessed: "Đánh giá: ↓ càng thấp càng tốt.",
       indent: 0,
       status: "R",
       rows: [
@@ -288,5 +335,29 @@ describe("cardData", () => {
       targets: [["Mục tiêu 2030", "dưới 23%"]],
       chart: null,
     });
+  });
+
+  it("says on the card which way a contradictory indicator is assessed, and why", () => {
+    const card = cardData(
+      {
+        code: "2.1",
+        name: "Tỷ lệ thất nghiệp khu vực thành thị",
+        unit: "%",
+        direction: "LOWER_BETTER",
+        depth: 1,
+        status: "MET",
+        chart: null,
+        baselineValue: null,
+        baselineYear: null,
+        baselineText: null,
+        targets: [{ ...target(2030, "AT_LEAST", 3.5, null, "3,5% trở lên"), isPercent: true }],
+        actuals: [],
+      },
+      2025,
+      (v) => formatVietnameseNumber(v),
+    );
+    expect(card.assessed).toMatch(
+      /^Đánh giá: ↑ càng cao càng tốt\. Theo mục tiêu “3,5% trở lên” \(2030\), dù chiều đánh giá đã chọn là “Càng thấp càng tốt”\. ⚠ Mục tiêu “3,5% trở lên”/,
+    );
   });
 });

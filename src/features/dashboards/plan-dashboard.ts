@@ -1,4 +1,6 @@
-import type { IndicatorStatus } from "@/domain/indicator-status";
+import { formatVietnameseNumber } from "@/domain/decimal";
+import { assessment, contradictions } from "@/domain/indicator-assessment";
+import { trajectory, type IndicatorStatus } from "@/domain/indicator-status";
 import { APPROXIMATE_TOLERANCE } from "@/domain/target-notation";
 import { UNGROUPED, type TargetRow } from "./rollup";
 import { STATUS_LETTERS } from "./status-letters";
@@ -101,47 +103,88 @@ export function shownGroups(
 // ---------------------------------------------------------------------------------------------
 // Charts
 
-export type TargetMark = { year: number; from: number; to: number; band: boolean; text: string };
+export type TargetMark = { year: number; from: number; to: number; band: boolean; text: string; label: string };
 
-/** What a target looks like on a chart: a band for ranges (and ±5% around "khoảng"), a line otherwise. */
+const SIGN: Partial<Record<DashboardTarget["kind"], string>> = {
+  AT_LEAST: "≥",
+  ABOVE: ">",
+  AT_MOST: "≤",
+  BELOW: "<",
+  APPROXIMATELY: "≈",
+};
+
+/**
+ * What a target looks like on a chart: a band for ranges (and ±5% around "khoảng"), a mark otherwise,
+ * with a short label ("≥95%", "2–2,5%", "≈75") beside it; the words as written go in the tooltip.
+ */
 export function targetMark(target: DashboardTarget): TargetMark | null {
   const { lower, upper } = target;
+  const pct = target.isPercent ? "%" : "";
+  const n = (v: number) => formatVietnameseNumber(v, 2);
+  const mark = (from: number, to: number, band: boolean, label: string): TargetMark => ({
+    year: target.year,
+    from,
+    to,
+    band,
+    text: target.text,
+    label,
+  });
   switch (target.kind) {
     case "RANGE":
-      return lower !== null && upper !== null
-        ? { year: target.year, from: lower, to: upper, band: true, text: target.text }
-        : null;
+      return lower !== null && upper !== null ? mark(lower, upper, true, `${n(lower)}–${n(upper)}${pct}`) : null;
     case "APPROXIMATELY": {
       if (lower === null) return null;
       const d = Math.abs(lower) * APPROXIMATE_TOLERANCE;
-      return { year: target.year, from: lower - d, to: lower + d, band: true, text: target.text };
+      return mark(lower - d, lower + d, true, `≈${n(lower)}${pct}`);
     }
     case "EXACT":
     case "AT_LEAST":
     case "ABOVE":
-      return lower !== null ? { year: target.year, from: lower, to: lower, band: false, text: target.text } : null;
+      return lower !== null ? mark(lower, lower, false, `${SIGN[target.kind] ?? ""}${n(lower)}${pct}`) : null;
     case "BELOW":
     case "AT_MOST":
-      return upper !== null ? { year: target.year, from: upper, to: upper, band: false, text: target.text } : null;
+      return upper !== null ? mark(upper, upper, false, `${SIGN[target.kind]}${n(upper)}${pct}`) : null;
     case "QUALITATIVE":
     case "NONE":
       return null;
   }
 }
 
+/** One year on a chart's time axis: what is drawn there (Recharts reads the rows by key). */
+export type ChartRow = {
+  year: number;
+  /** The actual of the year and its stored status. */
+  actual?: number;
+  status?: IndicatorStatus;
+  /** The trajectory the status is computed from (trajectory() in src/domain/indicator-status.ts). */
+  expected?: number;
+  /** A milestone: its mark's value (the middle of a band), short label and words as written. */
+  target?: number;
+  targetLabel?: string;
+  targetText?: string;
+  baseline?: number;
+};
+
 export type ChartModel = {
-  points: { year: number; value: number; status: IndicatorStatus }[];
-  baseline: { year: number; value: number } | null;
-  targets: TargetMark[];
+  rows: ChartRow[];
+  /** Ranges and "khoảng" targets, drawn as bands around their mark. */
+  bands: { year: number; from: number; to: number }[];
   x: [number, number];
   y: [number, number];
+  yTicks: number[];
+  /** Decimals of the value axis: enough for its ticks to differ. */
+  decimals: number;
   percent: boolean;
 };
 
 export const CHART_FIRST_YEAR = 2024;
 export const CHART_LAST_YEAR = 2030;
 
-/** The data one indicator's chart draws; null when there is nothing numeric to draw. */
+/**
+ * The data one indicator's chart draws; null when there is nothing numeric to draw. The time axis
+ * runs from the baseline's year (else 2024, or an earlier actual) to 2030, every year present, so the
+ * milestones are marked even before the first figure is entered.
+ */
 export function chartModel(
   indicator: Pick<DashboardIndicator, "direction" | "unit" | "baselineValue" | "baselineYear" | "targets" | "actuals">,
 ): ChartModel | null {
@@ -150,7 +193,7 @@ export function chartModel(
     .filter((a): a is DashboardActual & { value: number } => a.value !== null && Number.isFinite(a.value))
     .map((a) => ({ year: a.year, value: a.value, status: a.status }))
     .sort((a, b) => a.year - b.year);
-  const targets = indicator.targets
+  const marks = indicator.targets
     .map(targetMark)
     .filter((m): m is TargetMark => m !== null)
     .sort((a, b) => a.year - b.year);
@@ -158,44 +201,87 @@ export function chartModel(
     indicator.baselineValue !== null && indicator.baselineYear !== null
       ? { year: indicator.baselineYear, value: indicator.baselineValue }
       : null;
-  if (points.length === 0 && targets.length === 0) return null;
+  if (points.length === 0 && marks.length === 0) return null;
 
-  const years = [
-    CHART_FIRST_YEAR,
-    CHART_LAST_YEAR,
-    ...points.map((p) => p.year),
-    ...targets.map((t) => t.year),
-    ...(baseline ? [baseline.year] : []),
-  ];
+  const path = trajectory({
+    direction: indicator.direction,
+    baseline,
+    targets: indicator.targets.map((t) => ({ year: t.year, target: { ...t, unit: null } })),
+    actuals: points,
+  });
+  const years = [...points.map((p) => p.year), ...marks.map((t) => t.year), ...path.map((p) => p.year)];
+  const from = baseline ? Math.min(baseline.year, ...years) : Math.min(CHART_FIRST_YEAR, ...years);
+  const to = Math.max(CHART_LAST_YEAR, ...years);
+  const rows: ChartRow[] = [];
+  for (let year = from; year <= to; year++) {
+    const row: ChartRow = { year };
+    const point = points.find((p) => p.year === year);
+    if (point) Object.assign(row, { actual: point.value, status: point.status });
+    const expected = path.find((p) => p.year === year);
+    if (expected) row.expected = expected.value;
+    const mark = marks.find((m) => m.year === year);
+    if (mark) Object.assign(row, { target: (mark.from + mark.to) / 2, targetLabel: mark.label, targetText: mark.text });
+    if (baseline?.year === year) row.baseline = baseline.value;
+    rows.push(row);
+  }
   const values = [
     ...points.map((p) => p.value),
-    ...targets.flatMap((t) => [t.from, t.to]),
+    ...marks.flatMap((t) => [t.from, t.to]),
+    ...path.map((p) => p.value),
     ...(baseline ? [baseline.value] : []),
   ];
   const percent = indicator.unit?.trim() === "%" || indicator.targets.some((t) => t.isPercent);
+  const scale = valueScale(values, percent);
   return {
-    points,
-    baseline,
-    targets,
-    x: [Math.min(...years), Math.max(...years)],
-    y: valueDomain(values, percent),
+    rows,
+    bands: marks.filter((m) => m.band).map(({ year, from: low, to: high }) => ({ year, from: low, to: high })),
+    x: [from, to],
+    y: scale.domain,
+    yTicks: scale.ticks,
+    decimals: scale.decimals,
     percent,
   };
 }
 
-/** A little room above and below; never below 0 for non-negative data, never above 100 for percentages that stay within it. */
-export function valueDomain(values: readonly number[], percent: boolean): [number, number] {
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const pad = max === min ? Math.max(Math.abs(max) * 0.1, 1) : (max - min) * 0.1;
-  let low = min - pad;
-  let high = max + pad;
-  if (min >= 0 && low < 0) low = 0;
-  if (percent && max <= 100 && high > 100) high = 100;
-  // Round outwards to a tenth for narrow ranges, to a whole number otherwise.
-  const unit = high - low < 5 ? 0.1 : 1;
-  const round = (v: number) => Number(v.toFixed(1));
-  return [round(Math.floor(low / unit + 1e-9) * unit), round(Math.ceil(high / unit - 1e-9) * unit)];
+/** Digits after the comma that `step` needs (0,25 → 2; 5 → 0). */
+function decimalsOf(step: number): number {
+  for (let d = 0; d < 6; d++) if (Math.abs(Math.round(step * 10 ** d) - step * 10 ** d) < 1e-6) return d;
+  return 6;
+}
+
+/**
+ * The value axis: a domain with a little room around the figures, on round ticks (steps of 1, 2, 2,5
+ * or 5 times a power of ten, about five of them), each tick written with the decimals its step needs,
+ * so no two read alike ("0,6 0,7 0,7 0,8" cannot happen). Never below 0 for figures that are not, never
+ * above 100 for percentages that stay within it.
+ */
+export function valueScale(
+  values: readonly number[],
+  percent: boolean,
+): { domain: [number, number]; ticks: number[]; decimals: number } {
+  let min = Math.min(...values);
+  let max = Math.max(...values);
+  if (max === min) {
+    const pad = Math.max(Math.abs(max) * 0.1, 1);
+    min -= pad;
+    max += pad;
+  }
+  const raw = (max - min) / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((m) => m >= raw - 1e-12)!;
+  const decimals = decimalsOf(step);
+  const round = (v: number) => Number(v.toFixed(decimals));
+  let low = Math.floor(min / step + 1e-9) * step;
+  let high = Math.ceil(max / step - 1e-9) * step;
+  // A figure on the edge of the plot is hard to see: one step of room where it would touch.
+  if (low >= min - 1e-9) low -= step;
+  if (high <= max + 1e-9) high += step;
+  if (Math.min(...values) >= 0 && low < 0) low = 0;
+  if (percent && Math.max(...values) <= 100 && high > 100) high = 100;
+  const ticks: number[] = [];
+  for (let v = low; v <= high + step / 1000; v += step) ticks.push(round(v));
+  if (ticks[ticks.length - 1]! < round(high)) ticks.push(round(high));
+  return { domain: [round(low), round(high)], ticks, decimals };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -354,6 +440,24 @@ export type CardInput = Pick<
   chart: ChartModel | null;
 };
 
+/**
+ * Which way the card's status is computed, when that is not simply "higher is better": the label and
+ * the reason (src/domain/indicator-assessment.ts), with any contradiction in the indicator's definition.
+ */
+function assessedAs(indicator: Pick<DashboardIndicator, "direction" | "targets">): string | null {
+  const milestones = indicator.targets.map((t) => ({ year: t.year, target: { ...t, unit: null } }));
+  const rule = assessment(indicator.direction, milestones);
+  const problems = contradictions(indicator.direction, milestones);
+  if (rule.way === "UP" && !rule.overridden && problems.length === 0) return null;
+  return [
+    `Đánh giá: ${rule.label}.`,
+    rule.overridden || problems.length ? rule.reason : "",
+    ...problems.map((p) => `⚠ ${p}`),
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
 /** An indicator as its card shows it: figures as written (decimal comma), statuses as letters. */
 export function cardData(indicator: CardInput, year: number | null, format: (value: number) => string) {
   const figure = (text: string | null, value: number | null) =>
@@ -373,7 +477,7 @@ export function cardData(indicator: CardInput, year: number | null, format: (val
     code: indicator.code,
     name: indicator.name,
     unit: indicator.unit,
-    lowerBetter: indicator.direction === "LOWER_BETTER",
+    assessed: assessedAs(indicator),
     indent: Math.max(indicator.depth - 1, 0),
     status: STATUS_LETTERS[indicator.status],
     rows,

@@ -1,6 +1,6 @@
 import "server-only";
 import { getRollup, type RollupOptions } from "./rollup-queries";
-import { getIssuance, getReports, getTargetAlignment } from "./section-queries";
+import { alignmentOf, getIssuance, getReports, ownTargets, targetPairs } from "./section-queries";
 import type { ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import type { RollupFilters } from "./rollup";
@@ -23,7 +23,8 @@ export * from "./plan-dashboard-queries";
 /**
  * Everything the /dashboard page shows, in one scoped transaction. The children's targets weaker than
  * the parent's (`alignment`) cost as much as the rest together for a large province (every child's
- * targets are compared): the page leaves them to /dashboard/targets (`alignment: false`).
+ * targets are compared): the page leaves them to /dashboard/targets (`alignment: false`). The pairs of
+ * differing targets are still read: the matrix's cells show a locality's own target.
  */
 export async function getDashboard(
   db: ScopedDb,
@@ -33,9 +34,10 @@ export async function getDashboard(
 ) {
   const rollup = await getRollup(db, scope, filters, options);
   const issuance = await getIssuance(db, rollup);
-  const alignment = options.alignment === false ? undefined : await getTargetAlignment(db, rollup);
+  const pairs = await targetPairs(db, rollup);
   const reports = await getReports(db, rollup);
-  return { rollup, issuance, alignment, reports };
+  const alignment = options.alignment === false ? undefined : alignmentOf(rollup, pairs);
+  return { rollup, issuance, alignment, ownTargets: ownTargets(pairs), reports };
 }
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

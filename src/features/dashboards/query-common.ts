@@ -1,5 +1,5 @@
 import "server-only";
-import { formatDocumentNumber } from "@/domain/document-number";
+import { planNumber } from "@/domain/document-number";
 import type { ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { empty, raw, sql, type Sql } from "@/server/db/sql";
@@ -68,11 +68,7 @@ export type NumberParts = {
   issuerCode: string;
 };
 
+/** As the other screens write it: "chưa có số" for an unnumbered draft. */
 export function numberOf(p: NumberParts): string {
-  return formatDocumentNumber({
-    notation: p.notation,
-    serial: p.numberSerial,
-    typeCode: p.typeCode,
-    issuerCode: p.issuerCode,
-  });
+  return planNumber(p);
 }

@@ -106,7 +106,13 @@ function dashboardHref(row: RollupRow, year: number | null, group: string | null
 }
 
 /** One row of the matrix, compact (see matrix-body.tsx). */
-function matrixRow(row: RollupRow, year: number | null, group: string | null): MatrixRow {
+function matrixRow(
+  row: RollupRow,
+  year: number | null,
+  group: string | null,
+  columnKeys: readonly string[],
+  own: Record<string, string> | undefined,
+): MatrixRow {
   const plan = row.plan;
   const below = row.below && row.below.plans > 0 ? row.below : null;
   return {
@@ -115,7 +121,7 @@ function matrixRow(row: RollupRow, year: number | null, group: string | null): M
     label: row.label,
     detail: `${documentKindLabel(plan.kind)} ${plan.number}${plan.status === "DRAFT" ? " · dự thảo" : ""}${plan.track === "STATE" ? ` · ${trackLabels.STATE}` : ""}`,
     note: plan.dissolved
-      ? `${plan.issuerValidTo ? `Kết thúc hoạt động từ ${formatDate(plan.issuerValidTo)}` : "Đã kết thúc hoạt động"}${plan.successorNames ? `; nay: ${plan.successorNames}` : ""}`
+      ? `${plan.issuerValidTo ? `Kết thúc hoạt động ngày ${formatDate(plan.issuerValidTo)}` : "Đã kết thúc hoạt động"}${plan.successorNames ? `; nay: ${plan.successorNames}` : ""}`
       : null,
     below: below
       ? {
@@ -126,6 +132,8 @@ function matrixRow(row: RollupRow, year: number | null, group: string | null): M
       : null,
     counts: [row.counts.OFF_TRACK, row.counts.AT_RISK, row.counts.ON_TRACK, row.counts.MET, row.counts.NO_DATA],
     cells: row.cells,
+    values: row.values,
+    targets: own ? Object.fromEntries(columnKeys.flatMap((key, i) => (own[key] ? [[i, own[key]] as const] : []))) : {},
   };
 }
 
@@ -134,13 +142,33 @@ const CELL_LABELS: Record<string, string> = {
   [NO_CELL]: "—",
 };
 
-export function RollupMatrix({ rollup }: { rollup: Rollup }) {
+const STATUS_TEXT: Record<string, string> = Object.fromEntries(
+  STATUSES.map((s) => [STATUS_LETTERS[s], indicatorStatusLook[s].label]),
+);
+
+/** A column header names its indicator; long names are cut, the whole name is in the title. */
+function shortName(name: string): string {
+  return name.length > 42 ? `${name.slice(0, 40).trimEnd()}…` : name;
+}
+
+/** `ownTargets`: by child plan and column, its targets where they differ from the parent's (ownTargets()). */
+export function RollupMatrix({
+  rollup,
+  ownTargets = {},
+}: {
+  rollup: Rollup;
+  ownTargets?: Record<string, Record<string, string>>;
+}) {
   const { columns, rows, year } = rollup;
   const spans = groupSpans(columns);
   const showBelow = rows.some((r) => r.below && r.below.plans > 0);
   return (
     <div className="space-y-2">
       <StatusLegend />
+      <p className="text-xs text-stone-600">
+        Đưa chuột vào một ô để xem số liệu năm {year ?? ""} so với mục tiêu của chỉ tiêu đó; mở tên cơ quan để xem chi
+        tiết.
+      </p>
       <div className="max-h-[75vh] overflow-auto rounded-lg border border-stone-200 bg-white">
         <table className={`${styles.matrix} border-collapse text-sm`}>
           <caption className="sr-only">
@@ -186,17 +214,34 @@ export function RollupMatrix({ rollup }: { rollup: Rollup }) {
                 </th>
               ))}
               {columns.map((c) => (
-                <th key={c.key} scope="col" className="border-l border-stone-200 px-1 py-1 text-center font-semibold">
-                  <abbr title={`${c.name}${c.unit ? ` (${c.unit})` : ""}`} className="no-underline">
-                    {c.code}
-                  </abbr>
+                <th
+                  key={c.key}
+                  scope="col"
+                  data-ind=""
+                  className="border-l border-stone-200 px-1 py-1 font-normal"
+                  title={`${c.code} ${c.name}${c.unit ? ` (${c.unit})` : ""}${c.targets ? ` — mục tiêu ${c.targets}` : ""}`}
+                >
+                  <span>
+                    <b>{c.code}</b> {shortName(c.name)}
+                  </span>
                 </th>
               ))}
             </tr>
           </thead>
           <MatrixBody
-            rows={rows.map((row) => matrixRow(row, year, rollup.filters.group))}
+            rows={rows.map((row) =>
+              matrixRow(
+                row,
+                year,
+                rollup.filters.group,
+                columns.map((c) => c.key),
+                ownTargets[row.plan.id],
+              ),
+            )}
+            columns={columns.map((c) => ({ code: c.code, name: c.name, unit: c.unit, targets: c.targets }))}
+            year={year}
             labels={CELL_LABELS}
+            statusLabels={STATUS_TEXT}
             showBelow={showBelow}
           />
         </table>

@@ -93,6 +93,8 @@ export type Column = {
   unit: string | null;
   direction: Direction;
   group: string;
+  /** The rolled-up plan's targets for this indicator ("2025: 95%; 2030: 97%"); null when matched by name. */
+  targets: string | null;
 };
 
 export type RollupRow = {
@@ -101,6 +103,8 @@ export type RollupRow = {
   counts: StatusCounts;
   /** One letter per column of the rollup (STATUS_LETTERS; NO_CELL where the plan has no such indicator): see cellStatus(). */
   cells: string;
+  /** The year's figures as written, by column index (0-based), where there is one. */
+  values: Record<number, string>;
   /** Results of the plans below this one (e.g. a province's communes, in the national rollup). */
   below: { plans: number; counts: StatusCounts } | null;
 };
@@ -205,14 +209,15 @@ function contextQuery(scope: Scope, filters: RollupFilters, currentYear: number)
     ), anchor_rows AS MATERIALIZED (
       SELECT ${INDICATOR_ROWS} FROM anchor a JOIN indicators i ON i."planId" = a.id
     ), cols AS (
-      SELECT i.id AS key, i.code, i.name, i.unit, i.direction::text AS direction, ${PATH} AS path, ${GROUP_NAME} AS "groupName"
+      SELECT i.id AS key, i.code, i.name, i.unit, i.direction::text AS direction, ${PATH} AS path, ${GROUP_NAME} AS "groupName",
+             (SELECT string_agg(t.year || ': ' || t.text, '; ' ORDER BY t.year) FROM indicator_targets t WHERE t."indicatorId" = i.id AND t.kind <> 'NONE') AS targets
       FROM anchor_rows i ${groupJoins("anchor_rows")}
       WHERE NOT i."isGroup" AND i.inheritance <> 'DROPPED'
     )
     SELECT (SELECT coalesce(json_agg(o ORDER BY o.children DESC, o."issuedOn" DESC NULLS LAST, o.title, o.id), '[]'::json) FROM options o)::text AS options,
            (SELECT row_to_json(a) FROM anchor a)::text AS anchor,
            (SELECT coalesce(json_agg(k ORDER BY k."issuerName", k.id), '[]'::json) FROM kids k)::text AS kids,
-           (SELECT coalesce(json_agg(json_build_object('key', c.key, 'code', c.code, 'name', c.name, 'unit', c.unit, 'direction', c.direction, 'groupName', c."groupName") ORDER BY c.path, c.key), '[]'::json) FROM cols c)::text AS columns,
+           (SELECT coalesce(json_agg(json_build_object('key', c.key, 'code', c.code, 'name', c.name, 'unit', c.unit, 'direction', c.direction, 'groupName', c."groupName", 'targets', c.targets) ORDER BY c.path, c.key), '[]'::json) FROM cols c)::text AS columns,
            (SELECT y FROM generate_series(${currentYear}::int, ${currentYear - YEARS_BACK}::int, -1) y
              WHERE EXISTS (SELECT 1 FROM kids k WHERE EXISTS (SELECT 1 FROM indicator_actuals x WHERE x."planId" = k.id AND x.year = y)) LIMIT 1) AS latest,
            EXISTS (SELECT 1 FROM kids k JOIN plans g ON g."parentId" = k.id) AS "hasBelow"`);
@@ -228,7 +233,7 @@ function columnsByNameQuery(kidIds: string[]): Sql {
       FROM kid_rows i ${groupJoins("kid_rows")}
       WHERE NOT i."isGroup" AND i.inheritance <> 'DROPPED'
     )
-    SELECT key, min(code) AS code, min(name) AS name, min(unit) AS unit, min(direction) AS direction, mode() WITHIN GROUP (ORDER BY "groupName") AS "groupName"
+    SELECT key, min(code) AS code, min(name) AS name, min(unit) AS unit, min(direction) AS direction, mode() WITHIN GROUP (ORDER BY "groupName") AS "groupName", NULL::text AS targets
     FROM ind GROUP BY key ORDER BY min(path), key LIMIT 400`;
 }
 
@@ -237,6 +242,8 @@ type AggregateRow = CountColumns & {
   plan: string;
   /** "3X,7M,12N": the 1-based column numbers this plan has an indicator in, each with its status letter. */
   cells: string | null;
+  /** JSON: 1-based column number → the year's figure as written, where there is one. */
+  vals: string | null;
   belowPlans: number | null;
   belowMet: number | null;
   belowOnTrack: number | null;
@@ -277,23 +284,25 @@ export function aggregateQuery(
   const col = input.byName ? nameKey("i") : raw(`i."derivedFromId"`);
   return sql`
     WITH actuals AS MATERIALIZED (
-      SELECT a."indicatorId", a.status::text AS status FROM indicator_actuals a WHERE a."planId" = ANY(${input.kidIds}::text[]) AND a.year = ${input.year}::int
+      SELECT a."indicatorId", a.status::text AS status, a.text FROM indicator_actuals a WHERE a."planId" = ANY(${input.kidIds}::text[]) AND a.year = ${input.year}::int
     ), columns AS (
       SELECT col, n FROM unnest(${input.colKeys}::text[]) WITH ORDINALITY AS c(col, n)
     ), cells AS (
       ${
         input.byName
           ? // Matched by name, a plan may hold two indicators of the same name: the first one counts.
-            sql`SELECT DISTINCT ON (i."planId", ${col}) i."planId" AS plan, c.n, i.id AS ind, coalesce(a.status, 'NO_DATA') AS status
+            sql`SELECT DISTINCT ON (i."planId", ${col}) i."planId" AS plan, c.n, i.id AS ind, coalesce(a.status, 'NO_DATA') AS status, a.text
               FROM indicators i JOIN columns c ON c.col = ${col} LEFT JOIN actuals a ON a."indicatorId" = i.id
               WHERE i."planId" = ANY(${input.kidIds}::text[]) AND NOT i."isGroup" AND i.inheritance <> 'DROPPED'
               ORDER BY i."planId", ${col}, i.position`
-          : sql`SELECT i."planId" AS plan, c.n, i.id AS ind, coalesce(a.status, 'NO_DATA') AS status
+          : sql`SELECT i."planId" AS plan, c.n, i.id AS ind, coalesce(a.status, 'NO_DATA') AS status, a.text
               FROM indicators i JOIN columns c ON c.col = ${col} LEFT JOIN actuals a ON a."indicatorId" = i.id
               WHERE i."planId" = ANY(${input.kidIds}::text[]) AND NOT i."isGroup" AND i.inheritance <> 'DROPPED'`
       }
     ), per_plan AS (
-      SELECT plan, ${COUNTS("status")}, string_agg(n::text || ${STATUS_LETTER}, ',') AS cells FROM cells GROUP BY plan
+      SELECT plan, ${COUNTS("status")}, string_agg(n::text || ${STATUS_LETTER}, ',') AS cells,
+             json_object_agg(n, text) FILTER (WHERE text IS NOT NULL)::text AS vals
+      FROM cells GROUP BY plan
     )${
       input.withBelow
         ? sql`, below AS (
@@ -309,7 +318,7 @@ export function aggregateQuery(
       GROUP BY c."parentId"
     )
     SELECT k.plan, coalesce(p."MET", 0) AS "MET", coalesce(p."ON_TRACK", 0) AS "ON_TRACK", coalesce(p."AT_RISK", 0) AS "AT_RISK",
-           coalesce(p."OFF_TRACK", 0) AS "OFF_TRACK", coalesce(p."NO_DATA", 0) AS "NO_DATA", p.cells, bp.n AS "belowPlans",
+           coalesce(p."OFF_TRACK", 0) AS "OFF_TRACK", coalesce(p."NO_DATA", 0) AS "NO_DATA", p.cells, p.vals, bp.n AS "belowPlans",
            b."MET" AS "belowMet", b."ON_TRACK" AS "belowOnTrack", b."AT_RISK" AS "belowAtRisk", b."OFF_TRACK" AS "belowOffTrack", b."NO_DATA" AS "belowNoData"
     FROM unnest(${input.kidIds}::text[]) AS k(plan)
     LEFT JOIN per_plan p ON p.plan = k.plan
@@ -318,6 +327,13 @@ export function aggregateQuery(
         : sql`
     SELECT p.*, NULL::int AS "belowPlans" FROM per_plan p`
     }`;
+}
+
+/** The aggregate's figures (1-based column → text) by 0-based column index. */
+function cellValues(json: string | null): Record<number, string> {
+  const out: Record<number, string> = {};
+  for (const [n, text] of Object.entries(parseJson<Record<string, string>>(json) ?? {})) out[Number(n) - 1] = text;
+  return out;
 }
 
 function countsOf(row: CountColumns): StatusCounts {
@@ -425,6 +441,7 @@ export async function getRollup(
       label: kid.issuerName,
       counts: row ? countsOf(row) : emptyCounts(),
       cells: cellString(row?.cells ?? null, columns.length),
+      values: cellValues(row?.vals ?? null),
       below: row?.belowPlans
         ? {
             plans: row.belowPlans,

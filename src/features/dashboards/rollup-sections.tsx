@@ -3,7 +3,7 @@ import { documentKindLabel } from "@/domain/document-number";
 import { formatDate } from "@/domain/reporting-calendar";
 import { Badge } from "@/ui/badge";
 import type { AlignmentItem, ChildPlan, IssuanceSummary, ReportsSummary } from "./queries";
-import { daysLeftLabel, issuanceLabel, missedDeadline, type Issuance } from "./rollup";
+import { daysLeftLabel, issuanceLabel, issuedBeforeEnd, missedDeadline, type Issuance } from "./rollup";
 
 // The sections under the matrix: targets less ambitious than the parent's, who issued their
 // implementing plan (and who missed the parent's deadline), and this year's reports.
@@ -158,7 +158,9 @@ export function IssuanceSection({ issuance }: { issuance: IssuanceSummary | null
                         ) : null}
                         {inherited ? (
                           <span className="block text-xs text-amber-900">
-                            Kế thừa: ban hành trước sắp xếp đơn vị hành chính bởi {plan.issuerName}
+                            {issuedBeforeEnd(plan)
+                              ? `Kế thừa: ban hành trước sắp xếp đơn vị hành chính bởi ${plan.issuerName}`
+                              : `Kế thừa từ ${plan.issuerName} (ghi ngày ban hành sau khi cơ quan đã kết thúc hoạt động)`}
                           </span>
                         ) : null}
                       </li>
@@ -179,7 +181,11 @@ export function ReportsSection({ reports }: { reports: ReportsSummary | null }) 
   if (reports.rows.length === 0)
     return (
       <p className="rounded border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">
-        Chưa có kế hoạch cấp dưới nào phải báo cáo.
+        Chưa có kế hoạch cấp dưới nào phải báo cáo năm {reports.year}
+        {reports.notOwed
+          ? ` (${reports.notOwed} kế hoạch không phải báo cáo: cơ quan ban hành đã kết thúc hoạt động trước hạn, hoặc kế hoạch ban hành sau hạn)`
+          : ""}
+        .
       </p>
     );
   return (
@@ -190,6 +196,12 @@ export function ReportsSection({ reports }: { reports: ReportsSummary | null }) 
         {reports.submitted === 0
           ? " Chưa địa phương nào nộp báo cáo năm nay; báo cáo được lập và nộp ở trang Báo cáo của từng kế hoạch."
           : ""}
+        {reports.notOwed ? (
+          <span className="block text-stone-600" data-testid="reports-not-owed">
+            Không tính {reports.notOwed} kế hoạch không phải báo cáo năm {reports.year}: cơ quan ban hành đã kết thúc
+            hoạt động trước hạn (các cơ quan kế thừa báo cáo theo kế hoạch của mình) hoặc kế hoạch ban hành sau hạn.
+          </span>
+        ) : null}
       </p>
       <div className="max-h-[60vh] overflow-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-sm">

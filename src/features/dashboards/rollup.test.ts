@@ -6,7 +6,9 @@ import {
   daysLeftLabel,
   filtersQuery,
   groupSpans,
+  byIssuance,
   issuanceLabel,
+  issuedBeforeEnd,
   issuanceState,
   missedDeadline,
   parseRollupFilters,
@@ -337,5 +339,35 @@ describe("cellString", () => {
     expect(cellString(null, 3)).toBe("---");
     expect(cellString("", 2)).toBe("--");
     expect(cellString("0X,5M,2R", 3)).toBe("-R-");
+  });
+});
+
+describe("byIssuance", () => {
+  const late = (id: string, issuedOn: string, days: number) => ({
+    plan: { id, issuedOn },
+    issuance: { state: "LATE" as const, days },
+  });
+  it("puts the smaller lateness first whatever the order given (979 days and 31 days: 31)", () => {
+    const a = late("a", "2026-12-05", 979);
+    const b = late("b", "2024-05-01", 31);
+    expect(byIssuance([a, b])[0]).toBe(b);
+    expect(byIssuance([b, a])[0]).toBe(b);
+  });
+  it("prefers a better state, then the earlier issue, then the id", () => {
+    const onTime = { plan: { id: "z", issuedOn: "2024-03-15" }, issuance: { state: "ON_TIME" as const, days: 16 } };
+    const draft = { plan: { id: "d", issuedOn: null }, issuance: { state: "DRAFT" as const, days: null } };
+    expect(byIssuance([draft, late("a", "2024-05-01", 31), onTime]).map((p) => p.plan.id)).toEqual(["z", "a", "d"]);
+    const twin = late("b", "2024-05-01", 31);
+    expect(byIssuance([twin, late("a", "2024-05-01", 31)]).map((p) => p.plan.id)).toEqual(["a", "b"]);
+  });
+});
+
+describe("issuedBeforeEnd", () => {
+  it("says whether a plan of a body that ended was issued while it existed", () => {
+    expect(issuedBeforeEnd({ issuedOn: "2024-03-15", issuerValidTo: "2025-06-30" })).toBe(true);
+    expect(issuedBeforeEnd({ issuedOn: "2025-06-30", issuerValidTo: "2025-06-30" })).toBe(true);
+    expect(issuedBeforeEnd({ issuedOn: "2026-12-05", issuerValidTo: "2025-06-30" })).toBe(false);
+    expect(issuedBeforeEnd({ issuedOn: null, issuerValidTo: "2025-06-30" })).toBe(true);
+    expect(issuedBeforeEnd({ issuedOn: "2026-12-05", issuerValidTo: null })).toBe(true);
   });
 });

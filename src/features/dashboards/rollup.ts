@@ -166,6 +166,38 @@ export function issuanceState(input: {
   return left !== null && left < 0 ? { state: "MISSING_OVERDUE", days: -left } : { state: "MISSING", days: left };
 }
 
+/** Best first: issued on time, issued, issued late, a draft, nothing. */
+const ISSUANCE_ORDER: Record<IssuanceState, number> = {
+  ON_TIME: 0,
+  ISSUED: 1,
+  LATE: 2,
+  DRAFT: 3,
+  DRAFT_OVERDUE: 4,
+  MISSING: 5,
+  MISSING_OVERDUE: 6,
+};
+
+/**
+ * A locality's plans with the one that says most about its issuance first: the best state, then the
+ * one issued earliest (fewest days late, or most days early), then by id. The answer never depends on
+ * the order the plans were listed in: two late plans always give the smaller lateness.
+ */
+export function byIssuance<T extends { plan: { id: string; issuedOn: string | null }; issuance: Issuance }>(
+  plans: readonly T[],
+): T[] {
+  return [...plans].sort(
+    (a, b) =>
+      ISSUANCE_ORDER[a.issuance.state] - ISSUANCE_ORDER[b.issuance.state] ||
+      (a.plan.issuedOn ?? "9999").localeCompare(b.plan.issuedOn ?? "9999") ||
+      a.plan.id.localeCompare(b.plan.id),
+  );
+}
+
+/** Whether a plan of a body that has ended was issued while it existed (else it is not "before the reorganisation"). */
+export function issuedBeforeEnd(plan: { issuedOn: string | null; issuerValidTo: string | null }): boolean {
+  return plan.issuerValidTo === null || plan.issuedOn === null || plan.issuedOn <= plan.issuerValidTo;
+}
+
 export function issuanceLabel({ state, days }: Issuance): string {
   switch (state) {
     case "ON_TIME":

@@ -1,10 +1,12 @@
 import "server-only";
 import { type ChildPlan, type Column, type Rollup } from "./rollup-queries";
 import { parseJson, rows } from "./query-common";
+import { reportObligation } from "@/domain/body-validity";
 import { daysUntil } from "@/domain/reporting-calendar";
 import type { Direction, TargetKind } from "@/domain/target-notation";
 import type { ScopedDb } from "@/server/db/scoped";
 import {
+  byIssuance,
   issuanceState,
   missedDeadline,
   reportDueDate,
@@ -42,6 +44,24 @@ const VIETNAMESE = new Intl.Collator("vi");
  * conversion took 40–70 ms of CPU to hand over (measured under `npm run load`).
  */
 export async function getTargetAlignment(db: ScopedDb, rollup: Rollup): Promise<AlignmentItem[] | null> {
+  return alignmentOf(rollup, await targetPairs(db, rollup));
+}
+
+export type TargetPair = {
+  plan: string;
+  col: string;
+  year: number;
+  direction: Direction;
+  child: TargetRow;
+  parent: TargetRow;
+};
+
+/**
+ * The children's targets that differ from the parent's, in the columns shown (null when the rollup
+ * does not compare targets: no anchor, or columns matched by name). Read once for the alignment
+ * section and for the matrix's cells, which show a locality's own target where it differs.
+ */
+export async function targetPairs(db: ScopedDb, rollup: Rollup): Promise<TargetPair[] | null> {
   if (!rollup.anchor || rollup.mode !== "derived") return null;
   if (rollup.rows.length === 0 || rollup.columns.length === 0) return [];
   const kidIds = rollup.rows.map((r) => r.plan.id);
@@ -85,6 +105,24 @@ export async function getTargetAlignment(db: ScopedDb, rollup: Rollup): Promise<
         : [];
     },
   );
+  return pairs;
+}
+
+/** By child plan and column: its own targets where they differ from the parent's ("2030: 90%"). */
+export function ownTargets(pairs: readonly TargetPair[] | null): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const pair of [...(pairs ?? [])].sort((a, b) => a.year - b.year)) {
+    const plan = (out[pair.plan] ??= {});
+    plan[pair.col] = plan[pair.col]
+      ? `${plan[pair.col]}; ${pair.year}: ${pair.child.text}`
+      : `${pair.year}: ${pair.child.text}`;
+  }
+  return out;
+}
+
+/** The alignment section: per inherited indicator, the children whose target asks for less. */
+export function alignmentOf(rollup: Rollup, pairs: readonly TargetPair[] | null): AlignmentItem[] | null {
+  if (pairs === null) return null;
   const plans = new Map(rollup.rows.map((r) => [r.plan.id, r.plan]));
   const byColumn = new Map<string, WeakerTarget[]>();
   for (const pair of weakerTargets(pairs)) {
@@ -180,11 +218,11 @@ export async function getIssuance(db: ScopedDb, rollup: Rollup): Promise<Issuanc
     const plans = [...seen.entries()]
       .map(([id, inherited]) => ({ plan: byId.get(id), inherited }))
       .filter((p): p is { plan: ChildPlan; inherited: boolean } => p.plan !== undefined)
-      .map((p) => ({ ...p, issuance: stateOf(p.plan) }))
-      .sort((a, b) => ISSUANCE_RANK[a.issuance.state] - ISSUANCE_RANK[b.issuance.state]);
-    plans.forEach((p) => attributed.add(p.plan.id));
-    const issuance = plans[0]?.issuance ?? issuanceState({ status: null, issuedOn: null, dueOn, today });
-    return { locality: { id: locality.id, name: locality.name }, plans, issuance };
+      .map((p) => ({ ...p, issuance: stateOf(p.plan) }));
+    const ranked = byIssuance(plans);
+    ranked.forEach((p) => attributed.add(p.plan.id));
+    const issuance = ranked[0]?.issuance ?? issuanceState({ status: null, issuedOn: null, dueOn, today });
+    return { locality: { id: locality.id, name: locality.name }, plans: ranked, issuance };
   });
   for (const kid of kids) {
     if (!attributed.has(kid.id))
@@ -215,7 +253,15 @@ export async function getIssuance(db: ScopedDb, rollup: Rollup): Promise<Issuanc
 }
 
 export type ReportRow = { plan: ChildPlan; standing: ReportStanding };
-export type ReportsSummary = { year: number; due: string; daysLeft: number; rows: ReportRow[]; submitted: number };
+export type ReportsSummary = {
+  year: number;
+  due: string;
+  daysLeft: number;
+  rows: ReportRow[];
+  submitted: number;
+  /** Child plans that owe no report this year (their body had ended by the due day, or they were issued after it). */
+  notOwed: number;
+};
 
 /** This year's report of every child plan (a missing report is "chưa nộp"), with the days left until it is due. */
 export async function getReports(db: ScopedDb, rollup: Rollup): Promise<ReportsSummary | null> {
@@ -235,7 +281,17 @@ export async function getReports(db: ScopedDb, rollup: Rollup): Promise<ReportsS
       ? { day: anchor.childReportDueDay, month: anchor.childReportDueMonth }
       : null;
   const due = reportDueDate(rollup.currentYear, parentDue, null);
+  // Only plans that owe this year's report (src/domain/body-validity.ts), or that have one anyway.
+  const owing = (plan: ChildPlan) =>
+    reports.has(plan.id) ||
+    reportObligation({
+      status: plan.status,
+      issuedOn: plan.issuedOn,
+      due,
+      issuer: { validFrom: null, validTo: plan.issuerValidTo },
+    }).owed;
   const out = rollup.rows
+    .filter((r) => owing(r.plan))
     .map((r) => {
       const report = reports.get(r.plan.id);
       return {
@@ -259,5 +315,6 @@ export async function getReports(db: ScopedDb, rollup: Rollup): Promise<ReportsS
     daysLeft: daysUntil(due, rollup.today),
     rows: out,
     submitted: out.filter((r) => r.standing.submitted).length,
+    notOwed: rollup.rows.length - out.length,
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseDocumentNumber } from "@/domain/document-number";
-import { parseTarget } from "@/domain/target-notation";
+import { readTarget } from "@/domain/indicator-assessment";
 import { createPlanFromDocument } from "@/features/plans/create-plan";
 import { parentIndicatorMatcher, parentTaskMatcher } from "@/features/plans/match-parent";
 import { parentItems } from "@/features/plans/parent-document";
@@ -52,7 +52,8 @@ function checkDocument(document: PlanDocument, ctx: z.RefinementCtx) {
   const visit = (indicators: DocumentIndicator[], path: (string | number)[]) =>
     indicators.forEach((indicator, i) => {
       for (const [year, text] of Object.entries(indicator.targets ?? {})) {
-        const parsed = parseTarget(text);
+        // Words are a target only where the unit is not a measure, or the reviewer marked it "định tính".
+        const parsed = readTarget(text, indicator);
         if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.error, path: [...path, i, "targets", year] });
       }
       visit(indicator.children ?? [], [...path, i, "children"]);

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { memo, useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { documentKindLabel, type DocumentKind } from "@/domain/document-number";
-import { describeTarget, parseTarget } from "@/domain/target-notation";
+import { readTarget } from "@/domain/indicator-assessment";
+import { describeTarget, type Direction } from "@/domain/target-notation";
 import type { ActionState } from "@/server/actions";
 import type { Extraction, SourceRange } from "./parse-document";
 import type { ParentSuggestion } from "./queries";
@@ -258,13 +259,16 @@ function TargetCell({
   label,
   onChange,
   error,
+  indicator,
 }: {
   value: string;
   label: string;
   onChange: (v: string) => void;
   error?: string;
+  /** Words are a target only where the unit is not a measure, or the row is marked "Định tính" (readTarget). */
+  indicator: { unit: string; direction: Direction | undefined };
 }) {
-  const read = value.trim() ? parseTarget(value) : null;
+  const read = value.trim() ? readTarget(value, indicator) : null;
   return (
     <td className="px-1 py-1 align-top">
       <input
@@ -353,6 +357,20 @@ const IndicatorRows = memo(function IndicatorRows({
               className={`w-20 ${inputStyle.compact}`}
             />
           )}
+          {item.isGroup ? null : (
+            // The explicit choice that lets a target be written in words under a measured unit.
+            <label className="mt-1 flex items-center gap-1 text-xs text-stone-600">
+              <input
+                type="checkbox"
+                checked={item.kept.direction === "QUALITATIVE"}
+                onChange={(e) =>
+                  set({ kept: { ...item.kept, direction: e.target.checked ? "QUALITATIVE" : undefined } })
+                }
+                aria-label={`Chỉ tiêu định tính — ${label}`}
+              />
+              định tính
+            </label>
+          )}
         </td>
         {years.map((year) =>
           item.isGroup ? (
@@ -364,6 +382,7 @@ const IndicatorRows = memo(function IndicatorRows({
               label={`Mục tiêu năm ${year} — ${label}`}
               onChange={(v) => set({ targets: { ...item.targets, [year]: v } })}
               error={error?.[`targets.${year}`]}
+              indicator={{ unit: item.unit, direction: item.kept.direction }}
             />
           ),
         )}

@@ -21,7 +21,7 @@ export function canEditPlan(
     adminUnit: { level: "CENTRAL" | "PROVINCE" | "DISTRICT" | "COMMUNE" };
   },
 ) {
-  if (!roleHolds(scope.role, "plans.edit", scope.isSystemAdmin)) return false;
+  if (!roleHolds(scope.role, "plans.edit", scope.isSystemAdmin) || scope.organizationEndedOn) return false;
   return permits(
     "plans.edit",
     relationTo(scope, {

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { parseTarget, type Target } from "@/domain/target-notation";
+import { readTarget } from "@/domain/indicator-assessment";
+import type { Target } from "@/domain/target-notation";
 import { defineAction, FieldError, planPages } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
 import { ConflictError } from "@/server/errors";
@@ -60,7 +61,8 @@ export const saveIndicator = defineAction({
         targets.set(year, null);
         continue;
       }
-      const parsed = parseTarget(text);
+      // Words are a target only where the unit is not a measure, or the user chose "Định tính".
+      const parsed = readTarget(text, { unit: input.unit, direction: input.direction });
       if (!parsed.ok) throw new FieldError(`target${year}`, parsed.error);
       targets.set(year, parsed.target);
     }

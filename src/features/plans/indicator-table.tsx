@@ -1,5 +1,6 @@
 import { Badge } from "@/ui/badge";
-import { directionLabels } from "@/ui/labels";
+import { assessment, contradictions, type Milestone } from "@/domain/indicator-assessment";
+import type { Direction } from "@/domain/target-notation";
 import { asTree } from "@/domain/tree";
 import { type PlanDetail } from "./queries";
 
@@ -9,6 +10,45 @@ const MILESTONES = [2025, 2030];
 
 function targetText(targets: { year: number; text: string }[], year: number) {
   return targets.find((t) => t.year === year)?.text ?? "";
+}
+
+/** The stored target as the domain reads it. */
+function targetOf(row: Indicator["targets"][number]): Milestone {
+  return {
+    year: row.year,
+    target: {
+      kind: row.kind,
+      lower: row.lower === null ? null : Number(row.lower),
+      upper: row.upper === null ? null : Number(row.upper),
+      isPercent: row.isPercent,
+      unit: null,
+      qualitative: row.qualitative,
+      text: row.text,
+    },
+  };
+}
+
+/**
+ * Which way the status is computed and why, under the indicator's name: said when it is not simply
+ * "higher is better", and always with a warning when the direction and the targets contradict.
+ */
+function AssessedAs({ indicator }: { indicator: Indicator }) {
+  const milestones = indicator.targets.map(targetOf);
+  const direction = indicator.direction as Direction;
+  const rule = assessment(direction, milestones);
+  const problems = contradictions(direction, milestones);
+  if (rule.way === "UP" && !rule.overridden && problems.length === 0) return null;
+  return (
+    <span className="block text-xs font-normal text-stone-600" data-testid="assessed-as">
+      Đánh giá: {rule.label}
+      {rule.overridden || problems.length ? ` — ${rule.reason}` : ""}
+      {problems.length ? (
+        <span className="block text-amber-900" role="note">
+          ⚠ {problems.join(" ")}
+        </span>
+      ) : null}
+    </span>
+  );
 }
 
 export function IndicatorTable({ indicators, hasParent }: { indicators: Indicator[]; hasParent: boolean }) {
@@ -77,11 +117,7 @@ export function IndicatorTable({ indicators, hasParent }: { indicators: Indicato
                 <td className="px-3 py-2 tabular-nums">{item.code}</td>
                 <td className="px-3 py-2" style={{ paddingLeft: `${0.75 + depth * 1}rem` }}>
                   {item.name}
-                  {!item.isGroup && item.direction === "LOWER_BETTER" ? (
-                    <span className="ml-1 text-xs font-normal text-stone-500" title={directionLabels.LOWER_BETTER}>
-                      ↓ càng thấp càng tốt
-                    </span>
-                  ) : null}
+                  {item.isGroup ? null : <AssessedAs indicator={item} />}
                   {item.markedAsFromParent ? (
                     <span
                       className="ml-1 text-xs font-normal text-stone-500"

@@ -2,10 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { parseVietnameseDate } from "@/domain/reporting-calendar";
-import { defineAction, planPages } from "@/server/actions";
+import { issueDateProblem } from "@/domain/body-validity";
+import { defineAction, FieldError, planPages } from "@/server/actions";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import { ConflictError, NotFoundError } from "@/server/errors";
 import { todayInVietnam } from "@/domain/vietnam-time";
+import { asTree } from "@/domain/tree";
 import { createPlanFromDocument } from "./create-plan";
 import { parentAsDocument } from "./parent-document";
 import { planOwner } from "@/server/plan-access";
@@ -120,7 +122,7 @@ export const updatePlanHeader = defineAction({
  */
 export async function planSnapshot(db: ScopedDb, id: string) {
   const notSaid = { visibleTo: true } as const;
-  return db.plan.findUniqueOrThrow({
+  const plan = await db.plan.findUniqueOrThrow({
     where: { id },
     include: {
       tasks: {
@@ -135,6 +137,12 @@ export async function planSnapshot(db: ScopedDb, id: string) {
       },
     },
   });
+  // Kept in the plan's own order (a tree by position), as it reads.
+  return {
+    ...plan,
+    tasks: asTree(plan.tasks, (t) => t.parentTaskId).map(({ item }) => item),
+    indicators: asTree(plan.indicators, (i) => i.parentIndicatorId).map(({ item }) => item),
+  };
 }
 
 export const issuePlan = defineAction({
@@ -170,6 +178,17 @@ export const issuePlan = defineAction({
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
     await requireDraft(db, input.planId);
+    // A body issues only while it exists: a successor amending a predecessor's record dates it within that life.
+    const { issuer } = await db.plan.findUniqueOrThrow({
+      where: { id: input.planId },
+      select: { issuer: { select: { name: true, validFrom: true, validTo: true } } },
+    });
+    const outside = issueDateProblem(input.issuedOn, {
+      name: issuer.name,
+      validFrom: issuer.validFrom?.toISOString().slice(0, 10) ?? null,
+      validTo: issuer.validTo?.toISOString().slice(0, 10) ?? null,
+    });
+    if (outside) throw new FieldError("issuedOn", outside);
     const { count } = await db.plan.updateMany({
       where: { id: input.planId, version: input.version },
       data: {
@@ -253,7 +272,7 @@ export const amendPlan = defineAction({
 export async function canImplement(db: ScopedDb, scope: Parameters<typeof planOwner>[1], id: string): Promise<boolean> {
   const { relationTo } = await import("@/server/relations");
   const { permits, roleHolds } = await import("@/server/permissions");
-  if (!roleHolds(scope.role, "plans.implement", scope.isSystemAdmin)) return false;
+  if (!roleHolds(scope.role, "plans.implement", scope.isSystemAdmin) || scope.organizationEndedOn) return false;
   const visible = await db.plan.findFirst({ where: { AND: [{ id }, visiblePlans(scope)] }, select: { id: true } });
   if (!visible) return false;
   return permits("plans.implement", relationTo(scope, await planOwner(db, scope, id)), scope.isSystemAdmin);

@@ -1,3 +1,4 @@
+import { notOwedText, reportObligation } from "@/domain/body-validity";
 import { DEFAULT_DUE, reportingPeriod, type DayMonth, type ReportingPeriod } from "@/domain/reporting-calendar";
 import { currentReportYear } from "@/domain/vietnam-time";
 
@@ -33,6 +34,25 @@ export function dateColumn(iso: string): Date {
 /** "YYYY-MM-DD" from a DATE column. */
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+export type ObligedPlan = {
+  status: "DRAFT" | "ISSUED" | "SUPERSEDED";
+  issuedOn: Date | null;
+  issuer: { name: string; validFrom: Date | null; validTo: Date | null };
+};
+
+/** Null when the plan owes its report for the year (due on `due`); else the sentence saying why not. */
+export function reportNotOwed(plan: ObligedPlan, due: string, year: number): string | null {
+  const validity = {
+    validFrom: plan.issuer.validFrom ? isoDay(plan.issuer.validFrom) : null,
+    validTo: plan.issuer.validTo ? isoDay(plan.issuer.validTo) : null,
+  };
+  const issuedOn = plan.issuedOn ? isoDay(plan.issuedOn) : null;
+  const obligation = reportObligation({ status: plan.status, issuedOn, due, issuer: validity });
+  return obligation.owed
+    ? null
+    : notOwedText(obligation.reason, { year, issuedOn, issuerName: plan.issuer.name, ...validity });
 }
 
 /** "còn 22 ngày", "hôm nay là hạn cuối", "quá hạn 3 ngày". */

@@ -7,7 +7,7 @@ import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
 import type { ReportStatus } from "@/ui/statuses";
 import { todayInVietnam } from "@/domain/vietnam-time";
-import { isoDay, reportCalendar } from "./calendar";
+import { isoDay, reportCalendar, reportNotOwed } from "./calendar";
 import { buildReportSnapshot, EMPTY_NARRATIVE } from "./build-snapshot";
 import type { ReportSnapshot } from "./snapshot";
 import { reviewsItself } from "./review-rule";
@@ -60,7 +60,9 @@ export async function getReportPage(db: ScopedDb, scope: Scope, planId: string, 
       title: true,
       kind: true,
       isIllustrative: true,
-      issuer: { select: { ...organizationRefSelect, name: true } },
+      status: true,
+      issuedOn: true,
+      issuer: { select: { ...organizationRefSelect, name: true, validFrom: true, validTo: true } },
       parent: {
         select: {
           id: true,
@@ -79,6 +81,7 @@ export async function getReportPage(db: ScopedDb, scope: Scope, planId: string, 
   const due = dueOf(report, calendar.due);
   const today = todayInVietnam();
   const submitted = report?.status === "SUBMITTED" || report?.status === "ACCEPTED";
+  const obligation = reportNotOwed(plan, calendar.due, year);
   const people = await namesOf(db, report?.submissions.flatMap((s) => [s.submittedById, s.reviewedById]) ?? []);
 
   return {
@@ -100,6 +103,8 @@ export async function getReportPage(db: ScopedDb, scope: Scope, planId: string, 
     today,
     daysLeft: daysUntil(due, today),
     deadline: deadlineState(due, today, submitted),
+    /** Null when the report is owed; else why not (an existing report is still shown). */
+    notOwed: obligation,
     report: report
       ? {
           ...report,
@@ -166,6 +171,8 @@ export type ReportOverviewRow = {
   lastSubmittedOn: string | null;
   late: boolean;
   canReview: boolean;
+  /** Null when the report is owed this year; else why not. */
+  notOwed: string | null;
 };
 
 const overviewPlanSelect = (year: number) =>
@@ -177,10 +184,12 @@ const overviewPlanSelect = (year: number) =>
     issuerCode: true,
     title: true,
     isIllustrative: true,
+    status: true,
+    issuedOn: true,
     childReportDueDay: true,
     childReportDueMonth: true,
     version: true,
-    issuer: { select: { ...organizationRefSelect, name: true, validTo: true } },
+    issuer: { select: { ...organizationRefSelect, name: true, validFrom: true, validTo: true } },
     parent: {
       select: { childReportDueDay: true, childReportDueMonth: true, issuer: { select: organizationRefSelect } },
     },
@@ -190,7 +199,11 @@ const overviewPlanSelect = (year: number) =>
     },
   }) as const;
 
-/** The user's own plans' reports for a year and, for the body above, its children's. */
+/**
+ * The user's own plans' reports for a year and, for the body above, its children's. A plan lists
+ * its report when it owes one that year (reportObligation: issued by the due day, its issuer alive on
+ * it) or when one exists; the others are listed apart with the reason, and count nowhere.
+ */
 export async function getReportsOverview(db: ScopedDb, scope: Scope, year: number) {
   const today = todayInVietnam();
   const ownIds = [scope.organizationId, ...scope.predecessorOrganizationIds].filter((id): id is string => Boolean(id));
@@ -211,6 +224,7 @@ export async function getReportsOverview(db: ScopedDb, scope: Scope, year: numbe
   const row = (plan: (typeof children)[number]): ReportOverviewRow => {
     const report = plan.reports[0] ?? null;
     const due = dueOf(report, reportCalendar(year, plan.parent).due);
+    const notOwed = reportNotOwed(plan, due, year);
     const submitted = report?.status === "SUBMITTED" || report?.status === "ACCEPTED";
     const first = report?.submissions[0]?.submittedAt ?? null;
     const last = report?.submissions[report.submissions.length - 1]?.submittedAt ?? null;
@@ -233,24 +247,34 @@ export async function getReportsOverview(db: ScopedDb, scope: Scope, year: numbe
         ? may(scope, "reports.review", organizationRef(plan.parent.issuer)) &&
           !reviewsItself(scope, organizationRef(plan.issuer))
         : false,
+      notOwed,
     };
   };
+  const listed = (r: ReportOverviewRow) => r.notOwed === null || r.status !== null;
 
   const urgency: Record<DeadlineState, number> = { OVERDUE: 0, DUE_SOON: 1, OPEN: 2, SUBMITTED: 3 };
-  const childRows = children
-    .map(row)
+  const allChildRows = children.map(row);
+  const childRows = allChildRows
+    .filter(listed)
     .sort((a, b) => urgency[a.deadline] - urgency[b.deadline] || a.issuerName.localeCompare(b.issuerName, "vi"));
+  const ownRows = own.map((plan) => ({
+    ...row(plan),
+    childCount: plan._count.children,
+    childDue: { day: plan.childReportDueDay, month: plan.childReportDueMonth },
+    version: plan.version,
+    canSetChildDue: may(scope, "plans.edit", organizationRef(plan.issuer)),
+  }));
   return {
     year,
     today,
-    own: own.map((plan) => ({
-      ...row(plan),
-      childCount: plan._count.children,
-      childDue: { day: plan.childReportDueDay, month: plan.childReportDueMonth },
-      version: plan.version,
-      canSetChildDue: may(scope, "plans.edit", organizationRef(plan.issuer)),
-    })),
+    own: ownRows.filter(listed),
+    /** The user's plans (and its predecessors') that owe no report this year, with the reason. */
+    ownNotOwed: ownRows.filter((r) => !listed(r)),
     children: childRows,
+    /** Children's plans that owe no report this year (their body ended, or they were issued after the due day). */
+    childrenNotOwed: allChildRows
+      .filter((r) => !listed(r))
+      .sort((a, b) => a.issuerName.localeCompare(b.issuerName, "vi")),
     summary: {
       total: childRows.length,
       submitted: childRows.filter((r) => r.status === "SUBMITTED" || r.status === "ACCEPTED").length,

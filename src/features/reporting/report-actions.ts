@@ -10,7 +10,7 @@ import type { OrganizationRef } from "@/server/relations";
 import { reviewsItself } from "./review-rule";
 import { buildReportSnapshot } from "./build-snapshot";
 import { todayInVietnam } from "@/domain/vietnam-time";
-import { dateColumn, reportCalendar } from "./calendar";
+import { dateColumn, reportCalendar, reportNotOwed } from "./calendar";
 
 // The yearly report's cycle: a draft per plan and year (period and due day from the parent plan),
 // its narrative, submission to the body above (an immutable snapshot, numbered), and that body's
@@ -100,6 +100,13 @@ export const createReport = defineAction({
     });
     if (existing) return { reportId: existing.id, planId: input.planId, year: input.year, created: false };
     const calendar = reportCalendar(input.year, await parentOf(db, input.planId));
+    // No report for a year the plan owes none (a draft, issued after the due day, its body gone by then).
+    const plan = await db.plan.findUniqueOrThrow({
+      where: { id: input.planId },
+      select: { status: true, issuedOn: true, issuer: { select: { name: true, validFrom: true, validTo: true } } },
+    });
+    const notOwed = reportNotOwed(plan, calendar.due, input.year);
+    if (notOwed) throw new ConflictError(notOwed);
     const report = await db.report
       .create({
         data: {

@@ -11,7 +11,7 @@ export type ReportSnapshot = {
   period: { start: string; end: string; due: string };
   plan: {
     id: string;
-    /** "222-KH/ThU", "/KH-UBND" for an unnumbered draft. */
+    /** "222-KH/ThU"; for an unnumbered draft "chưa có số" (snapshots sent before 12/2026: "/KH-UBND"). */
     number: string;
     kind: string;
     title: string;

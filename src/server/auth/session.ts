@@ -58,6 +58,8 @@ type ScopeRow = {
     provinceCode: string | null;
     adminUnitId: string;
     level: string;
+    validTo: string | null;
+    ended: boolean;
     predecessorOrganizationIds: string[];
   }[];
   /** For the membership asked for (else the first): its unit and those it succeeded, the units above them, the units below. */
@@ -75,6 +77,7 @@ type ScopeRow = {
 const SCOPE_QUERY = `${PREPARED_MARK}
   WITH RECURSIVE m AS (
     SELECT ms."organizationId", o.name AS "organizationName", ms.role::text AS role, o."provinceCode", o."adminUnitId", u.level::text AS level, ms."createdAt",
+           to_char(o."validTo", 'YYYY-MM-DD') AS "validTo", coalesce(o."validTo" < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, false) AS ended,
            (SELECT coalesce(json_agg(s."predecessorId" ORDER BY s."predecessorId"), '[]'::json) FROM organization_successions s WHERE s."successorId" = o.id) AS "predecessorOrganizationIds"
     FROM memberships ms JOIN organizations o ON o.id = ms."organizationId" JOIN admin_units u ON u.id = o."adminUnitId"
     WHERE ms."userId" = $1
@@ -132,6 +135,7 @@ export async function scopeForUser(
       ...base,
       organizationId: null,
       organizationName: null,
+      organizationEndedOn: null,
       role: null,
       provinceCode: null,
       allProvinces: user.isSystemAdmin,
@@ -147,6 +151,8 @@ export async function scopeForUser(
     ...base,
     organizationId: membership.organizationId,
     organizationName: membership.organizationName,
+    // Checked by every action (defineAction): a body that has ended writes nothing any more.
+    organizationEndedOn: membership.ended ? membership.validTo : null,
     role: membership.role,
     provinceCode: membership.provinceCode,
     allProvinces: user.isSystemAdmin || central,

@@ -13,6 +13,11 @@ export type Scope = {
   /** The organisation the user acts for in this request. */
   organizationId: string | null;
   organizationName: string | null;
+  /**
+   * The last day of the acting organisation when it has ended (a district body after 30/6/2025):
+   * its records stay readable, and every write on its behalf is refused. Null while it exists.
+   */
+  organizationEndedOn: string | null;
   role: Role | null;
   /** The tenant boundary: the 2025 province of the organisation; null for central bodies. */
   provinceCode: string | null;

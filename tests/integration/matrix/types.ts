@@ -3,8 +3,10 @@ import type { createTestDatabase } from "../database";
 
 // A feature's rows of the authorisation matrix (tests/integration/authorization-matrix.test.ts).
 // Each file in this folder exports `cases`: for every action the feature defines, which roles of the
-// acting body (Thị ủy Mộc Châu, a pre-2025 district of Sơn La) may run it towards each body, and how
-// to build a valid input aimed at that body. Written by hand: they are the rules, not a copy of them.
+// acting body (Thị ủy Mộc Châu, a pre-2025 district of Sơn La, taken as still existing: the test
+// clears its end date, and checks apart that a body that has ended may run nothing) may run it towards
+// each body, and how to build a valid input aimed at that body. Written by hand: they are the rules,
+// not a copy of them.
 
 export type Target = "own" | "parent" | "child" | "sibling" | "otherProvince";
 

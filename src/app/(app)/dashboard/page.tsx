@@ -23,7 +23,7 @@ export default async function DashboardPage({
 }) {
   const scope = await requirePage("/dashboard");
   const filters = parseRollupFilters(await searchParams);
-  const { rollup, issuance, reports } = await withScope(scope, (db) =>
+  const { rollup, issuance, ownTargets, reports } = await withScope(scope, (db) =>
     getDashboard(db, scope, filters, { alignment: false }),
   ).catch((error) => {
     if (error instanceof NotFoundError) notFound();
@@ -156,7 +156,7 @@ export default async function DashboardPage({
             {rollup.columns.length === 0 ? (
               <p className="text-sm text-stone-600">Văn bản cấp dưới chưa có chỉ tiêu nào (trong nhóm đã chọn).</p>
             ) : null}
-            <RollupMatrix rollup={rollup} />
+            <RollupMatrix rollup={rollup} ownTargets={ownTargets} />
             {comparisonProvince ? (
               <DownloadButton
                 href={localityComparisonHref(comparisonProvince, rollup.year ?? rollup.currentYear, anchor.id)}

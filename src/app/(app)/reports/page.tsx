@@ -31,6 +31,25 @@ function Deadline({ row }: { row: ReportOverviewRow }) {
   return <Badge tone={deadlineTone[row.deadline]}>{daysLeftText(row.daysLeft)}</Badge>;
 }
 
+/** Plans that owe no report this year, each with the reason (reportObligation in src/domain/body-validity.ts). */
+function NotOwedList({ id, rows, summary }: { id: string; rows: ReportOverviewRow[]; summary: string }) {
+  return (
+    <details className="rounded-lg border border-stone-200 bg-white p-3 text-sm" data-testid={id}>
+      <summary className="cursor-pointer text-stone-700">{summary}</summary>
+      <ul className="mt-2 space-y-1">
+        {rows.map((row) => (
+          <li key={row.planId}>
+            <Link href={`/plans/${row.planId}`} className="text-brand-700 hover:underline">
+              {row.planNumber}
+            </Link>{" "}
+            ({row.issuerName}): <span className="text-stone-600">{row.notOwed}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function StatusBadge({ row }: { row: ReportOverviewRow }) {
   return row.status ? (
     <Badge tone={reportStatusLook[row.status].tone}>{reportStatusLook[row.status].label}</Badge>
@@ -149,6 +168,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </section>
       ) : null}
 
+      {overview.childrenNotOwed.length ? (
+        <NotOwedList
+          id="children-not-owed"
+          rows={overview.childrenNotOwed}
+          summary={`${overview.childrenNotOwed.length} kế hoạch cấp dưới không phải báo cáo năm ${year} và không được tính ở trên`}
+        />
+      ) : null}
+
       <section aria-labelledby="own" className="space-y-3">
         <h2 id="own" className="text-lg font-semibold">
           Báo cáo của đơn vị
@@ -213,6 +240,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             ))}
           </ul>
         )}
+        {overview.ownNotOwed.length ? (
+          <NotOwedList
+            id="own-not-owed"
+            rows={overview.ownNotOwed}
+            summary={`${overview.ownNotOwed.length} kế hoạch của đơn vị (hoặc cơ quan tiền nhiệm) không phải báo cáo năm ${year}`}
+          />
+        ) : null}
       </section>
     </article>
   );

@@ -9,9 +9,14 @@ import { directionLabels } from "@/ui/labels";
 import { dropIndicatorAction, restoreIndicatorAction, saveIndicatorAction } from "../server-actions";
 import { DroppedItem } from "./dropped-item";
 import { RestoredNote, SaveStatus, useRowBackup, useSave } from "./save-state";
+import { AssessmentNote } from "./assessment-note";
 import { TargetInput } from "./target-input";
 
-const DIRECTION_OPTIONS = Object.entries(directionLabels).map(([value, label]) => ({ value, label }));
+// "Định tính" is also the user's explicit word that a target may be written in words (readTarget).
+const DIRECTION_OPTIONS = Object.entries(directionLabels).map(([value, label]) => ({
+  value,
+  label: value === "QUALITATIVE" ? `${label} (mục tiêu bằng lời, tự đánh giá)` : label,
+}));
 
 export type EditableIndicator = {
   id: string;
@@ -45,6 +50,11 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
   const [direction, setDirection] = useState<Direction>(
     (restored?.direction as Direction | undefined) ?? indicator.direction,
   );
+  const [unit, setUnit] = useState(restored?.unit ?? indicator.unit ?? "");
+  const [targets, setTargets] = useState<Record<string, string>>({
+    "2025": values?.target2025 ?? indicator.targets["2025"] ?? "",
+    "2030": values?.target2030 ?? indicator.targets["2030"] ?? "",
+  });
   if (indicator.inheritance === "DROPPED") {
     return (
       <DroppedItem
@@ -82,7 +92,12 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
           label={indicator.isGroup ? "Nhóm chỉ tiêu" : "Tên chỉ tiêu"}
           initial={restored?.name ?? indicator.name}
         />
-        <TextField name="unit" label="Đơn vị" initial={restored?.unit ?? indicator.unit ?? ""} />
+        <TextField
+          name="unit"
+          label="Đơn vị"
+          initial={restored?.unit ?? indicator.unit ?? ""}
+          onChange={(e) => setUnit(e.target.value)}
+        />
         {indicator.isGroup ? (
           <>
             <input type="hidden" name="direction" value="HIGHER_BETTER" />
@@ -104,7 +119,9 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
               initial={values?.target2025 ?? indicator.targets["2025"] ?? ""}
               parentText={indicator.parentTargets?.["2025"] ?? null}
               direction={direction}
+              unit={unit}
               serverError={save.errors.target2025}
+              onValueChange={(v) => setTargets((t) => ({ ...t, "2025": v }))}
             />
             <TargetInput
               name="target2030"
@@ -112,8 +129,11 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
               initial={values?.target2030 ?? indicator.targets["2030"] ?? ""}
               parentText={indicator.parentTargets?.["2030"] ?? null}
               direction={direction}
+              unit={unit}
               serverError={save.errors.target2030}
+              onValueChange={(v) => setTargets((t) => ({ ...t, "2030": v }))}
             />
+            <AssessmentNote direction={direction} targets={targets} testId="assessment" />
           </div>
         )}
         <div className="flex flex-wrap items-center gap-3 md:col-span-3">
@@ -166,6 +186,8 @@ export function NewIndicatorForm({ planId, groups }: { planId: string; groups: {
   const save = useSave(saveIndicatorAction);
   const values = save.state.status === "error" ? save.state.values : {};
   const [direction, setDirection] = useState<Direction>("HIGHER_BETTER");
+  const [unit, setUnit] = useState("");
+  const [targets, setTargets] = useState<Record<string, string>>({ "2025": "", "2030": "" });
   return (
     <ActionForm
       state={save.state}
@@ -182,7 +204,7 @@ export function NewIndicatorForm({ planId, groups }: { planId: string; groups: {
         options={[{ value: "", label: "(không thuộc nhóm)" }, ...groups.map((g) => ({ value: g.id, label: g.label }))]}
       />
       <TextField name="code" label="Mã" />
-      <TextField name="unit" label="Đơn vị" />
+      <TextField name="unit" label="Đơn vị" onChange={(e) => setUnit(e.target.value)} />
       <TextField name="name" label="Tên chỉ tiêu" className="md:col-span-3" />
       <SelectField
         name="direction"
@@ -197,7 +219,9 @@ export function NewIndicatorForm({ planId, groups }: { planId: string; groups: {
         initial={values.target2025 ?? ""}
         parentText={null}
         direction={direction}
+        unit={unit}
         serverError={save.errors.target2025}
+        onValueChange={(v) => setTargets((t) => ({ ...t, "2025": v }))}
       />
       <TargetInput
         name="target2030"
@@ -205,8 +229,11 @@ export function NewIndicatorForm({ planId, groups }: { planId: string; groups: {
         initial={values.target2030 ?? ""}
         parentText={null}
         direction={direction}
+        unit={unit}
         serverError={save.errors.target2030}
+        onValueChange={(v) => setTargets((t) => ({ ...t, "2030": v }))}
       />
+      <AssessmentNote direction={direction} targets={targets} testId="new-assessment" />
       <div className="flex items-center gap-3 md:col-span-3">
         <button
           disabled={save.pending}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { readTarget } from "@/domain/indicator-assessment";
 import { compareAmbition, describeTarget, parseTarget, type Direction } from "@/domain/target-notation";
 import { Field } from "@/ui/form";
 import { inputStyle } from "@/ui/input-style";
@@ -16,17 +17,23 @@ export function TargetInput({
   initial,
   parentText,
   direction,
+  unit,
   serverError,
+  onValueChange,
 }: {
   name: string;
   label: string;
   initial: string;
   parentText: string | null;
   direction: Direction;
+  /** The indicator's unit as typed: words are a target only where it is not a measure (readTarget). */
+  unit: string;
   serverError?: string;
+  /** Told every change, for the indicator's assessment shown beside the targets. */
+  onValueChange?: (value: string) => void;
 }) {
   const [value, setValue] = useState(initial);
-  const parsed = value.trim() ? parseTarget(value) : null;
+  const parsed = value.trim() ? readTarget(value, { unit, direction }) : null;
   const parent = parentText ? parseTarget(parentText) : null;
   const weaker =
     parsed?.ok && parent?.ok ? compareAmbition(parent.target, parsed.target, direction) === "WEAKER" : false;
@@ -49,7 +56,10 @@ export function TargetInput({
             {...control}
             name={name}
             value={value}
-            onChange={(e) => setValue(e.target.value)}
+            onChange={(e) => {
+              setValue(e.target.value);
+              onValueChange?.(e.target.value);
+            }}
             className={inputStyle.field}
             placeholder="ví dụ dưới 1,2% · 2-2,5 · ≥1"
           />

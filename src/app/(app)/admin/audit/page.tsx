@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { auditFields } from "@/features/accounts/audit-format";
+import { auditFields, type AuditNames } from "@/ui/audit-format";
 import { auditActionLabel } from "@/ui/labels";
 import { dateTimeInVietnam } from "@/domain/vietnam-time";
 import { listAudit, managedOrganizations } from "@/features/accounts/queries";
@@ -74,17 +74,12 @@ export default async function AuditPage() {
                   <td className="px-3 py-2">
                     {entry.organizationId ? (names.organizations.get(entry.organizationId) ?? "—") : "—"}
                   </td>
-                  <td className="px-3 py-2">
-                    {auditActionLabel(entry.action)}{" "}
-                    <span className="font-mono text-xs text-stone-500" title="Mã thao tác">
-                      {entry.action}
-                    </span>
+                  <td className="px-3 py-2">{auditActionLabel(entry.action)}</td>
+                  <td className="max-w-xs px-3 py-2">
+                    <AuditFields recorded={entry.before} names={names} />
                   </td>
                   <td className="max-w-xs px-3 py-2">
-                    <AuditFields recorded={entry.before} />
-                  </td>
-                  <td className="max-w-xs px-3 py-2">
-                    <AuditFields recorded={entry.after} />
+                    <AuditFields recorded={entry.after} names={names} />
                   </td>
                 </tr>
               ))}
@@ -97,8 +92,8 @@ export default async function AuditPage() {
 }
 
 /** What an entry recorded, field by field (audit-format.ts). */
-function AuditFields({ recorded }: { recorded: unknown }) {
-  const fields = auditFields(recorded);
+function AuditFields({ recorded, names }: { recorded: unknown; names: AuditNames }) {
+  const fields = auditFields(recorded, names);
   if (fields.length === 0) return null;
   return (
     <dl className="space-y-0.5 text-xs">

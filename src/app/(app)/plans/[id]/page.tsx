@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { documentKindLabel } from "@/domain/document-number";
+import { documentKindLabel, numberPhrase } from "@/domain/document-number";
 import { IndicatorTable } from "@/features/plans/indicator-table";
 import { canEditPlan } from "@/features/plans/editor-data";
 import { currentReportYear } from "@/domain/vietnam-time";
@@ -54,7 +54,7 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
       <header className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
         <p className="text-sm uppercase tracking-wide text-stone-500">{plan.issuer.name}</p>
         <h1 className="text-2xl font-semibold">
-          {documentKindLabel(plan.kind)} số {plan.number}
+          {documentKindLabel(plan.kind)} {numberPhrase(plan.number)}
           {plan.issuedOn ? <span className="font-normal text-stone-600"> ngày {day(plan.issuedOn)}</span> : null}
         </h1>
         <p className="text-lg">{plan.title}</p>

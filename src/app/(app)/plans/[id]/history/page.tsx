@@ -1,20 +1,26 @@
 import type { Metadata } from "next";
-import { auditActionLabel } from "@/ui/labels";
-import { dateTimeInVietnam } from "@/domain/vietnam-time";
 import Link from "next/link";
-import { getPlanDetail } from "@/features/plans/queries";
+import { formatDate } from "@/domain/reporting-calendar";
+import { dateTimeInVietnam } from "@/domain/vietnam-time";
+import { getPlanHistory } from "@/features/plans/history";
+import { inPlanOrder, type VersionSnapshot } from "@/features/plans/history-model";
 import { planPage } from "@/server/pages";
 
 export const metadata: Metadata = { title: "Lịch sử kế hoạch" };
 
-type Snapshot = {
-  title: string;
-  numberSerial: string | null;
-  issuedOn: string | null;
-  signerName: string | null;
-  tasks: { numbering: string; title: string | null; body: string }[];
-  indicators: { code: string; name: string; isGroup: boolean; targets: { year: number; text: string }[] }[];
-};
+function Fields({ fields }: { fields: [string, string][] }) {
+  if (fields.length === 0) return null;
+  return (
+    <dl className="text-xs">
+      {fields.map(([label, value], i) => (
+        <div key={i} className="break-words">
+          {label ? <dt className="inline font-semibold">{label}: </dt> : null}
+          <dd className="inline">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
 
 export default async function PlanHistoryPage({
   params,
@@ -25,23 +31,10 @@ export default async function PlanHistoryPage({
 }) {
   const { id } = await params;
   const { version } = await searchParams;
-  const { data } = await planPage("/plans/[id]/history", id, async (db, scope) => {
-    const plan = await getPlanDetail(db, scope, id);
-    const versions = await db.planVersion.findMany({ where: { planId: id }, orderBy: { version: "desc" } });
-    const changes = await db.auditLog.findMany({
-      where: {
-        OR: [
-          { entityId: id },
-          { entityId: { in: [...plan.tasks.map((t) => t.id), ...plan.indicators.map((i) => i.id)] } },
-        ],
-      },
-      orderBy: { at: "desc" },
-      take: 100,
-    });
-    return { plan, versions, changes };
-  });
+  const { data } = await planPage("/plans/[id]/history", id, (db, scope) => getPlanHistory(db, scope, id));
   const selected = data.versions.find((v) => String(v.version) === version);
-  const snapshot = selected?.snapshot as Snapshot | undefined;
+  const snapshot = selected?.snapshot as VersionSnapshot | undefined;
+  const ordered = snapshot ? inPlanOrder(snapshot) : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Lịch sử kế hoạch {data.plan.number}</h1>
@@ -59,47 +52,56 @@ export default async function PlanHistoryPage({
         ) : (
           <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
             {data.versions.map((v) => (
-              <li key={v.id} className="flex gap-3 px-3 py-2">
+              <li key={v.id} className="flex flex-wrap gap-3 px-3 py-2" data-testid={`version-${v.ordinal}`}>
                 <Link
                   href={`/plans/${id}/history?version=${v.version}`}
                   className="font-semibold text-brand-700 underline"
+                  aria-current={selected?.id === v.id ? "true" : undefined}
                 >
-                  Bản {v.version}
+                  Bản {v.ordinal}
                 </Link>
                 <span>{v.reason}</span>
-                <span className="text-stone-500">{dateTimeInVietnam(v.createdAt)}</span>
+                <span className="text-stone-500">lưu lúc {dateTimeInVietnam(v.createdAt)}</span>
               </li>
             ))}
           </ul>
         )}
       </section>
-      {snapshot ? (
+      {snapshot && ordered ? (
         <section
           aria-labelledby="snapshot"
           className="space-y-2 rounded-lg border border-stone-200 bg-white p-4 text-sm"
+          data-testid="version-text"
         >
           <h2 id="snapshot" className="text-lg font-semibold">
-            Bản {selected!.version}: {snapshot.title}
+            Bản {selected!.ordinal}: {snapshot.title}
           </h2>
           <p>
-            Số {snapshot.numberSerial ?? "—"} · ngày{" "}
-            {snapshot.issuedOn?.slice(0, 10).split("-").reverse().join("/") ?? "—"} · {snapshot.signerName ?? ""}
+            Số {snapshot.numberSerial ?? "(chưa có số)"} · ngày{" "}
+            {snapshot.issuedOn ? formatDate(snapshot.issuedOn.slice(0, 10)) : "—"}
+            {snapshot.signerName ? ` · ${snapshot.signerName}` : ""}
           </p>
           <h3 className="font-semibold">Chỉ tiêu</h3>
-          <ul className="ml-4 list-disc">
-            {snapshot.indicators
-              .filter((i) => !i.isGroup)
-              .map((i) => (
-                <li key={`${i.code}${i.name}`}>
-                  {i.code} {i.name}: {i.targets.map((t) => `${t.year}: ${t.text}`).join("; ")}
-                </li>
-              ))}
+          <ul className="space-y-0.5">
+            {ordered.indicators.map(({ item, depth }) => (
+              <li
+                key={item.id ?? `${item.code}${item.name}`}
+                style={{ paddingLeft: `${depth * 1.25}rem` }}
+                className={item.isGroup ? "font-semibold" : ""}
+                data-testid="version-indicator"
+              >
+                {item.code} {item.name}
+                {item.isGroup || item.targets.length === 0
+                  ? ""
+                  : `: ${item.targets.map((t) => `${t.year}: ${t.text}`).join("; ")}`}
+              </li>
+            ))}
           </ul>
           <h3 className="font-semibold">Nhiệm vụ</h3>
-          <ul className="ml-4 list-disc">
-            {snapshot.tasks.map((t, index) => (
-              <li key={index}>
-                {t.numbering} {t.title ?? t.body.slice(0, 120)}
+          <ul className="space-y-0.5">
+            {ordered.tasks.map(({ item, depth }, index) => (
+              <li key={item.id ?? index} style={{ paddingLeft: `${depth * 1.25}rem` }}>
+                {item.numbering} {item.title ?? item.body.slice(0, 120)}
               </li>
             ))}
           </ul>
@@ -112,14 +114,51 @@ export default async function PlanHistoryPage({
         {data.changes.length === 0 ? (
           <p className="text-sm text-stone-600">Chưa có thay đổi nào được ghi lại.</p>
         ) : (
-          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm">
-            {data.changes.map((c) => (
-              <li key={c.id.toString()} className="flex gap-3 px-3 py-2">
-                <span className="text-stone-500">{dateTimeInVietnam(c.at)}</span>
-                <span>{auditActionLabel(c.action)}</span>
-              </li>
-            ))}
-          </ul>
+          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+            <table className="w-full text-sm">
+              <caption className="sr-only">100 thay đổi gần nhất của kế hoạch, nhiệm vụ và chỉ tiêu</caption>
+              <thead className="bg-stone-100 text-left">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    Thời điểm
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Người thực hiện
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Thay đổi
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Trước
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Sau
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.changes.map((c) => (
+                  <tr key={c.id} className="border-t border-stone-100 align-top" data-testid="change">
+                    <td className="whitespace-nowrap px-3 py-2 text-stone-600">{dateTimeInVietnam(c.at)}</td>
+                    <td className="px-3 py-2">
+                      {c.who}
+                      {c.onBehalfOf ? <span className="block text-xs text-stone-500">{c.onBehalfOf}</span> : null}
+                    </td>
+                    <td className="px-3 py-2">
+                      {c.action}
+                      {c.item ? <span className="block text-xs text-stone-600">{c.item}</span> : null}
+                    </td>
+                    <td className="max-w-xs px-3 py-2">
+                      <Fields fields={c.before} />
+                    </td>
+                    <td className="max-w-xs px-3 py-2">
+                      <Fields fields={c.after} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { documentKindLabel } from "@/domain/document-number";
+import { documentKindLabel, numberPhrase } from "@/domain/document-number";
 import { ImplementForm } from "@/features/plans/implement-form";
 import { canImplement } from "@/features/plans/plan-actions";
 import { getPlanDetail } from "@/features/plans/queries";
@@ -26,7 +26,7 @@ export default async function ImplementPage({ params }: { params: Promise<{ id: 
   // "Thị xã Mộc Châu" reads "trên địa bàn thị xã Mộc Châu" inside a sentence.
   const place = data.place.charAt(0).toLowerCase() + data.place.slice(1);
   const dated = parent.issuedOn ? ` ngày ${day(parent.issuedOn)}` : "";
-  const suggested = `Thực hiện ${kind} số ${parent.number}${dated} của ${parent.issuer.name} trên địa bàn ${place}`;
+  const suggested = `Thực hiện ${kind} ${numberPhrase(parent.number)}${dated} của ${parent.issuer.name} trên địa bàn ${place}`;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">

@@ -36,7 +36,7 @@ export default async function ReportPage({
   const load = () => orNotFound(withScope(scope, (db) => getReportPage(db, scope, id, year)));
   let page = await load();
   // The owner's first visit opens the year's draft (its period and due day fixed from the parent plan).
-  if (!page.report && page.canEdit) {
+  if (!page.report && page.canEdit && !page.notOwed) {
     const created = await createReport.execute(scope, { planId: id, year });
     if (created.status === "ok") page = await load();
   }
@@ -88,9 +88,13 @@ export default async function ReportPage({
           <dt className="font-semibold">Hạn gửi</dt>
           <dd>
             {formatDate(page.period.due)}{" "}
-            <Badge tone={deadlineTone[page.deadline]}>
-              {page.deadline === "SUBMITTED" ? "đã gửi" : daysLeftText(page.daysLeft)}
-            </Badge>
+            {page.notOwed && !report ? (
+              <Badge>không phải báo cáo</Badge>
+            ) : (
+              <Badge tone={deadlineTone[page.deadline]}>
+                {page.deadline === "SUBMITTED" ? "đã gửi" : daysLeftText(page.daysLeft)}
+              </Badge>
+            )}
           </dd>
           <dt className="font-semibold">Gửi đến</dt>
           <dd>{page.plan.parentIssuerName ?? "cơ quan cấp trên"}</dd>
@@ -114,8 +118,11 @@ export default async function ReportPage({
       ) : null}
 
       {!report ? (
-        <p className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600">
-          Chưa có báo cáo năm {year} cho kế hoạch này.
+        <p
+          className="rounded border border-dashed border-stone-300 bg-white p-4 text-stone-600"
+          data-testid="no-report"
+        >
+          {page.notOwed ?? `Chưa có báo cáo năm ${year} cho kế hoạch này.`}
         </p>
       ) : (
         <>
