@@ -120,6 +120,8 @@ export async function planSnapshot(db: ScopedDb, id: string) {
   const notSaid = { visibleTo: true } as const;
   return db.plan.findUniqueOrThrow({
     where: { id },
+    // The search text is derived from what the plan says, for the plan list only.
+    omit: { ...notSaid, searchText: true },
     include: {
       tasks: {
         omit: notSaid,

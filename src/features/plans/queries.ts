@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { formatDocumentNumber } from "@/domain/document-number";
+import { searchTerms } from "@/domain/vietnamese-text";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
@@ -64,14 +65,14 @@ export async function listPlans(db: ScopedDb, scope: Scope, filters: PlanFilters
   if (filters.provinceCode) and.push({ provinceCode: filters.provinceCode });
   if (filters.track) and.push({ track: filters.track });
   if (filters.level) and.push({ issuer: { adminUnit: { level: filters.level } } });
-  if (filters.q)
-    and.push({
-      OR: [
-        { title: { contains: filters.q, mode: "insensitive" } },
-        { numberSerial: filters.q },
-        { issuer: { name: { contains: filters.q, mode: "insensitive" } } },
-      ],
-    });
+  if (filters.q !== undefined && filters.q !== "") {
+    // Every word of the query must start a word of the number, title or issuer, without diacritics
+    // ("moc chau", "54-KH/TXU"). A query with nothing searchable in it (only NUL or punctuation)
+    // finds nothing; % and _ are searched for as typed, not as LIKE's wildcards.
+    const terms = searchTerms(filters.q);
+    if (terms.length === 0) return [];
+    for (const term of terms) and.push({ searchText: { contains: ` ${term.replace(/[\\%_]/g, (c) => `\\${c}`)}` } });
+  }
   const plans = await db.plan.findMany({
     where,
     select: planSummarySelect(scope),
