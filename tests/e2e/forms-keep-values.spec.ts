@@ -40,7 +40,10 @@ test("adding an organisation: kind, track and locality stay as chosen after a re
   await form.getByLabel("Loại").selectOption({ label: "Ủy ban nhân dân" });
   await form.getByLabel("Khối").selectOption({ label: "Đảng" });
   const locality = form.getByLabel("Địa bàn");
-  const chosen = await locality.locator("option").nth(3).evaluate((o: HTMLOptionElement) => o.text);
+  const chosen = await locality
+    .locator("option")
+    .nth(3)
+    .evaluate((o: HTMLOptionElement) => o.text);
   await locality.selectOption({ label: chosen });
   await form.getByLabel("Tên cơ quan").fill("ab");
   await form.getByRole("button", { name: "Thêm cơ quan" }).click();
@@ -76,7 +79,10 @@ test("the plan editor: the direction stays as chosen after a refused target, new
   // A new one: its group and direction stay too.
   const added = page.getByRole("form", { name: "Thêm chỉ tiêu" });
   const group = added.getByLabel("Thuộc nhóm");
-  const groupLabel = await group.locator("option").nth(1).evaluate((o: HTMLOptionElement) => o.text);
+  const groupLabel = await group
+    .locator("option")
+    .nth(1)
+    .evaluate((o: HTMLOptionElement) => o.text);
   await group.selectOption({ label: groupLabel });
   await added.getByLabel("Chiều đánh giá").selectOption({ label: "Trong khoảng" });
   await added.getByLabel("Mã", { exact: true }).fill("9.9");

@@ -66,6 +66,10 @@ test("a district editor turns the provincial plan into a local plan, the approve
   await issue.getByLabel("Chức vụ người ký").fill("PHÓ BÍ THƯ");
   await issue.getByLabel("Họ tên người ký").fill("Nguyễn Văn Minh");
   await issue.getByRole("button", { name: "Ban hành" }).click();
+  // Issuing cannot be undone: it asks first, listing what the draft lacks (issue #13, point 6).
+  const confirm = page.getByRole("dialog", { name: "Ban hành kế hoạch?" });
+  await expect(confirm.getByTestId("missing-list")).toContainText("nhiệm vụ chưa có cơ quan chủ trì");
+  await confirm.getByRole("button", { name: "Ban hành" }).click();
   await expect(page.getByRole("form", { name: "Sửa đổi, bổ sung" })).toBeVisible();
   await signOut(page);
 

@@ -6,6 +6,7 @@ import { permits, roleHolds } from "@/server/permissions";
 import { relationTo } from "@/server/relations";
 import type { EditableIndicator } from "./editor/indicator-editor";
 import type { EditableTask } from "./editor/task-editor";
+import { missingBeforeIssue } from "./issue-check";
 import { parentChanges } from "./parent-change-actions";
 import { asTree, getPlanDetail } from "./queries";
 
@@ -75,12 +76,14 @@ export async function loadEditor(db: ScopedDb, scope: Scope, planId: string) {
     select: { name: true },
     orderBy: { name: "asc" },
   });
+  const changes = plan.status === "DRAFT" ? await parentChanges(db, planId) : [];
   return {
     plan,
     tasks,
     indicators,
     directory: directory.map((o) => o.name),
-    changes: plan.status === "DRAFT" ? await parentChanges(db, planId) : [],
+    changes,
     canIssue: roleHolds(scope.role, "plans.issue", scope.isSystemAdmin),
+    missingBeforeIssue: missingBeforeIssue({ sections: plan, indicators, tasks, parentChanges: changes.length }),
   };
 }

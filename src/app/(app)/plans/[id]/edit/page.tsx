@@ -121,6 +121,7 @@ export default async function EditPlanPage({ params }: { params: Promise<{ id: s
                 planId={plan.id}
                 version={plan.version}
                 signingForm={plan.track === "PARTY" ? "T/M BAN THƯỜNG VỤ" : "TM. ỦY BAN NHÂN DÂN"}
+                missing={data.missingBeforeIssue}
               />
             </section>
           ) : (
