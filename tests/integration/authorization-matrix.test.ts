@@ -32,8 +32,11 @@ const EXPECTED_ROUTES: Record<string, Role[]> = {
   "/api/plans/[id]/export/indicators.xlsx": ROLES,
   "/api/provinces/[code]/export/localities.xlsx": ROLES,
   "/admin/users": ["ADMIN"],
+  "/admin/users/[id]": ["ADMIN"],
   "/admin/audit": ["ADMIN"],
   "/admin/organizations": [],
+  "/api/admin/units": ["ADMIN"],
+  "/api/admin/organizations": [],
   "/sign-in": ROLES,
   "/api/auth/[...nextauth]": ROLES,
 };

@@ -121,7 +121,7 @@ export async function planSnapshot(db: ScopedDb, id: string) {
   return db.plan.findUniqueOrThrow({
     where: { id },
     // The search text is derived from what the plan says, for the plan list only.
-    omit: { ...notSaid, searchText: true },
+    omit: { searchText: true },
     include: {
       tasks: {
         omit: notSaid,
