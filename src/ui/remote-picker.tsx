@@ -142,7 +142,6 @@ export function RemotePicker({
           <ul
             id={listId}
             role="listbox"
-            aria-label={label}
             className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-stone-300 bg-white shadow"
           >
             {choices.map((choice, i) => (

@@ -51,7 +51,7 @@ test("a provincial administrator finds, filters and edits accounts, then finds t
   await expect(edit).toContainText("Hãy chọn đơn vị cho mỗi dòng");
   await expect(edit.getByLabel("Vai trò tại đơn vị 1")).toHaveValue("EDITOR");
   await expect(edit.getByLabel("Họ tên, chức danh")).toHaveValue("Cán bộ theo dõi Mộc Châu");
-  await edit.getByLabel("Đơn vị 2").fill("ubnd huyen mai son");
+  await edit.getByLabel("Đơn vị 2", { exact: true }).fill("ubnd huyen mai son");
   await edit.getByRole("option", { name: /^UBND huyện.*Huyện Mai Sơn/ }).click();
   await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
   await expect(edit.getByTestId("edit-user-state")).toHaveText("Đã lưu.");

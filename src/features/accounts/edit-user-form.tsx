@@ -58,8 +58,11 @@ function MembershipsEditor({ saved, errors }: { saved: Membership[]; errors: Rec
             />
             <label className="font-semibold">
               Vai trò tại đơn vị {index + 1}
+              {/* Uncontrolled and remounted when the role changes, so that React's reset of the form
+                  after a refusal lands on the chosen role (a controlled select would show the first). */}
               <select
-                value={row.role}
+                key={row.role}
+                defaultValue={row.role}
                 onChange={(e) => update(row.key, { role: e.target.value })}
                 className={inputStyle.field}
               >

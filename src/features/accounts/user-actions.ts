@@ -211,7 +211,7 @@ export const updateUser = defineAction({
       if (current.has(membership.organizationId)) continue;
       const organization = await db.organization.findUnique({
         where: { id: membership.organizationId },
-        select: { name: true, isCollective: true, validTo: true },
+        select: { name: true, isCollective: true },
       });
       if (!organization) throw new FieldError("memberships", "Không tìm thấy đơn vị đã chọn; hãy chọn lại");
       const managed = permits(
@@ -221,8 +221,6 @@ export const updateUser = defineAction({
       );
       if (!managed || organization.isCollective)
         throw new FieldError("memberships", `Bạn không quản lý tài khoản của “${organization.name}”`);
-      if (organization.validTo)
-        throw new FieldError("memberships", `“${organization.name}” đã kết thúc hoạt động; hãy chọn đơn vị kế thừa`);
     }
     const { count } = await db.user.updateMany({
       where: { id: input.userId, version: input.version },

@@ -80,9 +80,11 @@ export default async function AuditPage({
             className={inputStyle.field}
           />
         </label>
-        <label className="text-sm font-semibold">
-          Thao tác
-          <select name="action" defaultValue={filters.action ?? ""} className={inputStyle.field}>
+        <div className="text-sm">
+          <label htmlFor="audit-action" className="block font-semibold">
+            Thao tác
+          </label>
+          <select id="audit-action" name="action" defaultValue={filters.action ?? ""} className={inputStyle.field}>
             <option value="">Tất cả</option>
             {auditActionOptions().map((o) => (
               <option key={o.value} value={o.value}>
@@ -90,10 +92,12 @@ export default async function AuditPage({
               </option>
             ))}
           </select>
-        </label>
-        <label className="text-sm font-semibold">
-          Đối tượng
-          <select name="entity" defaultValue={filters.entity ?? ""} className={inputStyle.field}>
+        </div>
+        <div className="text-sm">
+          <label htmlFor="audit-entity" className="block font-semibold">
+            Đối tượng
+          </label>
+          <select id="audit-entity" name="entity" defaultValue={filters.entity ?? ""} className={inputStyle.field}>
             <option value="">Tất cả</option>
             {Object.entries(auditEntityLabels).map(([value, label]) => (
               <option key={value} value={value}>
@@ -101,7 +105,7 @@ export default async function AuditPage({
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <div className="text-sm">
           <label htmlFor="audit-from" className="block font-semibold">
             Từ ngày

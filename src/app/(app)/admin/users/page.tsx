@@ -75,9 +75,12 @@ export default async function UsersPage({
             />
           </label>
           <UnitFilter initial={unit ? { id: unit.id, label: `${unit.name} — ${unit.place}` } : null} />
-          <label className="text-sm font-semibold">
-            Vai trò
-            <select name="role" defaultValue={filters.role ?? ""} className={inputStyle.field}>
+          <div className="text-sm">
+            {/* Labelled by id, not by wrapping: a wrapping label would name the select with its options too. */}
+            <label htmlFor="user-filter-role" className="block font-semibold">
+              Vai trò
+            </label>
+            <select id="user-filter-role" name="role" defaultValue={filters.role ?? ""} className={inputStyle.field}>
               <option value="">Tất cả</option>
               {Object.entries(roleLabels).map(([value, label]) => (
                 <option key={value} value={value}>
@@ -85,15 +88,22 @@ export default async function UsersPage({
                 </option>
               ))}
             </select>
-          </label>
-          <label className="text-sm font-semibold">
-            Trạng thái
-            <select name="status" defaultValue={filters.status ?? ""} className={inputStyle.field}>
+          </div>
+          <div className="text-sm">
+            <label htmlFor="user-filter-status" className="block font-semibold">
+              Trạng thái
+            </label>
+            <select
+              id="user-filter-status"
+              name="status"
+              defaultValue={filters.status ?? ""}
+              className={inputStyle.field}
+            >
               <option value="">Tất cả</option>
               <option value="active">Đang hoạt động</option>
               <option value="locked">Đã khóa</option>
             </select>
-          </label>
+          </div>
           <div className="flex items-center gap-3">
             <button className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">
               Lọc
