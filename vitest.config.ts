@@ -1,7 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname, "src") };
+const alias = {
+  "@": path.resolve(import.meta.dirname, "src"),
+  // Server-only modules are tested in Node as they run on the server (see tests/setup/server-only.ts).
+  "server-only": path.resolve(import.meta.dirname, "tests/setup/server-only.ts"),
+};
 
 export default defineConfig({
   test: {

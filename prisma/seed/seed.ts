@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { createPrismaClient } from "../../src/server/db/client";
+import { createPrismaClient } from "../../src/server/db/create-client";
 import { loadAdminUnits, unitId } from "./admin-units";
 import { addCascade, districtBody } from "./cascade";
 import { seededRandom } from "./ids";

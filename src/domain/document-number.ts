@@ -155,3 +155,18 @@ const KIND_LABELS: Record<DocumentKind, string> = {
 export function documentKindLabel(kind: DocumentKind): string {
   return KIND_LABELS[kind];
 }
+
+/** A plan's number as written, from its stored parts ("222-KH/ThU", "114/KH-UBND", "-KH/ĐU" unnumbered). */
+export function planNumber(plan: {
+  notation: "PARTY" | "STATE";
+  numberSerial: string | null;
+  typeCode: string;
+  issuerCode: string;
+}): string {
+  return formatDocumentNumber({
+    notation: plan.notation,
+    serial: plan.numberSerial,
+    typeCode: plan.typeCode,
+    issuerCode: plan.issuerCode,
+  });
+}

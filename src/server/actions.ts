@@ -1,3 +1,4 @@
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { recordAudit, type AuditEntry } from "./audit";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Scope } from "./db/scope";
 import type { ScopedDb } from "./db/scoped";

@@ -1,10 +1,14 @@
+import "server-only";
 import { notFound } from "next/navigation";
 import { currentScope, requireScope } from "./auth/session";
 import type { Scope } from "./db/scope";
 import { roleHolds, type Permission } from "./permissions";
 
 // Every page and route handler and the permission it needs, declared in one list that the
-// authorisation matrix test walks. Pages call requirePage(path) with their own path.
+// authorisation matrix test walks. Pages call requirePage(path) (or, about one plan, planPage /
+// requirePlanPage in ./pages.ts) with their own path; route handlers routeScope(path). A route whose
+// subject is "plan" takes a plan's id; routes.test.ts checks that every page and handler under
+// src/app is listed here and guards itself with its own path.
 
 export const ROUTES = {
   "/plans": { permission: "plans.read" },
@@ -29,12 +33,18 @@ export const ROUTES = {
   // Type-ahead pickers (JSON): the units an administrator manages, and any organisation.
   "/api/admin/units": { permission: "users.manage" },
   "/api/admin/organizations": { permission: "organizations.manage" },
-  // Public by nature: signing in.
+  // Public by nature: the start page (it only redirects to /plans) and signing in.
+  "/": { permission: null },
   "/sign-in": { permission: null },
   "/api/auth/[...nextauth]": { permission: null },
 } as const satisfies Record<string, { permission: Permission | null; subject?: "plan" }>;
 
 export type RoutePath = keyof typeof ROUTES;
+
+/** Routes about one plan (subject "plan"): their [id] is a plan's, checked by requirePlanPage (src/server/pages.ts). */
+export type PlanRoutePath = {
+  [P in RoutePath]: (typeof ROUTES)[P] extends { subject: "plan" } ? P : never;
+}[RoutePath];
 
 export function routeAllows(scope: Scope, path: RoutePath): boolean {
   const permission = ROUTES[path].permission;

@@ -36,6 +36,8 @@ test("creating a user: unit and role stay as chosen after a refused password", a
 });
 
 test("adding an organisation: kind, track and locality stay as chosen after a refused name", async ({ page }) => {
+  // The page lists a province's bodies, each with its own successor picker: heavy on a loaded machine.
+  test.slow();
   await signIn(page, "admin");
   await page.goto("/admin/organizations");
   const form = page.getByRole("form", { name: "Thêm cơ quan" });

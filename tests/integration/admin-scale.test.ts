@@ -115,7 +115,10 @@ describe("administration at scale", () => {
     const maiSon = await withScope(scopes.province, (tx) =>
       search.searchOrganizations(tx, managed, "ubnd huyen mai son"),
     );
-    expect(maiSon.map((c) => c.place), JSON.stringify(maiSon)).toContain("Huyện Mai Sơn, Tỉnh Sơn La (trước 01/07/2025)");
+    expect(
+      maiSon.map((c) => c.place),
+      JSON.stringify(maiSon),
+    ).toContain("Huyện Mai Sơn, Tỉnh Sơn La (trước 01/07/2025)");
     // Nothing outside what the admin manages: not the province's own peers, nor another province.
     const outside = await withScope(scopes.district, (tx) =>
       search.searchOrganizations(tx, queries.managedOrganizationsWhere(scopes.district), "tinh uy"),

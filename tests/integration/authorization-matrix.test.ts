@@ -37,6 +37,7 @@ const EXPECTED_ROUTES: Record<string, Role[]> = {
   "/admin/organizations": [],
   "/api/admin/units": ["ADMIN"],
   "/api/admin/organizations": [],
+  "/": ROLES,
   "/sign-in": ROLES,
   "/api/auth/[...nextauth]": ROLES,
 };

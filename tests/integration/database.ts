@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { withCredentials, withDatabase } from "../../scripts/lib/database";
-import { createPrismaClient } from "../../src/server/db/client";
+import { createPrismaClient } from "../../src/server/db/create-client";
 
 const TEMPLATE = "kehoach_test_template";
 

@@ -1,6 +1,6 @@
 import { formatVietnameseNumber } from "@/domain/decimal";
 import { formatDate, isIsoDate } from "@/domain/reporting-calendar";
-import { dateTimeInVietnam } from "@/features/reporting/calendar";
+import { dateTimeInVietnam } from "@/domain/vietnam-time";
 
 // An audit entry's "before" and "after" as an administrator reads them: field by field, with the
 // common fields named in Vietnamese and values written as the rest of the product writes them

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { defineAction, FieldError } from "@/server/actions";
 import { hashPassword } from "@/server/auth/password";

@@ -115,7 +115,7 @@ export function sumCounts(rows: readonly { counts: StatusCounts }[]): StatusCoun
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-export { todayInVietnam } from "../reporting/calendar";
+export { todayInVietnam } from "@/domain/vietnam-time";
 
 /** The report of `year` is due on the parent's day (15/12 when it set none), unless the report row says otherwise. */
 export function reportDueDate(year: number, parentDue: Partial<DayMonth> | null, reportDueOn: string | null): string {

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { normalizeName } from "@/domain/vietnamese-text";
 import { defineAction, FieldError } from "@/server/actions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { parseDocumentNumber } from "@/domain/document-number";
 import { parseTarget } from "@/domain/target-notation";

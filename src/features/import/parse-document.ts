@@ -1,4 +1,3 @@
-import { normalizeName } from "@/domain/vietnamese-text";
 import {
   documentKindLabel,
   documentKindOf,
@@ -11,13 +10,28 @@ import { parseVietnameseDate } from "@/domain/reporting-calendar";
 import { unifyDashes } from "@/domain/vietnamese-text";
 import type { DocumentIndicator, DocumentTask, PlanDocument } from "@/features/plans/plan-document";
 import { toBlocks, type Block } from "./parse-blocks";
-import { readProseIndicators, type ProseIndicator } from "./parse-prose";
-import { readIndicatorTable, readTaskTable, tableRuns, type TableIndicator } from "./parse-table";
-import { readTasks, type ReadTask } from "./parse-tasks";
+import { readSignature } from "./parse-signature";
+import {
+  collectIndicators,
+  joinParagraphs,
+  noteTasks,
+  range,
+  readChildDeadlines,
+  readObjectives,
+  readProse,
+  readPurpose,
+  readTables,
+  readTaskSection,
+  sectionOf,
+  splitSections,
+  type Notes,
+} from "./parse-sections";
 import { capitalize, fold, foldSameLength, isAllCaps, trimPunctuation } from "./text";
 
 // The importer's core: plain text in, a PlanDocument out, with the source lines of every item and
 // what could not be read clearly. Pure: no I/O, no clock, no randomness (the caller gives the key).
+// extractPlan reads the front matter here (header, kind, title, preamble, signature), and the body's
+// sections with the readers of parse-sections.ts, in the order of the document.
 
 export type SourceRange = { from: number; to: number };
 
@@ -66,30 +80,6 @@ const KIND_WORDS: ReadonlyArray<readonly [string, DocumentKind]> = [
 // A title that begins in lower case ("thực hiện Nghị quyết …") is read with its kind in front, as the
 // heading says it; a programme's heading word is "Chương trình" alone.
 const kindTitle = (kind: DocumentKind) => (kind === "PROGRAMME" ? "Chương trình" : documentKindLabel(kind));
-
-type SectionName = "purpose" | "objectives" | "tasks" | "funding" | "implementation" | "other";
-
-function sectionOf(key: string): SectionName {
-  if (/nhiem vu|giai phap/.test(key)) return "tasks";
-  if (/muc dich|yeu cau/.test(key)) return "purpose";
-  if (/to chuc thuc hien|trach nhiem thuc hien|phan cong/.test(key)) return "implementation";
-  if (/kinh phi|nguon luc thuc hien/.test(key)) return "funding";
-  if (/muc tieu|chi tieu/.test(key)) return "objectives";
-  return "other";
-}
-
-function range(blocks: Block[]): SourceRange | null {
-  if (!blocks.length) return null;
-  return { from: Math.min(...blocks.map((b) => b.from)), to: Math.max(...blocks.map((b) => b.to)) };
-}
-
-function joinParagraphs(parts: string[]): string | null {
-  const text = parts
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .join("\n\n");
-  return text || null;
-}
 
 /** "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG": a line of capitals naming the kind of document. */
 function kindLine(block: Block): { kind: DocumentKind; rest: string } | null {
@@ -225,120 +215,7 @@ function readHeader(blocks: Block[]): Header {
   return header;
 }
 
-type Signature = {
-  recipients: string[];
-  recipientsRange: SourceRange | null;
-  signer: PlanDocument["signer"];
-  signerRange: SourceRange | null;
-};
-
-const SIGNING_FORM = /^(t\/m|tm|k\/t|kt|tl|tuq|q)\s*\.?\s*(?=\S)/;
-
-function readSignature(blocks: Block[]): Signature {
-  const out: Signature = {
-    recipients: [],
-    recipientsRange: null,
-    signer: { name: null, title: null, signingForm: null },
-    signerRange: null,
-  };
-  const lines = blocks.filter((b) => b.kind === "text").flatMap((b) => b.lines.map((l) => ({ ...l, block: b })));
-  let i = lines.findIndex((l) => /^noi nhan\b/.test(fold(l.text)));
-  if (i >= 0) {
-    const start = lines[i]!.no;
-    let end = start;
-    const inline = lines[i]!.text.replace(/^[^:]*:?\s*/, "");
-    if (inline) out.recipients.push(trimPunctuation(inline));
-    i++;
-    while (i < lines.length && /^[-–+•*]/.test(lines[i]!.text)) {
-      const name = lines[i]!.text.replace(/^[-–+•*]\s*/, "")
-        .replace(/[.,;]+$/, "")
-        .trim();
-      if (name) out.recipients.push(name);
-      end = lines[i]!.no;
-      i++;
-    }
-    out.recipientsRange = { from: start, to: end };
-  } else i = 0;
-  for (let j = Math.max(0, i); j < lines.length; j++) {
-    const text = lines[j]!.text;
-    const key = fold(text);
-    if (/^phu luc\b/.test(key)) break;
-    const form = SIGNING_FORM.exec(key);
-    const isForm = form !== null && isAllCaps(text);
-    if (
-      !isForm &&
-      !(
-        isAllCaps(text) &&
-        /chu tich|bi thu|giam doc|truong|pho/.test(key) &&
-        out.signer.signingForm === null &&
-        out.signer.title === null
-      )
-    )
-      continue;
-    const from = lines[j]!.no;
-    if (isForm) {
-      const abbreviation = text.slice(0, form![0].replace(/\s+$/, "").length).trim();
-      const rest = text.slice(form![0].length).trim();
-      out.signer.signingForm = /\.$/.test(abbreviation)
-        ? `${abbreviation} ${rest}`
-        : `${abbreviation} ${rest}`.replace(/^(KT|TM|TL|TUQ|Q)(?=\s)/, "$1.");
-      j++;
-    }
-    let to = from;
-    if (j < lines.length && isAllCaps(lines[j]!.text) && !/^phu luc/.test(fold(lines[j]!.text))) {
-      out.signer.title = lines[j]!.text.trim();
-      to = lines[j]!.no;
-      j++;
-    }
-    const name = lines.slice(j, j + 3).find((l) => /^(?:\p{Lu}\p{Ll}*\s+){1,5}\p{Lu}\p{Ll}*$/u.test(l.text.trim()));
-    if (name) {
-      out.signer.name = name.text.trim();
-      to = name.no;
-    }
-    out.signerRange = { from, to };
-    break;
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------
-
-/**
- * The rows of a task table that are new work. A row whose text is the text of a task of the section
- * (the appendix that assigns the section's tasks; compared without case, diacritics or punctuation,
- * each task once) gives that task the agencies and time it lacks and is dropped; a group left
- * without rows goes with them. Texts that merely look alike stay two tasks: dropping one wrongly
- * would lose work the official never sees on the review screen. `merged` counts what was joined.
- */
-function mergeTableTasks(prose: ReadTask[], table: ReadTask[]): { tasks: ReadTask[]; merged: number } {
-  const leaves = (items: ReadTask[]): ReadTask[] =>
-    items.flatMap((item) => (item.children.length ? leaves(item.children) : [item]));
-  const text = (item: ReadTask) => normalizeName(`${item.task.title ?? ""} ${item.task.body}`);
-  const open = new Map<string, ReadTask[]>();
-  for (const leaf of leaves(prose)) open.set(text(leaf), [...(open.get(text(leaf)) ?? []), leaf]);
-  let merged = 0;
-  const keep = (items: ReadTask[]): ReadTask[] =>
-    items.flatMap((item) => {
-      if (item.children.length) {
-        const children = keep(item.children);
-        if (!children.length) return [];
-        item.children = children;
-        item.task.children = children.map((child) => child.task);
-        return [item];
-      }
-      const twin = open.get(text(item))?.shift();
-      if (!twin) return [item];
-      merged++;
-      for (const field of ["lead", "coordinating", "timeframe"] as const) {
-        if (twin.task[field]?.length || !item.task[field]?.length) continue;
-        (twin.task as Record<string, unknown>)[field] = item.task[field];
-        if (item.unclear[field]) twin.unclear[field] = item.unclear[field];
-        else delete twin.unclear[field];
-      }
-      return [];
-    });
-  return { tasks: keep(table), merged };
-}
 
 function countTasks(tasks: DocumentTask[]): { tasks: number; assignments: number; timeframes: number } {
   let counts = { tasks: 0, assignments: 0, timeframes: 0 };
@@ -381,13 +258,8 @@ export function looksLikeLostDiacritics(text: string): boolean {
   return marked / letters < 0.05;
 }
 
-export function extractPlan(source: string, options: ExtractOptions = {}): Extraction {
-  const { lines, blocks } = toBlocks(source);
-  const sources: Record<string, SourceRange> = {};
-  const unclear: Record<string, string> = {};
-  const warnings: string[] = [];
-
-  // Where the body ends: "./." closes the last paragraph; "Trên đây là …" and "Nơi nhận" follow it.
+/** Where the body ends: "./." closes the last paragraph; "Trên đây là …" and "Nơi nhận" follow it. */
+function splitBody(blocks: Block[]): { body: Block[]; after: Block[] } {
   let bodyEnd = blocks.findIndex(
     (b, i) => i > 0 && b.kind === "text" && (/^noi nhan\b/.test(b.key) || /^tren day la\b/.test(b.key)),
   );
@@ -398,12 +270,29 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
     const appendix = blocks.findIndex((b) => /^phu luc\b/.test(b.key));
     bodyEnd = [firstTable, appendix, blocks.length].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b));
   }
-  const body = blocks.slice(0, bodyEnd);
-  const after = blocks.slice(bodyEnd);
+  return { body: blocks.slice(0, bodyEnd), after: blocks.slice(bodyEnd) };
+}
 
-  // The kind line ("KẾ HOẠCH") splits the header from the title; the first section heading (I.,
-  // II- …) ends the preamble. A plan without section headings starts its body at the first
-  // numbered paragraph or assignment line, and that body is read as tasks.
+type FrontMatter = {
+  header: Header;
+  parsedNumber: ReturnType<typeof parseDocumentNumber> | null;
+  kind: DocumentKind;
+  title: string;
+  titleBlock: Block | null;
+  preambleBlocks: Block[];
+  /** Where the sections start (after the preamble). */
+  bodyStart: number;
+  hasSections: boolean;
+};
+
+/**
+ * The header (issuer, number, place and date), the kind line ("KẾ HOẠCH"), the title and the
+ * preamble. The kind line splits the header from the title; the first section heading (I., II- …)
+ * ends the preamble. A plan without section headings starts its body at the first numbered
+ * paragraph or assignment line, and that body is read as tasks.
+ */
+function readFrontMatter(body: Block[], notes: Notes): FrontMatter {
+  const { sources, unclear } = notes;
   const firstRoman = body.findIndex((b) => b.marker.type === "roman" && sectionOf(fold(b.marker.rest)) !== "other");
   let kindIndex = -1;
   let kind: { kind: DocumentKind; rest: string } | null = null;
@@ -461,173 +350,24 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
   else
     unclear.issuerHeader =
       "Không thấy tên cơ quan ban hành ở đầu văn bản: hãy nhập (mỗi dòng một cấp, ví dụ ỦY BAN NHÂN DÂN / HUYỆN EA SÚP)";
-
-  // Sections I–V by their titles.
-  const sections: Record<SectionName, Block[]> = {
-    purpose: [],
-    objectives: [],
-    tasks: [],
-    funding: [],
-    implementation: [],
-    other: [],
+  return {
+    header,
+    parsedNumber,
+    kind: kindValue,
+    title,
+    titleBlock,
+    preambleBlocks,
+    bodyStart: searchEnd,
+    hasSections: firstRoman >= 0,
   };
-  let currentSection: SectionName | null = null;
-  const sectionHeadings: Partial<Record<SectionName, Block>> = {};
-  for (const block of body.slice(searchEnd)) {
-    if (block.marker.type === "roman") {
-      currentSection = sectionOf(fold(block.marker.rest));
-      sectionHeadings[currentSection] ??= block;
-      continue;
-    }
-    if (currentSection) sections[currentSection].push(block);
-  }
-  if (firstRoman < 0) sections.tasks = body.slice(searchEnd);
+}
 
-  // I. Mục đích, yêu cầu
-  const purpose: string[] = [];
-  const requirements: string[] = [];
-  let into = purpose;
-  for (const block of sections.purpose) {
-    if (block.marker.type === "number") {
-      const key = fold(block.marker.rest);
-      if (/^yeu cau/.test(key)) into = requirements;
-      else if (/^muc dich/.test(key)) into = purpose;
-      const inline = /^[^:]{2,40}:\s*(.+)$/u.exec(block.marker.rest);
-      if (/^(?:yeu cau|muc dich)/.test(key)) {
-        if (inline) into.push(inline[1]!);
-        continue;
-      }
-    }
-    into.push(block.text);
-  }
-
-  // II. Mục tiêu: general objective, vision and the indicators written as prose.
-  const general: string[] = [];
-  const vision: string[] = [];
-  const indicatorBlocks: Block[] = [];
-  const generalBlocks: Block[] = [];
-  const visionBlocks: Block[] = [];
-  let objectiveMode: "general" | "vision" | "indicators" = "general";
-  let milestone: string | null = null;
-  for (const block of sections.objectives) {
-    if (block.marker.type === "number" || block.marker.type === "letter") {
-      const rest = block.marker.rest;
-      const colon = rest.indexOf(":");
-      const heading = fold(colon > 0 ? rest.slice(0, colon) : rest);
-      const year = /\b(20\d\d)\b/.exec(heading)?.[1];
-      let recognised = true;
-      if (/tam nhin/.test(heading)) objectiveMode = "vision";
-      else if (/tong quat|muc tieu chung/.test(heading)) objectiveMode = "general";
-      else if (/chi tieu|cu the/.test(heading)) {
-        objectiveMode = "indicators";
-        if (year) milestone = year;
-      } else if (/^muc tieu\b/.test(heading) && heading.split(" ").length <= 8) {
-        if (year) milestone = year;
-        continue;
-      } else recognised = false;
-      if (recognised) {
-        if (colon > 0 && rest.slice(colon + 1).trim()) {
-          const inlineText = rest.slice(colon + 1).trim();
-          if (objectiveMode === "indicators")
-            indicatorBlocks.push({
-              ...block,
-              text: inlineText,
-              marker: { type: "none", rest: inlineText },
-              key: fold(inlineText),
-            });
-          else (objectiveMode === "vision" ? vision : general).push(inlineText);
-          (objectiveMode === "vision" ? visionBlocks : generalBlocks).push(block);
-        }
-        continue;
-      }
-    }
-    if (objectiveMode === "indicators") indicatorBlocks.push(block);
-    else if (objectiveMode === "vision") {
-      vision.push(block.text);
-      visionBlocks.push(block);
-    } else {
-      general.push(block.text);
-      generalBlocks.push(block);
-    }
-  }
-  if (!milestone) {
-    const years = sections.objectives
-      .map((b) => /\b(20[2-9]\d)\b/.exec(b.key)?.[1])
-      .filter((y): y is string => Boolean(y));
-    milestone = sectionHeadings.objectives
-      ? (/\b(20\d\d)\b/.exec(sectionHeadings.objectives.key)?.[1] ?? years.sort().at(-1) ?? null)
-      : null;
-  }
-
-  // Appendix tables (and any other indicator or task table of the document).
-  const tableIndicators: TableIndicator[] = [];
-  const tableTasks: ReadTask[] = [];
-  for (const run of tableRuns(blocks)) {
-    const read = readIndicatorTable(run);
-    if (read) tableIndicators.push(...read);
-    else tableTasks.push(...(readTaskTable(run) ?? []));
-  }
-  let prose: ProseIndicator[] = [];
-  if (indicatorBlocks.length) prose = readProseIndicators(indicatorBlocks, milestone ?? "2030");
-  else if (!tableIndicators.length && generalBlocks.length)
-    prose = readProseIndicators(generalBlocks, milestone ?? "2030").filter((p) =>
-      /\d/.test(Object.values(p.indicator.targets ?? {})[0] ?? ""),
-    );
-  if (prose.length && !milestone)
-    warnings.push(
-      "Không thấy năm mốc của các chỉ tiêu (ví dụ “đến năm 2030”): các chỉ tiêu được ghi cho năm 2030, hãy kiểm tra.",
-    );
-
-  // III. Nhiệm vụ, giải pháp
-  const { tasks: proseTasks, labelled } = readTasks(sections.tasks);
-  // A task table (the appendix that assigns the work) comes after the section's tasks, less the rows
-  // that repeat one of them (those complete it instead).
-  const fromTable = mergeTableTasks(proseTasks, tableTasks);
-  const tasks = [...proseTasks, ...fromTable.tasks];
-  if (fromTable.merged)
-    warnings.push(
-      `Bảng phân công nhiệm vụ nhắc lại ${fromTable.merged} nhiệm vụ đã có ở mục Nhiệm vụ: cơ quan và thời gian trong bảng được ghi vào các nhiệm vụ đó, hãy kiểm tra.`,
-    );
-  if (!labelled && !tableTasks.length && tasks.length)
-    warnings.push(
-      "Văn bản không ghi cơ quan chủ trì, thời gian cho từng nhiệm vụ (văn bản của Đảng thường giao việc ở mục Tổ chức thực hiện): hãy bổ sung nếu cần.",
-    );
-
-  const implementationText = joinParagraphs(sections.implementation.map((b) => b.text));
-  const signature = readSignature(after);
-
-  // Deadlines this plan sets for the plans and reports of the bodies below.
-  const childDeadlines: PlanDocument["childDeadlines"] = { plans: null, reports: null };
-  for (const block of sections.implementation) {
-    const key = foldSameLength(block.text);
-    const plans =
-      /hoan thanh (?:truoc|trong) (?:quy (?:iv|iii|ii|i|[1-4]) ?\/ ?\d{4}|ngay \d{1,2}\/\d{1,2}\/\d{4}|thang \d{1,2}\/\d{4}|nam \d{4})|truoc ngay \d{1,2}\/\d{1,2}\/\d{4}/.exec(
-        key,
-      );
-    if (plans && !childDeadlines.plans && /ke hoach|chuong trinh/.test(key.slice(0, plans.index))) {
-      childDeadlines.plans = block.text.slice(plans.index, plans.index + plans[0].length);
-      sources["childDeadlines.plans"] = { from: block.from, to: block.to };
-    }
-    const reports = /(?:(?:hang|hang) nam\s*)?\(?truoc ngay \d{1,2}\/\d{1,2}(?!\s*\/\s*\d)\)?/.exec(key);
-    if (reports && !childDeadlines.reports && /bao cao|tong hop/.test(key)) {
-      childDeadlines.reports = block.text
-        .slice(reports.index, reports.index + reports[0].length)
-        .replace(/^\((.*)\)$/, "$1");
-      sources["childDeadlines.reports"] = { from: block.from, to: block.to };
-    }
-  }
-
-  // The documents it implements and cites.
-  const numberValue = header.number || null;
-  // The preamble's "Thực hiện Kế hoạch số 114/KH-UBND …" names the parent more surely than the
-  // title's "Triển khai Nghị quyết số 68/NQ-CP …" (a document higher up the cascade).
-  const cited = findCitedDocuments([...preambleBlocks, ...(titleBlock ? [titleBlock] : [])], numberValue);
-  cited.forEach((c, i) => (sources[`cited.${i}`] = { from: c.line, to: c.line }));
-
-  // Party or State: the header says it; else the number, the issuer, or who "ban hành" it.
+/** Party or State: the header says it; else the number, the issuer, or who "ban hành" it. */
+function readTrack(front: FrontMatter, defaultTrack: "PARTY" | "STATE" | undefined): "PARTY" | "STATE" {
+  const { header, parsedNumber, preambleBlocks } = front;
   const issuerKey = fold(header.issuer.map((l) => l.text).join(" "));
   const preambleKey = fold(preambleBlocks.map((b) => b.text).join(" "));
-  const track: "PARTY" | "STATE" =
+  return (
     header.trackHint ??
     (parsedNumber?.ok ? parsedNumber.value.notation : null) ??
     (/\b(?:uy ban nhan dan|ubnd|hoi dong nhan dan)\b/.test(issuerKey)
@@ -640,34 +380,39 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
       : /\b(?:ubnd|uy ban nhan dan)\b[^.;]{0,40}\bban hanh\b/.test(preambleKey)
         ? "STATE"
         : null) ??
-    options.defaultTrack ??
-    "STATE";
+    defaultTrack ??
+    "STATE"
+  );
+}
 
-  // Indicators: the appendix tables, then the prose ones.
-  const indicators: DocumentIndicator[] = [];
-  const addTableIndicator = (item: TableIndicator, path: string) => {
-    sources[path] = { from: item.from, to: item.to };
-    for (const [field, message] of Object.entries(item.unclear)) unclear[field ? `${path}.${field}` : path] = message;
-    item.children.forEach((child, i) => addTableIndicator(child, `${path}.children.${i}`));
-  };
-  tableIndicators.forEach((item) => {
-    addTableIndicator(item, `indicators.${indicators.length}`);
-    indicators.push(item.indicator);
-  });
-  prose.forEach((item) => {
-    const path = `indicators.${indicators.length}`;
-    sources[path] = { from: item.from, to: item.to };
-    for (const [field, message] of Object.entries(item.unclear)) unclear[field ? `${path}.${field}` : path] = message;
-    if (tableIndicators.length) item.indicator.code = `VB${item.indicator.code}`;
-    indicators.push(item.indicator);
-  });
+export function extractPlan(source: string, options: ExtractOptions = {}): Extraction {
+  const { lines, blocks } = toBlocks(source);
+  const notes: Notes = { sources: {}, unclear: {}, warnings: [] };
+  const { sources, unclear, warnings } = notes;
 
-  const addTask = (item: ReadTask, path: string) => {
-    sources[path] = { from: item.from, to: item.to };
-    for (const [field, message] of Object.entries(item.unclear)) unclear[field ? `${path}.${field}` : path] = message;
-    item.children.forEach((child, i) => addTask(child, `${path}.children.${i}`));
-  };
-  tasks.forEach((item, i) => addTask(item, `tasks.${i}`));
+  const { body, after } = splitBody(blocks);
+  const front = readFrontMatter(body, notes);
+  const { header, title, titleBlock, preambleBlocks } = front;
+  const sections = splitSections(body.slice(front.bodyStart), front.hasSections);
+  const { purpose, requirements } = readPurpose(sections.purpose);
+  const objectives = readObjectives(sections.objectives, sections.headings.objectives);
+  const tables = readTables(blocks);
+  const prose = readProse(objectives, tables.indicators, notes);
+  const tasks = readTaskSection(sections.tasks, tables.tasks, notes);
+  const implementationText = joinParagraphs(sections.implementation.map((b) => b.text));
+  const signature = readSignature(after);
+  const childDeadlines = readChildDeadlines(sections.implementation, notes);
+
+  // The documents it implements and cites. The preamble's "Thực hiện Kế hoạch số 114/KH-UBND …"
+  // names the parent more surely than the title's "Triển khai Nghị quyết số 68/NQ-CP …" (a document
+  // higher up the cascade).
+  const numberValue = header.number || null;
+  const cited = findCitedDocuments([...preambleBlocks, ...(titleBlock ? [titleBlock] : [])], numberValue);
+  cited.forEach((c, i) => (sources[`cited.${i}`] = { from: c.line, to: c.line }));
+
+  const track = readTrack(front, options.defaultTrack);
+  const indicators = collectIndicators(tables.indicators, prose, notes);
+  noteTasks(tasks, notes);
 
   const sectionSource = (name: string, list: Block[]) => {
     const r = range(list);
@@ -681,8 +426,8 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
       (b) => requirements.includes(b.text) || (b.marker.type === "number" && /^yeu cau/.test(fold(b.marker.rest))),
     ),
   );
-  sectionSource("generalObjective", generalBlocks);
-  sectionSource("vision", visionBlocks);
+  sectionSource("generalObjective", objectives.generalBlocks);
+  sectionSource("vision", objectives.visionBlocks);
   sectionSource("funding", sections.funding);
   sectionSource("implementation", sections.implementation);
   if (signature.recipientsRange) sources.recipients = signature.recipientsRange;
@@ -695,7 +440,7 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
 
   const document: PlanDocument = {
     key: options.key ?? "import-draft",
-    kind: kindValue,
+    kind: front.kind,
     track,
     number: header.number,
     issuedOn: header.issuedOn,
@@ -709,8 +454,8 @@ export function extractPlan(source: string, options: ExtractOptions = {}): Extra
       preamble: joinParagraphs(preambleBlocks.map((b) => b.text)),
       purpose: joinParagraphs(purpose),
       requirements: joinParagraphs(requirements),
-      generalObjective: joinParagraphs(general),
-      vision: joinParagraphs(vision),
+      generalObjective: joinParagraphs(objectives.general),
+      vision: joinParagraphs(objectives.vision),
       funding: joinParagraphs(sections.funding.map((b) => b.text)),
       implementation: implementationText,
     },

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { formatDocumentNumber, sameDocumentNumber, type DocumentNumber } from "@/domain/document-number";
 import type { Scope } from "@/server/db/scope";

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { classifyOrganization } from "@/domain/organization-kind";
 import { normalizeName } from "@/domain/vietnamese-text";

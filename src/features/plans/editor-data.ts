@@ -1,3 +1,4 @@
+import "server-only";
 import type { Direction } from "@/domain/target-notation";
 import type { Scope } from "@/server/db/scope";
 import type { ScopedDb } from "@/server/db/scoped";
@@ -8,7 +9,8 @@ import type { EditableIndicator } from "./editor/indicator-editor";
 import type { EditableTask } from "./editor/task-editor";
 import { missingBeforeIssue } from "./issue-check";
 import { parentChanges } from "./parent-change-actions";
-import { asTree, getPlanDetail } from "./queries";
+import { asTree } from "@/domain/tree";
+import { getPlanDetail } from "./queries";
 
 /** Whether this scope may change the plan (own body, a role that edits). */
 export function canEditPlan(

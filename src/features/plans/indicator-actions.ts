@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { parseTarget, type Target } from "@/domain/target-notation";
@@ -5,7 +6,8 @@ import { defineAction, FieldError, planPages } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
 import { ConflictError } from "@/server/errors";
 import { recomputeStatuses } from "../results/recompute";
-import { planOwner, requireDraft, staleGuard } from "./subject";
+import { planOwner } from "@/server/plan-access";
+import { requireDraft, staleGuard } from "./subject";
 
 // Editing the indicators of a draft: targets typed in the officials' notation ("dưới 1,2%",
 // "2-2,5", "≥1", "Giải quyết cơ bản") are read by the domain core, the same rules the form uses for

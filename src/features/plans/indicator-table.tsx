@@ -1,6 +1,7 @@
 import { Badge } from "@/ui/badge";
 import { directionLabels } from "@/ui/labels";
-import { asTree, type PlanDetail } from "./queries";
+import { asTree } from "@/domain/tree";
+import { type PlanDetail } from "./queries";
 
 type Indicator = PlanDetail["indicators"][number];
 

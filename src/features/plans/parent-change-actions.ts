@@ -1,9 +1,11 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { defineAction, FieldError, planPages } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
 import { recomputeStatuses } from "../results/recompute";
-import { planOwner, requireDraft } from "./subject";
+import { planOwner } from "@/server/plan-access";
+import { requireDraft } from "./subject";
 
 // When the parent plan changes after a child copied it, the child shows what changed — items added,
 // removed or retargeted up there — and its editor accepts or dismisses each. Nothing changes in the

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ScopedDb } from "@/server/db/scoped";
 import type { LoadedIndicator, LoadedTask } from "./document-rows";
 import type { DocumentIndicator, DocumentTask, PlanDocument } from "./plan-document";

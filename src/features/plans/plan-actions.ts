@@ -1,13 +1,15 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { parseVietnameseDate } from "@/domain/reporting-calendar";
 import { defineAction, planPages } from "@/server/actions";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import { ConflictError, NotFoundError } from "@/server/errors";
-import { todayInVietnam } from "../reporting/calendar";
+import { todayInVietnam } from "@/domain/vietnam-time";
 import { createPlanFromDocument } from "./create-plan";
 import { parentAsDocument } from "./parent-document";
-import { planOwner, requireDraft, staleGuard } from "./subject";
+import { planOwner } from "@/server/plan-access";
+import { requireDraft, staleGuard } from "./subject";
 
 // The life of a plan: started from its parent, edited as a draft, issued with a number, date and
 // signer, and amended afterwards without losing the issued text (plan_versions).

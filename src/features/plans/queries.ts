@@ -1,6 +1,7 @@
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { formatDocumentNumber } from "@/domain/document-number";
 import { searchTerms } from "@/domain/vietnamese-text";
+import { planNumber } from "@/domain/document-number";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
@@ -44,20 +45,6 @@ function planSummarySelect(scope: Scope) {
 }
 
 export type PlanSummary = Prisma.PlanGetPayload<{ select: ReturnType<typeof planSummarySelect> }> & { number: string };
-
-export function planNumber(plan: {
-  notation: "PARTY" | "STATE";
-  numberSerial: string | null;
-  typeCode: string;
-  issuerCode: string;
-}): string {
-  return formatDocumentNumber({
-    notation: plan.notation,
-    serial: plan.numberSerial,
-    typeCode: plan.typeCode,
-    issuerCode: plan.issuerCode,
-  });
-}
 
 export async function listPlans(db: ScopedDb, scope: Scope, filters: PlanFilters): Promise<PlanSummary[]> {
   const where: Prisma.PlanWhereInput = { AND: [visiblePlans(scope)] };
@@ -186,25 +173,4 @@ async function parentChain(db: ScopedDb, scope: Scope, parentId: string | null) 
     next = parent.parentId;
   }
   return chain;
-}
-
-/** Rows in document order with their depth, from the flat list the database returns. */
-export function asTree<T extends { id: string; position: number }>(
-  items: T[],
-  parentOf: (item: T) => string | null,
-): { item: T; depth: number }[] {
-  const byParent = new Map<string | null, T[]>();
-  for (const item of items) {
-    const key = parentOf(item);
-    byParent.set(key, [...(byParent.get(key) ?? []), item]);
-  }
-  const out: { item: T; depth: number }[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    for (const item of (byParent.get(parent) ?? []).sort((a, b) => a.position - b.position)) {
-      out.push({ item, depth });
-      walk(item.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
 }

@@ -1,25 +1,8 @@
-import type { Scope } from "@/server/db/scope";
-import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
-import { ConflictError, NotFoundError } from "@/server/errors";
-import type { OrganizationRef } from "@/server/relations";
+import "server-only";
+import type { ScopedDb } from "@/server/db/scoped";
+import { ConflictError } from "@/server/errors";
 
-/** The body that owns a plan, for the permission check; "not found" if the scope cannot see the plan. */
-export async function planOwner(db: ScopedDb, scope: Scope, planId: string): Promise<OrganizationRef> {
-  const plan = await db.plan.findFirst({
-    where: { AND: [{ id: planId }, visiblePlans(scope)] },
-    select: {
-      issuer: { select: { id: true, adminUnitId: true, provinceCode: true, adminUnit: { select: { level: true } } } },
-    },
-  });
-  if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch");
-  const { issuer } = plan;
-  return {
-    id: issuer.id,
-    adminUnitId: issuer.adminUnitId,
-    provinceCode: issuer.provinceCode,
-    adminUnitLevel: issuer.adminUnit.level,
-  };
-}
+// Write guards of plan content: drafts only, and the version the user read.
 
 /** Issued plans are not edited in place: a change after issue starts an amendment. */
 export async function requireDraft(db: ScopedDb, planId: string) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { parseTimeframe } from "@/domain/timeframe";
@@ -5,7 +6,8 @@ import { defineAction, FieldError, planPages } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
 import { ConflictError } from "@/server/errors";
 import { resolveAgencies } from "./create-plan";
-import { planOwner, requireDraft, staleGuard } from "./subject";
+import { planOwner } from "@/server/plan-access";
+import { requireDraft, staleGuard } from "./subject";
 
 // Editing the tasks of a draft: text, agencies (picked from the locality's directory or added on the
 // spot), timeframe, order and nesting; inherited tasks are dropped with a reason, never silently.

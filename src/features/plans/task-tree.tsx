@@ -1,6 +1,7 @@
 import { formatTimeframe } from "@/domain/timeframe";
 import { assignmentRoleLabels } from "@/ui/labels";
-import { asTree, type PlanDetail } from "./queries";
+import { asTree } from "@/domain/tree";
+import { type PlanDetail } from "./queries";
 
 type Task = PlanDetail["tasks"][number];
 

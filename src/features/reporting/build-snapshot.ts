@@ -1,6 +1,8 @@
+import "server-only";
 import type { IndicatorStatus } from "@/domain/indicator-status";
-import { asTree, planNumber } from "@/features/plans/queries";
-import { leadAgencies } from "@/features/results/queries";
+import { asTree } from "@/domain/tree";
+import { planNumber } from "@/domain/document-number";
+import { leadAgencies } from "@/domain/task-agencies";
 import type { TaskStatus } from "@/ui/statuses";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";

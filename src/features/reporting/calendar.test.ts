@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  childReportDue,
-  currentReportYear,
-  dateTimeInVietnam,
-  dayInVietnam,
-  daysLeftText,
-  reportCalendar,
-  reportYears,
-  todayInVietnam,
-} from "./calendar";
+import { currentReportYear, dateTimeInVietnam, dayInVietnam, todayInVietnam } from "@/domain/vietnam-time";
+import { childReportDue, daysLeftText, reportCalendar, reportYears } from "./calendar";
 
 describe("the reporting calendar as applied", () => {
   it("reads today in Vietnam, not in the server's zone", () => {

@@ -1,27 +1,8 @@
 import { DEFAULT_DUE, reportingPeriod, type DayMonth, type ReportingPeriod } from "@/domain/reporting-calendar";
+import { currentReportYear } from "@/domain/vietnam-time";
 
-// The reporting calendar as this product applies it: today in Vietnam, the due day a parent plan
-// sets for its children (15/12 when it sets none); report states look as src/ui/statuses.ts says.
-
-export const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
-
-// Built once: constructing an Intl.DateTimeFormat costs a few hundred microseconds, every page asks.
-const VIETNAM_DAY = new Intl.DateTimeFormat("en-CA", {
-  timeZone: VIETNAM_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** Today's date in Vietnam as "YYYY-MM-DD" (a deadline is a calendar day there, whatever the server's zone). */
-export function todayInVietnam(now: Date = new Date()): string {
-  return VIETNAM_DAY.format(now);
-}
-
-/** The year whose report is being prepared: the calendar year (the report for it is due in December). */
-export function currentReportYear(now: Date = new Date()): number {
-  return Number(todayInVietnam(now).slice(0, 4));
-}
+// The reporting calendar as this product applies it: the due day a parent plan sets for its children
+// (15/12 when it sets none), report periods, days left (today in Vietnam is src/domain/vietnam-time.ts).
 
 /** The due day a parent plan sets for its children's reports, or 15/12. */
 export function childReportDue(
@@ -66,22 +47,4 @@ export function reportYears(first: number, now: Date = new Date()): number[] {
   const years: number[] = [];
   for (let y = currentReportYear(now); y >= first; y--) years.push(y);
   return years;
-}
-
-const VIETNAM_CLOCK = new Intl.DateTimeFormat("en-GB", {
-  timeZone: VIETNAM_TIME_ZONE,
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** "05/12/2026 08:07": an instant (a change in the history, an audit entry) as read in Vietnam. */
-export function dateTimeInVietnam(instant: Date): string {
-  return `${dayInVietnam(instant)} ${VIETNAM_CLOCK.format(instant)}`;
-}
-
-/** dd/mm/yyyy of an instant, as the calendar reads in Vietnam. */
-export function dayInVietnam(instant: Date): string {
-  const [y, m, d] = todayInVietnam(instant).split("-");
-  return `${d}/${m}/${y}`;
 }

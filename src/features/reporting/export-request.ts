@@ -1,5 +1,5 @@
 import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
-import { currentReportYear } from "./calendar";
+import { currentReportYear } from "@/domain/vietnam-time";
 
 // What the export route handlers read from a request, and how they say "not found".
 

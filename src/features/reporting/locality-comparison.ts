@@ -1,5 +1,7 @@
+import "server-only";
 import type { IndicatorStatus } from "@/domain/indicator-status";
-import { asTree, planNumber } from "@/features/plans/queries";
+import { asTree } from "@/domain/tree";
+import { planNumber } from "@/domain/document-number";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { day } from "@/ui/format";

@@ -1,11 +1,13 @@
+import "server-only";
 import { daysUntil, deadlineState, type DeadlineState } from "@/domain/reporting-calendar";
-import { planNumber } from "@/features/plans/queries";
-import { may, organizationRef, organizationRefSelect } from "@/features/results/plan-access";
+import { planNumber } from "@/domain/document-number";
+import { may, organizationRef, organizationRefSelect } from "@/server/plan-access";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
 import type { ReportStatus } from "@/ui/statuses";
-import { isoDay, reportCalendar, todayInVietnam } from "./calendar";
+import { todayInVietnam } from "@/domain/vietnam-time";
+import { isoDay, reportCalendar } from "./calendar";
 import { buildReportSnapshot, EMPTY_NARRATIVE } from "./build-snapshot";
 import type { ReportSnapshot } from "./snapshot";
 import { reviewsItself } from "./review-rule";

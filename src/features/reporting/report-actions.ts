@@ -1,6 +1,7 @@
+import "server-only";
 import { z } from "zod";
 import { isIsoDate } from "@/domain/reporting-calendar";
-import { planOwner, organizationRef, organizationRefSelect } from "@/features/results/plan-access";
+import { planOwner, organizationRef, organizationRefSelect } from "@/server/plan-access";
 import { defineAction, FieldError, type Revalidation } from "@/server/actions";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
@@ -8,7 +9,8 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/server/errors";
 import type { OrganizationRef } from "@/server/relations";
 import { reviewsItself } from "./review-rule";
 import { buildReportSnapshot } from "./build-snapshot";
-import { dateColumn, reportCalendar, todayInVietnam } from "./calendar";
+import { todayInVietnam } from "@/domain/vietnam-time";
+import { dateColumn, reportCalendar } from "./calendar";
 
 // The yearly report's cycle: a draft per plan and year (period and due day from the parent plan),
 // its narrative, submission to the body above (an immutable snapshot, numbered), and that body's

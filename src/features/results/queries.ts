@@ -1,10 +1,13 @@
+import "server-only";
 import type { IndicatorStatus } from "@/domain/indicator-status";
-import { asTree, planNumber } from "@/features/plans/queries";
+import { asTree } from "@/domain/tree";
+import { planNumber } from "@/domain/document-number";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
-import { may, organizationRef, organizationRefSelect } from "./plan-access";
+import { may, organizationRef, organizationRefSelect } from "@/server/plan-access";
 import { statusInputFromRows, statusIsChosen, type StatusInput } from "./status";
+import { leadAgencies } from "@/domain/task-agencies";
 import type { TaskStatus } from "@/ui/statuses";
 
 // What the results page shows for one plan and year: every indicator with its targets beside this
@@ -220,14 +223,3 @@ export async function getResultsPage(db: ScopedDb, scope: Scope, planId: string,
 }
 
 export type ResultsPage = Awaited<ReturnType<typeof getResultsPage>>;
-
-/** The agencies answerable for a task: its lead agencies ("chủ trì"), else those advising or directing (Party style). */
-export function leadAgencies(
-  assignments: { role: string; organization: { id: string; name: string } }[],
-): { id: string; name: string }[] {
-  for (const role of ["LEAD", "ADVISING", "DIRECTING"]) {
-    const list = assignments.filter((a) => a.role === role).map((a) => a.organization);
-    if (list.length) return list;
-  }
-  return [];
-}

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ScopedDb } from "@/server/db/scoped";
 import { statusesByYear, statusInputFromRows } from "./status";
 

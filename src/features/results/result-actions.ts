@@ -1,13 +1,14 @@
+import "server-only";
 import { z } from "zod";
 import type { IndicatorStatus } from "@/domain/indicator-status";
 import { defineAction, FieldError, planPages } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
 import { ConflictError } from "@/server/errors";
 import { readActualCell } from "./cell";
-import { currentReportYear } from "@/features/reporting/calendar";
+import { currentReportYear } from "@/domain/vietnam-time";
 import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
 import { INDICATOR_STATUSES, TASK_STATUSES, type TaskStatus } from "@/ui/statuses";
-import { planOwner } from "./plan-access";
+import { planOwner } from "@/server/plan-access";
 import { recomputeStatuses } from "./recompute";
 import { statusInputFromRows, statusIsChosen } from "./status";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { dayInVietnam } from "@/features/reporting/calendar";
+import { dayInVietnam } from "@/domain/vietnam-time";
 import { ConfirmDialog, MissingList } from "@/ui/confirm-dialog";
 import { ActionForm, TextField } from "@/ui/form";
 import type { ParentChange } from "../parent-change-actions";

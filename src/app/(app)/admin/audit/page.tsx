@@ -4,7 +4,7 @@ import { z } from "zod";
 import { parseVietnameseDate } from "@/domain/reporting-calendar";
 import { auditFields } from "@/features/accounts/audit-format";
 import { listAudit, PAGE_SIZE } from "@/features/accounts/queries";
-import { dateTimeInVietnam } from "@/features/reporting/calendar";
+import { dateTimeInVietnam } from "@/domain/vietnam-time";
 import { withScope } from "@/server/db/scoped";
 import { requirePage } from "@/server/routes";
 import { FieldMessage } from "@/ui/field-message";

@@ -1,38 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { documentKindLabel } from "@/domain/document-number";
 import { IndicatorTable } from "@/features/plans/indicator-table";
 import { canEditPlan } from "@/features/plans/editor-data";
-import { currentReportYear } from "@/features/reporting/calendar";
+import { currentReportYear } from "@/domain/vietnam-time";
 import { canImplement } from "@/features/plans/plan-actions";
 import { PublishForm } from "@/features/plans/publish-form";
 import { PLAN_SECTIONS } from "@/features/plans/sections";
 import { getPlanDetail } from "@/features/plans/queries";
 import { roleHolds } from "@/server/permissions";
 import { TaskTree } from "@/features/plans/task-tree";
-import { requirePage } from "@/server/routes";
-import { withScope } from "@/server/db/scoped";
-import { NotFoundError } from "@/server/errors";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
 import { day } from "@/ui/format";
 import { planStatusLabels, trackLabels } from "@/ui/labels";
+import { planPage } from "@/server/pages";
 
 export const metadata: Metadata = { title: "Kế hoạch" };
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function PlanPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!uuid.test(id)) notFound();
-  const scope = await requirePage("/plans/[id]");
-  const { plan, implementable } = await withScope(scope, async (db) => {
-    const plan = await getPlanDetail(db, scope, id);
-    return { plan, implementable: await canImplement(db, scope, id) };
-  }).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const {
+    scope,
+    data: { plan, implementable },
+  } = await planPage("/plans/[id]", id, async (db, scope) => ({
+    plan: await getPlanDetail(db, scope, id),
+    implementable: await canImplement(db, scope, id),
+  }));
   const editable = canEditPlan(scope, plan.issuer);
   const tasks = plan.tasks.filter((t) => t.inheritance !== "DROPPED");
   const indicators = plan.indicators.filter((i) => i.inheritance !== "DROPPED");

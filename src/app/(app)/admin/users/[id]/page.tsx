@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EditUserForm } from "@/features/accounts/edit-user-form";
 import { getUserForEdit, managedOrganizationIds } from "@/features/accounts/queries";
-import { isUuid } from "@/features/results/plan-access";
+import { isUuid } from "@/server/params";
 import { withScope } from "@/server/db/scoped";
 import { requirePage } from "@/server/routes";
 import { Badge } from "@/ui/badge";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { documentKindLabel } from "@/domain/document-number";
 import { formatDate } from "@/domain/reporting-calendar";
@@ -13,22 +12,20 @@ import { STATUSES, statusLabel } from "@/features/dashboards/status";
 import { STATUS_LETTERS } from "@/features/dashboards/status-letters";
 import { StatusBar } from "@/features/dashboards/status-view";
 import { TaskSummaryView } from "@/features/dashboards/task-summary-view";
-import { requirePage } from "@/server/routes";
-import { NotFoundError } from "@/server/errors";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
 import { planStatusLabels, trackLabels } from "@/ui/labels";
 import { inputStyle } from "@/ui/input-style";
+import { orNotFound, requirePlanPage } from "@/server/pages";
+import { isUuid } from "@/server/params";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Full status labels by letter, for the cards (indicator-cards.tsx). */
 const CARD_LABELS = Object.fromEntries(STATUSES.map((s) => [STATUS_LETTERS[s], statusLabel(s)]));
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Read once per request, for the page and for its title (React's cache lasts one request). */
 const loadDashboard = cache(async (id: string, year: number | null, group: string | null) => {
-  const scope = await requirePage("/plans/[id]/dashboard");
+  const scope = await requirePlanPage("/plans/[id]/dashboard", id);
   return getPlanDashboard(scope, id, { year, group });
 });
 
@@ -36,7 +33,7 @@ const loadDashboard = cache(async (id: string, year: number | null, group: strin
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const fallback = { title: "Bảng theo dõi kế hoạch" };
   const { id } = await params;
-  if (!uuid.test(id)) return fallback;
+  if (!isUuid(id)) return fallback;
   const { year, group } = parseRollupFilters(await searchParams);
   const d = await loadDashboard(id, year, group).catch(() => null);
   if (!d) return fallback;
@@ -46,12 +43,8 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function PlanDashboardPage({ params, searchParams }: Props) {
   const { id } = await params;
-  if (!uuid.test(id)) notFound();
   const { year: requestedYear, group: requestedGroup } = parseRollupFilters(await searchParams);
-  const d = await loadDashboard(id, requestedYear, requestedGroup).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const d = await orNotFound(loadDashboard(id, requestedYear, requestedGroup));
   const { plan } = d;
   const indicatorCount = d.groups.reduce((n, g) => n + g.indicators.length, 0);
   const { shown } = d;

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { HeaderFormInBrowser as HeaderForm } from "@/features/plans/editor/header-form-loader";
 import { NewIndicatorForm } from "@/features/plans/editor/indicator-editor";
 import {
@@ -10,23 +9,16 @@ import {
 import { AmendForm, IssueForm, ParentChangesPanel } from "@/features/plans/editor/plan-status-forms";
 import { NewTaskForm } from "@/features/plans/editor/task-editor";
 import { loadEditor } from "@/features/plans/editor-data";
-import { withScope } from "@/server/db/scoped";
-import { NotFoundError } from "@/server/errors";
-import { requirePage } from "@/server/routes";
 import { Badge } from "@/ui/badge";
 import { day } from "@/ui/format";
 import { planStatusLabels } from "@/ui/labels";
+import { planPage } from "@/server/pages";
 
 export const metadata: Metadata = { title: "Soạn kế hoạch" };
 
 export default async function EditPlanPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const scope = await requirePage("/plans/[id]/edit");
-  const data = await withScope(scope, (db) => loadEditor(db, scope, id)).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const { data } = await planPage("/plans/[id]/edit", id, (db, scope) => loadEditor(db, scope, id));
   const { plan } = data;
   return (
     <div className="space-y-6">

@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import { auditActionLabel } from "@/ui/labels";
-import { dateTimeInVietnam } from "@/features/reporting/calendar";
+import { dateTimeInVietnam } from "@/domain/vietnam-time";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getPlanDetail } from "@/features/plans/queries";
-import { withScope } from "@/server/db/scoped";
-import { NotFoundError } from "@/server/errors";
-import { requirePage } from "@/server/routes";
+import { planPage } from "@/server/pages";
 
 export const metadata: Metadata = { title: "Lịch sử kế hoạch" };
 
@@ -28,9 +25,7 @@ export default async function PlanHistoryPage({
 }) {
   const { id } = await params;
   const { version } = await searchParams;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const scope = await requirePage("/plans/[id]/history");
-  const data = await withScope(scope, async (db) => {
+  const { data } = await planPage("/plans/[id]/history", id, async (db, scope) => {
     const plan = await getPlanDetail(db, scope, id);
     const versions = await db.planVersion.findMany({ where: { planId: id }, orderBy: { version: "desc" } });
     const changes = await db.auditLog.findMany({
@@ -44,9 +39,6 @@ export default async function PlanHistoryPage({
       take: 100,
     });
     return { plan, versions, changes };
-  }).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
   });
   const selected = data.versions.find((v) => String(v.version) === version);
   const snapshot = selected?.snapshot as Snapshot | undefined;

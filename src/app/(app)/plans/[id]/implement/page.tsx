@@ -4,17 +4,14 @@ import { documentKindLabel } from "@/domain/document-number";
 import { ImplementForm } from "@/features/plans/implement-form";
 import { canImplement } from "@/features/plans/plan-actions";
 import { getPlanDetail } from "@/features/plans/queries";
-import { withScope } from "@/server/db/scoped";
-import { requirePage } from "@/server/routes";
 import { day } from "@/ui/format";
+import { planPage } from "@/server/pages";
 
 export const metadata: Metadata = { title: "Tạo kế hoạch thực hiện" };
 
 export default async function ImplementPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const scope = await requirePage("/plans/[id]/implement");
-  const data = await withScope(scope, async (db) => {
+  const { data } = await planPage("/plans/[id]/implement", id, async (db, scope) => {
     if (!(await canImplement(db, scope, id))) return null;
     const parent = await getPlanDetail(db, scope, id);
     const own = await db.organization.findUniqueOrThrow({

@@ -1,17 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { YearPicker } from "@/ui/year-picker";
-import { notFound } from "next/navigation";
 import { reportYears } from "@/features/reporting/calendar";
 import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
-import { isUuid } from "@/features/results/plan-access";
 import { getResultsPage } from "@/features/results/queries";
 import { ResultsGrid } from "@/features/results/results-grid";
 import { TaskProgressForm } from "@/features/results/task-progress-form";
-import { withScope } from "@/server/db/scoped";
-import { NotFoundError } from "@/server/errors";
-import { requirePage } from "@/server/routes";
 import { IllustrativeBadge } from "@/ui/badge";
+import { planPage } from "@/server/pages";
 
 export const metadata: Metadata = { title: "Kết quả thực hiện" };
 
@@ -23,15 +19,10 @@ export default async function PlanResultsPage({
   searchParams: Promise<{ year?: string }>;
 }) {
   const { id } = await params;
-  if (!isUuid(id)) notFound();
-  const scope = await requirePage("/plans/[id]/results");
   const years = reportYears(FIRST_RESULTS_YEAR);
   const asked = Number((await searchParams).year);
   const year = years.includes(asked) ? asked : years[0]!;
-  const page = await withScope(scope, (db) => getResultsPage(db, scope, id, year)).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const { data: page } = await planPage("/plans/[id]/results", id, (db, scope) => getResultsPage(db, scope, id, year));
 
   return (
     <article className="space-y-6">

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDate } from "@/domain/reporting-calendar";
-import { currentReportYear, dayInVietnam, daysLeftText } from "@/features/reporting/calendar";
+import { currentReportYear, dayInVietnam } from "@/domain/vietnam-time";
+import { daysLeftText } from "@/features/reporting/calendar";
 import { DownloadButton } from "@/features/reporting/download-button";
 import { reportNumber, templateFor } from "@/features/export/document-template";
 import { NarrativeForm } from "@/features/reporting/narrative-form";
@@ -13,19 +14,12 @@ import { ReportDocument } from "@/features/reporting/report-document";
 import { ReviewForm } from "@/features/reporting/review-form";
 import { SubmitForm } from "@/features/reporting/submit-form";
 import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
-import { isUuid } from "@/features/results/plan-access";
 import { withScope } from "@/server/db/scoped";
-import { NotFoundError } from "@/server/errors";
-import { requirePage } from "@/server/routes";
+import { orNotFound, requirePlanPage } from "@/server/pages";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
 import { deadlineTone, reportStatusLook } from "@/ui/statuses";
 
 export const metadata: Metadata = { title: "Báo cáo năm" };
-
-function notFoundOn(error: unknown): never {
-  if (error instanceof NotFoundError) notFound();
-  throw error;
-}
 
 export default async function ReportPage({
   params,
@@ -36,12 +30,12 @@ export default async function ReportPage({
 }) {
   const { id, year: yearText } = await params;
   const year = Number(yearText);
-  if (!isUuid(id) || !/^\d{4}$/.test(yearText) || year < FIRST_RESULTS_YEAR || year > currentReportYear()) notFound();
-  const scope = await requirePage("/plans/[id]/reports/[year]");
+  if (!/^\d{4}$/.test(yearText) || year < FIRST_RESULTS_YEAR || year > currentReportYear()) notFound();
+  const scope = await requirePlanPage("/plans/[id]/reports/[year]", id);
   const askedText = (await searchParams).submission;
   const asked = askedText && /^\d{1,4}$/.test(askedText) ? Number(askedText) : undefined;
 
-  const load = () => withScope(scope, (db) => getReportPage(db, scope, id, year)).catch(notFoundOn);
+  const load = () => orNotFound(withScope(scope, (db) => getReportPage(db, scope, id, year)));
   let page = await load();
   // The owner's first visit opens the year's draft (its period and due day fixed from the parent plan).
   if (!page.report && page.canEdit) {
@@ -50,7 +44,7 @@ export default async function ReportPage({
   }
   const report = page.report;
   const shown = report
-    ? await withScope(scope, (db) => reportSnapshotFor(db, scope, id, year, asked)).catch(notFoundOn)
+    ? await orNotFound(withScope(scope, (db) => reportSnapshotFor(db, scope, id, year, asked)))
     : null;
   const submissions = report?.submissions ?? [];
   const latest = submissions[submissions.length - 1] ?? null;

@@ -2,7 +2,7 @@ import { renderIndicatorWorkbook } from "@/features/export/indicators-xlsx";
 import { fileResponse } from "@/features/reporting/content-disposition";
 import { exportParams, notFoundResponse } from "@/features/reporting/export-request";
 import { reportSnapshotFor } from "@/features/reporting/queries";
-import { isUuid } from "@/features/results/plan-access";
+import { isUuid } from "@/server/params";
 import { withScope } from "@/server/db/scoped";
 import { NotFoundError } from "@/server/errors";
 import { routeScope } from "@/server/routes";

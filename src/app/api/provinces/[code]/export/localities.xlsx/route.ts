@@ -2,7 +2,7 @@ import { renderLocalityComparisonWorkbook } from "@/features/export/indicators-x
 import { fileResponse } from "@/features/reporting/content-disposition";
 import { exportParams, notFoundResponse } from "@/features/reporting/export-request";
 import { buildLocalityComparison } from "@/features/reporting/locality-comparison";
-import { isUuid } from "@/features/results/plan-access";
+import { isUuid } from "@/server/params";
 import { withScope } from "@/server/db/scoped";
 import { routeScope } from "@/server/routes";
 

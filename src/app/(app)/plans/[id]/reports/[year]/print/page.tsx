@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { currentReportYear } from "@/features/reporting/calendar";
+import { currentReportYear } from "@/domain/vietnam-time";
 import { PrintButton } from "@/features/reporting/print-button";
 import { reportSnapshotFor } from "@/features/reporting/queries";
 import { ReportDocument } from "@/features/reporting/report-document";
 import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
-import { isUuid } from "@/features/results/plan-access";
+import { isUuid } from "@/server/params";
 import { withScope } from "@/server/db/scoped";
 import { NotFoundError } from "@/server/errors";
 import { requirePage } from "@/server/routes";

@@ -1,11 +1,13 @@
-import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
-import type { Scope } from "@/server/db/scope";
-import { NotFoundError } from "@/server/errors";
-import { permits, roleHolds, type Permission } from "@/server/permissions";
-import { relationTo, type OrganizationRef } from "@/server/relations";
+import "server-only";
+import type { Scope } from "./db/scope";
+import { visiblePlans, type ScopedDb } from "./db/scoped";
+import { NotFoundError } from "./errors";
+import { permits, roleHolds, type Permission } from "./permissions";
+import { relationTo, type OrganizationRef } from "./relations";
 
 // The owner of a plan (its issuer) as the permission checks see it, for actions' `subject` and for
-// pages deciding which controls to show. A plan the scope may not read is "not found".
+// pages deciding which controls to show. A plan the scope may not read is "not found". A wall every
+// feature that writes plan content goes through, so it lives here rather than in one of them.
 
 export const organizationRefSelect = {
   id: true,
@@ -43,9 +45,4 @@ export function may(scope: Scope, permission: Permission, owner: OrganizationRef
     roleHolds(scope.role, permission, scope.isSystemAdmin) &&
     permits(permission, relationTo(scope, owner), scope.isSystemAdmin)
   );
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
 }

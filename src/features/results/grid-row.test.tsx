@@ -1,0 +1,82 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { readActualCell } from "./cell";
+import { draftOf } from "./grid-model";
+import { GridRow } from "./grid-row";
+import type { GridIndicator } from "./queries";
+
+const row: GridIndicator = {
+  kind: "indicator",
+  id: "i1",
+  code: "1.1",
+  name: "Tỷ lệ hộ nghèo",
+  unit: "%",
+  depth: 1,
+  direction: "LOWER_BETTER",
+  target2025: "dưới 1,2%",
+  target2030: "",
+  chosen: false,
+  statusInput: { direction: "LOWER_BETTER", baseline: null, targets: [], actuals: [] },
+  actual: null,
+};
+const noop = () => {};
+
+function render(text: string, props: Partial<Parameters<typeof GridRow>[0]> = {}) {
+  return renderToStaticMarkup(
+    <table>
+      <tbody>
+        <GridRow
+          row={row}
+          index={4}
+          year={2026}
+          draft={{ ...draftOf(null), text }}
+          reading={readActualCell(text, "numeric")}
+          saved={null}
+          serverError={undefined}
+          dirty={text !== ""}
+          canEdit
+          onUpdate={noop}
+          onKeyDown={noop}
+          onPaste={noop}
+          {...props}
+        />
+      </tbody>
+    </table>,
+  );
+}
+
+describe("a row of the results grid", () => {
+  it("names each cell after its indicator and places it for the keyboard", () => {
+    const html = render("");
+    expect(html).toContain('aria-label="Thực hiện 2026 — 1.1 Tỷ lệ hộ nghèo"');
+    expect(html).toContain('data-row="4" data-col="0"');
+    expect(html).toContain('data-col="2"');
+    expect(html).toContain('data-col="3"');
+    // The status of a computed indicator is not a cell of its own.
+    expect(html).not.toContain('data-col="1"');
+    expect(html).toContain("↓ càng thấp càng tốt");
+    expect(html).toContain('title="Thấp hơn 1,2%"');
+  });
+
+  it("keeps a text it cannot read, with the reason tied to the cell", () => {
+    const html = render("1.2");
+    expect(html).toContain('value="1.2"');
+    expect(html).toMatch(/aria-invalid="true" aria-describedby="loi-i1"/);
+    expect(html).toMatch(/id="loi-i1"[^>]*>Không đọc được “1.2”: dùng dấu phẩy/);
+    expect(html).toContain("bg-amber-50/60");
+  });
+
+  it("shows the server's message in place of the reading's", () => {
+    const html = render("5", { serverError: "Vừa được người khác cập nhật" });
+    expect(html).toContain("Vừa được người khác cập nhật");
+  });
+
+  it("offers the statuses to choose where the user chooses, and only reads for a viewer", () => {
+    const chosen = render("", { row: { ...row, chosen: true, direction: "QUALITATIVE" } });
+    expect(chosen).toContain('data-col="1"');
+    expect(chosen).toContain("— Chọn đánh giá —");
+    expect(chosen).toContain("Đạt/vượt");
+    const viewer = render("", { canEdit: false });
+    expect(viewer).not.toContain("<input");
+  });
+});
