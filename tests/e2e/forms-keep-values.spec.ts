@@ -75,7 +75,7 @@ test("the plan editor: the direction stays as chosen after a refused target, new
   const existing = page.getByTestId("edit-indicator-3.3");
   await existing.getByLabel("Chiều đánh giá").selectOption({ label: "Càng thấp càng tốt" });
   await existing.getByLabel("Mục tiêu đến năm 2025").fill("khoảng 1.2.3");
-  await existing.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await page.getByRole("button", { name: /^Lưu các thay đổi/ }).click();
   await expect(existing.getByTestId("save-status")).toContainText("Chưa lưu được");
   expect(await selectedLabel(existing.getByLabel("Chiều đánh giá"))).toBe("Càng thấp càng tốt");
   await expect(existing.getByLabel("Mục tiêu đến năm 2025")).toHaveValue("khoảng 1.2.3");
@@ -100,7 +100,7 @@ test("the plan editor: the direction stays as chosen after a refused target, new
 
   // Corrected, the indicator is saved with the direction chosen.
   await existing.getByLabel("Mục tiêu đến năm 2025").fill("");
-  await existing.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await page.getByRole("button", { name: /^Lưu các thay đổi/ }).click();
   await expect(existing.getByTestId("save-status")).toContainText("Đã lưu");
   await page.reload();
   expect(await selectedLabel(page.getByTestId("edit-indicator-3.3").getByLabel("Chiều đánh giá"))).toBe(

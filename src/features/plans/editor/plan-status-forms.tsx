@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { dayInVietnam } from "@/domain/vietnam-time";
 import { ConfirmDialog, MissingList } from "@/ui/confirm-dialog";
+import { useEditorChanges } from "./editor-changes";
 import { ActionForm, TextField } from "@/ui/form";
 import type { ParentChange } from "../parent-change-actions";
 import { amendPlanAction, decideParentChangeAction, issuePlanAction } from "../server-actions";
@@ -14,21 +15,20 @@ const today = () => dayInVietnam(new Date());
 /**
  * Issues the draft. Issuing cannot be undone (a later change is an amendment), so the button asks
  * first, listing what the draft still lacks (`missing`, from the server) and the changes typed in the
- * editor but not saved (`unsaved()`, asked when the dialog opens).
+ * editor but not saved (asked of the editor when the dialog opens).
  */
 export function IssueForm({
   planId,
   version,
   signingForm,
   missing,
-  unsaved = () => [],
 }: {
   planId: string;
   version: number;
   signingForm: string;
   missing: string[];
-  unsaved?: () => string[];
 }) {
+  const editor = useEditorChanges();
   const save = useSave(issuePlanAction);
   const form = useRef<HTMLFormElement>(null);
   const [asking, setAsking] = useState<string[] | null>(null);
@@ -54,7 +54,7 @@ export function IssueForm({
         <button
           type="button"
           disabled={save.pending}
-          onClick={() => setAsking(unsaved())}
+          onClick={() => setAsking(editor?.unsaved() ?? [])}
           className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
         >
           Ban hành
