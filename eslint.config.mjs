@@ -14,6 +14,7 @@ const FEATURE_API = {
   results: ["recompute.ts", "plan-content.ts"],
   reporting: ["snapshot.ts"],
   export: ["document-template.ts", "indicator-cells.ts", "report-model.ts"],
+  directory: ["organization-search.ts"],
 };
 
 const FEATURES = readdirSync(new URL("./src/features", import.meta.url), { withFileTypes: true })

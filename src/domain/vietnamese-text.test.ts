@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesQuery, normalizeName, stripDiacritics, unifyDashes } from "./vietnamese-text";
+import { matchesQuery, normalizeName, stripDiacritics, unifyDashes, searchTerms, searchText } from "./vietnamese-text";
 
 describe("stripDiacritics", () => {
   it.each([
@@ -93,5 +93,27 @@ describe("matchesQuery", () => {
 
   it("ignores dashes between words of the text", () => {
     expect(matchesQuery("Trung tâm Truyền thông – Văn hoá – Thể thao", "truyen thong van hoa")).toBe(true);
+  });
+});
+
+describe("searchText and searchTerms", () => {
+  it("drops diacritics and case, keeps numbers whole", () => {
+    expect(searchText("Kế hoạch 54-KH/TXU của Thị ủy Mộc Châu")).toBe(" ke hoach 54-kh/txu cua thi uy moc chau");
+    expect(searchText("ĐẮK LẮK")).toBe(" dak lak");
+  });
+
+  it("separates words at brackets, quotes and punctuation, not at . - / % _", () => {
+    expect(searchText("(Đắk Lắk), “Sơn La”; 42-NQ/TW. 100% x_y")).toBe(" dak lak son la 42-nq/tw. 100% x_y");
+  });
+
+  it("unifies dashes and spaces", () => {
+    expect(searchText("Lao động –\u00a0TBXH")).toBe(" lao dong - tbxh");
+  });
+
+  it("turns a query into words, ignoring NUL and punctuation", () => {
+    expect(searchTerms("  Mộc   Châu ")).toEqual(["moc", "chau"]);
+    expect(searchTerms("54-KH/TXU")).toEqual(["54-kh/txu"]);
+    expect(searchTerms("\u0000")).toEqual([]);
+    expect(searchTerms("“ ” ,")).toEqual([]);
   });
 });

@@ -47,3 +47,31 @@ export function matchesQuery(text: string, query: string): boolean {
   const textWords = words(normalizeName(text));
   return queryWords.every((q) => textWords.some((w) => w.startsWith(q)));
 }
+
+// Characters that separate words in a search text: white space (JavaScript's \s, spelled out so that
+// the SQL twin matches it character for character), brackets, quotes and punctuation between words.
+// Kept inside words: . - / % _ and digits, so "54-KH/TXU", "42-NQ/TW." and "100%" stay one word.
+const SEARCH_SEPARATORS =
+  /[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff()[\]{}"\u201c\u201d\u2018\u2019'\u00ab\u00bb,;:!?\u2026]+/g;
+
+/**
+ * The text a search compares: no diacritics (đ → d), one kind of dash, lower case, words separated
+ * by single spaces, a space in front (so " moc" finds a word that starts with "moc"). The SQL twin is
+ * app_search_text() (migration plan_search_text), which writes plans.searchText; both must do the
+ * same steps, and tests/integration/plan-search.test.ts compares them.
+ */
+export function searchText(s: string): string {
+  const bare = s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u0111\u0110\u00f0\u00d0]/g, "d");
+  return ` ${unifyDashes(bare).toLowerCase().replace(SEARCH_SEPARATORS, " ").trim()}`;
+}
+
+/** The words of a query, each to be found at the start of a word of the search text (at most 8). */
+export function searchTerms(query: string): string[] {
+  return searchText(query.replace(/\u0000/g, ""))
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 8);
+}

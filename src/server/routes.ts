@@ -28,8 +28,12 @@ export const ROUTES = {
   "/api/plans/[id]/export/indicators.xlsx": { permission: "plans.read", subject: "plan" },
   "/api/provinces/[code]/export/localities.xlsx": { permission: "plans.read" },
   "/admin/users": { permission: "users.manage" },
+  "/admin/users/[id]": { permission: "users.manage" },
   "/admin/audit": { permission: "audit.read" },
   "/admin/organizations": { permission: "organizations.manage" },
+  // Type-ahead pickers (JSON): the units an administrator manages, and any organisation.
+  "/api/admin/units": { permission: "users.manage" },
+  "/api/admin/organizations": { permission: "organizations.manage" },
   // Public by nature: the start page (it only redirects to /plans) and signing in.
   "/": { permission: null },
   "/sign-in": { permission: null },

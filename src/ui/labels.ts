@@ -70,6 +70,24 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.resetPassword": "Đặt lại mật khẩu",
   "user.activate": "Mở khóa tài khoản",
   "user.deactivate": "Khóa tài khoản",
+  "user.update": "Sửa tài khoản (họ tên, đơn vị, vai trò)",
+};
+
+/** Every audited action with its label, for the audit trail's filter. */
+export function auditActionOptions(): { value: string; label: string }[] {
+  return Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }));
+}
+
+/** What an audit entry is about, as the audit trail's filter names it. */
+export const auditEntityLabels: Record<string, string> = {
+  Plan: "Kế hoạch",
+  Task: "Nhiệm vụ",
+  Indicator: "Chỉ tiêu",
+  IndicatorActual: "Kết quả chỉ tiêu",
+  TaskProgress: "Tiến độ nhiệm vụ",
+  Report: "Báo cáo",
+  User: "Tài khoản",
+  Organization: "Cơ quan",
 };
 
 export function auditActionLabel(action: string): string {

@@ -21,13 +21,17 @@ test("a ward editor turns the provincial plan into a local plan, the approver is
   await weaker.getByLabel("Mục tiêu đến năm 2030").fill("20%");
   await expect(weaker.getByTestId("target2030-reading")).toContainText("20%");
   await expect(weaker.getByTestId("target2030-weaker")).toContainText("Thấp hơn yêu cầu của cấp trên");
-  await weaker.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
-  await expect(weaker.getByTestId("save-status")).toContainText("Đã lưu");
+  await expect(weaker.getByTestId("save-status")).toContainText("Có thay đổi chưa lưu");
 
   const stronger = page.getByTestId("edit-indicator-3.3");
   await stronger.getByLabel("Mục tiêu đến năm 2030").fill("26%");
   await expect(stronger.getByTestId("target2030-weaker")).toHaveCount(0);
-  await stronger.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  // One save for both rows (issue #13, point 10).
+  const saveAll = page.getByRole("button", { name: /^Lưu các thay đổi/ });
+  await expect(saveAll).toHaveText("Lưu các thay đổi (2)");
+  await saveAll.click();
+  await expect(page.getByTestId("editor-save-state")).toContainText("Đã lưu 2 mục");
+  await expect(weaker.getByTestId("save-status")).toContainText("Đã lưu");
   await expect(stronger.getByTestId("save-status")).toContainText("Đã lưu");
 
   // An unreadable target is refused beside the field, keeping what was typed.
@@ -39,8 +43,8 @@ test("a ward editor turns the provincial plan into a local plan, the approver is
   const reloaded = page.getByTestId("edit-indicator-3.3");
   await expect(reloaded.getByLabel("Mục tiêu đến năm 2025")).toHaveValue("khoảng 1.2.3");
   await expect(reloaded).toContainText("Đã khôi phục nội dung bạn nhập");
-  await reloaded.getByLabel("Mục tiêu đến năm 2025").fill("");
-  await reloaded.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
+  await reloaded.getByLabel("Mục tiêu đến năm 2025").fill("27,5%");
+  await page.getByRole("button", { name: /^Lưu các thay đổi/ }).click();
   await expect(reloaded.getByTestId("save-status")).toContainText("Đã lưu");
 
   // Agencies from the locality's directory, found without diacritics.
@@ -50,7 +54,7 @@ test("a ward editor turns the provincial plan into a local plan, the approver is
   await task.getByLabel("Thêm cơ quan phối hợp").fill("Phòng Văn hóa - Xã hội phường");
   await task.getByLabel("Thêm cơ quan phối hợp").press("Enter");
   await task.getByLabel("Thời gian thực hiện").fill("Thường xuyên");
-  await task.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
+  await page.keyboard.press("Control+s");
   await expect(task.getByTestId("save-status")).toContainText("Đã lưu");
   await signOut(page);
 
@@ -62,10 +66,18 @@ test("a ward editor turns the provincial plan into a local plan, the approver is
   await expect(page.getByRole("cell", { name: /Ban Xây dựng Đảng Đảng ủy phường Thảo Nguyên/ }).first()).toBeVisible();
   await page.getByRole("link", { name: "Soạn, sửa dự thảo" }).click();
   const issue = page.getByRole("form", { name: "Ban hành kế hoạch" });
+  // Issuing is found first on the page and in the contents, not after every row (issue #13, point 10).
+  await expect(page.getByRole("navigation", { name: "Mục lục" }).getByRole("link", { name: "Ban hành" })).toBeVisible();
+  const indicatorsHeading = page.getByRole("heading", { name: /^Chỉ tiêu \(/ });
+  expect((await issue.boundingBox())!.y).toBeLessThan((await indicatorsHeading.boundingBox())!.y);
   await issue.getByLabel("Số văn bản").fill("99");
   await issue.getByLabel("Chức vụ người ký").fill("PHÓ BÍ THƯ");
   await issue.getByLabel("Họ tên người ký").fill("Nguyễn Văn Minh");
   await issue.getByRole("button", { name: "Ban hành" }).click();
+  // Issuing cannot be undone: it asks first, listing what the draft lacks (issue #13, point 6).
+  const confirm = page.getByRole("dialog", { name: "Ban hành kế hoạch?" });
+  await expect(confirm.getByTestId("missing-list")).toContainText("nhiệm vụ chưa có cơ quan chủ trì");
+  await confirm.getByRole("button", { name: "Ban hành" }).click();
   await expect(page.getByRole("form", { name: "Sửa đổi, bổ sung" })).toBeVisible();
   await signOut(page);
 

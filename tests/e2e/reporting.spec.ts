@@ -88,11 +88,36 @@ test("a commune's yearly report: enter → submit → returned → resubmit → 
   await expect(page.getByRole("button", { name: "Gửi báo cáo" })).toHaveCount(0);
   await signOut(page);
 
-  // 2. The commune's approver submits.
+  // 2. The commune's approver submits. Sending cannot be undone: it asks first and lists what is
+  // empty (issue #13, point 6). Escape goes back without sending.
   await signIn(page, "phuongmocchau.approver");
   await openOwnReport(page);
   await page.getByRole("button", { name: "Gửi báo cáo" }).click();
+  let confirm = page.getByRole("dialog", { name: "Gửi báo cáo đến Tỉnh ủy Sơn La?" });
+  await expect(confirm).toBeVisible();
+  await expect(confirm.getByTestId("missing-list")).toContainText("Số báo cáo");
+  await expect(confirm.getByTestId("missing-list")).toContainText("Phần “III. Hạn chế, nguyên nhân” chưa có nội dung");
+  await expect(confirm.getByTestId("missing-list")).not.toContainText("Phần “I.");
+  await expect(confirm.getByRole("button", { name: "Quay lại sửa" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId("report-status")).toHaveText("Dự thảo");
+
+  // The report's own number, saved with the narrative, is printed on it.
+  const numbered = page.getByRole("form", { name: "Nội dung báo cáo" });
+  await numbered.getByLabel("Số báo cáo").fill("45");
+  await numbered.getByRole("button", { name: "Lưu bản nháp" }).click();
+  await expect(page.getByTestId("narrative-state")).toContainText("Đã lưu bản nháp");
+  await expect(page.getByTestId("report-document")).toContainText("45-BC/ĐU");
+  await page.getByRole("button", { name: "Gửi báo cáo" }).click();
+  confirm = page.getByRole("dialog", { name: "Gửi báo cáo đến Tỉnh ủy Sơn La?" });
+  await expect(confirm.getByTestId("missing-list")).not.toContainText("Số báo cáo");
+  // From the keyboard: Tab from "Quay lại sửa" to the confirming button, Enter.
+  await page.keyboard.press("Tab");
+  await expect(confirm.getByRole("button", { name: "Gửi báo cáo" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page.getByTestId("report-status")).toHaveText("Đã gửi, chờ duyệt");
+  await expect(page.getByTestId("report-document")).toContainText("45-BC/ĐU");
   await expect(page.getByTestId("submission-1")).toBeVisible();
   await signOut(page);
 
@@ -118,6 +143,10 @@ test("a commune's yearly report: enter → submit → returned → resubmit → 
   await correction.getByRole("button", { name: "Lưu bản nháp" }).click();
   await expect(page.getByTestId("narrative-state")).toContainText("Đã lưu bản nháp");
   await page.getByRole("button", { name: "Gửi lại báo cáo" }).click();
+  await page
+    .getByRole("dialog", { name: "Gửi lại báo cáo đến Tỉnh ủy Sơn La?" })
+    .getByRole("button", { name: "Gửi lại báo cáo" })
+    .click();
   await expect(page.getByTestId("report-status")).toHaveText("Đã gửi, chờ duyệt");
   await expect(page.getByTestId("submission-2")).toBeVisible();
   await expect(page.getByTestId("submission-1")).toContainText("Bị trả lại");

@@ -58,6 +58,9 @@ describe("migrations", () => {
     const sql = await diffSchemas(fromSchema, null, await readFile("prisma/schema.prisma", "utf8"));
     const client = new pg.Client({ connectionString: fromSchema });
     await client.connect();
+    // Extensions are installed by migrations, not declared in schema.prisma (Prisma 7): the schema's
+    // trigram index needs pg_trgm in this database too.
+    await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
     await client.query(sql);
     await client.end();
 

@@ -1,13 +1,30 @@
 "use client";
 
 import { useActionState } from "react";
-import { ActionForm, SelectField, TextField } from "@/ui/form";
+import { ActionForm, SelectField, TextField, useFormField } from "@/ui/form";
 import { roleLabels } from "@/ui/labels";
+import { RemotePicker } from "@/ui/remote-picker";
 import { createUserAction } from "./server-actions";
 
-const ROLE_OPTIONS = Object.entries(roleLabels).map(([value, label]) => ({ value, label }));
+export const ROLE_OPTIONS = Object.entries(roleLabels).map(([value, label]) => ({ value, label }));
 
-export function CreateUserForm({ organizations }: { organizations: { id: string; name: string }[] }) {
+/** The unit of a new account: type-ahead over the bodies this administrator manages, each with its place. */
+function UnitPicker({ defaultUnit }: { defaultUnit: { id: string; label: string } | null }) {
+  const unit = useFormField("organizationId", defaultUnit?.id ?? "");
+  const label = useFormField("organizationIdLabel", defaultUnit?.label ?? "");
+  return (
+    <RemotePicker
+      name="organizationId"
+      label="Đơn vị"
+      endpoint="/api/admin/units"
+      initial={unit.value ? { id: unit.value, label: label.value } : null}
+      error={unit.error}
+      hint="Gõ tên đơn vị hoặc địa bàn, ví dụ “ubnd huyen mai son”"
+    />
+  );
+}
+
+export function CreateUserForm({ defaultUnit }: { defaultUnit: { id: string; label: string } | null }) {
   const [state, formAction, pending] = useActionState(createUserAction, { status: "idle" });
   return (
     <ActionForm
@@ -17,12 +34,7 @@ export function CreateUserForm({ organizations }: { organizations: { id: string;
       aria-label="Tạo người dùng"
       key={state.status === "ok" ? JSON.stringify(state.data) : "form"}
     >
-      <SelectField
-        name="organizationId"
-        label="Đơn vị"
-        initial={organizations[0]?.id}
-        options={organizations.map((o) => ({ value: o.id, label: o.name }))}
-      />
+      <UnitPicker defaultUnit={defaultUnit} />
       <SelectField name="role" label="Vai trò" initial="VIEWER" options={ROLE_OPTIONS} />
       <TextField name="username" label="Tên đăng nhập" autoComplete="off" />
       <TextField name="displayName" label="Họ tên, chức danh" />

@@ -1,6 +1,6 @@
 "use server";
 
-import { createUser, resetPassword, setUserActive } from "./user-actions";
+import { createUser, resetPassword, setUserActive, updateUser } from "./user-actions";
 
 // The "use server" entry points: each action's own server function (user-actions.ts declares the
 // permission and the pages it refreshes).
@@ -8,3 +8,4 @@ import { createUser, resetPassword, setUserActive } from "./user-actions";
 export const createUserAction = createUser.formAction;
 export const resetPasswordAction = resetPassword.formAction;
 export const setUserActiveAction = setUserActive.formAction;
+export const updateUserAction = updateUser.formAction;

@@ -4,7 +4,7 @@ import { defineAction, FieldError } from "@/server/actions";
 import { hashPassword } from "@/server/auth/password";
 import type { ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
-import { ForbiddenError, isUniqueViolation, NotFoundError } from "@/server/errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError } from "@/server/errors";
 import { permits } from "@/server/permissions";
 import { relationTo } from "@/server/relations";
 import { ENDED_BODY_MESSAGE, managesAccountsOf, type ManagedRef } from "./account-rules";
@@ -85,6 +85,9 @@ async function userSubject(db: ScopedDb, userId: string, scope: Scope): Promise<
   return preferred;
 }
 
+const displayName = z.string().trim().min(2, "Hãy nhập họ tên hoặc chức danh").max(120, "Họ tên quá dài");
+const role = z.enum(["VIEWER", "EDITOR", "APPROVER", "ADMIN"], { message: "Hãy chọn vai trò" });
+
 export const createUser = defineAction({
   name: "accounts.createUser",
   permission: "users.manage",
@@ -97,8 +100,8 @@ export const createUser = defineAction({
       .min(3, "Tên đăng nhập cần ít nhất 3 ký tự")
       .max(60, "Tên đăng nhập quá dài")
       .regex(/^[a-z0-9._-]+$/, "Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới"),
-    displayName: z.string().trim().min(2, "Hãy nhập họ tên hoặc chức danh").max(120, "Họ tên quá dài"),
-    role: z.enum(["VIEWER", "EDITOR", "APPROVER", "ADMIN"], { message: "Hãy chọn vai trò" }),
+    displayName,
+    role,
     password,
   }),
   subject: async (db, input, scope) => {
@@ -181,4 +184,102 @@ export const setUserActive = defineAction({
     return { userId: input.userId, active: input.active };
   },
   revalidate: () => ["/admin/users"],
+});
+
+/** The memberships an edit form sends: a JSON list of units and roles (labels are the form's own). */
+const membershipList = z
+  .string()
+  .transform((value, ctx) => {
+    try {
+      const list = JSON.parse(value);
+      if (Array.isArray(list)) return list as unknown[];
+    } catch {
+      /* fall through */
+    }
+    ctx.addIssue({ code: "custom", message: "Danh sách đơn vị không hợp lệ; hãy tải lại trang" });
+    return z.NEVER;
+  })
+  .pipe(
+    z
+      .array(z.object({ organizationId: z.string().uuid("Hãy chọn đơn vị cho mỗi dòng"), role }))
+      .min(1, "Tài khoản cần thuộc ít nhất một đơn vị")
+      .max(20, "Tối đa 20 đơn vị")
+      .refine((list) => new Set(list.map((m) => m.organizationId)).size === list.length, {
+        message: "Mỗi đơn vị chỉ chọn một lần",
+      }),
+  );
+
+/**
+ * Edits an account: display name, and the bodies it belongs to with a role in each. The admin must
+ * manage every body the account belongs to (before, userSubject) and every body it is given (after);
+ * nobody changes their own bodies or roles (a higher admin does). Version-checked, audited.
+ */
+export const updateUser = defineAction({
+  name: "accounts.updateUser",
+  permission: "users.manage",
+  input: z.object({
+    userId: z.string().uuid(),
+    version: z.coerce.number().int().min(1),
+    displayName,
+    memberships: membershipList,
+  }),
+  subject: (db, input, scope) => userSubject(db, input.userId, scope),
+  async run({ db, scope, input, audit }) {
+    const user = await db.user.findUniqueOrThrow({
+      where: { id: input.userId },
+      select: {
+        displayName: true,
+        memberships: { select: { organizationId: true, role: true }, orderBy: { createdAt: "asc" } },
+      },
+    });
+    const key = (list: { organizationId: string; role: string }[]) =>
+      JSON.stringify(list.map((m) => [m.organizationId, m.role]).sort());
+    const membershipsChanged = key(user.memberships) !== key(input.memberships);
+    if (membershipsChanged && input.userId === scope.userId)
+      throw new FieldError(
+        "memberships",
+        "Bạn không tự đổi đơn vị, vai trò của tài khoản mình được; hãy nhờ quản trị của đơn vị cấp trên.",
+      );
+    const current = new Map(user.memberships.map((m) => [m.organizationId, m.role]));
+    for (const membership of input.memberships) {
+      if (current.has(membership.organizationId)) continue;
+      const organization = await db.organization.findUnique({
+        where: { id: membership.organizationId },
+        select: { name: true, isCollective: true },
+      });
+      if (!organization) throw new FieldError("memberships", "Không tìm thấy đơn vị đã chọn; hãy chọn lại");
+      const managed = managesAccountsOf(scope, await organizationRef(db, membership.organizationId));
+      if (!managed || organization.isCollective)
+        throw new FieldError("memberships", `Bạn không quản lý tài khoản của “${organization.name}”`);
+    }
+    const { count } = await db.user.updateMany({
+      where: { id: input.userId, version: input.version },
+      data: { displayName: input.displayName, version: { increment: 1 } },
+    });
+    if (count === 0)
+      throw new ConflictError(
+        "Tài khoản vừa được người khác sửa. Nội dung bạn nhập vẫn còn trên màn hình: hãy tải lại trang để xem bản mới rồi sửa lại.",
+      );
+    const wanted = new Map(input.memberships.map((m) => [m.organizationId, m.role]));
+    await db.membership.deleteMany({
+      where: { userId: input.userId, organizationId: { notIn: [...wanted.keys()] } },
+    });
+    for (const [organizationId, newRole] of wanted) {
+      if (current.get(organizationId) === newRole) continue;
+      await db.membership.upsert({
+        where: { userId_organizationId: { userId: input.userId, organizationId } },
+        update: { role: newRole },
+        create: { userId: input.userId, organizationId, role: newRole },
+      });
+    }
+    await audit({
+      action: "user.update",
+      entityType: "User",
+      entityId: input.userId,
+      before: { displayName: user.displayName, memberships: user.memberships },
+      after: { displayName: input.displayName, memberships: input.memberships },
+    });
+    return { userId: input.userId, version: input.version + 1 };
+  },
+  revalidate: ({ input }) => ["/admin/users", `/admin/users/${input.userId}`],
 });

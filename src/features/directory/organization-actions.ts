@@ -58,6 +58,7 @@ export const createOrganization = defineAction({
       throw new FieldError("name", "Địa bàn này đã có cơ quan cùng tên (không phân biệt hoa thường, dấu cách)");
     const created = await db.organization.create({
       data: { ...input, normalizedName, provinceCode: unit.provinceCode, isCollective: input.kind === "COLLECTIVE" },
+      omit: { searchText: true },
     });
     await audit({ action: "organization.create", entityType: "Organization", entityId: created.id, after: created });
     return { id: created.id };

@@ -3,8 +3,9 @@
 import { useActionState } from "react";
 import { organizationKindLabels } from "@/domain/organization-kind";
 import { FieldMessage } from "@/ui/field-message";
-import { ActionForm, Input, Select, SelectField, TextField } from "@/ui/form";
+import { ActionForm, Input, SelectField, TextField, useFormField } from "@/ui/form";
 import { trackLabels } from "@/ui/labels";
+import { RemotePicker } from "@/ui/remote-picker";
 import { closeOrganizationAction, createOrganizationAction } from "./server-actions";
 
 const KIND_OPTIONS = Object.entries(organizationKindLabels).map(([value, label]) => ({ value, label }));
@@ -45,14 +46,32 @@ export function CreateOrganizationForm({ units }: { units: { id: string; label: 
   );
 }
 
+/** The body that carries a closed one's work on: type-ahead over the active bodies of the province. */
+function SuccessorPicker({ provinceCode, name }: { provinceCode: string; name: string }) {
+  const successor = useFormField("successorId");
+  const label = useFormField("successorIdLabel");
+  return (
+    <RemotePicker
+      name="successorId"
+      label={`Kế thừa bởi (${name})`}
+      endpoint={`/api/admin/organizations?province=${provinceCode}`}
+      initial={successor.value ? { id: successor.value, label: label.value } : null}
+      error={successor.error}
+      allowEmpty
+      placeholder="(không) — gõ tên để chọn"
+      className="w-72 [&_label]:sr-only"
+    />
+  );
+}
+
 export function CloseOrganizationForm({
   organizationId,
   name,
-  successors,
+  provinceCode,
 }: {
   organizationId: string;
   name: string;
-  successors: { id: string; name: string }[];
+  provinceCode: string;
 }) {
   const [state, formAction, pending] = useActionState(closeOrganizationAction, { status: "idle" });
   const errors = state.status === "error" ? state.fieldErrors : {};
@@ -69,16 +88,10 @@ export function CloseOrganizationForm({
         <Input name="validTo" placeholder="30/06/2025" look="compact" className="ml-1 w-24" />
         <FieldMessage message={errors.validTo} />
       </label>
-      <label>
-        Kế thừa bởi
-        <Select
-          name="successorId"
-          look="compact"
-          className="ml-1 max-w-48"
-          options={[{ value: "", label: "(không)" }, ...successors.map((s) => ({ value: s.id, label: s.name }))]}
-        />
-        <FieldMessage message={errors.successorId} />
-      </label>
+      <span className="flex items-start gap-1">
+        <span aria-hidden>Kế thừa bởi</span>
+        <SuccessorPicker provinceCode={provinceCode} name={name} />
+      </span>
       <button disabled={pending} className="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100">
         Lưu
       </button>

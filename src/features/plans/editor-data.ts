@@ -7,6 +7,7 @@ import { permits, roleHolds } from "@/server/permissions";
 import { relationTo } from "@/server/relations";
 import type { EditableIndicator } from "./editor/indicator-editor";
 import type { EditableTask } from "./editor/task-editor";
+import { missingBeforeIssue } from "./issue-check";
 import { parentChanges } from "./parent-change-actions";
 import { asTree } from "@/domain/tree";
 import { getPlanDetail } from "./queries";
@@ -77,12 +78,14 @@ export async function loadEditor(db: ScopedDb, scope: Scope, planId: string) {
     select: { name: true },
     orderBy: { name: "asc" },
   });
+  const changes = plan.status === "DRAFT" ? await parentChanges(db, planId) : [];
   return {
     plan,
     tasks,
     indicators,
     directory: directory.map((o) => o.name),
-    changes: plan.status === "DRAFT" ? await parentChanges(db, planId) : [],
+    changes,
     canIssue: roleHolds(scope.role, "plans.issue", scope.isSystemAdmin),
+    missingBeforeIssue: missingBeforeIssue({ sections: plan, indicators, tasks, parentChanges: changes.length }),
   };
 }

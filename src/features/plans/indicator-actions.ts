@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { readTarget } from "@/domain/indicator-assessment";
 import type { Target } from "@/domain/target-notation";
-import { defineAction, FieldError, planPages } from "@/server/actions";
+import { defineAction, FieldError, planPages, type ActionContext } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
 import { ConflictError } from "@/server/errors";
 import { recomputeStatuses } from "../results/recompute";
@@ -26,119 +26,155 @@ async function indicatorOf(db: ScopedDb, planId: string, indicatorId: string) {
   return indicator;
 }
 
+/** What an indicator's form sends (one indicator; saveIndicator adds the plan, saveChanges sends many). */
+export const indicatorFields = z.object({
+  indicatorId: optionalId,
+  parentIndicatorId: optionalId,
+  version: z.coerce.number().int().min(0).default(0),
+  code: z.string().trim().max(20, "Mã tối đa 20 ký tự"),
+  name: z.string().trim().min(2, "Hãy nhập tên chỉ tiêu").max(500, "Tên chỉ tiêu tối đa 500 ký tự"),
+  unit: z
+    .string()
+    .trim()
+    .max(60, "Đơn vị tính tối đa 60 ký tự")
+    .transform((v) => v || null),
+  isGroup: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  direction: z.enum(["HIGHER_BETTER", "LOWER_BETTER", "WITHIN_RANGE", "QUALITATIVE"], {
+    message: "Hãy chọn chiều đánh giá",
+  }),
+  target2025: targetText,
+  target2030: targetText,
+});
+
+export type IndicatorChange = z.infer<typeof indicatorFields>;
+
+/**
+ * The targets an indicator's texts say, or the message for each one that cannot be read. Words are a
+ * target only where the unit is not a measure, or the user chose "Định tính" (readTarget).
+ */
+export function readTargets(input: Pick<IndicatorChange, "target2025" | "target2030" | "unit" | "direction">) {
+  const targets = new Map<number, Target | null>();
+  const errors: Record<string, string> = {};
+  for (const year of MILESTONES) {
+    const text = year === 2025 ? input.target2025 : input.target2030;
+    if (!text) {
+      targets.set(year, null);
+      continue;
+    }
+    const parsed = readTarget(text, { unit: input.unit, direction: input.direction });
+    if (parsed.ok) targets.set(year, parsed.target);
+    else errors[`target${year}`] = parsed.error;
+  }
+  return { targets, errors };
+}
+
+/**
+ * Saves one indicator of a draft (new when it has no id): its fields and its 2025 and 2030 targets
+ * (read by the domain's notation; an unreadable one is refused beside its field, `prefix` naming the
+ * row among several), its version checked, the stored statuses recomputed, audited. The caller has
+ * checked the owner and that the plan is a draft.
+ */
+export async function applyIndicatorChange(
+  db: ScopedDb,
+  planId: string,
+  input: IndicatorChange,
+  audit: ActionContext<unknown>["audit"],
+  prefix = "",
+): Promise<{ id: string; version: number }> {
+  const { targets, errors } = readTargets(input);
+  const [field, message] = Object.entries(errors)[0] ?? [];
+  if (field) throw new FieldError(`${prefix}${field}`, message!);
+  const fields = {
+    code: input.code,
+    name: input.name,
+    unit: input.unit,
+    direction: input.direction,
+    isGroup: input.isGroup,
+  };
+  let indicatorId = input.indicatorId;
+  let before: unknown = null;
+  if (indicatorId) {
+    before = await indicatorOf(db, planId, indicatorId);
+    const { count } = await db.indicator.updateMany({
+      where: { id: indicatorId, planId: planId, version: input.version },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    if (count === 0 && prefix)
+      throw new FieldError(
+        `${prefix}version`,
+        `Chỉ tiêu ${input.code} vừa được người khác lưu thay đổi; chưa lưu gì. Nội dung bạn nhập vẫn còn trên màn hình: hãy tải lại trang để xem bản mới rồi nhập lại.`,
+      );
+    staleGuard(count, "Chỉ tiêu");
+  } else {
+    // The group it goes under must be one of this plan's (a foreign key alone would accept any plan's).
+    if (input.parentIndicatorId) {
+      const group = await db.indicator.findFirst({
+        where: { id: input.parentIndicatorId, planId: planId },
+        select: { id: true },
+      });
+      if (!group)
+        throw new FieldError(
+          `${prefix}parentIndicatorId`,
+          "Nhóm chỉ tiêu đã chọn không thuộc kế hoạch này (có thể đã bị xóa); hãy chọn lại.",
+        );
+    }
+    const last = await db.indicator.aggregate({
+      where: { planId: planId, parentIndicatorId: input.parentIndicatorId },
+      _max: { position: true },
+    });
+    indicatorId = randomUUID();
+    await db.indicator.create({
+      data: {
+        id: indicatorId,
+        planId: planId,
+        parentIndicatorId: input.parentIndicatorId,
+        position: (last._max.position ?? -1) + 1,
+        inheritance: "LOCAL",
+        ...fields,
+      },
+    });
+  }
+  for (const [year, target] of targets) {
+    if (!target) {
+      await db.indicatorTarget.deleteMany({ where: { indicatorId, year } });
+      continue;
+    }
+    const data = {
+      kind: target.kind,
+      lower: target.lower,
+      upper: target.upper,
+      isPercent: target.isPercent,
+      qualitative: target.qualitative,
+      text: target.text,
+    };
+    await db.indicatorTarget.upsert({
+      where: { indicatorId_year: { indicatorId, year } },
+      update: data,
+      create: { id: randomUUID(), planId: planId, indicatorId, year, ...data },
+    });
+  }
+  await recomputeStatuses(db, [indicatorId]);
+  await audit({
+    action: input.indicatorId ? "indicator.update" : "indicator.create",
+    entityType: "Indicator",
+    entityId: indicatorId,
+    before,
+    after: { ...fields, target2025: input.target2025, target2030: input.target2030 },
+  });
+  return db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { id: true, version: true } });
+}
+
 export const saveIndicator = defineAction({
   name: "plans.saveIndicator",
   permission: "plans.edit",
-  input: z.object({
-    planId: id,
-    indicatorId: optionalId,
-    parentIndicatorId: optionalId,
-    version: z.coerce.number().int().min(0).default(0),
-    code: z.string().trim().max(20, "Mã tối đa 20 ký tự"),
-    name: z.string().trim().min(2, "Hãy nhập tên chỉ tiêu").max(500, "Tên chỉ tiêu tối đa 500 ký tự"),
-    unit: z
-      .string()
-      .trim()
-      .max(60, "Đơn vị tính tối đa 60 ký tự")
-      .transform((v) => v || null),
-    isGroup: z
-      .enum(["true", "false"])
-      .default("false")
-      .transform((v) => v === "true"),
-    direction: z.enum(["HIGHER_BETTER", "LOWER_BETTER", "WITHIN_RANGE", "QUALITATIVE"], {
-      message: "Hãy chọn chiều đánh giá",
-    }),
-    target2025: targetText,
-    target2030: targetText,
-  }),
+  input: indicatorFields.extend({ planId: id }),
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
     await requireDraft(db, input.planId);
-    const targets = new Map<number, Target | null>();
-    for (const year of MILESTONES) {
-      const text = year === 2025 ? input.target2025 : input.target2030;
-      if (!text) {
-        targets.set(year, null);
-        continue;
-      }
-      // Words are a target only where the unit is not a measure, or the user chose "Định tính".
-      const parsed = readTarget(text, { unit: input.unit, direction: input.direction });
-      if (!parsed.ok) throw new FieldError(`target${year}`, parsed.error);
-      targets.set(year, parsed.target);
-    }
-    const fields = {
-      code: input.code,
-      name: input.name,
-      unit: input.unit,
-      direction: input.direction,
-      isGroup: input.isGroup,
-    };
-    let indicatorId = input.indicatorId;
-    let before: unknown = null;
-    if (indicatorId) {
-      before = await indicatorOf(db, input.planId, indicatorId);
-      const { count } = await db.indicator.updateMany({
-        where: { id: indicatorId, planId: input.planId, version: input.version },
-        data: { ...fields, version: { increment: 1 } },
-      });
-      staleGuard(count, "Chỉ tiêu");
-    } else {
-      // The group it goes under must be one of this plan's (a foreign key alone would accept any plan's).
-      if (input.parentIndicatorId) {
-        const group = await db.indicator.findFirst({
-          where: { id: input.parentIndicatorId, planId: input.planId },
-          select: { id: true },
-        });
-        if (!group)
-          throw new FieldError(
-            "parentIndicatorId",
-            "Nhóm chỉ tiêu đã chọn không thuộc kế hoạch này (có thể đã bị xóa); hãy chọn lại.",
-          );
-      }
-      const last = await db.indicator.aggregate({
-        where: { planId: input.planId, parentIndicatorId: input.parentIndicatorId },
-        _max: { position: true },
-      });
-      indicatorId = randomUUID();
-      await db.indicator.create({
-        data: {
-          id: indicatorId,
-          planId: input.planId,
-          parentIndicatorId: input.parentIndicatorId,
-          position: (last._max.position ?? -1) + 1,
-          inheritance: "LOCAL",
-          ...fields,
-        },
-      });
-    }
-    for (const [year, target] of targets) {
-      if (!target) {
-        await db.indicatorTarget.deleteMany({ where: { indicatorId, year } });
-        continue;
-      }
-      const data = {
-        kind: target.kind,
-        lower: target.lower,
-        upper: target.upper,
-        isPercent: target.isPercent,
-        qualitative: target.qualitative,
-        text: target.text,
-      };
-      await db.indicatorTarget.upsert({
-        where: { indicatorId_year: { indicatorId, year } },
-        update: data,
-        create: { id: randomUUID(), planId: input.planId, indicatorId, year, ...data },
-      });
-    }
-    await recomputeStatuses(db, [indicatorId]);
-    await audit({
-      action: input.indicatorId ? "indicator.update" : "indicator.create",
-      entityType: "Indicator",
-      entityId: indicatorId,
-      before,
-      after: { ...fields, target2025: input.target2025, target2030: input.target2030 },
-    });
-    return db.indicator.findUniqueOrThrow({ where: { id: indicatorId }, select: { id: true, version: true } });
+    return applyIndicatorChange(db, input.planId, input, audit);
   },
   revalidate: ({ input }) => [planPages(input.planId)],
 });

@@ -124,6 +124,8 @@ export async function planSnapshot(db: ScopedDb, id: string) {
   const notSaid = { visibleTo: true } as const;
   const plan = await db.plan.findUniqueOrThrow({
     where: { id },
+    // The search text is derived from what the plan says, for the plan list only.
+    omit: { searchText: true },
     include: {
       tasks: {
         omit: notSaid,

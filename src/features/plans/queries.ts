@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { searchTerms } from "@/domain/vietnamese-text";
 import { planNumber } from "@/domain/document-number";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
@@ -51,18 +52,13 @@ export async function listPlans(db: ScopedDb, scope: Scope, filters: PlanFilters
   if (filters.provinceCode) and.push({ provinceCode: filters.provinceCode });
   if (filters.track) and.push({ track: filters.track });
   if (filters.level) and.push({ issuer: { adminUnit: { level: filters.level } } });
-  // PostgreSQL text cannot hold NUL (22021); % and _ are LIKE's wildcards, searched for as typed.
-  const q = filters.q?.replace(/\u0000/g, "");
-  if (filters.q !== undefined && filters.q !== "" && !q) return [];
-  if (q) {
-    const literal = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    and.push({
-      OR: [
-        { title: { contains: literal, mode: "insensitive" } },
-        { numberSerial: q },
-        { issuer: { name: { contains: literal, mode: "insensitive" } } },
-      ],
-    });
+  if (filters.q !== undefined && filters.q !== "") {
+    // Every word of the query must start a word of the number, title or issuer, without diacritics
+    // ("moc chau", "54-KH/TXU"). A query with nothing searchable in it (only NUL or punctuation)
+    // finds nothing; % and _ are searched for as typed, not as LIKE's wildcards.
+    const terms = searchTerms(filters.q);
+    if (terms.length === 0) return [];
+    for (const term of terms) and.push({ searchText: { contains: ` ${term.replace(/[\\%_]/g, (c) => `\\${c}`)}` } });
   }
   const plans = await db.plan.findMany({
     where,

@@ -1,6 +1,7 @@
 "use server";
 
 import { saveIndicator, dropIndicator, restoreIndicator } from "./indicator-actions";
+import { saveChanges } from "./editor-actions";
 import { decideParentChange } from "./parent-change-actions";
 import { amendPlan, createImplementingPlan, issuePlan, publishPlan, updatePlanHeader } from "./plan-actions";
 import { dropTask, moveTask, restoreTask, saveTask } from "./task-actions";
@@ -21,3 +22,4 @@ export const saveIndicatorAction = saveIndicator.formAction;
 export const dropIndicatorAction = dropIndicator.formAction;
 export const restoreIndicatorAction = restoreIndicator.formAction;
 export const decideParentChangeAction = decideParentChange.formAction;
+export const saveChangesAction = saveChanges.call;

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { parseTimeframe } from "@/domain/timeframe";
-import { defineAction, FieldError, planPages } from "@/server/actions";
+import { defineAction, FieldError, planPages, type ActionContext } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
 import { ConflictError } from "@/server/errors";
 import { resolveAgencies } from "./create-plan";
@@ -36,107 +36,134 @@ async function taskOf(db: ScopedDb, planId: string, taskId: string) {
   return task;
 }
 
+const UNREADABLE_TIMEFRAME =
+  "Không đọc được thời gian: hãy viết “Thường xuyên”, “Năm 2025”, “Từ năm 2025”, “Quý I/2025” hoặc “Trước ngày 20/07/2025”";
+
+/** What a task's form sends (one task; saveTask adds the plan, saveChanges sends many). */
+export const taskFields = z.object({
+  taskId: optionalId,
+  parentTaskId: optionalId,
+  version: z.coerce.number().int().min(0).default(0),
+  numbering: z.string().trim().max(20, "Số thứ tự tối đa 20 ký tự"),
+  title: z
+    .string()
+    .trim()
+    .max(500, "Tiêu đề tối đa 500 ký tự")
+    .transform((v) => v || null),
+  body: z.string().trim().max(20000, "Nội dung quá dài"),
+  timeframe: z
+    .string()
+    .trim()
+    .max(200, "Thời gian tối đa 200 ký tự")
+    .refine((v) => !v || parseTimeframe(v).kind !== "UNSPECIFIED", UNREADABLE_TIMEFRAME),
+  lead: agencyList,
+  coordinating: agencyList,
+  directing: agencyList,
+});
+
+export type TaskChange = z.infer<typeof taskFields>;
+
+const hasText = (t: { title: string | null; body: string }) => Boolean(t.title || t.body);
+const NO_TEXT = { message: "Hãy nhập tiêu đề hoặc nội dung nhiệm vụ", path: ["body"] };
+
+export const taskChange = taskFields.refine(hasText, NO_TEXT);
+
+/**
+ * Saves one task of a draft (new when it has no id): its text and timeframe, its version checked,
+ * its agencies resolved in the issuer's locality (added to the directory when new), audited. The
+ * caller has checked the owner and that the plan is a draft. `label` names the task in a conflict.
+ */
+export async function applyTaskChange(
+  db: ScopedDb,
+  planId: string,
+  input: TaskChange,
+  audit: ActionContext<unknown>["audit"],
+  conflictField?: string,
+): Promise<{ id: string; version: number }> {
+  const timeframe = parseTimeframe(input.timeframe || null);
+  const fields = {
+    numbering: input.numbering,
+    title: input.title,
+    body: input.body,
+    timeframeKind: timeframe.kind,
+    timeframeYear: timeframe.year ?? null,
+    timeframeEndYear: timeframe.endYear ?? null,
+    timeframeQuarter: timeframe.quarter ?? null,
+    timeframeDate: timeframe.date ? new Date(`${timeframe.date}T00:00:00Z`) : null,
+    timeframeText: input.timeframe || null,
+  };
+  let taskId = input.taskId;
+  let before: unknown = null;
+  if (taskId) {
+    before = await taskOf(db, planId, taskId);
+    const { count } = await db.task.updateMany({
+      where: { id: taskId, planId, version: input.version },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    if (count === 0 && conflictField)
+      throw new FieldError(
+        conflictField,
+        `Nhiệm vụ ${input.numbering} vừa được người khác lưu thay đổi; chưa lưu gì. Nội dung bạn nhập vẫn còn trên màn hình: hãy tải lại trang để xem bản mới rồi nhập lại.`,
+      );
+    staleGuard(count, "Nhiệm vụ");
+  } else {
+    if (input.parentTaskId) await taskOf(db, planId, input.parentTaskId);
+    const last = await db.task.aggregate({
+      where: { planId, parentTaskId: input.parentTaskId },
+      _max: { position: true },
+    });
+    taskId = randomUUID();
+    await db.task.create({
+      data: {
+        id: taskId,
+        planId,
+        parentTaskId: input.parentTaskId,
+        position: (last._max.position ?? -1) + 1,
+        inheritance: "LOCAL",
+        ...fields,
+      },
+    });
+  }
+  const issuer = await db.plan.findUniqueOrThrow({
+    where: { id: planId },
+    select: { issuer: { select: { adminUnitId: true, provinceCode: true } } },
+  });
+  const agencies = await resolveAgencies(
+    db,
+    issuer.issuer,
+    [...input.lead, ...input.coordinating, ...input.directing],
+    audit,
+  );
+  await db.taskAssignment.deleteMany({ where: { taskId } });
+  const assignments = (["LEAD", "COORDINATING", "DIRECTING"] as const).flatMap((role) => {
+    const names = role === "LEAD" ? input.lead : role === "COORDINATING" ? input.coordinating : input.directing;
+    const seen = new Set<string>();
+    return names.flatMap((name, position) => {
+      const organizationId = agencies.get(name)!;
+      if (seen.has(organizationId)) return [];
+      seen.add(organizationId);
+      return [{ id: randomUUID(), planId, taskId: taskId!, organizationId, role, position }];
+    });
+  });
+  if (assignments.length) await db.taskAssignment.createMany({ data: assignments });
+  await audit({
+    action: input.taskId ? "task.update" : "task.create",
+    entityType: "Task",
+    entityId: taskId,
+    before,
+    after: { ...fields, lead: input.lead, coordinating: input.coordinating, directing: input.directing },
+  });
+  return db.task.findUniqueOrThrow({ where: { id: taskId }, select: { id: true, version: true } });
+}
+
 export const saveTask = defineAction({
   name: "plans.saveTask",
   permission: "plans.edit",
-  input: z
-    .object({
-      planId: id,
-      taskId: optionalId,
-      parentTaskId: optionalId,
-      version: z.coerce.number().int().min(0).default(0),
-      numbering: z.string().trim().max(20, "Số thứ tự tối đa 20 ký tự"),
-      title: z
-        .string()
-        .trim()
-        .max(500, "Tiêu đề tối đa 500 ký tự")
-        .transform((v) => v || null),
-      body: z.string().trim().max(20000, "Nội dung quá dài"),
-      timeframe: z.string().trim().max(200, "Thời gian tối đa 200 ký tự"),
-      lead: agencyList,
-      coordinating: agencyList,
-      directing: agencyList,
-    })
-    .refine((t) => t.title || t.body, { message: "Hãy nhập tiêu đề hoặc nội dung nhiệm vụ", path: ["body"] }),
+  input: taskFields.extend({ planId: id }).refine(hasText, NO_TEXT),
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
     await requireDraft(db, input.planId);
-    const timeframe = parseTimeframe(input.timeframe || null);
-    if (input.timeframe && timeframe.kind === "UNSPECIFIED") {
-      throw new FieldError(
-        "timeframe",
-        "Không đọc được thời gian: hãy viết “Thường xuyên”, “Năm 2025”, “Từ năm 2025”, “Quý I/2025” hoặc “Trước ngày 20/07/2025”",
-      );
-    }
-    const fields = {
-      numbering: input.numbering,
-      title: input.title,
-      body: input.body,
-      timeframeKind: timeframe.kind,
-      timeframeYear: timeframe.year ?? null,
-      timeframeEndYear: timeframe.endYear ?? null,
-      timeframeQuarter: timeframe.quarter ?? null,
-      timeframeDate: timeframe.date ? new Date(`${timeframe.date}T00:00:00Z`) : null,
-      timeframeText: input.timeframe || null,
-    };
-    let taskId = input.taskId;
-    let before: unknown = null;
-    if (taskId) {
-      before = await taskOf(db, input.planId, taskId);
-      const { count } = await db.task.updateMany({
-        where: { id: taskId, planId: input.planId, version: input.version },
-        data: { ...fields, version: { increment: 1 } },
-      });
-      staleGuard(count, "Nhiệm vụ");
-    } else {
-      if (input.parentTaskId) await taskOf(db, input.planId, input.parentTaskId);
-      const last = await db.task.aggregate({
-        where: { planId: input.planId, parentTaskId: input.parentTaskId },
-        _max: { position: true },
-      });
-      taskId = randomUUID();
-      await db.task.create({
-        data: {
-          id: taskId,
-          planId: input.planId,
-          parentTaskId: input.parentTaskId,
-          position: (last._max.position ?? -1) + 1,
-          inheritance: "LOCAL",
-          ...fields,
-        },
-      });
-    }
-    const issuer = await db.plan.findUniqueOrThrow({
-      where: { id: input.planId },
-      select: { issuer: { select: { adminUnitId: true, provinceCode: true } } },
-    });
-    const agencies = await resolveAgencies(
-      db,
-      issuer.issuer,
-      [...input.lead, ...input.coordinating, ...input.directing],
-      audit,
-    );
-    await db.taskAssignment.deleteMany({ where: { taskId } });
-    const assignments = (["LEAD", "COORDINATING", "DIRECTING"] as const).flatMap((role) => {
-      const names = role === "LEAD" ? input.lead : role === "COORDINATING" ? input.coordinating : input.directing;
-      const seen = new Set<string>();
-      return names.flatMap((name, position) => {
-        const organizationId = agencies.get(name)!;
-        if (seen.has(organizationId)) return [];
-        seen.add(organizationId);
-        return [{ id: randomUUID(), planId: input.planId, taskId: taskId!, organizationId, role, position }];
-      });
-    });
-    if (assignments.length) await db.taskAssignment.createMany({ data: assignments });
-    await audit({
-      action: input.taskId ? "task.update" : "task.create",
-      entityType: "Task",
-      entityId: taskId,
-      before,
-      after: { ...fields, lead: input.lead, coordinating: input.coordinating, directing: input.directing },
-    });
-    const saved = await db.task.findUniqueOrThrow({ where: { id: taskId }, select: { id: true, version: true } });
-    return saved;
+    return applyTaskChange(db, input.planId, input, audit);
   },
   revalidate: ({ input }) => [planPages(input.planId)],
 });

@@ -16,6 +16,8 @@ import type { ReportSnapshot } from "./snapshot";
 // frozen into report_submissions.snapshot when it is submitted.
 
 export type Narrative = {
+  /** The report's own number ("45" in "Số: 45/BC-UBND"); null or absent while unnumbered. */
+  numberSerial?: string | null;
   leadership: string | null;
   results: string | null;
   shortcomings: string | null;
@@ -24,6 +26,7 @@ export type Narrative = {
 };
 
 export const EMPTY_NARRATIVE: Narrative = {
+  numberSerial: null,
   leadership: null,
   results: null,
   shortcomings: null,
@@ -110,7 +113,7 @@ export async function buildReportSnapshot(
       notation: plan.notation,
     },
     recipientBody,
-    reportSerial: null,
+    reportSerial: input.narrative.numberSerial ?? null,
     reportDate: input.reportDate,
     signer: { name: plan.signerName, title: plan.signerTitle, signingForm: plan.signingForm },
     sections: {

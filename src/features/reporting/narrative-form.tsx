@@ -1,29 +1,25 @@
 "use client";
 
 import { useActionState } from "react";
-import { ActionForm, TextAreaField } from "@/ui/form";
+import { ActionForm, TextAreaField, TextField } from "@/ui/form";
+import { NARRATIVE_SECTIONS, type NarrativeSection } from "./narrative-sections";
 import { saveNarrativeAction } from "./server-actions";
 
 // The narrative sections of a draft (or returned) report. On any refusal the typed text stays.
 
-const FIELDS = [
-  ["leadership", "I. Công tác lãnh đạo, chỉ đạo, quán triệt, tuyên truyền"],
-  ["results", "II. Kết quả thực hiện nhiệm vụ và chỉ tiêu"],
-  ["shortcomings", "III. Hạn chế, nguyên nhân"],
-  ["nextYear", "IV. Phương hướng, nhiệm vụ năm tới"],
-  ["proposals", "V. Kiến nghị, đề xuất"],
-] as const;
-
-type Narrative = Record<(typeof FIELDS)[number][0], string | null>;
+type Narrative = Record<NarrativeSection, string | null> & { numberSerial: string | null };
 
 export function NarrativeForm({
   reportId,
   version,
   narrative,
+  numberPattern,
 }: {
   reportId: string;
   version: number;
   narrative: Narrative;
+  /** How the number prints, around the serial: ["Số: ", "/BC-UBND"]. */
+  numberPattern: [string, string];
 }) {
   const [state, formAction, pending] = useActionState(saveNarrativeAction, { status: "idle" });
   const values = state.status === "error" ? state.values : {};
@@ -36,7 +32,15 @@ export function NarrativeForm({
     >
       <input type="hidden" name="reportId" value={reportId} />
       <input type="hidden" name="version" value={values.version ?? String(version)} />
-      {FIELDS.map(([name, label]) => (
+      <TextField
+        name="numberSerial"
+        label="Số báo cáo"
+        initial={narrative.numberSerial ?? ""}
+        inputMode="numeric"
+        className="max-w-xs"
+        hint={`In trên báo cáo: ${numberPattern[0]}45${numberPattern[1]} (để trống nếu chưa lấy số)`}
+      />
+      {NARRATIVE_SECTIONS.map(([name, label]) => (
         <TextAreaField
           key={name}
           name={name}

@@ -23,6 +23,7 @@ const reportSelect = {
   periodEnd: true,
   version: true,
   updatedAt: true,
+  numberSerial: true,
   leadership: true,
   results: true,
   shortcomings: true,
@@ -149,7 +150,8 @@ export async function getSubmissionSnapshot(
   return submission
     ? {
         number: submission.number,
-        snapshot: submission.snapshot as unknown as ReportSnapshot,
+        // Snapshots are never rewritten; a field added later reads as absent in older ones.
+        snapshot: { reportSerial: null, ...(submission.snapshot as object) } as ReportSnapshot,
         submittedAt: submission.submittedAt,
       }
     : null;
@@ -306,7 +308,15 @@ export async function reportSnapshotFor(
   }
   const report = await db.report.findFirst({
     where: { planId, year, plan: visiblePlans(scope) },
-    select: { status: true, leadership: true, results: true, shortcomings: true, nextYear: true, proposals: true },
+    select: {
+      status: true,
+      numberSerial: true,
+      leadership: true,
+      results: true,
+      shortcomings: true,
+      nextYear: true,
+      proposals: true,
+    },
   });
   if (report && (report.status === "SUBMITTED" || report.status === "ACCEPTED")) {
     const frozen = await getSubmissionSnapshot(db, scope, planId, year);

@@ -140,6 +140,13 @@ export const saveNarrative = defineAction({
   input: z.object({
     reportId: z.string().uuid("Báo cáo không hợp lệ"),
     version,
+    numberSerial: z
+      .string()
+      .trim()
+      .regex(/^(\d{1,6})?$/, "Số báo cáo là một số, ví dụ 45 (để trống nếu chưa lấy số)")
+      .optional()
+      .default("")
+      .transform((v) => v || null),
     leadership: section("Công tác lãnh đạo, chỉ đạo"),
     results: section("Kết quả thực hiện"),
     shortcomings: section("Hạn chế, nguyên nhân"),
@@ -154,6 +161,7 @@ export const saveNarrative = defineAction({
         "Báo cáo đã gửi nên không sửa được nữa. Nếu cấp trên trả lại, bạn có thể sửa và gửi lại.",
       );
     const after = {
+      numberSerial: input.numberSerial,
       leadership: input.leadership || null,
       results: input.results || null,
       shortcomings: input.shortcomings || null,
@@ -166,6 +174,7 @@ export const saveNarrative = defineAction({
     });
     if (count === 0) throw new ConflictError(changedMeanwhile);
     const before = {
+      numberSerial: report.numberSerial,
       leadership: report.leadership,
       results: report.results,
       shortcomings: report.shortcomings,

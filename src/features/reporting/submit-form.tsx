@@ -1,24 +1,45 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef, useState } from "react";
 import type { ActionState } from "@/server/actions";
+import { ConfirmDialog, MissingList } from "@/ui/confirm-dialog";
 import { submitReportAction } from "./server-actions";
 
-/** Sends the report to the body above: what it says now is frozen as a numbered submission. */
+/** The narrative fields whose text differs from what was last saved (sending sends the saved text). */
+function unsavedNarrative(): string[] {
+  const form = document.querySelector<HTMLFormElement>('form[aria-label="Nội dung báo cáo"]');
+  if (!form) return [];
+  return [...form.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>("textarea, input:not([type=hidden])")]
+    .filter((field) => field.value !== field.defaultValue)
+    .map((field) => `“${field.labels?.[0]?.textContent ?? field.name}” có thay đổi chưa lưu: sẽ không được gửi`);
+}
+
+/**
+ * Sends the report to the body above: what it says now is frozen as a numbered submission. Sending
+ * cannot be undone, so it asks first and lists what is still empty (`missing`, from the server, and
+ * the narrative typed but not saved).
+ */
 export function SubmitForm({
   reportId,
   version,
   resubmission,
   recipient,
+  missing,
 }: {
   reportId: string;
   version: number;
   resubmission: boolean;
   recipient: string | null;
+  missing: string[];
 }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(submitReportAction, { status: "idle" });
+  const form = useRef<HTMLFormElement>(null);
+  const [asking, setAsking] = useState(false);
+  const [unsaved, setUnsaved] = useState<string[]>([]);
+  const label = resubmission ? "Gửi lại báo cáo" : "Gửi báo cáo";
   return (
     <form
+      ref={form}
       action={formAction}
       className="space-y-2 rounded-lg border border-sky-200 bg-sky-50 p-4"
       aria-label="Gửi báo cáo"
@@ -37,16 +58,35 @@ export function SubmitForm({
       </p>
       <div className="flex items-center gap-3">
         <button
+          type="button"
           disabled={pending}
+          onClick={() => {
+            setUnsaved(unsavedNarrative());
+            setAsking(true);
+          }}
           className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
         >
-          {pending ? "Đang gửi…" : resubmission ? "Gửi lại báo cáo" : "Gửi báo cáo"}
+          {pending ? "Đang gửi…" : label}
         </button>
         <p aria-live="polite" className="text-sm">
           {state.status === "error" ? <span className="text-red-700">{state.message}</span> : null}
           {state.status === "ok" ? <span className="text-emerald-700">Đã gửi báo cáo.</span> : null}
         </p>
       </div>
+      <ConfirmDialog
+        open={asking}
+        title={`${label}${recipient ? ` đến ${recipient}` : ""}?`}
+        confirmLabel={label}
+        cancelLabel="Quay lại sửa"
+        onConfirm={() => form.current?.requestSubmit()}
+        onClose={() => setAsking(false)}
+      >
+        <p>
+          Bản gửi được lưu cố định và không sửa được nữa, trừ khi cấp trên trả lại để hoàn chỉnh. Hãy kiểm tra trước khi
+          gửi.
+        </p>
+        <MissingList items={[...unsaved, ...missing]} complete="Báo cáo đã có số, đủ các phần nội dung và số liệu." />
+      </ConfirmDialog>
     </form>
   );
 }

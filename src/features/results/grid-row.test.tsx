@@ -17,6 +17,8 @@ const row: GridIndicator = {
   target2030: "",
   chosen: false,
   statusInput: { direction: "LOWER_BETTER", baseline: null, targets: [], actuals: [] },
+  previous: null,
+  baseline: null,
   actual: null,
 };
 const noop = () => {};
@@ -64,6 +66,15 @@ describe("a row of the results grid", () => {
     expect(html).toMatch(/aria-invalid="true" aria-describedby="loi-i1"/);
     expect(html).toMatch(/id="loi-i1"[^>]*>Không đọc được “1.2”: dùng dấu phẩy/);
     expect(html).toContain("bg-amber-50/60");
+  });
+
+  it("shows last year's actual and the baseline beside the input, tied to it", () => {
+    const compared = { ...row, previous: { year: 2025, text: "1,5" }, baseline: { year: 2020, text: "3,2" } };
+    const html = render("1.2", { row: compared });
+    expect(html).toMatch(/id="so-sanh-i1"[^>]*>Năm 2025: 1,5 · Cơ sở \(2020\): 3,2</);
+    expect(html).toContain('aria-describedby="so-sanh-i1 loi-i1"');
+    const viewer = render("", { row: { ...compared, previous: null }, canEdit: false });
+    expect(viewer).toContain("Cơ sở (2020): 3,2");
   });
 
   it("shows the server's message in place of the reading's", () => {

@@ -59,9 +59,13 @@ export function GridRow({
         )
       : (saved?.status ?? null);
   const errorId = `loi-${row.id}`;
+  const compareId = `so-sanh-${row.id}`;
+  const compare = compareLine(row);
+  const describedBy = [compare ? compareId : null, error ? errorId : null].filter(Boolean).join(" ");
   const input = (column: TextColumn, label: string, extra = "") => (
     <input
-      {...(column === "text" && error ? { "aria-invalid": true, "aria-describedby": errorId } : {})}
+      {...(column === "text" && error ? { "aria-invalid": true } : {})}
+      {...(column === "text" && describedBy ? { "aria-describedby": describedBy } : {})}
       data-row={index}
       data-col={COLUMNS.indexOf(column)}
       value={draft[column]}
@@ -74,14 +78,18 @@ export function GridRow({
     />
   );
   const chosen = indicatorStatusLook[saved?.qualitativeStatus ?? "NO_DATA"];
+  // Below 768 px the row is a card: name across, the targets side by side, the input full width,
+  // each value with its own small label (the header row is hidden), so entry works at 390 px.
   return (
     <tr
-      className={`border-t border-stone-100 align-top ${dirty ? "bg-amber-50/60" : ""}`}
+      className={`border-t border-stone-100 align-top max-md:grid max-md:grid-cols-2 max-md:gap-x-2 max-md:py-2 ${dirty ? "bg-amber-50/60" : ""}`}
       data-testid={`result-${row.code}`}
     >
-      <td className="px-2 py-2 tabular-nums">{row.code}</td>
-      <td className="px-2 py-2" style={{ paddingLeft: `${0.5 + row.depth}rem` }}>
+      <td className="px-2 py-2 tabular-nums max-md:hidden">{row.code}</td>
+      <td className="px-2 py-2 max-md:col-span-2 max-md:!pl-2" style={{ paddingLeft: `${0.5 + row.depth}rem` }}>
+        <span className="font-semibold tabular-nums md:hidden">{row.code} </span>
         {row.name}
+        {row.unit ? <span className="text-stone-500 md:hidden"> ({row.unit})</span> : null}
         {row.direction === "LOWER_BETTER" ? (
           <span className="ml-1 text-xs text-stone-500">↓ càng thấp càng tốt</span>
         ) : null}
@@ -91,17 +99,25 @@ export function GridRow({
           </span>
         ) : null}
       </td>
-      <td className="px-2 py-2 text-stone-600">{row.unit ?? ""}</td>
-      <td className="px-2 py-2 text-center" title={targetTitle(row.target2025)}>
+      <td className="px-2 py-2 text-stone-600 max-md:hidden">{row.unit ?? ""}</td>
+      <td className="px-2 py-2 text-center max-md:py-1 max-md:text-left" title={targetTitle(row.target2025)}>
+        <MobileLabel>Mục tiêu 2025: </MobileLabel>
         {row.target2025 || "—"}
       </td>
-      <td className="px-2 py-2 text-center" title={targetTitle(row.target2030)}>
+      <td className="px-2 py-2 text-center max-md:py-1 max-md:text-left" title={targetTitle(row.target2030)}>
+        <MobileLabel>Mục tiêu 2030: </MobileLabel>
         {row.target2030 || "—"}
       </td>
-      <td className="px-2 py-1">
+      <td className="px-2 py-1 max-md:col-span-2">
+        <MobileLabel>Thực hiện {year}</MobileLabel>
         {canEdit ? (
           <>
-            {input("text", `Thực hiện ${year}`, "tabular-nums")}
+            {input("text", `Thực hiện ${year}`, "tabular-nums max-md:text-base")}
+            {compare ? (
+              <span id={compareId} className="mt-0.5 block text-xs text-stone-600" data-testid="compare">
+                {compare}
+              </span>
+            ) : null}
             {error ? (
               <span id={errorId} className="mt-0.5 block text-xs text-red-700" data-testid="cell-error">
                 {error}
@@ -109,10 +125,18 @@ export function GridRow({
             ) : null}
           </>
         ) : (
-          <span className="tabular-nums">{saved?.text || "—"}</span>
+          <>
+            <span className="tabular-nums">{saved?.text || "—"}</span>
+            {compare ? (
+              <span className="mt-0.5 block text-xs text-stone-600" data-testid="compare">
+                {compare}
+              </span>
+            ) : null}
+          </>
         )}
       </td>
-      <td className="px-2 py-1">
+      <td className="px-2 py-1 max-md:col-span-2">
+        <MobileLabel>Đánh giá</MobileLabel>
         {row.chosen && canEdit ? (
           <select
             data-row={index}
@@ -143,8 +167,33 @@ export function GridRow({
           <span className="mt-0.5 block text-xs text-stone-500">Chỉ tiêu định tính: người nhập đánh giá</span>
         ) : null}
       </td>
-      <td className="px-2 py-1">{canEdit ? input("note", "Ghi chú") : <span>{saved?.note}</span>}</td>
-      <td className="px-2 py-1">{canEdit ? input("source", "Nguồn số liệu") : <span>{saved?.source}</span>}</td>
+      <td className="px-2 py-1">
+        <MobileLabel>Ghi chú</MobileLabel>
+        {canEdit ? input("note", "Ghi chú") : <span>{saved?.note}</span>}
+      </td>
+      <td className="px-2 py-1">
+        <MobileLabel>Nguồn số liệu</MobileLabel>
+        {canEdit ? input("source", "Nguồn số liệu") : <span>{saved?.source}</span>}
+      </td>
     </tr>
   );
+}
+
+/** A column's name inside the cell, on narrow screens where the header row is hidden (aria-hidden:
+ * the inputs carry the column in their own names). */
+function MobileLabel({ children }: { children: React.ReactNode }) {
+  return (
+    <span aria-hidden className="block text-xs font-semibold text-stone-500 md:hidden">
+      {children}
+    </span>
+  );
+}
+
+/** Last year's actual and the baseline, to compare the year's figure with as it is typed. */
+export function compareLine(row: Pick<GridIndicator, "previous" | "baseline">): string | null {
+  const parts = [
+    row.previous ? `Năm ${row.previous.year}: ${row.previous.text}` : null,
+    row.baseline ? `Cơ sở${row.baseline.year ? ` (${row.baseline.year})` : ""}: ${row.baseline.text}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(" · ") : null;
 }

@@ -16,6 +16,8 @@ const indicator = (id: string, chosen = false, actual: Saved = null): GridIndica
   target2030: "",
   chosen,
   statusInput: { direction: "HIGHER_BETTER", baseline: null, targets: [], actuals: [] },
+  previous: null,
+  baseline: null,
   actual,
 });
 const savedActual = (text: string, version: number): NonNullable<Saved> => ({

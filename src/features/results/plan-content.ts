@@ -16,6 +16,7 @@ type IndicatorCells = [
   direction: StatusInput["direction"],
   baselineValue: number | null,
   baselineYear: number | null,
+  baselineText: string | null,
   targets: [number, TargetRow["kind"], number | null, number | null, boolean, string | null, string][],
   actuals: [
     number,
@@ -65,7 +66,7 @@ const CONTENT = (planId: string, year: number) =>
   )
   SELECT
     (SELECT coalesce(json_agg(json_build_array(i.id, i."parentIndicatorId", i.position, i."isGroup", i.code, i.name, i.unit,
-        i.direction::text, i."baselineValue"::float8, i."baselineYear", coalesce(t.list, '[]'), coalesce(a.list, '[]'))), '[]')
+        i.direction::text, i."baselineValue"::float8, i."baselineYear", i."baselineText", coalesce(t.list, '[]'), coalesce(a.list, '[]'))), '[]')
      FROM indicators i LEFT JOIN t ON t."indicatorId" = i.id LEFT JOIN a ON a."indicatorId" = i.id
      WHERE i."planId" = ${planId}::text AND i.inheritance <> 'DROPPED')::text AS indicators,
     (SELECT coalesce(json_agg(json_build_array(k.id, k."parentTaskId", k.position, k.numbering, k.title, k.body,
@@ -93,6 +94,7 @@ export async function planContent(db: ScopedDb, planId: string, year: number) {
       direction,
       baselineValue,
       baselineYear,
+      baselineText,
       targets,
       actuals,
     ]) => ({
@@ -106,6 +108,7 @@ export async function planContent(db: ScopedDb, planId: string, year: number) {
       direction,
       baselineValue,
       baselineYear,
+      baselineText,
       targets: targets.map(([year, kind, lower, upper, isPercent, qualitative, text]) => ({
         year,
         kind,

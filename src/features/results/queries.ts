@@ -1,4 +1,5 @@
 import "server-only";
+import { formatVietnameseNumber } from "@/domain/decimal";
 import type { IndicatorStatus } from "@/domain/indicator-status";
 import { asTree } from "@/domain/tree";
 import { planNumber } from "@/domain/document-number";
@@ -28,6 +29,9 @@ export type GridIndicator = {
   chosen: boolean;
   /** Everything the status depends on except this year's actual, for the preview while typing. */
   statusInput: StatusInput;
+  /** Shown beside the input, to compare with: last year's actual as written, and the baseline. */
+  previous: { year: number; text: string } | null;
+  baseline: { year: number | null; text: string } | null;
   actual: {
     text: string;
     qualitativeStatus: IndicatorStatus | null;
@@ -62,6 +66,24 @@ export type ProgressTask = {
   leads: string[];
   rows: ProgressRow[];
 };
+
+/** Last year's actual as it was written, if there is one. */
+function previousOf(actuals: { year: number; text: string }[], year: number) {
+  const last = actuals.find((a) => a.year === year - 1 && a.text.trim() !== "");
+  return last ? { year: last.year, text: last.text } : null;
+}
+
+/** The baseline as written, or its value with a decimal comma. */
+function baselineOf(item: {
+  baselineText: string | null;
+  baselineValue: { toString(): string } | null;
+  baselineYear: number | null;
+}) {
+  const text =
+    item.baselineText?.trim() ||
+    (item.baselineValue !== null ? formatVietnameseNumber(Number(item.baselineValue.toString())) : "");
+  return text ? { year: item.baselineYear, text } : null;
+}
 
 export async function getResultsPage(db: ScopedDb, scope: Scope, planId: string, year: number) {
   const found = await db.plan.findFirst({
@@ -100,6 +122,8 @@ export async function getResultsPage(db: ScopedDb, scope: Scope, planId: string,
       target2030: item.targets.find((t) => t.year === 2030)?.text ?? "",
       chosen: statusIsChosen(full, year),
       statusInput: { ...full, actuals: full.actuals.filter((a) => a.year !== year) },
+      previous: previousOf(item.actuals, year),
+      baseline: baselineOf(item),
       actual: current
         ? {
             text: current.text,

@@ -208,14 +208,19 @@ export function ResultsGrid({
             ) : null}
           </p>
           {notice ? <p className="text-stone-600">{notice}</p> : null}
-          <p className="ml-auto text-xs text-stone-500">
+          <p className="ml-auto text-xs text-stone-500 max-md:hidden">
             Mũi tên: di chuyển · Enter: xuống · Tab: sang phải · Esc: khôi phục ô · Ctrl+S: lưu · Dán cả cột từ Excel
           </p>
         </div>
       ) : null}
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table ref={tableRef} className="w-full text-sm" aria-label={`Kết quả thực hiện chỉ tiêu năm ${year}`}>
-          <thead className="bg-stone-100 text-left">
+        {/* Below 768 px the table is a list of cards (grid-row.tsx): no column is off-screen at 390 px. */}
+        <table
+          ref={tableRef}
+          className="w-full text-sm max-md:block"
+          aria-label={`Kết quả thực hiện chỉ tiêu năm ${year}`}
+        >
+          <thead className="bg-stone-100 text-left max-md:hidden">
             <tr>
               <th scope="col" className="w-14 px-2 py-2">
                 TT
@@ -246,13 +251,13 @@ export function ResultsGrid({
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="max-md:block">
             {rows.map((row) => {
               if (row.kind === "group") {
                 return (
-                  <tr key={row.id} className="border-t border-stone-100 bg-stone-50 font-semibold">
+                  <tr key={row.id} className="border-t border-stone-100 bg-stone-50 font-semibold max-md:flex">
                     <td className="px-2 py-2 tabular-nums">{row.code}</td>
-                    <td colSpan={8} className="px-2 py-2" style={{ paddingLeft: `${0.5 + row.depth}rem` }}>
+                    <td colSpan={8} className="px-2 py-2 max-md:!pl-0" style={{ paddingLeft: `${0.5 + row.depth}rem` }}>
                       {row.name}
                     </td>
                   </tr>

@@ -31,6 +31,22 @@ export const cases: Record<string, MatrixCase> = {
     fromSuccessor: [],
     input: (fx, target) => ({ userId: fx.users[target], password: "MatKhauMoi2026" }),
   },
+  "accounts.updateUser": {
+    load,
+    expected: adminsOwnAndBelow,
+    input: async (fx, target) => {
+      const user = await fx.db.adminDb.user.findUniqueOrThrow({ where: { id: fx.users[target] } });
+      return {
+        userId: user.id,
+        version: String(user.version),
+        displayName: "Tên đã sửa",
+        memberships: JSON.stringify([{ organizationId: fx.organizations[target], role: "EDITOR" }]),
+      };
+    },
+    reset: async (fx, target) => {
+      await fx.db.adminDb.membership.updateMany({ where: { userId: fx.users[target] }, data: { role: "VIEWER" } });
+    },
+  },
   "accounts.setUserActive": {
     load,
     expected: adminsOwnAndBelow,

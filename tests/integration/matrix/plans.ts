@@ -9,6 +9,7 @@ const load = async () => {
   await import("../../../src/features/plans/task-actions");
   await import("../../../src/features/plans/indicator-actions");
   await import("../../../src/features/plans/parent-change-actions");
+  await import("../../../src/features/plans/editor-actions");
 };
 const writersOwn = {
   own: ["EDITOR", "APPROVER"],
@@ -183,6 +184,34 @@ export const cases: Record<string, MatrixCase> = {
       coordinating: "[]",
       directing: "[]",
     }),
+  },
+  "plans.saveChanges": {
+    load,
+    expected: writersOwn,
+    input: async (fx, target) => {
+      const { planId } = await draftOf(fx, target);
+      const task = await fx.db.adminDb.task.findFirstOrThrow({ where: { planId, inheritance: "INHERITED" } });
+      return {
+        planId,
+        changes: JSON.stringify({
+          tasks: [
+            {
+              taskId: task.id,
+              parentTaskId: task.parentTaskId ?? "",
+              version: String(task.version),
+              numbering: task.numbering,
+              title: "Nhiệm vụ sửa trong một lần lưu",
+              body: task.body,
+              timeframe: "Năm 2026",
+              lead: "[]",
+              coordinating: "[]",
+              directing: "[]",
+            },
+          ],
+          indicators: [],
+        }),
+      };
+    },
   },
   "plans.dropTask": {
     load,

@@ -85,7 +85,7 @@ export default async function PlansPage({
             name="q"
             defaultValue={filters.q ?? ""}
             className={`mt-1 w-64 ${inputStyle.inline}`}
-            placeholder="ví dụ 222 hoặc Đà Lạt"
+            placeholder="ví dụ 54-KH/TXU hoặc moc chau"
           />
         </label>
         <button className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">

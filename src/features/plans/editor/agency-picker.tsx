@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { matchesQuery, normalizeName } from "@/domain/vietnamese-text";
 import { FieldMessage } from "@/ui/field-message";
 import { inputStyle } from "@/ui/input-style";
@@ -16,14 +16,29 @@ export function AgencyPicker({
   initial,
   directory,
   error,
+  onChange,
 }: {
   name: string;
   label: string;
   initial: string[];
   directory: string[];
   error?: string;
+  /** Called after the list changes (its hidden input changes without an input event). */
+  onChange?: () => void;
 }) {
   const [chosen, setChosen] = useState<string[]>(initial);
+  const first = useRef(true);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    onChangeRef.current?.();
+  }, [chosen]);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const listId = useId();

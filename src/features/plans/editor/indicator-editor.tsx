@@ -8,8 +8,10 @@ import { ActionForm, Input, SelectField, TextField } from "@/ui/form";
 import { directionLabels } from "@/ui/labels";
 import { dropIndicatorAction, restoreIndicatorAction, saveIndicatorAction } from "../server-actions";
 import { DroppedItem } from "./dropped-item";
+import { RowStatus } from "./editor-changes";
 import { RestoredNote, SaveStatus, useRowBackup, useSave } from "./save-state";
 import { AssessmentNote } from "./assessment-note";
+import { useEditorRow } from "./use-editor-row";
 import { TargetInput } from "./target-input";
 
 // "Định tính" is also the user's explicit word that a target may be written in words (readTarget).
@@ -34,26 +36,37 @@ export type EditableIndicator = {
   parentTargets: Record<string, string> | null;
 };
 
+const INDICATOR_FIELDS = ["code", "name", "unit", "direction", "target2025", "target2030"] as const;
+
 export function IndicatorEditor({ planId, indicator }: { planId: string; indicator: EditableIndicator }) {
-  // The page re-renders after every save (here or elsewhere, e.g. a move renumbers siblings): use the
-  // newest version seen, without remounting the form and losing its saved/failed message.
-  const [savedVersion, setVersion] = useState(0);
-  const version = Math.max(indicator.version, savedVersion);
   const backup = useRowBackup(`plan-indicator:${indicator.id}`, indicator.version);
-  const save = useSave(saveIndicatorAction, (s) => {
-    setVersion((s.data as { version: number }).version);
-    backup.clear();
+  const row = useEditorRow({
+    kind: "indicator",
+    id: indicator.id,
+    label: `chỉ tiêu ${indicator.code}`,
+    version: indicator.version,
+    saved: {
+      code: indicator.code,
+      name: indicator.name,
+      unit: indicator.unit ?? "",
+      direction: indicator.isGroup ? "HIGHER_BETTER" : indicator.direction,
+      target2025: indicator.isGroup ? "" : (indicator.targets["2025"] ?? ""),
+      target2030: indicator.isGroup ? "" : (indicator.targets["2030"] ?? ""),
+    },
+    fields: INDICATOR_FIELDS,
+    startsDirty: Boolean(backup.restored),
+    onSaved: backup.clear,
   });
+  const version = row.version;
   const drop = useSave(dropIndicatorAction);
   const restored = backup.restored;
-  const values = save.state.status === "error" ? save.state.values : restored;
   const [direction, setDirection] = useState<Direction>(
     (restored?.direction as Direction | undefined) ?? indicator.direction,
   );
   const [unit, setUnit] = useState(restored?.unit ?? indicator.unit ?? "");
   const [targets, setTargets] = useState<Record<string, string>>({
-    "2025": values?.target2025 ?? indicator.targets["2025"] ?? "",
-    "2030": values?.target2030 ?? indicator.targets["2030"] ?? "",
+    "2025": restored?.target2025 ?? indicator.targets["2025"] ?? "",
+    "2030": restored?.target2030 ?? indicator.targets["2030"] ?? "",
   });
   if (indicator.inheritance === "DROPPED") {
     return (
@@ -67,21 +80,26 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
       />
     );
   }
+  const errors = row.errors;
   return (
     <li
-      className="rounded border border-stone-200 bg-white p-3"
+      className={`scroll-mt-4 rounded border bg-white p-3 ${row.dirty ? "border-amber-400" : "border-stone-200"}`}
       style={{ marginLeft: `${indicator.depth * 1.5}rem` }}
       data-testid={`edit-indicator-${indicator.code}`}
+      id={indicator.isGroup ? `indicator-${indicator.id}` : undefined}
     >
-      <RestoredNote show={Boolean(backup.restored) && save.state.status === "idle"} />
+      <RestoredNote show={Boolean(restored) && !row.justSaved} />
       <ActionForm
-        state={save.state}
-        action={save.formAction}
-        onChange={backup.onChange}
+        state={Object.keys(errors).length ? { status: "error", fieldErrors: errors, values: {} } : { status: "idle" }}
+        {...row.formProps}
+        onChange={(event) => {
+          // Typed back to what was saved: nothing to keep in the browser.
+          if (row.changed()) backup.onChange(event);
+          else backup.clear();
+        }}
         className="grid gap-2 md:grid-cols-[5rem_1fr_7rem]"
         aria-label={`Chỉ tiêu ${indicator.code} ${indicator.name}`}
       >
-        <input type="hidden" name="planId" value={planId} />
         <input type="hidden" name="indicatorId" value={indicator.id} />
         <input type="hidden" name="parentIndicatorId" value={indicator.parentIndicatorId ?? ""} />
         <input type="hidden" name="version" value={version} />
@@ -116,34 +134,37 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
             <TargetInput
               name="target2025"
               label="Mục tiêu đến năm 2025"
-              initial={values?.target2025 ?? indicator.targets["2025"] ?? ""}
+              initial={restored?.target2025 ?? indicator.targets["2025"] ?? ""}
               parentText={indicator.parentTargets?.["2025"] ?? null}
               direction={direction}
               unit={unit}
-              serverError={save.errors.target2025}
+              serverError={errors.target2025}
               onValueChange={(v) => setTargets((t) => ({ ...t, "2025": v }))}
             />
             <TargetInput
               name="target2030"
               label="Mục tiêu đến năm 2030"
-              initial={values?.target2030 ?? indicator.targets["2030"] ?? ""}
+              initial={restored?.target2030 ?? indicator.targets["2030"] ?? ""}
               parentText={indicator.parentTargets?.["2030"] ?? null}
               direction={direction}
               unit={unit}
-              serverError={save.errors.target2030}
+              serverError={errors.target2030}
               onValueChange={(v) => setTargets((t) => ({ ...t, "2030": v }))}
             />
             <AssessmentNote direction={direction} targets={targets} testId="assessment" />
           </div>
         )}
         <div className="flex flex-wrap items-center gap-3 md:col-span-3">
-          <button
-            disabled={save.pending}
-            className="rounded bg-brand-700 px-3 py-1 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-          >
-            Lưu chỉ tiêu
-          </button>
-          <SaveStatus state={save.state} pending={save.pending} />
+          <RowStatus
+            dirty={row.dirty}
+            error={
+              errors.version ??
+              errors.indicatorId ??
+              errors.parentIndicatorId ??
+              (Object.keys(errors).length ? "xem các ô được đánh dấu" : undefined)
+            }
+            saved={row.justSaved}
+          />
           {indicator.inheritance === "INHERITED" ? <Badge>kế thừa cấp trên</Badge> : null}
         </div>
       </ActionForm>

@@ -1,6 +1,9 @@
 "use client";
 
+import { useRef, useState } from "react";
 import { dayInVietnam } from "@/domain/vietnam-time";
+import { ConfirmDialog, MissingList } from "@/ui/confirm-dialog";
+import { useEditorChanges } from "./editor-changes";
 import { ActionForm, TextField } from "@/ui/form";
 import type { ParentChange } from "../parent-change-actions";
 import { amendPlanAction, decideParentChangeAction, issuePlanAction } from "../server-actions";
@@ -9,13 +12,32 @@ import { SaveStatus, useSave } from "./save-state";
 // Today as a day in Vietnam, the same on the server that renders the form and in the browser.
 const today = () => dayInVietnam(new Date());
 
-export function IssueForm({ planId, version, signingForm }: { planId: string; version: number; signingForm: string }) {
+/**
+ * Issues the draft. Issuing cannot be undone (a later change is an amendment), so the button asks
+ * first, listing what the draft still lacks (`missing`, from the server) and the changes typed in the
+ * editor but not saved (asked of the editor when the dialog opens).
+ */
+export function IssueForm({
+  planId,
+  version,
+  signingForm,
+  missing,
+}: {
+  planId: string;
+  version: number;
+  signingForm: string;
+  missing: string[];
+}) {
+  const editor = useEditorChanges();
   const save = useSave(issuePlanAction);
+  const form = useRef<HTMLFormElement>(null);
+  const [asking, setAsking] = useState<string[] | null>(null);
   const field = (name: string, label: string, initial: string, placeholder?: string) => (
     <TextField name={name} label={label} initial={initial} placeholder={placeholder} />
   );
   return (
     <ActionForm
+      ref={form}
       state={save.state}
       action={save.formAction}
       className="grid gap-3 rounded-lg border border-emerald-300 bg-emerald-50 p-4 md:grid-cols-5"
@@ -30,7 +52,9 @@ export function IssueForm({ planId, version, signingForm }: { planId: string; ve
       {field("signerName", "Họ tên người ký", "")}
       <div className="flex items-center gap-3 md:col-span-5">
         <button
+          type="button"
           disabled={save.pending}
+          onClick={() => setAsking(editor?.unsaved() ?? [])}
           className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
         >
           Ban hành
@@ -40,6 +64,21 @@ export function IssueForm({ planId, version, signingForm }: { planId: string; ve
           Sau khi ban hành, mọi thay đổi phải qua “Sửa đổi, bổ sung”; bản đã ban hành được lưu trong lịch sử.
         </span>
       </div>
+      <ConfirmDialog
+        open={asking !== null}
+        title="Ban hành kế hoạch?"
+        confirmLabel="Ban hành"
+        cancelLabel="Quay lại soạn tiếp"
+        tone="green"
+        onConfirm={() => form.current?.requestSubmit()}
+        onClose={() => setAsking(null)}
+      >
+        <p>
+          Sau khi ban hành, kế hoạch không sửa trực tiếp được nữa: mọi thay đổi phải mở bản “Sửa đổi, bổ sung”. Hãy kiểm
+          tra trước khi ban hành.
+        </p>
+        <MissingList items={[...(asking ?? []), ...missing]} complete="Dự thảo đã đủ nội dung, chỉ tiêu và nhiệm vụ." />
+      </ConfirmDialog>
     </ActionForm>
   );
 }

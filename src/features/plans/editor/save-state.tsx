@@ -76,6 +76,7 @@ export function useRowBackup(key: string, version: number) {
   return {
     restored,
     onChange: (event: React.FormEvent<HTMLFormElement>) => backup.write(event.currentTarget),
+    write: backup.write,
     clear: backup.clear,
   };
 }

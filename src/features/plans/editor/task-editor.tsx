@@ -9,7 +9,9 @@ import { inputStyle } from "@/ui/input-style";
 import { dropTaskAction, moveTaskAction, restoreTaskAction, saveTaskAction } from "../server-actions";
 import { AgencyPicker } from "./agency-picker";
 import { DroppedItem } from "./dropped-item";
+import { RowStatus } from "./editor-changes";
 import { RestoredNote, restoredList, SaveStatus, useRowBackup, useSave } from "./save-state";
+import { useEditorRow } from "./use-editor-row";
 
 export type EditableTask = {
   id: string;
@@ -56,20 +58,37 @@ function TimeframeInput({ initial, serverError }: { initial: string; serverError
   );
 }
 
+const TASK_FIELDS = ["numbering", "title", "body", "timeframe", "lead", "coordinating", "directing"] as const;
+
 export function TaskEditor({ planId, task, directory }: { planId: string; task: EditableTask; directory: string[] }) {
-  // The page re-renders after every save (here or elsewhere, e.g. a move renumbers siblings): use the
-  // newest version seen, without remounting the form and losing its saved/failed message.
-  const [savedVersion, setVersion] = useState(0);
-  const version = Math.max(task.version, savedVersion);
+  const label = `${task.numbering} ${task.title ?? task.body.slice(0, 60)}`;
   const backup = useRowBackup(`plan-task:${task.id}`, task.version);
-  const save = useSave(saveTaskAction, (s) => {
-    setVersion((s.data as { version: number }).version);
-    backup.clear();
+  const row = useEditorRow({
+    kind: "task",
+    id: task.id,
+    label: `nhiệm vụ ${task.numbering}`,
+    version: task.version,
+    saved: {
+      numbering: task.numbering,
+      title: task.title ?? "",
+      body: task.body,
+      timeframe: task.timeframe,
+      lead: JSON.stringify(task.lead),
+      coordinating: JSON.stringify(task.coordinating),
+      directing: JSON.stringify(task.directing),
+    },
+    fields: TASK_FIELDS,
+    startsDirty: Boolean(backup.restored),
+    onSaved: backup.clear,
   });
+  const version = row.version;
+  const agenciesChanged = () => {
+    if (!row.changed()) backup.clear();
+    else if (row.form.current) backup.write(row.form.current);
+  };
   const drop = useSave(dropTaskAction);
   const move = useSave(moveTaskAction);
-  const values = save.state.status === "error" ? save.state.values : backup.restored;
-  const label = `${task.numbering} ${task.title ?? task.body.slice(0, 60)}`;
+  const restored = backup.restored;
   if (task.inheritance === "DROPPED") {
     return (
       <DroppedItem
@@ -82,65 +101,69 @@ export function TaskEditor({ planId, task, directory }: { planId: string; task: 
       />
     );
   }
+  const errors = row.errors;
+  const rowError =
+    errors.version ?? errors.taskId ?? (Object.keys(errors).length ? "xem các ô được đánh dấu" : undefined);
   return (
     <li
-      className="rounded border border-stone-200 bg-white p-3"
+      className={`scroll-mt-4 rounded border bg-white p-3 ${row.dirty ? "border-amber-400" : "border-stone-200"}`}
       style={{ marginLeft: `${task.depth * 1.5}rem` }}
       data-testid={`edit-task-${task.numbering}`}
+      id={task.depth === 0 ? `task-${task.id}` : undefined}
     >
-      <RestoredNote show={Boolean(backup.restored) && save.state.status === "idle"} />
+      <RestoredNote show={Boolean(restored) && !row.justSaved} />
       <ActionForm
-        state={save.state}
-        action={save.formAction}
-        onChange={backup.onChange}
+        state={Object.keys(errors).length ? { status: "error", fieldErrors: errors, values: {} } : { status: "idle" }}
+        {...row.formProps}
+        onChange={(event) => {
+          // Typed back to what was saved: nothing to keep in the browser.
+          if (row.changed()) backup.onChange(event);
+          else backup.clear();
+        }}
         className="grid gap-2 md:grid-cols-[5rem_1fr]"
         aria-label={`Nhiệm vụ ${label}`}
       >
-        <input type="hidden" name="planId" value={planId} />
         <input type="hidden" name="taskId" value={task.id} />
         <input type="hidden" name="parentTaskId" value={task.parentTaskId ?? ""} />
         <input type="hidden" name="version" value={version} />
-        <TextField name="numbering" label="TT" initial={backup.restored?.numbering ?? task.numbering} />
-        <TextField name="title" label="Tiêu đề" initial={backup.restored?.title ?? task.title ?? ""} />
+        <TextField name="numbering" label="TT" initial={restored?.numbering ?? task.numbering} />
+        <TextField name="title" label="Tiêu đề" initial={restored?.title ?? task.title ?? ""} />
         <TextAreaField
           name="body"
           label="Nội dung"
           className="md:col-span-2"
-          initial={backup.restored?.body ?? task.body}
+          initial={restored?.body ?? task.body}
           rows={Math.min(8, Math.max(2, Math.ceil(task.body.length / 140)))}
         />
         <div className="grid gap-3 md:col-span-2 md:grid-cols-4">
           <AgencyPicker
             name="lead"
             label="Chủ trì"
-            initial={restoredList(backup.restored?.lead, task.lead)}
+            initial={restoredList(restored?.lead, task.lead)}
             directory={directory}
-            error={save.errors.lead}
+            error={errors.lead}
+            onChange={agenciesChanged}
           />
           <AgencyPicker
             name="coordinating"
             label="Phối hợp"
-            initial={restoredList(backup.restored?.coordinating, task.coordinating)}
+            initial={restoredList(restored?.coordinating, task.coordinating)}
             directory={directory}
-            error={save.errors.coordinating}
+            error={errors.coordinating}
+            onChange={agenciesChanged}
           />
           <AgencyPicker
             name="directing"
             label="Chỉ đạo"
-            initial={restoredList(backup.restored?.directing, task.directing)}
+            initial={restoredList(restored?.directing, task.directing)}
             directory={directory}
-            error={save.errors.directing}
+            error={errors.directing}
+            onChange={agenciesChanged}
           />
-          <TimeframeInput initial={values?.timeframe ?? task.timeframe} serverError={save.errors.timeframe} />
+          <TimeframeInput initial={restored?.timeframe ?? task.timeframe} serverError={errors.timeframe} />
         </div>
         <div className="flex flex-wrap items-center gap-3 md:col-span-2">
-          <button
-            disabled={save.pending}
-            className="rounded bg-brand-700 px-3 py-1 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-          >
-            Lưu nhiệm vụ
-          </button>
-          <SaveStatus state={save.state} pending={save.pending} />
+          <RowStatus dirty={row.dirty} error={rowError} saved={row.justSaved} />
           {task.inheritance === "INHERITED" ? <Badge>kế thừa cấp trên</Badge> : null}
         </div>
       </ActionForm>

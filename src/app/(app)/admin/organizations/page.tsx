@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { organizationKindLabels } from "@/domain/organization-kind";
-import { normalizeName } from "@/domain/vietnamese-text";
 import { CloseOrganizationForm, CreateOrganizationForm } from "@/features/directory/organization-forms";
+import { organizationSearch } from "@/features/directory/organization-search";
 import { withScope } from "@/server/db/scoped";
 import { requirePage } from "@/server/routes";
 import { Badge } from "@/ui/badge";
 import { day } from "@/ui/format";
 import { trackLabels } from "@/ui/labels";
 import { inputStyle } from "@/ui/input-style";
+import { Pager } from "@/ui/pager";
+
+const PAGE_SIZE = 50;
 
 export const metadata: Metadata = { title: "Cơ quan, tổ chức" };
 
@@ -18,6 +21,7 @@ const filters = z.object({
     .regex(/^\d{2}$/)
     .catch("14"),
   q: z.string().trim().max(100).catch(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 
 export default async function OrganizationsPage({
@@ -26,30 +30,34 @@ export default async function OrganizationsPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const scope = await requirePage("/admin/organizations");
-  const { province, q } = filters.parse(await searchParams);
+  const { province, q, page } = filters.parse(await searchParams);
   const data = await withScope(scope, async (db) => {
     const provinces = await db.adminUnit.findMany({
       where: { era: "FROM_2025", level: "PROVINCE" },
       select: { code: true, name: true },
       orderBy: { name: "asc" },
     });
+    // Searched and paged in the database (a province has hundreds of bodies, the country 32,900):
+    // every word at the start of a word of the name or of the place.
+    const where = { AND: [{ provinceCode: province }, ...organizationSearch(q)] };
+    const total = await db.organization.count({ where });
     const organizations = await db.organization.findMany({
-      where: { provinceCode: province, ...(q ? { normalizedName: { contains: normalizeName(q) } } : {}) },
+      where,
       include: {
         adminUnit: { select: { fullName: true, era: true } },
         successors: { include: { successor: { select: { name: true } } } },
       },
-      orderBy: [{ adminUnit: { level: "asc" } }, { name: "asc" }],
-      take: 300,
+      orderBy: [{ adminUnit: { level: "asc" } }, { name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
     });
     const units = await db.adminUnit.findMany({
       where: { provinceCode: province, OR: [{ era: "FROM_2025" }, { level: { in: ["PROVINCE", "DISTRICT"] } }] },
       select: { id: true, fullName: true, era: true, level: true },
       orderBy: [{ era: "desc" }, { level: "asc" }, { fullName: "asc" }],
     });
-    return { provinces, organizations, units };
+    return { provinces, organizations, units, total };
   });
-  const current = data.organizations.filter((o) => !o.validTo).map((o) => ({ id: o.id, name: o.name }));
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold">Cơ quan, tổ chức</h1>
@@ -65,8 +73,13 @@ export default async function OrganizationsPage({
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          Tên (không cần dấu)
-          <input name="q" defaultValue={q} className={`mt-1 ${inputStyle.inline}`} />
+          Tên hoặc địa bàn (không cần dấu)
+          <input
+            name="q"
+            defaultValue={q}
+            className={`mt-1 ${inputStyle.inline}`}
+            placeholder="ví dụ ubnd huyen moc chau"
+          />
         </label>
         <button className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">Tìm</button>
       </form>
@@ -115,11 +128,7 @@ export default async function OrganizationsPage({
                     </span>
                   ) : null}
                   {!o.validTo ? (
-                    <CloseOrganizationForm
-                      organizationId={o.id}
-                      name={o.name}
-                      successors={current.filter((c) => c.id !== o.id)}
-                    />
+                    <CloseOrganizationForm organizationId={o.id} name={o.name} provinceCode={province} />
                   ) : null}
                 </td>
               </tr>
@@ -127,7 +136,14 @@ export default async function OrganizationsPage({
           </tbody>
         </table>
       </div>
-      <p className="text-xs text-stone-500">Hiển thị tối đa 300 cơ quan; thu hẹp bằng ô tìm theo tên.</p>
+      <Pager
+        path="/admin/organizations"
+        params={{ province, q }}
+        page={page}
+        total={data.total}
+        size={PAGE_SIZE}
+        noun="cơ quan"
+      />
     </div>
   );
 }

@@ -8,6 +8,8 @@ import {
 } from "@/features/plans/editor/row-loaders";
 import { AmendForm, IssueForm, ParentChangesPanel } from "@/features/plans/editor/plan-status-forms";
 import { NewTaskForm } from "@/features/plans/editor/task-editor";
+import { EditorContents } from "@/features/plans/editor/contents";
+import { EditorChangesProvider, SaveChangesBar } from "@/features/plans/editor/editor-changes";
 import { loadEditor } from "@/features/plans/editor-data";
 import { Badge } from "@/ui/badge";
 import { day } from "@/ui/format";
@@ -41,86 +43,106 @@ export default async function EditPlanPage({ params }: { params: Promise<{ id: s
           <AmendForm key={plan.version} planId={plan.id} version={plan.version} />
         </>
       ) : (
-        <>
-          <ParentChangesPanel planId={plan.id} changes={data.changes} />
-          <HeaderForm
-            key={plan.version}
-            planId={plan.id}
-            version={plan.version}
-            initial={{
-              title: plan.title,
-              purpose: plan.purpose ?? "",
-              requirements: plan.requirements ?? "",
-              generalObjective: plan.generalObjective ?? "",
-              vision: plan.vision ?? "",
-              funding: plan.funding ?? "",
-              implementation: plan.implementation ?? "",
-            }}
-          />
-          <section aria-labelledby="edit-indicators" className="space-y-2">
-            <h2 id="edit-indicators" className="text-lg font-semibold">
-              Chỉ tiêu ({data.indicators.filter((i) => !i.isGroup && i.inheritance !== "DROPPED").length})
-            </h2>
-            <p className="text-sm text-stone-600">
-              Nhập chỉ tiêu theo cách viết quen thuộc: “dưới 1,2%”, “2-2,5”, “≥1”, “tối thiểu 95%”, “Giải quyết cơ bản”.
-              Hệ thống đọc lại ngay bên dưới ô và cảnh báo khi chỉ tiêu thấp hơn yêu cầu của cấp trên.
-            </p>
-            <ul className="space-y-2">
-              {data.indicators.map((indicator) => (
-                <IndicatorEditor
-                  key={`${indicator.id}:${indicator.inheritance}`}
-                  planId={plan.id}
-                  indicator={indicator}
-                />
-              ))}
-            </ul>
-            <NewIndicatorForm
-              planId={plan.id}
-              groups={data.indicators
-                .filter((i) => i.isGroup && i.inheritance !== "DROPPED")
+        <EditorChangesProvider planId={plan.id}>
+          <div className="gap-6 lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
+            <EditorContents
+              general
+              issue={data.canIssue}
+              indicators={data.indicators
+                .filter((i) => i.isGroup && i.depth === 0 && i.inheritance !== "DROPPED")
                 .map((i) => ({ id: i.id, label: `${i.code} ${i.name}` }))}
-            />
-          </section>
-          <section aria-labelledby="edit-tasks" className="space-y-2">
-            <h2 id="edit-tasks" className="text-lg font-semibold">
-              Nhiệm vụ, giải pháp
-            </h2>
-            <ul className="space-y-2">
-              {data.tasks.map((task) => (
-                <TaskEditor
-                  key={`${task.id}:${task.inheritance}`}
-                  planId={plan.id}
-                  task={task}
-                  directory={data.directory}
-                />
-              ))}
-            </ul>
-            <NewTaskForm
-              planId={plan.id}
-              parents={data.tasks
+              tasks={data.tasks
                 .filter((t) => t.depth === 0 && t.inheritance !== "DROPPED")
                 .map((t) => ({ id: t.id, label: `${t.numbering} ${t.title ?? t.body.slice(0, 60)}` }))}
-              directory={data.directory}
             />
-          </section>
-          {data.canIssue ? (
-            <section aria-labelledby="issue" className="space-y-2">
-              <h2 id="issue" className="text-lg font-semibold">
-                Ban hành
-              </h2>
-              <IssueForm
-                key={plan.version}
-                planId={plan.id}
-                version={plan.version}
-                signingForm={plan.track === "PARTY" ? "T/M BAN THƯỜNG VỤ" : "TM. ỦY BAN NHÂN DÂN"}
-              />
-            </section>
-          ) : (
-            <p className="text-sm text-stone-600">
-              Lãnh đạo đơn vị (vai trò “Lãnh đạo duyệt”) ban hành kế hoạch khi dự thảo đã hoàn chỉnh.
-            </p>
-          )}
-        </>
+            <div className="min-w-0 space-y-6">
+              {/* Issuing is the approver's step: first on the page, and in the contents, not after 329 rows. */}
+              {data.canIssue ? (
+                <section aria-labelledby="issue" className="scroll-mt-4 space-y-2">
+                  <h2 id="issue" className="text-lg font-semibold">
+                    Ban hành
+                  </h2>
+                  <IssueForm
+                    key={plan.version}
+                    planId={plan.id}
+                    version={plan.version}
+                    signingForm={plan.track === "PARTY" ? "T/M BAN THƯỜNG VỤ" : "TM. ỦY BAN NHÂN DÂN"}
+                    missing={data.missingBeforeIssue}
+                  />
+                </section>
+              ) : (
+                <p className="text-sm text-stone-600">
+                  Lãnh đạo đơn vị (vai trò “Lãnh đạo duyệt”) ban hành kế hoạch khi dự thảo đã hoàn chỉnh.
+                </p>
+              )}
+              <ParentChangesPanel planId={plan.id} changes={data.changes} />
+              <section id="general" aria-label="Thông tin chung" className="scroll-mt-4">
+                <HeaderForm
+                  key={plan.version}
+                  planId={plan.id}
+                  version={plan.version}
+                  initial={{
+                    title: plan.title,
+                    purpose: plan.purpose ?? "",
+                    requirements: plan.requirements ?? "",
+                    generalObjective: plan.generalObjective ?? "",
+                    vision: plan.vision ?? "",
+                    funding: plan.funding ?? "",
+                    implementation: plan.implementation ?? "",
+                  }}
+                />
+              </section>
+              <section aria-labelledby="edit-indicators" className="space-y-2">
+                <h2 id="edit-indicators" className="scroll-mt-4 text-lg font-semibold">
+                  Chỉ tiêu ({data.indicators.filter((i) => !i.isGroup && i.inheritance !== "DROPPED").length})
+                </h2>
+                <p className="text-sm text-stone-600">
+                  Nhập chỉ tiêu theo cách viết quen thuộc: “dưới 1,2%”, “2-2,5”, “≥1”, “tối thiểu 95%”, “Giải quyết cơ
+                  bản”. Hệ thống đọc lại ngay bên dưới ô và cảnh báo khi chỉ tiêu thấp hơn yêu cầu của cấp trên. Sửa bao
+                  nhiêu dòng cũng được, rồi bấm “Lưu các thay đổi” ở cuối màn hình một lần.
+                </p>
+                <ul className="space-y-2">
+                  {data.indicators.map((indicator) => (
+                    <IndicatorEditor
+                      key={`${indicator.id}:${indicator.inheritance}`}
+                      planId={plan.id}
+                      indicator={indicator}
+                    />
+                  ))}
+                </ul>
+                <NewIndicatorForm
+                  planId={plan.id}
+                  groups={data.indicators
+                    .filter((i) => i.isGroup && i.inheritance !== "DROPPED")
+                    .map((i) => ({ id: i.id, label: `${i.code} ${i.name}` }))}
+                />
+              </section>
+              <section aria-labelledby="edit-tasks" className="space-y-2">
+                <h2 id="edit-tasks" className="scroll-mt-4 text-lg font-semibold">
+                  Nhiệm vụ, giải pháp
+                </h2>
+                <ul className="space-y-2">
+                  {data.tasks.map((task) => (
+                    <TaskEditor
+                      key={`${task.id}:${task.inheritance}`}
+                      planId={plan.id}
+                      task={task}
+                      directory={data.directory}
+                    />
+                  ))}
+                </ul>
+                <NewTaskForm
+                  planId={plan.id}
+                  parents={data.tasks
+                    .filter((t) => t.depth === 0 && t.inheritance !== "DROPPED")
+                    .map((t) => ({ id: t.id, label: `${t.numbering} ${t.title ?? t.body.slice(0, 60)}` }))}
+                  directory={data.directory}
+                />
+              </section>
+              <SaveChangesBar issueAnchor={data.canIssue ? "#issue" : null} />
+            </div>
+          </div>
+        </EditorChangesProvider>
       )}
     </div>
   );

@@ -5,7 +5,9 @@ import { formatDate } from "@/domain/reporting-calendar";
 import { currentReportYear, dayInVietnam } from "@/domain/vietnam-time";
 import { daysLeftText } from "@/features/reporting/calendar";
 import { DownloadButton } from "@/features/reporting/download-button";
+import { reportNumber, templateFor } from "@/features/export/document-template";
 import { NarrativeForm } from "@/features/reporting/narrative-form";
+import { missingBeforeSubmission } from "@/features/reporting/narrative-sections";
 import { getReportPage, reportSnapshotFor } from "@/features/reporting/queries";
 import { createReport } from "@/features/reporting/report-actions";
 import { ReportDocument } from "@/features/reporting/report-document";
@@ -49,6 +51,12 @@ export default async function ReportPage({
   const editable = report !== null && (report.status === "DRAFT" || report.status === "RETURNED");
   const query = shown?.submission && asked ? `&submission=${shown.submission.number}` : "";
   const fileStem = `Bao-cao-${year}-${page.plan.number}`;
+  // How the report's number prints, split around its serial (for the hint beside the field).
+  const numberPattern = shown
+    ? (reportNumber(templateFor(shown.snapshot.issuer.notation), "\u0000", shown.snapshot.issuer.issuerCode).split(
+        "\u0000",
+      ) as [string, string])
+    : (["Số: ", ""] as [string, string]);
 
   return (
     <article className="space-y-6">
@@ -204,7 +212,9 @@ export default async function ReportPage({
               <NarrativeForm
                 reportId={report.id}
                 version={report.version}
+                numberPattern={numberPattern}
                 narrative={{
+                  numberSerial: report.numberSerial,
                   leadership: report.leadership,
                   results: report.results,
                   shortcomings: report.shortcomings,
@@ -220,6 +230,7 @@ export default async function ReportPage({
               version={report.version}
               resubmission={submissions.length > 0}
               recipient={page.plan.parentIssuerName}
+              missing={shown && !shown.submission ? missingBeforeSubmission(report, shown.snapshot) : []}
             />
           ) : null}
           {editable && page.canEdit && !page.canSubmit ? (

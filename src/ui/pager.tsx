@@ -1,0 +1,64 @@
+import Link from "next/link";
+
+// Pages of a list read on the server: the page is a URL parameter beside the filters, so a page can
+// be linked to, reloaded and gone back to.
+
+/** The URL of `path` with `params` (empty values left out) and `page` (left out for the first). */
+export function pageHref(path: string, params: Record<string, string | undefined>, page: number): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
+  if (page > 1) query.set("page", String(page));
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** The number of pages for `total` rows, at least one. */
+export function pageCount(total: number, size: number): number {
+  return Math.max(1, Math.ceil(total / size));
+}
+
+export function Pager({
+  path,
+  params,
+  page,
+  total,
+  size,
+  noun,
+}: {
+  path: string;
+  params: Record<string, string | undefined>;
+  page: number;
+  total: number;
+  size: number;
+  /** What is counted: "tài khoản", "mục". */
+  noun: string;
+}) {
+  const pages = pageCount(total, size);
+  const first = total === 0 ? 0 : (page - 1) * size + 1;
+  const last = Math.min(page * size, total);
+  const link = "rounded border border-stone-300 bg-white px-2 py-1 hover:bg-stone-100";
+  return (
+    <nav aria-label="Phân trang" className="flex flex-wrap items-center gap-2 text-sm">
+      <span data-testid="pager-summary">
+        {total === 0
+          ? `Không có ${noun} nào`
+          : `${first.toLocaleString("vi-VN")}–${last.toLocaleString("vi-VN")} trong ${total.toLocaleString("vi-VN")} ${noun}`}
+      </span>
+      {page > 1 ? (
+        <Link href={pageHref(path, params, page - 1)} className={link} rel="prev">
+          ← Trang trước
+        </Link>
+      ) : null}
+      {pages > 1 ? (
+        <span aria-current="page">
+          Trang {page}/{pages}
+        </span>
+      ) : null}
+      {page < pages ? (
+        <Link href={pageHref(path, params, page + 1)} className={link} rel="next">
+          Trang sau →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
