@@ -1,0 +1,367 @@
+import { readMarker } from "./parse-blocks";
+import { fold, isAllCaps } from "./text";
+
+// From positioned pieces of text on pages (a PDF's text layer, or the words Tesseract read on a
+// scan) to the plain lines the parser reads. The geometry decides what plain text cannot:
+//   - lines are rebuilt from what sits at one height, in reading order (left to right);
+//   - running headers and footers (a line repeated at the top or bottom of the pages) and page
+//     numbers are dropped;
+//   - footnotes (smaller text at the foot of a page, starting with its number) are set aside and
+//     listed at the end as "Chú thích n: …", and their marks in the text dropped, so that they
+//     neither become tasks nor cut a paragraph that runs on to the next page;
+//   - tables (three columns or more, from the gaps between pieces) become one line per row with
+//     the cells separated by tabs, a cell wrapped over several lines kept whole;
+//   - paragraphs are put back together: lines joined, "81-" + "CTr/TU" joined without a space, a
+//     new paragraph at a numbering, a label, a short last line, a wider gap or an indent;
+//     centred lines (headers, titles) joined among themselves.
+// Pure and linear in the number of pieces (sorting aside); coordinates are top-down, in any unit.
+
+export type Piece = {
+  text: string;
+  x: number;
+  /** Top edge. */
+  y: number;
+  width: number;
+  height: number;
+  /** Tesseract's confidence, 0–100; absent for a text layer. */
+  confidence?: number;
+};
+
+export type LaidPage = { width: number; height: number; pieces: Piece[] };
+
+/** A word the OCR was unsure of, where it ended up in the text (line is 0-based). */
+export type UncertainWord = { line: number; text: string; confidence: number };
+
+export type LaidText = { lines: string[]; uncertain: UncertainWord[]; footnotes: number; dropped: number };
+
+type Line = {
+  pieces: Piece[];
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  height: number;
+  /** One half of a line of two columns (the header, the signature): a paragraph of its own. */
+  alone?: boolean;
+};
+type Segment = { pieces: Piece[]; left: number; right: number };
+type Row = { line: Line; segments: Segment[] };
+
+/** Below this confidence a word is reported as uncertain. */
+export const UNCERTAIN_BELOW = 80;
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function groupLines(pieces: Piece[]): Line[] {
+  const sorted = pieces.filter((p) => p.text.trim()).sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: Line[] = [];
+  for (const piece of sorted) {
+    const centre = piece.y + piece.height / 2;
+    // Only the last few lines can hold a piece that comes later in top-down order.
+    let home: Line | undefined;
+    for (let i = lines.length - 1; i >= Math.max(0, lines.length - 3); i--) {
+      const line = lines[i]!;
+      if (centre >= line.top && centre <= line.bottom) {
+        home = line;
+        break;
+      }
+    }
+    if (home) {
+      home.pieces.push(piece);
+      home.left = Math.min(home.left, piece.x);
+      home.right = Math.max(home.right, piece.x + piece.width);
+      // A raised footnote mark does not stretch the line's band.
+      if (piece.height >= home.height * 0.8) {
+        home.top = Math.min(home.top, piece.y);
+        home.bottom = Math.max(home.bottom, piece.y + piece.height);
+      }
+    } else
+      lines.push({
+        pieces: [piece],
+        top: piece.y,
+        bottom: piece.y + piece.height,
+        left: piece.x,
+        right: piece.x + piece.width,
+        height: piece.height,
+      });
+  }
+  for (const line of lines) {
+    line.pieces.sort((a, b) => a.x - b.x);
+    line.height = median(line.pieces.map((p) => p.height));
+  }
+  return lines;
+}
+
+/** Footnote marks: small digits raised above the line, glued to the word before them. */
+function isFootnoteMark(piece: Piece, line: Line): boolean {
+  return /^\d{1,2}$/.test(piece.text.trim()) && piece.height < line.height * 0.8 && piece.y < line.top + 1;
+}
+
+function segmentsOf(line: Line, gap: number): Segment[] {
+  const segments: Segment[] = [];
+  for (const piece of line.pieces) {
+    const last = segments[segments.length - 1];
+    if (last && piece.x - last.right < gap) {
+      last.pieces.push(piece);
+      last.right = Math.max(last.right, piece.x + piece.width);
+    } else segments.push({ pieces: [piece], left: piece.x, right: piece.x + piece.width });
+  }
+  return segments;
+}
+
+/** The text of pieces on one line: a space where there is a gap, none inside a word split in two. */
+function joinPieces(pieces: Piece[], height: number, line: Line | null): string {
+  let out = "";
+  let right = -Infinity;
+  for (const piece of pieces) {
+    if (line && isFootnoteMark(piece, line)) continue;
+    const text = piece.text.replace(/\s+/g, " ");
+    if (out && piece.x - right > height * 0.12 && !out.endsWith(" ") && !text.startsWith(" ")) out += " ";
+    out += text;
+    right = piece.x + piece.width;
+  }
+  return out.trim();
+}
+
+const PAGE_NUMBER = /^(?:-\s*)?(?:trang\s*)?\d{1,3}(?:\s*\/\s*\d{1,3})?(?:\s*-)?$/;
+
+/** A key under which a running header or footer repeats from page to page (its numbers aside). */
+const repeatKey = (text: string) => fold(text).replace(/\d+/g, "#");
+
+/**
+ * Lines at the very top or bottom of pages that come back on other pages (a running header or
+ * footer) or are page numbers.
+ */
+function marginLines(pages: { lines: Line[]; height: number }[]): Set<Line> {
+  const drop = new Set<Line>();
+  const counts = new Map<string, number>();
+  const edges: { line: Line; key: string }[] = [];
+  for (const page of pages) {
+    const candidates = [...page.lines.slice(0, 2), ...page.lines.slice(-2)].filter(
+      (line, i, all) => all.indexOf(line) === i && (line.top < page.height * 0.12 || line.bottom > page.height * 0.88),
+    );
+    for (const line of candidates) {
+      const text = joinPieces(line.pieces, line.height, null);
+      if (PAGE_NUMBER.test(fold(text))) {
+        drop.add(line);
+        continue;
+      }
+      const key = repeatKey(text);
+      edges.push({ line, key });
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const needed = Math.max(2, Math.ceil(pages.length / 2));
+  for (const { line, key } of edges) if (key.length > 3 && (counts.get(key) ?? 0) >= needed) drop.add(line);
+  return drop;
+}
+
+/** Footnotes: the smaller lines at the foot of a page, from the first that starts with a number. */
+function footnoteStart(lines: Line[], bodyHeight: number, pageHeight: number): number {
+  let start = lines.length;
+  for (let i = lines.length - 1; i > 0; i--) {
+    const line = lines[i]!;
+    if (line.height > bodyHeight * 0.88 || line.top < pageHeight * 0.55) break;
+    const first = line.pieces[0]!.text.trim();
+    if (/^\d{1,2}\b|^\(\d{1,2}\)|^\*/.test(first)) start = i;
+  }
+  return start;
+}
+
+const endsSentence = (text: string) => /[.:;!?”")]$|\.\/\.$/.test(text);
+
+function startsParagraph(text: string): boolean {
+  if (readMarker(text).type !== "none") return true;
+  return /^(?:noi nhan|phu luc|kt\.|tm\.|t\/m|co quan|thoi gian|don vi)\b/.test(fold(text));
+}
+
+type Emitted = { text: string; uncertain: Piece[] };
+
+/** Rows of a table region: a new row where the first column has text, cells wrapped inside kept whole. */
+function tableRows(rows: Row[], height: number): Emitted[] {
+  const full = rows.filter((r) => r.segments.length >= 3);
+  const width = Math.max(...full.map((r) => r.segments.length));
+  const widest = full.filter((r) => r.segments.length === width);
+  const columns = Array.from({ length: width }, (_, i) => ({
+    left: Math.min(...widest.map((r) => r.segments[i]!.left)),
+    right: Math.max(...widest.map((r) => r.segments[i]!.right)),
+  }));
+  const columnOf = (s: Segment) => {
+    let best = 0;
+    let bestOverlap = -Infinity;
+    columns.forEach((c, i) => {
+      const overlap = Math.min(c.right, s.right) - Math.max(c.left, s.left);
+      if (overlap > bestOverlap) {
+        bestOverlap = overlap;
+        best = i;
+      }
+    });
+    return best;
+  };
+  const out: Emitted[] = [];
+  let cells: Piece[][][] | null = null;
+  const flush = () => {
+    if (!cells) return;
+    const texts = cells.map((parts) => parts.map((p) => joinPieces(p, height, null)).join(" "));
+    out.push({ text: texts.join("\t"), uncertain: cells.flat(2).filter(uncertainPiece) });
+    cells = null;
+  };
+  for (const row of rows) {
+    const placed = row.segments.map((s) => ({ column: columnOf(s), segment: s }));
+    if (!cells || placed.some((p) => p.column === 0)) {
+      flush();
+      cells = columns.map(() => []);
+    }
+    for (const { column, segment } of placed) cells![column]!.push(segment.pieces);
+  }
+  flush();
+  return out;
+}
+
+const uncertainPiece = (p: Piece) => p.confidence !== undefined && p.confidence < UNCERTAIN_BELOW;
+
+/** Lines outside tables as paragraphs. */
+function paragraphs(lines: Line[], height: number, left: number, right: number): Emitted[] {
+  const out: Emitted[] = [];
+  let current: { text: string; uncertain: Piece[]; centred: boolean; caps: boolean; last: Line } | null = null;
+  const pitch =
+    median(
+      lines
+        .slice(1)
+        .map((l, i) => l.top - lines[i]!.top)
+        .filter((d) => d > 0),
+    ) || height * 1.4;
+  const flush = () => {
+    if (current) out.push({ text: current.text, uncertain: current.uncertain });
+    current = null;
+  };
+  for (const line of lines) {
+    const text = joinPieces(line.pieces, line.height, line);
+    if (!text) continue;
+    const uncertain = line.pieces.filter(uncertainPiece);
+    const marginLeft = line.left - left;
+    const marginRight = right - line.right;
+    const centred = marginLeft > height * 2 && Math.abs(marginLeft - marginRight) < height * 2.5;
+    const caps = isAllCaps(text);
+    let joins = false;
+    if (current) {
+      const prev: { text: string; centred: boolean; caps: boolean; last: Line } = current;
+      const gap = line.top - prev.last.top;
+      const prevShort = right - prev.last.right > height * 3;
+      const indented = marginLeft > height * 1.2 && !centred;
+      joins =
+        !line.alone &&
+        !prev.last.alone &&
+        gap < pitch * 1.45 &&
+        !startsParagraph(text) &&
+        prev.caps === caps &&
+        (prev.centred
+          ? centred
+          : !centred && !prevShort && !(indented && endsSentence(prev.text)) && !/\.\/\.$/.test(prev.text));
+    }
+    if (joins && current) {
+      const c: { text: string; uncertain: Piece[]; last: Line } = current;
+      c.text = /\S-$/.test(c.text) && !/^\s/.test(text) ? c.text + text : `${c.text} ${text}`;
+      c.uncertain.push(...uncertain);
+      c.last = line;
+    } else {
+      flush();
+      current = { text, uncertain, centred, caps, last: line };
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Pages of positioned text → the lines the parser reads (paragraphs and table rows, blank lines between). */
+export function layOutPages(pages: LaidPage[]): LaidText {
+  const laid = pages.map((page) => ({ ...page, lines: groupLines(page.pieces) }));
+  const margins = marginLines(laid);
+  const items: (Emitted & { table: boolean })[] = [];
+  const notes: string[] = [];
+  for (const page of laid) {
+    const body = page.lines.filter((l) => !margins.has(l));
+    if (body.length === 0) continue;
+    const height = median(body.map((l) => l.height)) || 10;
+    const notesFrom = footnoteStart(body, height, page.height);
+    for (const line of body.slice(notesFrom)) {
+      const text = joinPieces(line.pieces, line.height, null);
+      if (/^\d{1,2}\b|^\(\d{1,2}\)|^\*/.test(line.pieces[0]!.text.trim()) || notes.length === 0) notes.push(text);
+      else notes[notes.length - 1] += ` ${text}`;
+    }
+    const main = body.slice(0, notesFrom);
+    if (main.length === 0) continue;
+    const left = Math.min(...main.map((l) => l.left));
+    const right = Math.max(...main.map((l) => l.right));
+    // Rows with three or more separated segments, and the lines wrapped between them, are a table.
+    const rows: Row[] = [];
+    for (const line of main) {
+      const segments = segmentsOf(line, height * 1.1);
+      // Two blocks far apart on one line (issuer | motto, Nơi nhận | signature): each its own line.
+      if (segments.length === 2 && segments[1]!.left - segments[0]!.right > height * 3) {
+        for (const s of segments) {
+          const half: Line = { ...line, pieces: s.pieces, left: s.left, right: s.right, alone: true };
+          rows.push({ line: half, segments: [s] });
+        }
+      } else rows.push({ line, segments });
+    }
+    let first = true;
+    let i = 0;
+    while (i < rows.length) {
+      if (rows[i]!.segments.length >= 3) {
+        let end = i;
+        let j = i + 1;
+        while (j < rows.length && (rows[j]!.segments.length >= 2 || rows[j]!.line.left > left + height)) {
+          if (rows[j]!.segments.length >= 3) end = j;
+          j++;
+        }
+        const region = rows.slice(i, end + 1);
+        if (region.filter((r) => r.segments.length >= 3).length >= 2) {
+          for (const row of tableRows(region, height)) items.push({ ...row, table: true });
+          i = end + 1;
+          first = false;
+          continue;
+        }
+      }
+      let k = i + 1;
+      while (k < rows.length && rows[k]!.segments.length < 3) k++;
+      const paras = paragraphs(
+        rows.slice(i, k).map((r) => r.line),
+        height,
+        left,
+        right,
+      );
+      // A paragraph cut by the page break goes on where the last page left it.
+      const previous = items[items.length - 1];
+      if (
+        first &&
+        previous &&
+        !previous.table &&
+        paras.length &&
+        /^\p{Ll}/u.test(paras[0]!.text) &&
+        !/[.:;]$/.test(previous.text)
+      ) {
+        previous.text += ` ${paras[0]!.text}`;
+        previous.uncertain.push(...paras[0]!.uncertain);
+        paras.shift();
+      }
+      for (const para of paras) items.push({ ...para, table: false });
+      first = false;
+      i = k;
+    }
+  }
+  const lines: string[] = [];
+  const uncertain: UncertainWord[] = [];
+  for (const item of items) {
+    for (const piece of item.uncertain)
+      uncertain.push({ line: lines.length, text: piece.text.trim(), confidence: Math.round(piece.confidence!) });
+    lines.push(item.text, "");
+  }
+  if (notes.length)
+    notes.forEach((text, i) => lines.push(`Chú thích ${i + 1}: ${text.replace(/^\(?\d{1,2}\)?\s*/, "")}`, ""));
+  return { lines, uncertain, footnotes: notes.length, dropped: margins.size };
+}
