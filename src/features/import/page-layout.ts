@@ -166,8 +166,12 @@ function footnoteStart(lines: Line[], bodyHeight: number, pageHeight: number): n
   for (let i = lines.length - 1; i > 0; i--) {
     const line = lines[i]!;
     if (line.height > bodyHeight * 0.88 || line.top < pageHeight * 0.55) break;
-    const first = line.pieces[0]!.text.trim();
-    if (/^\d{1,2}\b|^\(\d{1,2}\)|^\*/.test(first)) start = i;
+    // One block of text (a row of a table in a smaller font is not a footnote) …
+    if (segmentsOf(line, line.height * 1.1).length > 1) break;
+    // … that starts with the note's number, raised or followed by its text.
+    const first = line.pieces[0]!;
+    const raised = /^\d{1,2}$/.test(first.text.trim()) && first.height < line.height * 0.8 && line.pieces.length > 1;
+    if (raised || /^(?:\d{1,2}|\(\d{1,2}\)|\*)\s?\p{L}/u.test(joinPieces(line.pieces, line.height, null))) start = i;
   }
   return start;
 }
@@ -222,7 +226,17 @@ function tableRows(rows: Row[], height: number): Emitted[] {
   return out;
 }
 
+const atColumn = (columns: number[], x: number, height: number) => columns.some((c) => Math.abs(c - x) < height * 0.35);
+
 const uncertainPiece = (p: Piece) => p.confidence !== undefined && p.confidence < UNCERTAIN_BELOW;
+
+/** The width of a line's first word, from its first piece's width shared out among its letters. */
+function firstWordWidth(line: Line): number {
+  const piece = line.pieces[0]!;
+  const text = piece.text.trimStart();
+  const word = /^\S+/.exec(text)?.[0] ?? text;
+  return text.length ? (piece.width * word.length) / text.length : piece.width;
+}
 
 /** Lines outside tables as paragraphs. */
 function paragraphs(lines: Line[], height: number, left: number, right: number): Emitted[] {
@@ -245,13 +259,16 @@ function paragraphs(lines: Line[], height: number, left: number, right: number):
     const uncertain = line.pieces.filter(uncertainPiece);
     const marginLeft = line.left - left;
     const marginRight = right - line.right;
-    const centred = marginLeft > height * 2 && Math.abs(marginLeft - marginRight) < height * 2.5;
+    const centred =
+      marginLeft > height * 2 && marginRight > height * 2 && Math.abs(marginLeft - marginRight) < height * 2.5;
     const caps = isAllCaps(text);
     let joins = false;
     if (current) {
       const prev: { text: string; centred: boolean; caps: boolean; last: Line } = current;
       const gap = line.top - prev.last.top;
-      const prevShort = right - prev.last.right > height * 3;
+      // The previous line ended early: short by more than this line's first word, which would
+      // have fitted there had the line only been wrapped.
+      const prevShort = right - prev.last.right > Math.min(height * 3, firstWordWidth(line) + height * 0.4);
       const indented = marginLeft > height * 1.2 && !centred;
       joins =
         !line.alone &&
@@ -282,6 +299,12 @@ export function layOutPages(pages: LaidPage[]): LaidText {
   const laid = pages.map((page) => ({ ...page, lines: groupLines(page.pieces) }));
   const margins = marginLines(laid);
   const items: (Emitted & { table: boolean })[] = [];
+  // The table being read: emitted when something else comes, so that it may run over pages.
+  let table: { rows: Row[]; columns: number[]; height: number } | null = null;
+  const flushTable = () => {
+    if (table) for (const row of tableRows(table.rows, table.height)) items.push({ ...row, table: true });
+    table = null;
+  };
   const notes: string[] = [];
   for (const page of laid) {
     const body = page.lines.filter((l) => !margins.has(l));
@@ -298,43 +321,52 @@ export function layOutPages(pages: LaidPage[]): LaidText {
     const left = Math.min(...main.map((l) => l.left));
     const right = Math.max(...main.map((l) => l.right));
     // Rows with three or more separated segments, and the lines wrapped between them, are a table.
-    const rows: Row[] = [];
-    for (const line of main) {
-      const segments = segmentsOf(line, height * 1.1);
-      // Two blocks far apart on one line (issuer | motto, Nơi nhận | signature): each its own line.
-      if (segments.length === 2 && segments[1]!.left - segments[0]!.right > height * 3) {
-        for (const s of segments) {
-          const half: Line = { ...line, pieces: s.pieces, left: s.left, right: s.right, alone: true };
-          rows.push({ line: half, segments: [s] });
-        }
-      } else rows.push({ line, segments });
-    }
+    // (A table in a smaller font than the text has its cells closer together.)
+    const rows: Row[] = main.map((line) => ({ line, segments: segmentsOf(line, Math.min(height, line.height) * 1.1) }));
     let first = true;
     let i = 0;
     while (i < rows.length) {
-      if (rows[i]!.segments.length >= 3) {
-        let end = i;
+      // A table cut by the page break (a row's wrapped cell included) goes on at its columns.
+      const continues: boolean = first && table !== null && atColumn(table.columns, rows[0]!.segments[0]!.left, height);
+      if (rows[i]!.segments.length >= 3 || continues) {
+        // The table goes on while a line starts at one of its columns (a cell wrapped over several
+        // lines, a row with empty cells) and no wider gap than a few lines comes between.
+        const columns: number[] = continues ? table!.columns : rows[i]!.segments.map((s) => s.left);
         let j = i + 1;
-        while (j < rows.length && (rows[j]!.segments.length >= 2 || rows[j]!.line.left > left + height)) {
-          if (rows[j]!.segments.length >= 3) end = j;
+        while (
+          j < rows.length &&
+          rows[j]!.line.top - rows[j - 1]!.line.top < height * 4 &&
+          atColumn(columns, rows[j]!.segments[0]!.left, height)
+        ) {
+          columns.push(...rows[j]!.segments.map((s) => s.left));
           j++;
         }
-        const region = rows.slice(i, end + 1);
-        if (region.filter((r) => r.segments.length >= 3).length >= 2) {
-          for (const row of tableRows(region, height)) items.push({ ...row, table: true });
-          i = end + 1;
+        const region = rows.slice(i, j);
+        const full = region.filter((r) => r.segments.length >= 3).length;
+        // One full row is enough where the table runs on to the next page.
+        if (continues || full >= 2 || (full === 1 && j === rows.length && region.length >= 3)) {
+          if (continues) table!.rows.push(...region);
+          else {
+            flushTable();
+            table = { rows: region, columns, height };
+          }
+          i = j;
           first = false;
           continue;
         }
       }
+      flushTable();
       let k = i + 1;
       while (k < rows.length && rows[k]!.segments.length < 3) k++;
-      const paras = paragraphs(
-        rows.slice(i, k).map((r) => r.line),
-        height,
-        left,
-        right,
-      );
+      // Two blocks far apart on one line (issuer | motto, Nơi nhận | signature): each its own line.
+      const lines = rows
+        .slice(i, k)
+        .flatMap(({ line, segments }) =>
+          segments.length === 2 && segments[1]!.left - segments[0]!.right > height * 3
+            ? segments.map((s): Line => ({ ...line, pieces: s.pieces, left: s.left, right: s.right, alone: true }))
+            : [line],
+        );
+      const paras = paragraphs(lines, height, left, right);
       // A paragraph cut by the page break goes on where the last page left it.
       const previous = items[items.length - 1];
       if (
@@ -354,13 +386,16 @@ export function layOutPages(pages: LaidPage[]): LaidText {
       i = k;
     }
   }
+  flushTable();
   const lines: string[] = [];
   const uncertain: UncertainWord[] = [];
-  for (const item of items) {
+  items.forEach((item, n) => {
     for (const piece of item.uncertain)
       uncertain.push({ line: lines.length, text: piece.text.trim(), confidence: Math.round(piece.confidence!) });
-    lines.push(item.text, "");
-  }
+    // The rows of one table stay together, also across a page break.
+    if (item.table && items[n + 1]?.table) lines.push(item.text);
+    else lines.push(item.text, "");
+  });
   if (notes.length)
     notes.forEach((text, i) => lines.push(`Chú thích ${i + 1}: ${text.replace(/^\(?\d{1,2}\)?\s*/, "")}`, ""));
   return { lines, uncertain, footnotes: notes.length, dropped: margins.size };
