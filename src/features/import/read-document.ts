@@ -1,7 +1,7 @@
 import { documentBeyondLimits } from "./document-shape";
 import { LIMIT_MESSAGES } from "./limits";
 import { extractPlan, isEmptyExtraction, type Extraction } from "./parse-document";
-import { readUpload, textBeyondLimits } from "./read-file";
+import { readUpload, textBeyondLimits, type UploadFormat } from "./read-file";
 
 // Everything the importer does with an upload before the database is involved: the file read into
 // text, the text parsed into a plan, both checked against the importer's bounds. It runs in a
@@ -12,7 +12,7 @@ export type ReadJob =
   { kind: "file"; name: string; bytes: Uint8Array; key: string } | { kind: "paste"; text: string; key: string };
 
 export type ReadOutcome =
-  | { status: "ok"; extraction: Extraction; format: "docx" | "markdown" | "text" | "paste"; parseMs: number }
+  | { status: "ok"; extraction: Extraction; format: UploadFormat | "paste"; parseMs: number }
   | { status: "error"; message: string; /** For the log, never shown. */ detail?: string };
 
 export const NOT_A_PLAN =
@@ -21,7 +21,7 @@ export const NOT_A_PLAN =
 export async function readDocument(job: ReadJob): Promise<ReadOutcome> {
   try {
     let text: string;
-    let format: "docx" | "markdown" | "text" | "paste";
+    let format: UploadFormat | "paste";
     if (job.kind === "file") {
       const read = await readUpload(job.name, job.bytes);
       if (!read.ok) return { status: "error", message: read.error };

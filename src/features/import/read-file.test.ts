@@ -150,10 +150,13 @@ describe("text files and bad files", () => {
     });
   });
 
-  it("refuses empty files, PDFs, old Word files, images and other types", async () => {
+  it("refuses empty files, PDFs under another name, old Word files, images and other types", async () => {
     expect(await readUpload("rong.md", new Uint8Array())).toEqual({ ok: false, error: READ_MESSAGES.empty });
     expect(await readUpload("rong.txt", encoder.encode("  \n\n ")).then((r) => r.ok)).toBe(false);
-    expect(await readUpload("a.pdf", encoder.encode("%PDF-1.7 ..."))).toEqual({ ok: false, error: READ_MESSAGES.pdf });
+    expect(await readUpload("a.docx", encoder.encode("%PDF-1.7 ..."))).toEqual({
+      ok: false,
+      error: READ_MESSAGES.pdfRenamed,
+    });
     expect(await readUpload("a.doc", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toEqual({
       ok: false,
       error: READ_MESSAGES.oldWord,

@@ -1,9 +1,11 @@
 import mammoth from "mammoth";
 import { DocxPackageError, readDocxPackage, writeDocxPackage } from "./docx-package";
 import { LIMIT_MESSAGES, MAX_LINE_CHARS, MAX_LINES } from "./limits";
+import { looksLikePdf, MAX_PDF_BYTES, PDF_MESSAGES, pdfToText } from "./read-pdf";
 import { numberingAsText } from "./word-numbering";
 
-// From an uploaded file to the text the parser reads. Word files go through mammoth's HTML (its
+// From an uploaded file to the text the parser reads. PDFs with a text layer go through pdf.js
+// and the page layout (read-pdf.ts, page-layout.ts), up to 20 MB and 60 pages. Word files go through mammoth's HTML (its
 // documented output), turned into lines: one per paragraph, a table row as tab-separated cells
 // (layout tables of one or two columns, such as the header and the signature block, cell by cell),
 // footnote references removed and footnotes listed at the end. Text files must be UTF-8 (or
@@ -12,20 +14,27 @@ import { numberingAsText } from "./word-numbering";
 // importer's bounds (limits.ts) before the parser sees it.
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+/** The most any upload may weigh: a PDF (read-pdf.ts); other files are held to MAX_UPLOAD_BYTES. */
+export const MAX_ANY_UPLOAD_BYTES = MAX_PDF_BYTES;
 
-export type ReadResult =
-  { ok: true; text: string; format: "docx" | "markdown" | "text" } | { ok: false; error: string };
+export type UploadFormat = "docx" | "pdf" | "markdown" | "text";
+
+export type ReadResult = { ok: true; text: string; format: UploadFormat } | { ok: false; error: string };
 
 const fail = (error: string): ReadResult => ({ ok: false, error });
 
 const MESSAGES = {
   empty: "Tệp trống: không có nội dung để đọc.",
   tooLarge: `Tệp lớn hơn ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Hãy bỏ ảnh và phụ lục không cần thiết, hoặc dán phần nội dung kế hoạch.`,
-  type: "Chỉ nhận tệp Word (.docx), Markdown (.md) hoặc văn bản (.txt). Với tệp PDF hay ảnh chụp, hãy chuyển sang Word hoặc dán nội dung.",
+  type: "Chỉ nhận tệp Word (.docx), PDF (.pdf), Markdown (.md) hoặc văn bản (.txt). Với ảnh chụp văn bản, hãy dùng bản Word hoặc PDF, hoặc dán nội dung.",
   oldWord:
     "Đây là tệp Word cũ (.doc). Hãy mở bằng Word và lưu lại dạng .docx (Lưu thành… → Word Document), rồi tải lên lại.",
-  pdf: "Đây là tệp PDF. Hệ thống chưa đọc PDF: hãy chuyển sang Word (.docx) hoặc chép nội dung rồi dán vào ô bên dưới.",
-  binary: "Tệp không phải là văn bản (có thể là ảnh, tệp nén hoặc chương trình). Hãy chọn tệp .docx, .md hoặc .txt.",
+  pdfRenamed:
+    "Nội dung tệp là PDF nhưng tên tệp có đuôi khác. Hãy đổi đuôi tên tệp thành .pdf rồi tải lên lại. Không có gì được tạo.",
+  image:
+    "Tệp này là ảnh (JPEG, PNG hoặc TIFF), không phải văn bản. Hệ thống chưa nhận dạng chữ trên ảnh (OCR: sắp có). Hãy dùng bản Word hoặc PDF có chữ, hoặc dán nội dung vào ô bên dưới.",
+  binary:
+    "Tệp không phải là văn bản (có thể là ảnh, tệp nén hoặc chương trình). Hãy chọn tệp .docx, .pdf, .md hoặc .txt.",
   brokenDocx:
     "Không mở được tệp Word này: tệp bị hỏng hoặc không phải định dạng .docx. Hãy mở bằng Word, lưu lại rồi thử lại.",
   noText:
@@ -297,16 +306,35 @@ export function textBeyondLimits(text: string): string | null {
   return null;
 }
 
+const IMAGE_SIGNATURES = [
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0x49, 0x49, 0x2a, 0x00], // TIFF, little-endian
+  [0x4d, 0x4d, 0x00, 0x2a], // TIFF, big-endian
+];
+
 /** An uploaded file (or pasted text) → text for the parser, or a message saying why not. */
 export async function readUpload(name: string, bytes: Uint8Array): Promise<ReadResult> {
   if (bytes.length === 0) return fail(MESSAGES.empty);
-  if (bytes.length > MAX_UPLOAD_BYTES) return fail(MESSAGES.tooLarge);
   const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return fail(MESSAGES.pdf);
+  // What the bytes are decides, not the name: a file that is not what its name says is refused.
+  const pdf = looksLikePdf(bytes);
+  const image = IMAGE_SIGNATURES.some((signature) => startsWith(bytes, signature));
+  if (extension === "pdf") {
+    if (bytes.length > MAX_PDF_BYTES) return fail(PDF_MESSAGES.tooLarge);
+    if (image) return fail(MESSAGES.image);
+    if (!pdf) return fail(PDF_MESSAGES.notPdf);
+    const read = await pdfToText(bytes);
+    if (!read.ok) return read;
+    if (looksLikeLegacyVietnamese(read.text)) return fail(MESSAGES.legacyFont);
+    return { ok: true, text: read.text, format: "pdf" };
+  }
+  if (bytes.length > MAX_UPLOAD_BYTES) return fail(MESSAGES.tooLarge);
+  if (pdf) return fail(MESSAGES.pdfRenamed);
+  if (image) return fail(MESSAGES.image);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return fail(MESSAGES.oldWord);
   if (extension === "docx") return docxToText(bytes);
   if (extension === "doc") return fail(MESSAGES.oldWord);
-  if (extension === "pdf") return fail(MESSAGES.pdf);
   if (!["md", "markdown", "txt", "text", ""].includes(extension)) return fail(MESSAGES.type);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return fail(MESSAGES.binary);
   const decoded = decodeText(bytes);

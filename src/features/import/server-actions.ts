@@ -9,7 +9,8 @@ import { confirmImport } from "./import-actions";
 import type { Extraction } from "./parse-document";
 import { suggestParents, type ParentSuggestion } from "./queries";
 import type { ReadJob } from "./read-document";
-import { MAX_UPLOAD_BYTES, READ_MESSAGES } from "./read-file";
+import { MAX_ANY_UPLOAD_BYTES, READ_MESSAGES, type UploadFormat } from "./read-file";
+import { PDF_MESSAGES } from "./read-pdf";
 import { readInWorker } from "./read-in-worker";
 
 // The "use server" entry points of the importer. Reading a file writes nothing, so it is a plain
@@ -23,7 +24,7 @@ export type ExtractState =
       extraction: Extraction;
       suggestions: ParentSuggestion[];
       fileName: string | null;
-      format: "docx" | "markdown" | "text" | "paste";
+      format: UploadFormat | "paste";
       parseMs: number;
     }
   | { status: "error"; message: string };
@@ -44,7 +45,9 @@ export async function extractPlanAction(formData: FormData): Promise<ExtractStat
   let job: ReadJob;
   let fileName: string | null = null;
   if (file instanceof File && (file.size > 0 || file.name)) {
-    if (file.size > MAX_UPLOAD_BYTES) return { status: "error", message: READ_MESSAGES.tooLarge };
+    // The exact bound per kind of file is checked in the worker; nothing larger than a PDF may be is read.
+    if (file.size > MAX_ANY_UPLOAD_BYTES)
+      return { status: "error", message: /\.pdf$/i.test(file.name) ? PDF_MESSAGES.tooLarge : READ_MESSAGES.tooLarge };
     job = { kind: "file", name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), key };
     fileName = file.name;
   } else if (typeof pasted === "string" && pasted.trim()) {
