@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { deflateSync } from "node:zlib";
 import { describe, expect, it, vi } from "vitest";
 import { craftDocx, documentXml, paragraphXml } from "./fuzz/craft-zip";
 import { documentBeyondLimits, measureTrees } from "./document-shape";
@@ -151,5 +152,47 @@ describe("reading in a worker thread", () => {
     const docx = craftDocx({ document: documentXml(planBody), numbering: romanList("1000000000000") });
     const read = await readInWorker({ kind: "file", name: "la-ma.docx", bytes: docx, key: "import-test" });
     expect(read.status).toBe("ok");
+  });
+});
+
+/** A one-page PDF whose page draws `ops` (deflated, so a small file can hold millions of them). */
+function craftPdf(ops: string): Uint8Array {
+  const stream = deflateSync(Buffer.from(ops, "latin1"));
+  const head = Buffer.from(
+    "%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n" +
+      "3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R " +
+      "/Resources <</Font <</F1 <</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>>>>>>> endobj\n" +
+      `4 0 obj <</Length ${stream.length} /Filter /FlateDecode>> stream\n`,
+    "latin1",
+  );
+  const tail = Buffer.from("\nendstream endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n", "latin1");
+  return new Uint8Array(Buffer.concat([head, stream, tail]));
+}
+
+describe("a hostile PDF", () => {
+  it("a page of 300,000 pieces of text (a few kilobytes deflated) ends with a message, and the next file is read", async () => {
+    const bomb = craftPdf(`BT /F1 10 Tf 72 400 Td ${"0 -20 Td (a) Tj 0 20 Td (b) Tj ".repeat(150_000)}ET`);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const outcome = await readInWorker({ kind: "file", name: "bom.pdf", bytes: bomb, key: "import-test" });
+    expect(outcome.status).toBe("error");
+    if (outcome.status === "error")
+      expect([LIMIT_MESSAGES.tooManyLines, LIMIT_MESSAGES.timeout, LIMIT_MESSAGES.memory]).toContain(outcome.message);
+    const pdf = readFileSync(path.resolve(FIXTURE, "../pdf/ea-sup-ubnd-huyen-ke-hoach-2024.pdf"));
+    const next = await readInWorker({
+      kind: "file",
+      name: "ea-sup.pdf",
+      bytes: new Uint8Array(pdf),
+      key: "import-test",
+    });
+    expect(next).toMatchObject({ status: "ok", format: "pdf" });
+  });
+
+  it("a PDF whose page never ends within the time limit is stopped with the time message", async () => {
+    const slow = craftPdf(`BT /F1 1 Tf ${"1 0 Td (a) Tj ".repeat(150_000)}ET`);
+    const outcome = await readInWorker(
+      { kind: "file", name: "cham.pdf", bytes: slow, key: "import-test" },
+      { timeMs: 50, memoryMb: 256 },
+    );
+    expect(outcome).toMatchObject({ status: "error", message: LIMIT_MESSAGES.timeout });
   });
 });

@@ -1,3 +1,4 @@
+import { LIMIT_MESSAGES } from "./limits";
 import { layOutPages, type LaidPage, type Piece } from "./page-layout";
 
 // A PDF's text layer → the lines the parser reads. pdf.js (pdfjs-dist, Mozilla's maintained
@@ -11,6 +12,8 @@ import { layOutPages, type LaidPage, type Piece } from "./page-layout";
 /** Bytes and pages a PDF may have (a scanned 60-page plan at 200 dpi is about 15–20 MB). */
 export const MAX_PDF_BYTES = 20 * 1024 * 1024;
 export const MAX_PDF_PAGES = 60;
+/** Pieces of text in the whole document (a 60-page plan has about 20,000). */
+const MAX_PDF_PIECES = 200_000;
 /** Fewer letters than this per page on average: the pages are images (a scan) without a text layer. */
 const MIN_LETTERS_PER_PAGE = 40;
 
@@ -79,6 +82,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfRead> {
     if (document.numPages > MAX_PDF_PAGES) return { ok: false, error: PDF_MESSAGES.tooManyPages };
     const pages: LaidPage[] = [];
     let letters = 0;
+    let count = 0;
     for (let n = 1; n <= document.numPages; n++) {
       const page = await document.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
@@ -95,6 +99,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfRead> {
         const text = item.str.normalize("NFC");
         letters += (text.match(/\p{L}/gu) ?? []).length;
         pieces.push({ text, x: e!, y: f! - size, width, height: size });
+        if (++count > MAX_PDF_PIECES) return { ok: false, error: LIMIT_MESSAGES.tooManyLines };
       }
       pages.push({ width: viewport.width, height: viewport.height, pieces });
       page.cleanup();
