@@ -9,7 +9,7 @@ import { signIn } from "./helpers";
 // the uploader gets a message, another official keeps working, and the next upload is read.
 
 const EA_SUP = path.resolve(import.meta.dirname, "../fixtures/import/ea-sup-ubnd-huyen-ke-hoach-2024.md");
-const FILE_INPUT = "Tệp văn bản (.docx, .md, .txt; tối đa 2 MB)";
+const FILE_INPUT = "Tệp văn bản (.docx, .pdf, .md, .txt)";
 
 const romanBomb = craftDocx({
   document: documentXml(

@@ -15,7 +15,7 @@ test("uploading the Ea Súp plan, correcting a target and confirming a draft lin
   await page.goto("/import");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nhập kế hoạch từ văn bản");
 
-  await page.getByLabel("Tệp văn bản (.docx, .md, .txt; tối đa 2 MB)").setInputFiles(EA_SUP);
+  await page.getByLabel("Tệp văn bản (.docx, .pdf, .md, .txt)").setInputFiles(EA_SUP);
   await page.getByRole("button", { name: "Đọc tệp" }).click();
   await expect(page.getByRole("heading", { name: "Kiểm tra nội dung đã đọc" })).toBeVisible();
   await expect(page.getByText("Đã đọc 32 nhiệm vụ")).toBeVisible();
@@ -51,7 +51,7 @@ test("an empty file gets a clear message and nothing is created", async ({ page 
   await signIn(page, "xaeasup.editor");
   await page.goto("/import");
   await page
-    .getByLabel("Tệp văn bản (.docx, .md, .txt; tối đa 2 MB)")
+    .getByLabel("Tệp văn bản (.docx, .pdf, .md, .txt)")
     .setInputFiles({ name: "trong.txt", mimeType: "text/plain", buffer: Buffer.from("") });
   await page.getByRole("button", { name: "Đọc tệp" }).click();
   await expect(page.getByTestId("import-error")).toHaveText("Tệp trống: không có nội dung để đọc.");

@@ -110,7 +110,7 @@ test("the app works under the policy, with no violation reported on the main pag
   // The importer: a file uploaded and read through a server action.
   await signIn(page, "easup.editor");
   await page.goto("/import");
-  await page.getByLabel("Tệp văn bản (.docx, .md, .txt; tối đa 2 MB)").setInputFiles(EA_SUP);
+  await page.getByLabel("Tệp văn bản (.docx, .pdf, .md, .txt)").setInputFiles(EA_SUP);
   await page.getByRole("button", { name: "Đọc tệp" }).click();
   await expect(page.getByRole("heading", { name: "Kiểm tra nội dung đã đọc" })).toBeVisible();
 

@@ -9,9 +9,11 @@ import { inputStyle } from "@/ui/input-style";
 // Choosing a file (or pasting text), reading it on the server with a progress indicator, then the
 // review screen. Files over the limit are refused before they are sent.
 
+// The same bounds as the server's (read-file.ts, read-pdf.ts): 2 MB, a PDF 20 MB.
 const MAX_BYTES = 2 * 1024 * 1024;
+const MAX_PDF_BYTES = 20 * 1024 * 1024;
 const ACCEPT =
-  ".docx,.md,.markdown,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain";
+  ".docx,.pdf,.md,.markdown,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/markdown,text/plain";
 
 type Phase =
   | { step: "choose"; error: string | null }
@@ -75,13 +77,16 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
     event.preventDefault();
     const file = fileInput.current?.files?.[0];
     if (!file) {
-      setPhase({ step: "choose", error: "Hãy chọn một tệp .docx, .md hoặc .txt." });
+      setPhase({ step: "choose", error: "Hãy chọn một tệp .docx, .pdf, .md hoặc .txt." });
       return;
     }
-    if (file.size > MAX_BYTES) {
+    const pdf = /\.pdf$/i.test(file.name);
+    if (file.size > (pdf ? MAX_PDF_BYTES : MAX_BYTES)) {
       setPhase({
         step: "choose",
-        error: `Tệp ${file.name} lớn hơn 2 MB. Hãy bỏ ảnh và phụ lục không cần thiết, hoặc dán phần nội dung kế hoạch. Không có gì được tạo.`,
+        error: pdf
+          ? `Tệp ${file.name} lớn hơn 20 MB. Hãy bỏ các trang phụ lục, ảnh không cần thiết, hoặc lưu lại PDF ở chất lượng thấp hơn. Không có gì được tạo.`
+          : `Tệp ${file.name} lớn hơn 2 MB. Hãy bỏ ảnh và phụ lục không cần thiết, hoặc dán phần nội dung kế hoạch. Không có gì được tạo.`,
       });
       return;
     }
@@ -140,15 +145,20 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
         >
           <h2 className="font-semibold">Tải tệp lên</h2>
           <label className="block text-sm font-semibold">
-            Tệp văn bản (.docx, .md, .txt; tối đa 2 MB)
+            Tệp văn bản (.docx, .pdf, .md, .txt)
             <input
               ref={fileInput}
               type="file"
               name="file"
               accept={ACCEPT}
+              aria-describedby="import-file-limits"
               className="mt-1 block w-full text-sm font-normal"
             />
           </label>
+          <p id="import-file-limits" className="text-xs text-stone-600">
+            Word, Markdown, văn bản: tối đa 2 MB. PDF có lớp chữ (xuất từ Word): tối đa 20 MB, 60 trang; bản quét (ảnh
+            chụp) chưa đọc được.
+          </p>
           <button
             disabled={phase.step === "reading"}
             className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
