@@ -155,10 +155,15 @@ async function main() {
         `. Tổng thời gian ${((Date.now() - started) / 1000).toFixed(0)} giây.`,
     );
     // Issue 7's speed goal: a 45 KB plan document is parsed well under a second (see docs/import.md).
-    const { benchParse } = await import("../src/features/import/bench");
+    const { benchParse, benchPdf } = await import("../src/features/import/bench");
     const parse = benchParse();
     log(
       `Đọc văn bản kế hoạch ${(parse.bytes / 1024).toFixed(1)} KB: lần đầu ${parse.firstMs} ms, trung vị ${parse.medianMs} ms, p95 ${parse.p95Ms} ms (${parse.runs} lần).`,
+    );
+    // Issue 17: a PDF's text layer read and laid out, per page.
+    const pdf = await benchPdf();
+    log(
+      `Đọc kế hoạch PDF có lớp chữ (${pdf.pages} trang): lần đầu ${pdf.firstMs} ms, trung vị ${pdf.medianMs} ms, ${pdf.perPageMs} ms mỗi trang (${pdf.runs} lần).`,
     );
   } finally {
     if (app) await app.stop();
