@@ -60,7 +60,8 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfRead> {
   if (!looksLikePdf(bytes)) return { ok: false, error: PDF_MESSAGES.notPdf };
   const lib = await pdfjs();
   const task = lib.getDocument({
-    data: bytes,
+    // pdf.js takes the array over (detaches it); the caller keeps its bytes.
+    data: bytes.slice(),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

@@ -171,7 +171,9 @@ export async function mutant(seeds: Seed[], runSeed: number, n: number): Promise
   const seed = r.pick(seeds);
   const kinds = isDocx(seed)
     ? [...Object.keys(TEXT_OPERATIONS), ...Object.keys(BYTE_OPERATIONS), ...Object.keys(PACKAGE_OPERATIONS)]
-    : [...Object.keys(TEXT_OPERATIONS), ...Object.keys(BYTE_OPERATIONS)];
+    : seed.name.endsWith(".pdf")
+      ? Object.keys(BYTE_OPERATIONS)
+      : [...Object.keys(TEXT_OPERATIONS), ...Object.keys(BYTE_OPERATIONS)];
   const operation = r.pick(kinds);
   let bytes: Uint8Array;
   if (operation in BYTE_OPERATIONS) bytes = BYTE_OPERATIONS[operation]!(seed.bytes, r);

@@ -3,8 +3,8 @@ import path from "node:path";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import { cleanLine } from "../text";
 
-// The fuzzer's seeds: the plan documents in tests/fixtures/import/ as they are (.md, .txt), and each
-// .md also rendered to a .docx (paragraphs, its tab-separated rows as a real Word table), so that
+// The fuzzer's seeds: the plan documents in tests/fixtures/import/ as they are (.md, .txt, and the
+// PDFs in pdf/), and each .md also rendered to a .docx (paragraphs, its tab-separated rows as a real Word table), so that
 // mutations reach the Word path (zip, XML, numbering) as well as the text path.
 
 export type Seed = { name: string; bytes: Uint8Array };
@@ -58,5 +58,9 @@ export async function loadSeeds(): Promise<Seed[]> {
     if (file.endsWith(".md"))
       seeds.push({ name: file.replace(/\.md$/, ".docx"), bytes: await renderDocx(new TextDecoder().decode(bytes)) });
   }
+  // The same plans printed to PDF (issue 17; scripts/build-pdf-fixtures.ts), mutated byte by byte.
+  for (const file of readdirSync(path.join(FIXTURES, "pdf")).sort())
+    if (file.endsWith(".pdf"))
+      seeds.push({ name: file, bytes: new Uint8Array(readFileSync(path.join(FIXTURES, "pdf", file))) });
   return seeds;
 }
