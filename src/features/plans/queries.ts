@@ -17,7 +17,7 @@ export type PlanFilters = {
 };
 
 /** Plans per page of the list: a national administrator's page stays well under 100 KiB of HTML. */
-export const PLAN_PAGE_SIZE = 50;
+export const PLAN_PAGE_SIZE = 25;
 
 /** A plan in a list; its children are counted among those the scope may see. */
 function planSummarySelect(scope: Scope) {

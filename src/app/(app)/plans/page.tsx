@@ -12,8 +12,8 @@ import { Pager } from "@/ui/pager";
 
 export const metadata: Metadata = { title: "Kế hoạch" };
 
-/** Plans per page a user may choose; the largest keeps a national administrator's page under 100 KiB of HTML. */
-const PAGE_SIZES = [10, 20, PLAN_PAGE_SIZE];
+/** Plans per page a user may choose; the default keeps a national administrator's page under 100 KiB of HTML. */
+const PAGE_SIZES = [10, PLAN_PAGE_SIZE, 50];
 
 const filtersSchema = z.object({
   province: z
@@ -200,7 +200,7 @@ export default async function PlansPage({
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full text-sm">
+          <table className="w-full text-sm [&_td]:px-3 [&_td]:py-2">
             <caption className="sr-only">Danh sách kế hoạch</caption>
             <thead className="bg-stone-100 text-left">
               <tr>
@@ -227,13 +227,13 @@ export default async function PlansPage({
             <tbody>
               {plans.map((plan) => (
                 <tr key={plan.id} className="border-t border-stone-100 align-top hover:bg-stone-50">
-                  <td className="whitespace-nowrap px-3 py-2 font-semibold">
+                  <td className="whitespace-nowrap font-semibold">
                     <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">
                       {plan.number}
                     </Link>
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2">{day(plan.issuedOn)}</td>
-                  <td className="px-3 py-2">
+                  <td className="whitespace-nowrap">{day(plan.issuedOn)}</td>
+                  <td>
                     {plan.issuer.name}
                     {plan.issuer.validTo ? (
                       <span className="block text-xs text-stone-500">
@@ -241,18 +241,20 @@ export default async function PlansPage({
                       </span>
                     ) : null}
                   </td>
-                  <td className="px-3 py-2">
+                  <td>
                     <Link href={`/plans/${plan.id}`} className="hover:underline">
                       {plan.title}
                     </Link>
-                    <span className="mt-1 flex flex-wrap gap-1">
-                      {plan.status !== "ISSUED" ? <Badge tone="blue">{planStatusLabels[plan.status]}</Badge> : null}
-                      {plan.isIllustrative ? <IllustrativeBadge /> : null}
-                      {!plan.hasContent ? <Badge>chỉ có thông tin văn bản</Badge> : null}
-                    </span>
+                    {plan.status !== "ISSUED" || plan.isIllustrative || !plan.hasContent ? (
+                      <span className="mt-1 flex flex-wrap gap-1">
+                        {plan.status !== "ISSUED" ? <Badge tone="blue">{planStatusLabels[plan.status]}</Badge> : null}
+                        {plan.isIllustrative ? <IllustrativeBadge /> : null}
+                        {!plan.hasContent ? <Badge>chỉ có thông tin văn bản</Badge> : null}
+                      </span>
+                    ) : null}
                   </td>
-                  <td className="px-3 py-2">{trackLabels[plan.track]}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{plan._count.indicators}</td>
+                  <td>{trackLabels[plan.track]}</td>
+                  <td className="text-right tabular-nums">{plan._count.indicators}</td>
                 </tr>
               ))}
             </tbody>
