@@ -9,6 +9,8 @@ import { javascriptOf, measurePages, signIn, startApp, type PageSubject } from "
 import {
   DASHBOARD_ALL_GROUPS,
   DASHBOARD_PAGE,
+  LARGEST_ROLLUP_PAGE,
+  PLAN_LIST_PAGE,
   resultLines,
   SIGN_IN_PAGE,
   TRIVIAL_PAGE,
@@ -74,10 +76,10 @@ async function pageSubjects(adminUrl: string, base: string): Promise<PageSubject
       cookie: province,
       expect: `id="nhom-9"`,
     },
-    { label: "Rollup page, largest province", path: "/dashboard", cookie: province, expect: "Tổng hợp các địa phương" },
+    { label: LARGEST_ROLLUP_PAGE, path: "/dashboard", cookie: province, expect: "Tổng hợp các địa phương" },
     { label: "Rollup page, Sơn La", path: "/dashboard", cookie: sonLa, expect: "Tổng hợp các địa phương" },
     { label: "Rollup page, national", path: "/dashboard", cookie: admin, expect: "Tổng hợp các địa phương" },
-    { label: "Plan list, national", path: "/plans", cookie: admin, expect: "Danh sách kế hoạch" },
+    { label: PLAN_LIST_PAGE, path: "/plans", cookie: admin, expect: "Danh sách kế hoạch" },
   ];
 }
 

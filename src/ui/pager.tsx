@@ -3,13 +3,22 @@ import Link from "next/link";
 // Pages of a list read on the server: the page is a URL parameter beside the filters, so a page can
 // be linked to, reloaded and gone back to.
 
-/** The URL of `path` with `params` (empty values left out) and `page` (left out for the first). */
-export function pageHref(path: string, params: Record<string, string | undefined>, page: number): string {
+/**
+ * The URL of `path` with `params` (empty values left out) and the page (left out for the first) as
+ * `pageParam` (a page with several paged lists names each one's page differently), then `hash`.
+ */
+export function pageHref(
+  path: string,
+  params: Record<string, string | undefined>,
+  page: number,
+  pageParam = "page",
+  hash = "",
+): string {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
-  if (page > 1) query.set("page", String(page));
+  for (const [key, value] of Object.entries(params)) if (value && key !== pageParam) query.set(key, value);
+  if (page > 1) query.set(pageParam, String(page));
   const text = query.toString();
-  return text ? `${path}?${text}` : path;
+  return `${text ? `${path}?${text}` : path}${hash}`;
 }
 
 /** The number of pages for `total` rows, at least one. */
@@ -24,6 +33,9 @@ export function Pager({
   total,
   size,
   noun,
+  pageParam = "page",
+  hash = "",
+  label = "Phân trang",
 }: {
   path: string;
   params: Record<string, string | undefined>;
@@ -32,20 +44,25 @@ export function Pager({
   size: number;
   /** What is counted: "tài khoản", "mục". */
   noun: string;
+  /** The URL parameter of this list's page, and the anchor its links go back to (lists below the top of the page). */
+  pageParam?: string;
+  hash?: string;
+  /** The navigation's accessible name, distinct when a page has several. */
+  label?: string;
 }) {
   const pages = pageCount(total, size);
   const first = total === 0 ? 0 : (page - 1) * size + 1;
   const last = Math.min(page * size, total);
   const link = "rounded border border-stone-300 bg-white px-2 py-1 hover:bg-stone-100";
   return (
-    <nav aria-label="Phân trang" className="flex flex-wrap items-center gap-2 text-sm">
-      <span data-testid="pager-summary">
+    <nav aria-label={label} className="flex flex-wrap items-center gap-2 text-sm">
+      <span data-testid={pageParam === "page" ? "pager-summary" : `${pageParam}-summary`}>
         {total === 0
           ? `Không có ${noun} nào`
           : `${first.toLocaleString("vi-VN")}–${last.toLocaleString("vi-VN")} trong ${total.toLocaleString("vi-VN")} ${noun}`}
       </span>
       {page > 1 ? (
-        <Link href={pageHref(path, params, page - 1)} className={link} rel="prev">
+        <Link href={pageHref(path, params, page - 1, pageParam, hash)} className={link} rel="prev">
           ← Trang trước
         </Link>
       ) : null}
@@ -55,7 +72,7 @@ export function Pager({
         </span>
       ) : null}
       {page < pages ? (
-        <Link href={pageHref(path, params, page + 1)} className={link} rel="next">
+        <Link href={pageHref(path, params, page + 1, pageParam, hash)} className={link} rel="next">
           Trang sau →
         </Link>
       ) : null}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { documentKindLabel } from "@/domain/document-number";
 import { formatDate } from "@/domain/reporting-calendar";
 import { Badge } from "@/ui/badge";
@@ -7,6 +8,13 @@ import { daysLeftLabel, issuanceLabel, issuedBeforeEnd, missedDeadline, type Iss
 
 // The sections under the matrix: targets less ambitious than the parent's, who issued their
 // implementing plan (and who missed the parent's deadline), and this year's reports.
+
+/** Which rows of a long list the page shows (issue 18: a large province's page stays small), and its pager. */
+export type ListWindow = { start: number; size: number; pager: ReactNode };
+
+function windowed<T>(rows: readonly T[], rowWindow: ListWindow | undefined): readonly T[] {
+  return rowWindow ? rows.slice(rowWindow.start, rowWindow.start + rowWindow.size) : rows;
+}
 
 /** Rows listed under one indicator; the count says how many more there are. */
 const SHOWN_PER_INDICATOR = 25;
@@ -88,7 +96,7 @@ function issuanceTone(issuance: Issuance): "red" | "green" | "amber" | "neutral"
   return "neutral";
 }
 
-export function IssuanceSection({ issuance }: { issuance: IssuanceSummary | null }) {
+export function IssuanceSection({ issuance, rowWindow }: { issuance: IssuanceSummary | null; rowWindow?: ListWindow }) {
   if (!issuance) return null;
   if (issuance.rows.length === 0) {
     return (
@@ -112,6 +120,7 @@ export function IssuanceSection({ issuance }: { issuance: IssuanceSummary | null
         <strong>{issuance.missing}</strong> · trễ hạn hoặc quá hạn:{" "}
         <strong className="text-red-800">{issuance.missed}</strong>.
       </p>
+      {rowWindow?.pager}
       <div className="max-h-[60vh] overflow-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">Tình hình ban hành kế hoạch thực hiện của cấp dưới</caption>
@@ -129,7 +138,7 @@ export function IssuanceSection({ issuance }: { issuance: IssuanceSummary | null
             </tr>
           </thead>
           <tbody>
-            {issuance.rows.map((row, i) => (
+            {windowed(issuance.rows, rowWindow).map((row, i) => (
               <tr
                 key={row.locality?.id ?? `plan-${row.plans[0]?.plan.id ?? i}`}
                 className="border-t border-stone-100 align-top"
@@ -176,7 +185,7 @@ export function IssuanceSection({ issuance }: { issuance: IssuanceSummary | null
   );
 }
 
-export function ReportsSection({ reports }: { reports: ReportsSummary | null }) {
+export function ReportsSection({ reports, rowWindow }: { reports: ReportsSummary | null; rowWindow?: ListWindow }) {
   if (!reports) return null;
   if (reports.rows.length === 0)
     return (
@@ -203,6 +212,7 @@ export function ReportsSection({ reports }: { reports: ReportsSummary | null }) 
           </span>
         ) : null}
       </p>
+      {rowWindow?.pager}
       <div className="max-h-[60vh] overflow-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">Tình hình nộp báo cáo năm {reports.year}</caption>
@@ -223,7 +233,7 @@ export function ReportsSection({ reports }: { reports: ReportsSummary | null }) 
             </tr>
           </thead>
           <tbody>
-            {reports.rows.map(({ plan, standing }) => (
+            {windowed(reports.rows, rowWindow).map(({ plan, standing }) => (
               <tr key={plan.id} className="border-t border-stone-100">
                 <th scope="row" className="px-3 py-1.5 text-left font-normal">
                   <PlanLink plan={plan} /> <span className="text-xs text-stone-500">{plan.number}</span>

@@ -10,8 +10,14 @@ export type PlanFilters = {
   provinceCode?: string;
   level?: "CENTRAL" | "PROVINCE" | "DISTRICT" | "COMMUNE";
   track?: "PARTY" | "STATE";
+  status?: "DRAFT" | "ISSUED" | "SUPERSEDED";
+  /** The document at the top of the cascade (plans.resolutionId): a resolution and every plan implementing it. */
+  resolutionId?: string;
   q?: string;
 };
+
+/** Plans per page of the list: a national administrator's page stays well under 100 KiB of HTML. */
+export const PLAN_PAGE_SIZE = 25;
 
 /** A plan in a list; its children are counted among those the scope may see. */
 function planSummarySelect(scope: Scope) {
@@ -46,27 +52,91 @@ function planSummarySelect(scope: Scope) {
 
 export type PlanSummary = Prisma.PlanGetPayload<{ select: ReturnType<typeof planSummarySelect> }> & { number: string };
 
-export async function listPlans(db: ScopedDb, scope: Scope, filters: PlanFilters): Promise<PlanSummary[]> {
-  const where: Prisma.PlanWhereInput = { AND: [visiblePlans(scope)] };
-  const and = where.AND as Prisma.PlanWhereInput[];
+/** The plans the filters ask for among those the scope may see; null when the query can find nothing. */
+function planListWhere(scope: Scope, filters: PlanFilters): Prisma.PlanWhereInput | null {
+  const and: Prisma.PlanWhereInput[] = [visiblePlans(scope)];
   if (filters.provinceCode) and.push({ provinceCode: filters.provinceCode });
   if (filters.track) and.push({ track: filters.track });
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.resolutionId) and.push({ resolutionId: filters.resolutionId });
   if (filters.level) and.push({ issuer: { adminUnit: { level: filters.level } } });
   if (filters.q !== undefined && filters.q !== "") {
     // Every word of the query must start a word of the number, title or issuer, without diacritics
     // ("moc chau", "54-KH/TXU"). A query with nothing searchable in it (only NUL or punctuation)
     // finds nothing; % and _ are searched for as typed, not as LIKE's wildcards.
     const terms = searchTerms(filters.q);
-    if (terms.length === 0) return [];
+    if (terms.length === 0) return null;
     for (const term of terms) and.push({ searchText: { contains: ` ${term.replace(/[\\%_]/g, (c) => `\\${c}`)}` } });
   }
+  return { AND: and };
+}
+
+// Issue date, then title, then id: a total order, so that pages neither repeat nor skip a plan.
+const PLAN_LIST_ORDER = [
+  { issuedOn: { sort: "asc", nulls: "last" } },
+  { title: "asc" },
+  { id: "asc" },
+] satisfies Prisma.PlanOrderByWithRelationInput[];
+
+export async function listPlans(db: ScopedDb, scope: Scope, filters: PlanFilters): Promise<PlanSummary[]> {
+  const where = planListWhere(scope, filters);
+  if (!where) return [];
   const plans = await db.plan.findMany({
     where,
     select: planSummarySelect(scope),
-    orderBy: [{ issuedOn: { sort: "asc", nulls: "last" } }, { title: "asc" }],
+    orderBy: PLAN_LIST_ORDER,
     take: 500,
   });
   return plans.map((plan) => ({ ...plan, number: planNumber(plan) }));
+}
+
+export type PlanPage = { plans: PlanSummary[]; total: number; page: number; size: number };
+
+/**
+ * One page of the plan list, filtered and counted in PostgreSQL (issue 18): the page's rows and how
+ * many match in all. A page past the last one shows the last.
+ */
+export async function listPlanPage(
+  db: ScopedDb,
+  scope: Scope,
+  filters: PlanFilters,
+  page: number,
+  size = PLAN_PAGE_SIZE,
+): Promise<PlanPage> {
+  const where = planListWhere(scope, filters);
+  if (!where) return { plans: [], total: 0, page: 1, size };
+  const total = await db.plan.count({ where });
+  const shown = Math.min(Math.max(1, Math.floor(page)), Math.max(1, Math.ceil(total / size)));
+  const plans =
+    total === 0
+      ? []
+      : await db.plan.findMany({
+          where,
+          select: planSummarySelect(scope),
+          orderBy: PLAN_LIST_ORDER,
+          skip: (shown - 1) * size,
+          take: size,
+        });
+  return { plans: plans.map((plan) => ({ ...plan, number: planNumber(plan) })), total, page: shown, size };
+}
+
+/** The resolutions a user may pick in the plan list: visible documents at the top of a cascade with plans below them. */
+export async function listResolutions(db: ScopedDb, scope: Scope) {
+  const roots = await db.plan.findMany({
+    where: { AND: [visiblePlans(scope), { parentId: null }, { children: { some: {} } }] },
+    select: {
+      id: true,
+      kind: true,
+      notation: true,
+      numberSerial: true,
+      typeCode: true,
+      issuerCode: true,
+      title: true,
+    },
+    orderBy: PLAN_LIST_ORDER,
+    take: 100,
+  });
+  return roots.map((plan) => ({ id: plan.id, number: planNumber(plan), title: plan.title }));
 }
 
 export async function listProvinces(db: ScopedDb) {

@@ -13,6 +13,24 @@ import { requirePage } from "@/server/routes";
 import { withScope } from "@/server/db/scoped";
 import { NotFoundError } from "@/server/errors";
 import { IllustrativeBadge } from "@/ui/badge";
+import { pageCount, pageHref, Pager } from "@/ui/pager";
+
+// A large province has ~170 localities × 90 indicators: the page shows the matrix and the lists
+// below it in windows of localities (each list its own page parameter, kept in the URL) and, through
+// the group links, of indicator groups, so that it stays under 400 KiB of HTML (issue 18).
+const MATRIX_ROWS = 25;
+const LIST_ROWS = 25;
+
+/** A page number from the URL: a positive integer, else the first page. */
+function pageParam(value: string | string[] | undefined): number {
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
+}
+
+/** The page shown of a list of `total` rows: the one asked for, at most the last. */
+function clampPage(page: number, total: number, size: number): number {
+  return Math.min(page, pageCount(total, size));
+}
 
 export const metadata: Metadata = { title: "Tổng hợp các địa phương" };
 
@@ -22,7 +40,8 @@ export default async function DashboardPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const scope = await requirePage("/dashboard");
-  const filters = parseRollupFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseRollupFilters(params);
   const { rollup, issuance, ownTargets, reports } = await withScope(scope, (db) =>
     getDashboard(db, scope, filters, { alignment: false }),
   ).catch((error) => {
@@ -34,6 +53,19 @@ export default async function DashboardPage({
   // provinces, the one its localities are in), for the year shown.
   const comparisonProvince =
     anchor?.level === "PROVINCE" ? (scope.provinceCode ?? rollup.rows[0]?.plan.provinceCode ?? null) : null;
+
+  // The filters every window's links keep (not the other windows' pages: each list starts again at its first).
+  const linkParams = {
+    plan: anchor?.id,
+    group: rollup.filters.group ?? undefined,
+    track: rollup.filters.track ?? undefined,
+    year: rollup.filters.year ? String(rollup.filters.year) : undefined,
+    sort: rollup.filters.sort === "off-track" ? undefined : rollup.filters.sort,
+  };
+  const matrixPage = clampPage(pageParam(params.page), rollup.rows.length, MATRIX_ROWS);
+  const issuancePage = clampPage(pageParam(params.ipage), issuance?.rows.length ?? 0, LIST_ROWS);
+  const reportsPage = clampPage(pageParam(params.rpage), reports?.rows.length ?? 0, LIST_ROWS);
+  const shownRows = rollup.rows.slice((matrixPage - 1) * MATRIX_ROWS, matrixPage * MATRIX_ROWS);
 
   if (!anchor) {
     const own = rollup.options;
@@ -156,7 +188,36 @@ export default async function DashboardPage({
             {rollup.columns.length === 0 ? (
               <p className="text-sm text-stone-600">Văn bản cấp dưới chưa có chỉ tiêu nào (trong nhóm đã chọn).</p>
             ) : null}
-            <RollupMatrix rollup={rollup} ownTargets={ownTargets} />
+            {rollup.groups.length > 1 ? (
+              <nav aria-label="Cột của bảng theo nhóm" className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+                <span className="text-stone-600">Nhóm chỉ tiêu:</span>
+                {[null, ...rollup.groups].map((g) => (
+                  <Link
+                    key={g ?? ""}
+                    href={pageHref("/dashboard", { ...linkParams, group: g ?? undefined }, 1, "page", "#ma-tran")}
+                    aria-current={g === rollup.filters.group ? "page" : undefined}
+                    className={
+                      g === rollup.filters.group ? "font-semibold text-stone-900" : "text-brand-700 hover:underline"
+                    }
+                  >
+                    {g ?? "Tất cả"}
+                  </Link>
+                ))}
+              </nav>
+            ) : null}
+            {rollup.rows.length > MATRIX_ROWS ? (
+              <Pager
+                path="/dashboard"
+                params={linkParams}
+                page={matrixPage}
+                total={rollup.rows.length}
+                size={MATRIX_ROWS}
+                noun="văn bản cấp dưới"
+                hash="#ma-tran"
+                label="Phân trang bảng tổng hợp"
+              />
+            ) : null}
+            <RollupMatrix rollup={{ ...rollup, rows: shownRows }} ownTargets={ownTargets} />
             {comparisonProvince ? (
               <DownloadButton
                 href={localityComparisonHref(comparisonProvince, rollup.year ?? rollup.currentYear, anchor.id)}
@@ -189,14 +250,60 @@ export default async function DashboardPage({
         <h2 id="ban-hanh" className="text-lg font-semibold">
           Ban hành kế hoạch thực hiện
         </h2>
-        <IssuanceSection issuance={issuance} />
+        <IssuanceSection
+          issuance={issuance}
+          rowWindow={
+            issuance && issuance.rows.length > LIST_ROWS
+              ? {
+                  start: (issuancePage - 1) * LIST_ROWS,
+                  size: LIST_ROWS,
+                  pager: (
+                    <Pager
+                      path="/dashboard"
+                      params={linkParams}
+                      page={issuancePage}
+                      total={issuance.rows.length}
+                      size={LIST_ROWS}
+                      noun="địa phương"
+                      pageParam="ipage"
+                      hash="#ban-hanh"
+                      label="Phân trang danh sách ban hành"
+                    />
+                  ),
+                }
+              : undefined
+          }
+        />
       </section>
 
       <section aria-labelledby="bao-cao" className="space-y-2">
         <h2 id="bao-cao" className="text-lg font-semibold">
           Báo cáo năm {rollup.currentYear}
         </h2>
-        <ReportsSection reports={reports} />
+        <ReportsSection
+          reports={reports}
+          rowWindow={
+            reports && reports.rows.length > LIST_ROWS
+              ? {
+                  start: (reportsPage - 1) * LIST_ROWS,
+                  size: LIST_ROWS,
+                  pager: (
+                    <Pager
+                      path="/dashboard"
+                      params={linkParams}
+                      page={reportsPage}
+                      total={reports.rows.length}
+                      size={LIST_ROWS}
+                      noun="kế hoạch"
+                      pageParam="rpage"
+                      hash="#bao-cao"
+                      label="Phân trang danh sách báo cáo"
+                    />
+                  ),
+                }
+              : undefined
+          }
+        />
       </section>
     </div>
   );

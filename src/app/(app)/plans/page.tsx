@@ -2,14 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { day } from "@/ui/format";
-import { listPlans, listProvinces } from "@/features/plans/queries";
+import { listPlanPage, listProvinces, listResolutions, PLAN_PAGE_SIZE } from "@/features/plans/queries";
 import { requirePage, routeAllows } from "@/server/routes";
 import { withScope } from "@/server/db/scoped";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
 import { levelLabels, planStatusLabels, trackLabels } from "@/ui/labels";
 import { inputStyle } from "@/ui/input-style";
+import { Pager } from "@/ui/pager";
 
 export const metadata: Metadata = { title: "Kế hoạch" };
+
+/** Plans per page a user may choose; the default keeps a national administrator's page under 100 KiB of HTML. */
+const PAGE_SIZES = [10, PLAN_PAGE_SIZE, 50];
 
 const filtersSchema = z.object({
   province: z
@@ -19,7 +23,18 @@ const filtersSchema = z.object({
     .catch(undefined),
   level: z.enum(["CENTRAL", "PROVINCE", "DISTRICT", "COMMUNE"]).optional().catch(undefined),
   track: z.enum(["PARTY", "STATE"]).optional().catch(undefined),
+  status: z.enum(["DRAFT", "ISSUED", "SUPERSEDED"]).optional().catch(undefined),
+  resolution: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+    .optional()
+    .catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
+  size: z.coerce
+    .number()
+    .catch(PLAN_PAGE_SIZE)
+    .transform((n) => (PAGE_SIZES.includes(n) ? n : PLAN_PAGE_SIZE)),
 });
 
 export default async function PlansPage({
@@ -29,16 +44,41 @@ export default async function PlansPage({
 }) {
   const filters = filtersSchema.parse(await searchParams);
   const scope = await requirePage("/plans");
-  const { plans, provinces } = await withScope(scope, async (db) => ({
-    plans: await listPlans(db, scope, {
-      provinceCode: filters.province,
-      level: filters.level,
-      track: filters.track,
-      q: filters.q || undefined,
-    }),
+  const { list, provinces, resolutions } = await withScope(scope, async (db) => ({
+    list: await listPlanPage(
+      db,
+      scope,
+      {
+        provinceCode: filters.province,
+        level: filters.level,
+        track: filters.track,
+        status: filters.status,
+        resolutionId: filters.resolution,
+        q: filters.q || undefined,
+      },
+      filters.page,
+      filters.size,
+    ),
     provinces: await listProvinces(db),
+    resolutions: await listResolutions(db, scope),
   }));
-  const filtered = Boolean(filters.province || filters.level || filters.track || filters.q);
+  const plans = list.plans;
+  // What the pager's links keep: the filters as sent (the page is added by the pager).
+  const linkParams = {
+    province: filters.province,
+    level: filters.level,
+    track: filters.track,
+    status: filters.status,
+    resolution: filters.resolution,
+    q: filters.q || undefined,
+    size: filters.size === PLAN_PAGE_SIZE ? undefined : String(filters.size),
+  };
+  const filtered = Boolean(
+    filters.province || filters.level || filters.track || filters.status || filters.resolution || filters.q,
+  );
+  const pager = (
+    <Pager path="/plans" params={linkParams} page={list.page} total={list.total} size={list.size} noun="văn bản" />
+  );
 
   return (
     <div className="space-y-4">
@@ -80,6 +120,34 @@ export default async function PlansPage({
           </select>
         </label>
         <label className="flex flex-col text-sm">
+          Trạng thái
+          <select name="status" defaultValue={filters.status ?? ""} className={`mt-1 ${inputStyle.inline}`}>
+            <option value="">Tất cả</option>
+            {Object.entries(planStatusLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {resolutions.length > 0 ? (
+          <label className="flex flex-col text-sm">
+            Thực hiện văn bản
+            <select
+              name="resolution"
+              defaultValue={filters.resolution ?? ""}
+              className={`mt-1 max-w-xs ${inputStyle.inline}`}
+            >
+              <option value="">Tất cả</option>
+              {resolutions.map((r) => (
+                <option key={r.id} value={r.id} title={r.title}>
+                  {r.number}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className="flex flex-col text-sm">
           Tìm theo số, tên, cơ quan
           <input
             name="q"
@@ -87,6 +155,16 @@ export default async function PlansPage({
             className={`mt-1 w-64 ${inputStyle.inline}`}
             placeholder="ví dụ 54-KH/TXU hoặc moc chau"
           />
+        </label>
+        <label className="flex flex-col text-sm">
+          Mỗi trang
+          <select name="size" defaultValue={String(filters.size)} className={`mt-1 ${inputStyle.inline}`}>
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n} văn bản
+              </option>
+            ))}
+          </select>
         </label>
         <button className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">
           Lọc
@@ -98,6 +176,7 @@ export default async function PlansPage({
         ) : null}
       </form>
 
+      {plans.length > 0 ? pager : null}
       {plans.length === 0 ? (
         <div className="rounded-lg border border-dashed border-stone-300 bg-white p-8 text-center text-stone-600">
           {filtered ? (
@@ -121,7 +200,7 @@ export default async function PlansPage({
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full text-sm">
+          <table className="w-full text-sm [&_td]:px-3 [&_td]:py-2">
             <caption className="sr-only">Danh sách kế hoạch</caption>
             <thead className="bg-stone-100 text-left">
               <tr>
@@ -148,13 +227,13 @@ export default async function PlansPage({
             <tbody>
               {plans.map((plan) => (
                 <tr key={plan.id} className="border-t border-stone-100 align-top hover:bg-stone-50">
-                  <td className="whitespace-nowrap px-3 py-2 font-semibold">
+                  <td className="whitespace-nowrap font-semibold">
                     <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">
                       {plan.number}
                     </Link>
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2">{day(plan.issuedOn)}</td>
-                  <td className="px-3 py-2">
+                  <td className="whitespace-nowrap">{day(plan.issuedOn)}</td>
+                  <td>
                     {plan.issuer.name}
                     {plan.issuer.validTo ? (
                       <span className="block text-xs text-stone-500">
@@ -162,25 +241,26 @@ export default async function PlansPage({
                       </span>
                     ) : null}
                   </td>
-                  <td className="px-3 py-2">
+                  <td>
                     <Link href={`/plans/${plan.id}`} className="hover:underline">
                       {plan.title}
                     </Link>
-                    <span className="mt-1 flex flex-wrap gap-1">
-                      {plan.status !== "ISSUED" ? <Badge tone="blue">{planStatusLabels[plan.status]}</Badge> : null}
-                      {plan.isIllustrative ? <IllustrativeBadge /> : null}
-                      {!plan.hasContent ? <Badge>chỉ có thông tin văn bản</Badge> : null}
-                    </span>
+                    {plan.status !== "ISSUED" || plan.isIllustrative || !plan.hasContent ? (
+                      <span className="mt-1 flex flex-wrap gap-1">
+                        {plan.status !== "ISSUED" ? <Badge tone="blue">{planStatusLabels[plan.status]}</Badge> : null}
+                        {plan.isIllustrative ? <IllustrativeBadge /> : null}
+                        {!plan.hasContent ? <Badge>chỉ có thông tin văn bản</Badge> : null}
+                      </span>
+                    ) : null}
                   </td>
-                  <td className="px-3 py-2">{trackLabels[plan.track]}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{plan._count.indicators}</td>
+                  <td>{trackLabels[plan.track]}</td>
+                  <td className="text-right tabular-nums">{plan._count.indicators}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <p className="text-xs text-stone-500">{plans.length} văn bản.</p>
     </div>
   );
 }
