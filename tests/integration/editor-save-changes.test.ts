@@ -17,7 +17,7 @@ describe("saving the editor's changes at once", () => {
     process.env.DATABASE_URL = db.appUrl;
     process.env.NEXTAUTH_SECRET = "a-secret-for-tests-only-0123456789abcdef";
     const { scopeForUser } = await import("../../src/server/auth/session");
-    const user = await db.adminDb.user.findUniqueOrThrow({ where: { username: "mocchau.editor" } });
+    const user = await db.adminDb.user.findUniqueOrThrow({ where: { username: "thaonguyen.editor" } });
     editor = (await scopeForUser(user.id))!;
     const { createImplementingPlan } = await import("../../src/features/plans/plan-actions");
     const sonLa = await db.adminDb.plan.findFirstOrThrow({
@@ -153,7 +153,7 @@ describe("saving the editor's changes at once", () => {
   });
 
   it("is refused for an issued plan and for a viewer", async () => {
-    const viewer = await db.adminDb.user.findUniqueOrThrow({ where: { username: "mocchau.viewer" } });
+    const viewer = await db.adminDb.user.findUniqueOrThrow({ where: { username: "phuongmocchau.viewer" } });
     const { scopeForUser } = await import("../../src/server/auth/session");
     const viewerScope = (await scopeForUser(viewer.id))!;
     const refused = await actions.saveChanges.execute(viewerScope, {

@@ -1,11 +1,12 @@
 import type { MatrixCase } from "./types";
 
 const load = () => import("../../../src/features/accounts/user-actions");
-// The acting body, Thị ủy Mộc Châu, ended on 30/6/2025: its accounts are managed from above it (and by
-// system administrators), not by its own administrators nor by its successors (ADR 0013). The body
-// below it has not ended, so its admins manage that one's.
+// Administrators manage the accounts of their own body and the bodies below it. The relations are
+// tested with the acting body's end cleared (authorization-matrix.test.ts); once it has ended, its own
+// administrators manage nothing (every write of an ended body is refused, ADR 0022) and neither do its
+// successors (`fromSuccessor`, ADR 0013): its accounts are managed from above it.
 const adminsOwnAndBelow = {
-  own: [],
+  own: ["ADMIN"],
   parent: [],
   child: ["ADMIN"],
   sibling: [],
@@ -34,6 +35,7 @@ export const cases: Record<string, MatrixCase> = {
   "accounts.updateUser": {
     load,
     expected: adminsOwnAndBelow,
+    fromSuccessor: [],
     input: async (fx, target) => {
       const user = await fx.db.adminDb.user.findUniqueOrThrow({ where: { id: fx.users[target] } });
       return {
