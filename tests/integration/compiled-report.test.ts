@@ -310,4 +310,68 @@ describe("the compiled report", () => {
   it("compiles nothing for a plan with no plans implementing it", async () => {
     expect(await withScope(scope, (tx) => compile(tx, scope, ids.ward, YEAR, { today: TODAY }))).toBeNull();
   });
+
+  it("copies how localities combine to a new implementing plan, the weight pointing to its own indicator", async () => {
+    const sonLa = planId("kh-tu-son-la-2024");
+    const parentRate = await db.adminDb.indicator.findFirstOrThrow({ where: { planId: sonLa, code: "3.1" } });
+    const parentWeight = await db.adminDb.indicator.findFirstOrThrow({ where: { planId: sonLa, code: "3.2" } });
+    await db.adminDb.indicator.update({
+      where: { id: parentRate.id },
+      data: { aggregation: "WEIGHTED_AVERAGE", aggregationWeightId: parentWeight.id },
+    });
+    await db.adminDb.indicator.update({ where: { id: parentWeight.id }, data: { aggregation: "SUM" } });
+    const { scopeForUser } = await import("../../src/server/auth/session");
+    const editor = (await scopeForUser(seedId("user", "thaonguyen.editor")))!;
+    const { createImplementingPlan } = await import("../../src/features/plans/plan-actions");
+    const created = await createImplementingPlan.execute(editor, { parentId: sonLa, title: "Kế hoạch (kiểm thử)" });
+    expect(created.status).toBe("ok");
+    const draftId = (created as { data: { planId: string } }).data.planId;
+    const rate = await db.adminDb.indicator.findFirstOrThrow({ where: { planId: draftId, code: "3.1" } });
+    const weight = await db.adminDb.indicator.findFirstOrThrow({ where: { planId: draftId, code: "3.2" } });
+    expect(rate).toMatchObject({ aggregation: "WEIGHTED_AVERAGE", aggregationWeightId: weight.id });
+    expect(weight).toMatchObject({ aggregation: "SUM", aggregationWeightId: null });
+
+    // The editor sets it on an indicator: a weighted average needs a numeric weight of the same plan.
+    const { saveIndicator } = await import("../../src/features/plans/indicator-actions");
+    const qualitative = await db.adminDb.indicator.findFirstOrThrow({ where: { planId: draftId, code: "4.2" } });
+    const input = {
+      planId: draftId,
+      indicatorId: rate.id,
+      parentIndicatorId: rate.parentIndicatorId ?? "",
+      version: String(rate.version),
+      code: "3.1",
+      name: rate.name,
+      unit: "%",
+      isGroup: "false",
+      direction: "HIGHER_BETTER",
+      target2025: "",
+      target2030: "25%",
+      aggregation: "WEIGHTED_AVERAGE",
+      aggregationWeightId: "",
+    };
+    expect(await saveIndicator.execute(editor, input)).toMatchObject({
+      status: "error",
+      fieldErrors: { aggregationWeightId: expect.stringMatching(/trọng số/) },
+      values: { aggregation: "WEIGHTED_AVERAGE" },
+    });
+    expect(await saveIndicator.execute(editor, { ...input, aggregationWeightId: qualitative.id })).toMatchObject({
+      status: "error",
+      fieldErrors: { aggregationWeightId: expect.stringMatching(/định tính/) },
+    });
+    expect(await saveIndicator.execute(editor, { ...input, aggregationWeightId: parentWeight.id })).toMatchObject({
+      status: "error",
+      fieldErrors: { aggregationWeightId: expect.stringMatching(/không thuộc kế hoạch này/) },
+    });
+    expect((await saveIndicator.execute(editor, { ...input, aggregation: "SUM" })).status).toBe("ok");
+    expect(await db.adminDb.indicator.findUniqueOrThrow({ where: { id: rate.id } })).toMatchObject({
+      aggregation: "SUM",
+      aggregationWeightId: null,
+    });
+    // A form that does not send the setting leaves it as it is.
+    const without: Partial<typeof input> = { ...input };
+    delete without.aggregation;
+    delete without.aggregationWeightId;
+    expect((await saveIndicator.execute(editor, { ...without, version: String(rate.version + 1) })).status).toBe("ok");
+    expect((await db.adminDb.indicator.findUniqueOrThrow({ where: { id: rate.id } })).aggregation).toBe("SUM");
+  });
 });
