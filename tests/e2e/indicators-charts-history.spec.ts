@@ -89,6 +89,8 @@ test("the history reads the issued text as 'Bản 1', in the plan's order, and s
   await issue.getByLabel("Chức vụ người ký").fill("BÍ THƯ");
   await issue.getByLabel("Họ tên người ký").fill("Nguyễn Văn Minh");
   await issue.getByRole("button", { name: "Ban hành" }).click();
+  // Issuing cannot be undone: it asks first.
+  await page.getByRole("dialog", { name: "Ban hành kế hoạch?" }).getByRole("button", { name: "Ban hành" }).click();
   await expect(page.getByRole("form", { name: "Sửa đổi, bổ sung" })).toBeVisible();
 
   await page.goto(`${planUrl}/history`);

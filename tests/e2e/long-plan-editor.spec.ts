@@ -7,7 +7,7 @@ import { signIn } from "./helpers";
 
 test("the long Ea Súp draft: contents, one save for many rows, refusals beside the fields", async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page, "easup.editor");
+  await signIn(page, "xaeasup.editor");
   await page.goto(`/plans?q=${encodeURIComponent("ea sup")}`);
   // The seeded draft (the import test may have added a copy of it: either will do).
   await page.getByRole("row").filter({ hasText: "UBND huyện Ea Súp" }).first().getByRole("link").first().click();

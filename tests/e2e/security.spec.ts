@@ -106,9 +106,11 @@ test("the app works under the policy, with no violation reported on the main pag
   await chart.scrollIntoViewIfNeeded();
   await expect(chart).toBeVisible();
   await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page).toHaveURL(/sign-in/);
 
-  // The importer: a file uploaded and read through a server action.
-  await signIn(page, "easup.editor");
+  // The importer: a file uploaded and read through a server action (by the body that succeeded
+  // UBND huyện Ea Súp: an ended body imports nothing).
+  await signIn(page, "xaeasup.editor");
   await page.goto("/import");
   await page.getByLabel("Tệp văn bản (.docx, .md, .txt; tối đa 2 MB)").setInputFiles(EA_SUP);
   await page.getByRole("button", { name: "Đọc tệp" }).click();

@@ -203,10 +203,8 @@ export default async function AuditPage({
                       {entry.organizationId ? (list.organizations.get(entry.organizationId) ?? "—") : "—"}
                     </td>
                     <td className="px-3 py-2">
-                      {auditActionLabel(entry.action)}{" "}
-                      <span className="font-mono text-xs text-stone-500" title="Mã thao tác">
-                        {entry.action}
-                      </span>
+                      {/* In words; the action's code is kept in the tooltip for whoever searches the logs. */}
+                      <span title={`Mã thao tác: ${entry.action}`}>{auditActionLabel(entry.action)}</span>
                     </td>
                     <td className="max-w-xs px-3 py-2">
                       <AuditFields recorded={entry.before} names={names} />

@@ -142,12 +142,14 @@ export default async function ReportPage({
             >
               Nhập kết quả năm {year}
             </Link>
-            <Link
+            {/* A document of its own, loaded whole: its print styles are an inline style element, which
+                the CSP lets through only with the nonce of the document's own response (ADR 0020). */}
+            <a
               href={`/plans/${page.plan.id}/reports/${year}/print${query ? `?${query.slice(1)}` : ""}`}
               className="text-sm text-brand-700 hover:underline"
             >
               Bản in (A4)
-            </Link>
+            </a>
             <DownloadButton
               href={`/api/plans/${page.plan.id}/export/report.docx?year=${year}${query}`}
               label="Tải báo cáo (.docx)"

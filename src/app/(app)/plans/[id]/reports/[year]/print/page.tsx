@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { currentReportYear } from "@/domain/vietnam-time";
@@ -10,6 +11,7 @@ import { isUuid } from "@/server/params";
 import { withScope } from "@/server/db/scoped";
 import { NotFoundError } from "@/server/errors";
 import { requirePage } from "@/server/routes";
+import { NONCE_HEADER } from "@/server/http/security-headers";
 
 export const metadata: Metadata = { title: "Bản in báo cáo" };
 
@@ -61,9 +63,12 @@ export default async function ReportPrintPage({
     },
   );
 
+  // An inline style element is applied only with the request's CSP nonce (style-src-elem).
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
+
   return (
     <div className="space-y-4">
-      <style>{PRINT_CSS}</style>
+      <style nonce={nonce}>{PRINT_CSS}</style>
       <div className="print-controls flex flex-wrap items-center gap-3 text-sm">
         <Link href={`/plans/${id}/reports/${year}`} className="text-brand-700 hover:underline">
           ← Về trang báo cáo
