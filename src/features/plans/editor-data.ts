@@ -63,8 +63,6 @@ export async function loadEditor(db: ScopedDb, scope: Scope, planId: string) {
       unit: item.unit,
       isGroup: item.isGroup,
       direction: item.direction as Direction,
-      aggregation: item.aggregation,
-      aggregationWeightId: item.aggregationWeightId,
       depth,
       parentIndicatorId: item.parentIndicatorId,
       inheritance: item.inheritance,

@@ -1,7 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import { aggregationLabels, type Aggregation } from "@/domain/locality-aggregation";
 import type { Direction } from "@/domain/target-notation";
 import { Badge } from "@/ui/badge";
 import { FieldMessage } from "@/ui/field-message";
@@ -14,15 +13,12 @@ import { RestoredNote, SaveStatus, useRowBackup, useSave } from "./save-state";
 import { AssessmentNote } from "./assessment-note";
 import { useEditorRow } from "./use-editor-row";
 import { TargetInput } from "./target-input";
-import { useWeightOptions } from "./weight-options";
 
 // "Định tính" is also the user's explicit word that a target may be written in words (readTarget).
 const DIRECTION_OPTIONS = Object.entries(directionLabels).map(([value, label]) => ({
   value,
   label: value === "QUALITATIVE" ? `${label} (mục tiêu bằng lời, tự đánh giá)` : label,
 }));
-
-const AGGREGATION_OPTIONS = Object.entries(aggregationLabels).map(([value, label]) => ({ value, label }));
 
 export type EditableIndicator = {
   id: string;
@@ -32,9 +28,6 @@ export type EditableIndicator = {
   unit: string | null;
   isGroup: boolean;
   direction: Direction;
-  /** How the localities' figures combine in a compiled report, and the weight of an average. */
-  aggregation: Aggregation;
-  aggregationWeightId: string | null;
   depth: number;
   parentIndicatorId: string | null;
   inheritance: "LOCAL" | "INHERITED" | "DROPPED";
@@ -43,16 +36,7 @@ export type EditableIndicator = {
   parentTargets: Record<string, string> | null;
 };
 
-const INDICATOR_FIELDS = [
-  "code",
-  "name",
-  "unit",
-  "direction",
-  "target2025",
-  "target2030",
-  "aggregation",
-  "aggregationWeightId",
-] as const;
+const INDICATOR_FIELDS = ["code", "name", "unit", "direction", "target2025", "target2030"] as const;
 
 export function IndicatorEditor({ planId, indicator }: { planId: string; indicator: EditableIndicator }) {
   const backup = useRowBackup(`plan-indicator:${indicator.id}`, indicator.version);
@@ -68,8 +52,6 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
       direction: indicator.isGroup ? "HIGHER_BETTER" : indicator.direction,
       target2025: indicator.isGroup ? "" : (indicator.targets["2025"] ?? ""),
       target2030: indicator.isGroup ? "" : (indicator.targets["2030"] ?? ""),
-      aggregation: indicator.isGroup ? "NONE" : indicator.aggregation,
-      aggregationWeightId: indicator.isGroup ? "" : (indicator.aggregationWeightId ?? ""),
     },
     fields: INDICATOR_FIELDS,
     startsDirty: Boolean(backup.restored),
@@ -82,10 +64,6 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
     (restored?.direction as Direction | undefined) ?? indicator.direction,
   );
   const [unit, setUnit] = useState(restored?.unit ?? indicator.unit ?? "");
-  const [aggregation, setAggregation] = useState<Aggregation>(
-    (restored?.aggregation as Aggregation | undefined) ?? indicator.aggregation,
-  );
-  const weights = useWeightOptions().filter((w) => w.value !== indicator.id);
   const [targets, setTargets] = useState<Record<string, string>>({
     "2025": restored?.target2025 ?? indicator.targets["2025"] ?? "",
     "2030": restored?.target2030 ?? indicator.targets["2030"] ?? "",
@@ -143,8 +121,6 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
             <input type="hidden" name="direction" value="HIGHER_BETTER" />
             <input type="hidden" name="target2025" value="" />
             <input type="hidden" name="target2030" value="" />
-            <input type="hidden" name="aggregation" value="NONE" />
-            <input type="hidden" name="aggregationWeightId" value="" />
           </>
         ) : (
           <div className="grid gap-2 md:col-span-3 md:grid-cols-3">
@@ -176,24 +152,6 @@ export function IndicatorEditor({ planId, indicator }: { planId: string; indicat
               onValueChange={(v) => setTargets((t) => ({ ...t, "2030": v }))}
             />
             <AssessmentNote direction={direction} targets={targets} testId="assessment" />
-            <SelectField
-              name="aggregation"
-              label="Tổng hợp từ các địa phương"
-              initial={restored?.aggregation ?? indicator.aggregation}
-              options={AGGREGATION_OPTIONS}
-              onChange={(e) => setAggregation(e.target.value as Aggregation)}
-            />
-            {aggregation === "WEIGHTED_AVERAGE" ? (
-              <SelectField
-                name="aggregationWeightId"
-                label="Trọng số (chỉ tiêu của mỗi địa phương)"
-                initial={restored?.aggregationWeightId ?? indicator.aggregationWeightId ?? ""}
-                options={[{ value: "", label: "(chọn chỉ tiêu, ví dụ dân số)" }, ...weights]}
-                className="md:col-span-2"
-              />
-            ) : (
-              <input type="hidden" name="aggregationWeightId" value="" />
-            )}
           </div>
         )}
         <div className="flex flex-wrap items-center gap-3 md:col-span-3">

@@ -9,7 +9,6 @@ import {
 import { AmendForm, IssueForm, ParentChangesPanel } from "@/features/plans/editor/plan-status-forms";
 import { NewTaskForm } from "@/features/plans/editor/task-editor";
 import { EditorContents } from "@/features/plans/editor/contents";
-import { WeightOptions } from "@/features/plans/editor/weight-options";
 import { EditorChangesProvider, SaveChangesBar } from "@/features/plans/editor/editor-changes";
 import { loadEditor } from "@/features/plans/editor-data";
 import { Badge } from "@/ui/badge";
@@ -102,21 +101,15 @@ export default async function EditPlanPage({ params }: { params: Promise<{ id: s
                   bản”. Hệ thống đọc lại ngay bên dưới ô và cảnh báo khi chỉ tiêu thấp hơn yêu cầu của cấp trên. Sửa bao
                   nhiêu dòng cũng được, rồi bấm “Lưu các thay đổi” ở cuối màn hình một lần.
                 </p>
-                <WeightOptions
-                  options={data.indicators
-                    .filter((i) => !i.isGroup && i.direction !== "QUALITATIVE" && i.inheritance !== "DROPPED")
-                    .map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))}
-                >
-                  <ul className="space-y-2">
-                    {data.indicators.map((indicator) => (
-                      <IndicatorEditor
-                        key={`${indicator.id}:${indicator.inheritance}`}
-                        planId={plan.id}
-                        indicator={indicator}
-                      />
-                    ))}
-                  </ul>
-                </WeightOptions>
+                <ul className="space-y-2">
+                  {data.indicators.map((indicator) => (
+                    <IndicatorEditor
+                      key={`${indicator.id}:${indicator.inheritance}`}
+                      planId={plan.id}
+                      indicator={indicator}
+                    />
+                  ))}
+                </ul>
                 <NewIndicatorForm
                   planId={plan.id}
                   groups={data.indicators
