@@ -15,6 +15,7 @@ const FEATURE_API = {
   reporting: ["snapshot.ts"],
   export: ["document-template.ts", "indicator-cells.ts", "report-model.ts"],
   directory: ["organization-search.ts"],
+  dashboards: ["queries.ts", "rollup.ts"],
 };
 
 const FEATURES = readdirSync(new URL("./src/features", import.meta.url), { withFileTypes: true })

@@ -8,3 +8,4 @@ export * from "./timeframe";
 export * from "./indicator-status";
 export * from "./body-validity";
 export * from "./indicator-assessment";
+export * from "./locality-aggregation";

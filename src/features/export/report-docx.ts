@@ -473,6 +473,15 @@ export function buildReportDocument(snapshot: ReportSnapshot, template: Document
       children: writer.appendix(model.appendix),
     });
   }
+  for (const appendix of model.localityAppendices)
+    sections.push({
+      properties: {
+        page: pageProperties(appendix.ownPageNumbers, appendix.landscape),
+        titlePage: writer.pageNumberHeaders().titlePage,
+      },
+      headers: writer.pageNumberHeaders().headers,
+      children: writer.appendix(appendix),
+    });
   const title = reportSubtitle(snapshot, template);
   return new Document({
     creator: snapshot.issuer.name,

@@ -1,6 +1,7 @@
 import { formatDate, formatDateLong } from "@/domain/reporting-calendar";
 import type { ReportSnapshot } from "@/features/reporting/snapshot";
 import { appendixModel, type AppendixModel } from "./appendix-model";
+import { localityAppendices } from "./locality-appendices";
 import {
   fillPattern,
   reportCode,
@@ -66,6 +67,8 @@ export type ReportModel = {
   recipients: { label: Line; items: Line[] };
   signature: { lines: Line[]; blankLines: number; name: Line | null };
   appendix: AppendixModel | null;
+  /** A body compiling its localities: their tables, as appendices after the indicator appendix (issue 16). */
+  localityAppendices: AppendixModel[];
 };
 
 export const SECTION_KEYS = ["leadership", "results", "shortcomings", "nextYear", "proposals"] as const;
@@ -93,6 +96,17 @@ export function buildReportModel(
   const subtitle = reportSubtitle(snapshot, t);
   const recipientBody = snapshot.recipientBody?.trim() || null;
   const addressee = t.addressee && recipientBody ? t.addressee : null;
+
+  const appendixContext = {
+    widthPt: textWidthOfPagePt(t, t.appendix.landscape),
+    number: reportCode(t, snapshot.reportSerial, snapshot.issuer.issuerCode),
+    date: dateText,
+  };
+  const first = snapshot.indicators.length > 0 ? appendixModel(snapshot, t, appendixContext) : null;
+  const localities = localityAppendices(snapshot, t, { ...appendixContext, firstNumber: first ? 2 : 1 });
+  // With more than one appendix, each is numbered ("PHỤ LỤC 1", "PHỤ LỤC 2" …).
+  const indicatorAppendix =
+    first && localities.length ? { ...first, label: { ...first.label, text: `${first.label.text} 1` } } : first;
 
   return {
     template: t,
@@ -144,14 +158,8 @@ export function buildReportModel(
       items: recipientItems(snapshot, t, addressee !== null).map((text) => ({ text, style: t.recipients.itemStyle })),
     },
     signature: signature(snapshot, t, widthPt),
-    appendix:
-      snapshot.indicators.length > 0
-        ? appendixModel(snapshot, t, {
-            widthPt: textWidthOfPagePt(t, t.appendix.landscape),
-            number: reportCode(t, snapshot.reportSerial, snapshot.issuer.issuerCode),
-            date: dateText,
-          })
-        : null,
+    appendix: indicatorAppendix,
+    localityAppendices: localities,
   };
 }
 

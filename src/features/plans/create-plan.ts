@@ -101,7 +101,12 @@ export async function createPlanFromDocument(
   for (const data of batches(rows.citations)) await db.planCitation.createMany({ data });
   for (const data of batches(rows.tasks)) await db.task.createMany({ data });
   for (const data of batches(rows.assignments)) await db.taskAssignment.createMany({ data });
-  for (const data of batches(rows.indicators)) await db.indicator.createMany({ data });
+  // A weight may come after the indicator it weighs, in a later batch: the links are set once every row exists.
+  const weights = rows.indicators.filter((row) => row.aggregationWeightId);
+  for (const data of batches(rows.indicators))
+    await db.indicator.createMany({ data: data.map((row) => ({ ...row, aggregationWeightId: null })) });
+  for (const row of weights)
+    await db.indicator.update({ where: { id: row.id! }, data: { aggregationWeightId: row.aggregationWeightId } });
   for (const data of batches(rows.targets)) await db.indicatorTarget.createMany({ data });
   return { id: planId, rows };
 }

@@ -191,6 +191,8 @@ export function documentToRows(document: PlanDocument, options: DocumentRowsOpti
       return { id, source: task, children: addTasks(task.children ?? [], id, `${path}.${position}`, copied?.children) };
     });
 
+  /** New indicator id → the code of its weight, for the weighted averages (resolved once every row exists). */
+  const weightCodes = new Map<string, string>();
   const addIndicators = (
     indicators: DocumentIndicator[],
     parentIndicatorId: string | null,
@@ -232,11 +234,14 @@ export function documentToRows(document: PlanDocument, options: DocumentRowsOpti
         derivedFromId: source?.id ?? null,
         inheritance: source ? "INHERITED" : "LOCAL",
         markedAsFromParent: indicator.fromParent ?? false,
+        aggregation: indicator.isGroup ? "NONE" : (indicator.aggregation ?? "NONE"),
         // What the parent asked when this was copied: a later change there is shown for review.
         parentTargetsSeen: source
           ? Object.fromEntries([...source.targets].map(([year, target]) => [String(year), target.text]))
           : undefined,
       });
+      if (!indicator.isGroup && indicator.aggregation === "WEIGHTED_AVERAGE")
+        weightCodes.set(id, indicator.aggregationWeight ?? "");
       for (const [year, target] of targets) {
         out.targets.push({
           id: options.newId("target", `${id}.${year}`),
@@ -260,5 +265,23 @@ export function documentToRows(document: PlanDocument, options: DocumentRowsOpti
 
   out.loaded.tasks = addTasks(document.tasks, null, "t", options.derivedFrom?.tasks);
   out.loaded.indicators = addIndicators(document.indicators, null, "i", options.derivedFrom?.indicators, null);
+  resolveAggregationWeights(out.indicators, weightCodes);
   return out;
+}
+
+/**
+ * A weighted average names its weight by the code of another indicator of the same document; the row
+ * points to that indicator's new id (the first one of that code that is not a group). A weight that
+ * cannot be found leaves the indicator not combined rather than averaged without weights.
+ */
+function resolveAggregationWeights(rows: Prisma.IndicatorCreateManyInput[], weightCodes: Map<string, string>) {
+  const byCode = new Map<string, string>();
+  for (const row of rows) if (!row.isGroup && !byCode.has(row.code.trim())) byCode.set(row.code.trim(), row.id!);
+  for (const row of rows) {
+    const code = weightCodes.get(row.id!);
+    if (code === undefined) continue;
+    const weightId = byCode.get(code.trim());
+    if (weightId && weightId !== row.id) row.aggregationWeightId = weightId;
+    else row.aggregation = "NONE";
+  }
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { readTarget } from "@/domain/indicator-assessment";
-import type { Target } from "@/domain/target-notation";
+import { AGGREGATIONS, aggregationProblem } from "@/domain/locality-aggregation";
+import type { Direction, Target } from "@/domain/target-notation";
 import { defineAction, FieldError, planPages, type ActionContext } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
 import { ConflictError } from "@/server/errors";
@@ -47,6 +48,9 @@ export const indicatorFields = z.object({
   }),
   target2025: targetText,
   target2030: targetText,
+  /** How localities' figures combine (compiled report); absent: left as it is. */
+  aggregation: z.enum(AGGREGATIONS, { message: "Hãy chọn cách tổng hợp" }).optional(),
+  aggregationWeightId: optionalId.optional(),
 });
 
 export type IndicatorChange = z.infer<typeof indicatorFields>;
@@ -72,6 +76,35 @@ export function readTargets(input: Pick<IndicatorChange, "target2025" | "target2
 }
 
 /**
+ * The combination setting as sent, checked (src/domain/locality-aggregation.ts): a weight must be a
+ * numeric indicator of the same plan, not the indicator itself. Nothing when the form did not send it.
+ */
+async function aggregationFields(db: ScopedDb, planId: string, input: IndicatorChange, prefix: string) {
+  if (input.aggregation === undefined) return {};
+  const weightId = input.aggregation === "WEIGHTED_AVERAGE" ? (input.aggregationWeightId ?? null) : null;
+  const weight = weightId
+    ? await db.indicator.findFirst({
+        where: { id: weightId, planId, inheritance: { not: "DROPPED" } },
+        select: { id: true, isGroup: true, direction: true },
+      })
+    : null;
+  if (weightId && !weight)
+    throw new FieldError(
+      `${prefix}aggregationWeightId`,
+      "Chỉ tiêu làm trọng số không thuộc kế hoạch này (có thể đã bị xóa); hãy chọn lại.",
+    );
+  const problem = aggregationProblem({
+    aggregation: input.aggregation,
+    direction: input.direction,
+    isGroup: input.isGroup,
+    weight: weight ? { ...weight, direction: weight.direction as Direction } : null,
+    selfId: input.indicatorId,
+  });
+  if (problem) throw new FieldError(`${prefix}${problem.field}`, problem.message);
+  return { aggregation: input.aggregation, aggregationWeightId: weightId };
+}
+
+/**
  * Saves one indicator of a draft (new when it has no id): its fields and its 2025 and 2030 targets
  * (read by the domain's notation; an unreadable one is refused beside its field, `prefix` naming the
  * row among several), its version checked, the stored statuses recomputed, audited. The caller has
@@ -93,6 +126,7 @@ export async function applyIndicatorChange(
     unit: input.unit,
     direction: input.direction,
     isGroup: input.isGroup,
+    ...(await aggregationFields(db, planId, input, prefix)),
   };
   let indicatorId = input.indicatorId;
   let before: unknown = null;

@@ -26,6 +26,8 @@ type ParentIndicator = {
   unit: string | null;
   isGroup: boolean;
   direction: string;
+  aggregation: "NONE" | "SUM" | "WEIGHTED_AVERAGE";
+  aggregationWeightId: string | null;
   targets: { year: number; text: string }[];
 };
 
@@ -58,6 +60,8 @@ export async function parentItems(db: ScopedDb, parentId: string) {
         return { doc, loaded: { id: t.id, source: doc, children: children.map((c) => c.loaded) } };
       });
 
+  // A weighted average names its weight by code in the document (resolved again in the copy).
+  const codeOf = new Map((parent.indicators as ParentIndicator[]).map((i) => [i.id, i.code]));
   const indicatorChildren = (parentIndicatorId: string | null): { doc: DocumentIndicator; loaded: LoadedIndicator }[] =>
     (parent.indicators as ParentIndicator[])
       .filter((i) => i.parentIndicatorId === parentIndicatorId)
@@ -77,6 +81,10 @@ export async function parentItems(db: ScopedDb, parentId: string) {
           targets,
           fromParent: !i.isGroup,
           direction: i.direction as DocumentIndicator["direction"],
+          ...(i.aggregation === "NONE" ? {} : { aggregation: i.aggregation }),
+          ...(i.aggregation === "WEIGHTED_AVERAGE" && i.aggregationWeightId && codeOf.has(i.aggregationWeightId)
+            ? { aggregationWeight: codeOf.get(i.aggregationWeightId) }
+            : {}),
           children: children.map((c) => c.doc),
         };
         return {

@@ -34,6 +34,10 @@ export type DocumentIndicator = {
   /** The "X" of an appendix column such as "Tại Chương trình 54-CTr/TU". */
   fromParent?: boolean;
   direction?: "HIGHER_BETTER" | "LOWER_BETTER" | "WITHIN_RANGE" | "QUALITATIVE";
+  /** How the localities' figures combine in a compiled report (none when absent): see src/domain/locality-aggregation.ts. */
+  aggregation?: "SUM" | "WEIGHTED_AVERAGE";
+  /** For a weighted average: the code of the indicator of the same document that weighs each locality ("1.1"). */
+  aggregationWeight?: string;
   /** For prose indicators: the sentence the indicator was read from. */
   sourceText?: string;
   children?: DocumentIndicator[];
@@ -65,6 +69,8 @@ export const documentIndicatorSchema: z.ZodType<DocumentIndicator> = z.lazy(() =
     baseline: z.object({ year: z.number().int(), text: z.string() }).optional(),
     fromParent: z.boolean().optional(),
     direction: z.enum(["HIGHER_BETTER", "LOWER_BETTER", "WITHIN_RANGE", "QUALITATIVE"]).optional(),
+    aggregation: z.enum(["SUM", "WEIGHTED_AVERAGE"]).optional(),
+    aggregationWeight: z.string().optional(),
     sourceText: z.string().optional(),
     children: z.array(documentIndicatorSchema).optional(),
   }),

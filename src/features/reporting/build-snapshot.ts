@@ -9,6 +9,7 @@ import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
 import { reportCalendar } from "./calendar";
+import { compileLocalities } from "./compiled/compile-queries";
 import { issuerHeaderLines } from "./header-lines";
 import type { ReportSnapshot } from "./snapshot";
 
@@ -153,6 +154,8 @@ export async function buildReportSnapshot(
       };
     }),
     recipients: [...(recipientBody ? [`${recipientBody} (b/c)`] : []), "Lưu văn phòng"],
+    // The localities' part follows their latest submissions until this report is sent, then is frozen with it.
+    compiled: await compileLocalities(db, scope, planId, year, { today: input.reportDate }),
   };
 }
 

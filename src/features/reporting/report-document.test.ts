@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { renderReportDocx } from "@/features/export/report-docx";
 import { daLatReport2025, eaSupReport2025, wardReport2025 } from "../../../tests/fixtures/export/demo";
+import { compiledTwoLocalities } from "../../../tests/fixtures/export/compiled";
 import { eaSupReport } from "../../../tests/fixtures/export/ea-sup-report";
 import { decode, paragraphs, readZipPart } from "../../../tests/fixtures/export/ooxml";
 import { ReportDocument } from "./report-document";
@@ -43,6 +44,7 @@ describe("the print view and the Word file", () => {
     ["Đà Lạt's 222-KH/ThU", daLatReport2025, false],
     ["Ea Súp's plan", eaSupReport2025, true],
     ["the Ea Súp fixture, sent", eaSupReport, false],
+    ["a report compiling its localities", { ...wardReport2025, compiled: compiledTwoLocalities }, true],
   ] as const) {
     it(`say the same thing, block for block: ${name}`, async () => {
       expect(sorted(htmlBlocks(printView(snapshot, isDraft)))).toEqual(sorted(await docxBlocks(snapshot, isDraft)));
@@ -75,5 +77,24 @@ describe("the print view and the Word file", () => {
     expect(printView(wardReport2025, true)).toMatch(
       /<p class="whitespace-nowrap[^"]*"[^>]*>ĐẢNG ỦY PHƯỜNG MỘC CHÂU<\/p>/,
     );
+  });
+
+  it("annex the localities' tables to a report that compiles them, numbered after the indicator appendix", async () => {
+    const snapshot = { ...wardReport2025, compiled: compiledTwoLocalities };
+    const blocks = await docxBlocks(snapshot, true);
+    for (const text of [
+      "PHỤ LỤC 1",
+      "PHỤ LỤC 2",
+      "TÌNH HÌNH BÁO CÁO NĂM 2025 CỦA CÁC ĐỊA PHƯƠNG",
+      "Thị ủy Mộc Châu (Đã kết thúc hoạt động ngày 30/06/2025; nay: Đảng ủy phường Mộc Châu)",
+      "PHỤ LỤC 3",
+      "42.000 (cộng, 2/2 địa phương)",
+      "PHỤ LỤC 4",
+      "SỐ LIỆU CHỈ TIÊU NĂM 2025 CỦA TỪNG ĐỊA PHƯƠNG",
+      "Chậm tiến độ",
+    ])
+      expect(blocks).toContain(text);
+    // Without localities the indicator appendix keeps its plain label.
+    expect(await docxBlocks(wardReport2025, true)).not.toContain("PHỤ LỤC 2");
   });
 });

@@ -144,6 +144,9 @@ export function ReportDocument({
       </div>
 
       {model.appendix ? <Appendix appendix={model.appendix} /> : null}
+      {model.localityAppendices.map((appendix) => (
+        <Appendix key={appendix.label.text} appendix={appendix} testId="report-locality-appendix" />
+      ))}
     </div>
   );
 }
@@ -238,10 +241,16 @@ function ResultsExtras({ model, bodyStyle }: { model: ReportModel; bodyStyle: Re
   );
 }
 
-function Appendix({ appendix }: { appendix: NonNullable<ReportModel["appendix"]> }) {
+function Appendix({
+  appendix,
+  testId = "report-appendix",
+}: {
+  appendix: NonNullable<ReportModel["appendix"]>;
+  testId?: string;
+}) {
   const total = appendix.widthsPt.reduce((a, b) => a + b, 0);
   return (
-    <section className="report-appendix mt-10 space-y-1 text-center" data-testid="report-appendix">
+    <section className="report-appendix mt-10 space-y-1 text-center" data-testid={testId}>
       <p style={textStyle(appendix.label.style)}>{appendix.label.text}</p>
       <p style={textStyle(appendix.title.style)}>{appendix.title.text}</p>
       {appendix.attachedTo ? (

@@ -1,4 +1,8 @@
 import type { IndicatorStatus } from "@/domain/indicator-status";
+import type { CompiledReport } from "./compiled/types";
+
+export type { CompiledIndicator, CompiledLocality, CompiledReport, NarrativeKey } from "./compiled/types";
+export { NARRATIVE_KEYS } from "./compiled/types";
 
 // What a yearly report says, frozen when it is submitted (report_submissions.snapshot). Exports
 // (Word, Excel, print) are rendered from this and nothing else, so a submitted report reads the same
@@ -62,6 +66,11 @@ export type ReportSnapshot = {
     summary: string | null;
   }[];
   recipients: string[];
+  /**
+   * For a body whose plan has implementing plans below it: what it compiles from its localities
+   * (issue 16). Absent in snapshots of bodies without localities and in those sent before 12/2026.
+   */
+  compiled?: CompiledReport | null;
 };
 
 /**

@@ -10,6 +10,7 @@ import { NarrativeForm } from "@/features/reporting/narrative-form";
 import { missingBeforeSubmission } from "@/features/reporting/narrative-sections";
 import { getReportPage, reportSnapshotFor } from "@/features/reporting/queries";
 import { createReport } from "@/features/reporting/report-actions";
+import { CompiledSection } from "@/features/reporting/compiled/compiled-section";
 import { ReportDocument } from "@/features/reporting/report-document";
 import { ReviewForm } from "@/features/reporting/review-form";
 import { SubmitForm } from "@/features/reporting/submit-form";
@@ -237,6 +238,10 @@ export default async function ReportPage({
           ) : null}
           {editable && page.canEdit && !page.canSubmit ? (
             <p className="text-sm text-stone-600">Lãnh đạo của đơn vị sẽ xem lại và gửi báo cáo lên cấp trên.</p>
+          ) : null}
+
+          {shown?.snapshot.compiled ? (
+            <CompiledSection compiled={shown.snapshot.compiled} frozen={shown.submission !== null} />
           ) : null}
 
           {shown ? (
