@@ -11,6 +11,8 @@ import {
   DASHBOARD_PAGE,
   LARGEST_ROLLUP_PAGE,
   PLAN_LIST_PAGE,
+  PLAN_PAGE,
+  RESULTS_GRID_PAGE,
   resultLines,
   SIGN_IN_PAGE,
   TRIVIAL_PAGE,
@@ -18,6 +20,7 @@ import {
   type BenchResults,
 } from "./bench/report";
 import { prepareBenchDatabase } from "./bench/prepare";
+import { measureCompile } from "./bench/compile";
 import { measureRollups } from "./bench/rollups";
 import { ms, ratio } from "./bench/timing";
 import { verifyStamps, verifyStatuses } from "./bench/verify";
@@ -80,6 +83,13 @@ async function pageSubjects(adminUrl: string, base: string): Promise<PageSubject
     { label: "Rollup page, Sơn La", path: "/dashboard", cookie: sonLa, expect: "Tổng hợp các địa phương" },
     { label: "Rollup page, national", path: "/dashboard", cookie: admin, expect: "Tổng hợp các địa phương" },
     { label: PLAN_LIST_PAGE, path: "/plans", cookie: admin, expect: "Danh sách kế hoạch" },
+    { label: PLAN_PAGE, path: `/plans/${communePlan}`, cookie: province, expect: "Chỉ tiêu" },
+    {
+      label: RESULTS_GRID_PAGE,
+      path: `/plans/${communePlan}/results`,
+      cookie: province,
+      expect: "Kết quả thực hiện năm",
+    },
   ];
 }
 
@@ -104,6 +114,13 @@ async function main() {
         `Dữ liệu đo có dòng mang dấu quyền xem (visibleTo) khác với kế hoạch của nó, ở: ${stale.join(", ")}. Chạy lại với --fresh.`,
       );
 
+    // The application's modules read their configuration at first use.
+    process.env.DATABASE_URL = appUrl;
+    process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-0123";
+    // A compiled report takes a second or so: a few runs suffice.
+    log("Đo tổng hợp báo cáo năm từ các địa phương (5 lần mỗi tỉnh, sau 1 lần khởi động)…");
+    const compile = await measureCompile({ runs: 5, warmup: 1, log });
+
     // A rollup takes tens of milliseconds: three times the runs cost seconds and steady the medians
     // against bursts of load from other work on the machine.
     const rollupRuns = RUNS * 3;
@@ -123,7 +140,16 @@ async function main() {
         subjects.find((s) => s.label === "Rollup page, largest province")!,
         "/(app)/dashboard",
       );
-      pages = { measurements, js, rollupJs };
+      const subject = (label: string) => subjects.find((s) => s.label === label)!;
+      const mainJs = [
+        { label: "plan list (`/plans`)", js: await javascriptOf(app.base, subject(PLAN_LIST_PAGE), "/(app)/plans") },
+        { label: "plan page", js: await javascriptOf(app.base, subject(PLAN_PAGE), "/(app)/plans/[id]") },
+        {
+          label: "results grid",
+          js: await javascriptOf(app.base, subject(RESULTS_GRID_PAGE), "/(app)/plans/[id]/results"),
+        },
+      ];
+      pages = { measurements, js, rollupJs, mainJs };
     }
 
     const results: BenchResults = {
@@ -140,6 +166,7 @@ async function main() {
       dataset,
       statusCheck,
       rollups,
+      compile,
       pages,
     };
     if (!flag("--no-write")) {

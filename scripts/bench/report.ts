@@ -1,4 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
+import type { CompileMeasurement } from "./compile";
 import type { DatasetInfo } from "./dataset";
 import type { JsSize, PageMeasurement } from "./pages";
 import type { RollupMeasurement } from "./rollups";
@@ -16,7 +17,15 @@ export type BenchResults = {
   dataset: DatasetInfo & { reused: boolean };
   statusCheck: { checked: number; agree: number };
   rollups: { province: RollupMeasurement; sonLa: RollupMeasurement; national: RollupMeasurement } | null;
-  pages: { measurements: PageMeasurement[]; js: JsSize; rollupJs: JsSize } | null;
+  /** Issue 16: the province's report compiled from its localities (Sơn La, then the largest province). */
+  compile: CompileMeasurement[] | null;
+  pages: {
+    measurements: PageMeasurement[];
+    js: JsSize;
+    rollupJs: JsSize;
+    /** Issue 18: the first load of the other main pages (plan list, plan page, results grid). */
+    mainJs: { label: string; js: JsSize }[];
+  } | null;
 };
 
 // The pages the goals name (scripts/bench.ts measures them, with the rollup pages and the plan list).
@@ -26,6 +35,8 @@ export const DASHBOARD_PAGE = "Plan dashboard page, a commune plan";
 export const DASHBOARD_ALL_GROUPS = "Plan dashboard page, the same plan, every group at once";
 export const LARGEST_ROLLUP_PAGE = "Rollup page, largest province";
 export const PLAN_LIST_PAGE = "Plan list, national";
+export const PLAN_PAGE = "Plan page, a commune plan";
+export const RESULTS_GRID_PAGE = "Results grid, a commune plan";
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KiB`;
 const n = (value: number) => value.toLocaleString("en-US");
@@ -51,6 +62,12 @@ export function resultLines(r: BenchResults): { goals: string[]; measured: strin
     goals.push(
       "| Province rollup (the province-wide summary of its localities' results) | within 1.5× the time of bare SQL computing the same result | not measured in the last run |",
     );
+  const [sonLaReport, largestReport] = r.compile ?? [];
+  goals.push(
+    sonLaReport && largestReport
+      ? `| A province's yearly report compiled from its localities (issue 16) | Sơn La under 2 s, the largest province under 5 s | ${verdict(sonLaReport.word.median < 2000 && largestReport.word.median < 5000)}: Sơn La (${sonLaReport.localities} localities) ${ms(sonLaReport.snapshot.median)} to compile, ${ms(sonLaReport.word.median)} with its Word file; the largest province (${largestReport.localities} localities) ${ms(largestReport.snapshot.median)}, ${ms(largestReport.word.median)} with its Word file (${r.date}) |`
+      : "| A province's yearly report compiled from its localities (issue 16) | Sơn La under 2 s, the largest province under 5 s | not measured in the last run |",
+  );
   if (floor && dashboard) {
     const d = dashboard.timing.median;
     const besides = [
@@ -120,6 +137,14 @@ export function resultLines(r: BenchResults): { goals: string[]; measured: strin
       );
     }
   }
+  for (const [m, goal] of [
+    [sonLaReport, "< 2 s"],
+    [largestReport, "< 5 s"],
+  ] as const)
+    if (m)
+      measured.push(
+        `| Yearly report compiled from the localities, ${m.label === "Sơn La" ? "Sơn La (demo province)" : "largest province"} (\`buildReportSnapshot\` in \`withScope\`, as app_user; then \`renderReportDocx\`) | ${ms(m.snapshot.median)} compiled; ${ms(m.word.median)} with the Word file | — | — | ${goal} | ${m.localities} localities, ${m.indicators} indicator rows; ${m.snapshot.runs} runs, Word min–max ${ms(m.word.min)}–${ms(m.word.max)} |`,
+      );
   if (pages && floor) {
     for (const m of pages.measurements) {
       const isFloor = m.label === TRIVIAL_PAGE;
@@ -137,6 +162,10 @@ export function resultLines(r: BenchResults): { goals: string[]; measured: strin
     measured.push(
       `| JavaScript of the rollup page (\`/dashboard\`) | ${kib(pages.rollupJs.gzip)} gzipped | — | — | tracked | ${pages.rollupJs.files} script files referenced by its HTML, ${kib(pages.rollupJs.bytes)} raw${ownNote(pages.rollupJs)}; no chart |`,
     );
+    for (const { label, js } of pages.mainJs)
+      measured.push(
+        `| JavaScript of the ${label} | ${kib(js.gzip)} gzipped | — | — | tracked | ${js.files} script files referenced by its HTML, ${kib(js.bytes)} raw${ownNote(js)} |`,
+      );
   }
   return { goals, measured };
 }

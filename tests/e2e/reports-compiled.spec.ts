@@ -67,4 +67,18 @@ test("the province's report shows a ward's submitted text under its name, and it
   expect(words).toContain(`TÌNH HÌNH BÁO CÁO NĂM ${YEAR} CỦA CÁC ĐỊA PHƯƠNG`);
   expect(words).toContain(WARD);
   expect(words).toContain("Thị ủy Mộc Châu");
+
+  // Tỉnh ủy Sơn La reports to the Central committee, which is only recorded here: the report is sent as
+  // a signed document, then frozen ("chốt") in the app, with nobody in it asked to review it.
+  if (!/Đã chốt/.test(await status.innerText())) {
+    await expect(page.getByTestId("sent-outside")).toContainText("bằng văn bản, ngoài hệ thống");
+    await expect(page.getByRole("button", { name: /^Gửi (lại )?báo cáo$/ })).toHaveCount(0);
+    await page.getByRole("button", { name: "Chốt báo cáo đã gửi" }).click();
+    await page
+      .getByRole("dialog", { name: "Chốt báo cáo đã gửi?" })
+      .getByRole("button", { name: "Chốt báo cáo đã gửi" })
+      .click();
+  }
+  await expect(status).toHaveText("Đã chốt, gửi ngoài hệ thống");
+  await expect(page.getByTestId("compiled-section")).toBeVisible();
 });

@@ -1,13 +1,14 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportSnapshot } from "@/features/reporting/snapshot";
-import { eaSupReport2025 } from "../../../tests/fixtures/export/demo";
+import { compiledTwoLocalities } from "../../../tests/fixtures/export/compiled";
+import { eaSupReport2025, wardReport2025 } from "../../../tests/fixtures/export/demo";
 import { eaSupReport } from "../../../tests/fixtures/export/ea-sup-report";
 import { largeReport } from "../../../tests/fixtures/export/large-report";
 import { mocChauReport } from "../../../tests/fixtures/export/moc-chau-report";
 import { propertyOf, readZipPart } from "../../../tests/fixtures/export/ooxml";
 import { FORMAT_BUDGET } from "./excel-numbers";
-import { renderIndicatorWorkbook } from "./indicators-xlsx";
+import { LOCALITY_SHEET_NAMES, renderIndicatorWorkbook } from "./indicators-xlsx";
 import { STATUS_FILLS } from "./xlsx-common";
 
 async function readWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
@@ -220,5 +221,70 @@ describe("size", () => {
     const cell = ws.getCell(findRow(ws, 1, "5.10"), 4);
     expect(typeof cell.value).toBe("number");
     expect(cell.numFmt).toMatch(/^\[=/);
+  });
+});
+
+describe("a report compiling its localities", () => {
+  let workbook: ExcelJS.Workbook;
+  beforeAll(async () => {
+    workbook = await readWorkbook(
+      await renderIndicatorWorkbook({ ...wardReport2025, compiled: compiledTwoLocalities }, { isDraft: true }),
+    );
+  });
+
+  it("adds the localities' appendices after the indicator sheet, one sheet each, numbered as in Word", () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Phụ lục chỉ tiêu", ...LOCALITY_SHEET_NAMES]);
+    expect(workbook.worksheets.slice(1).map((s) => s.getCell(1, 1).value)).toEqual([
+      "PHỤ LỤC 2",
+      "PHỤ LỤC 3",
+      "PHỤ LỤC 4",
+    ]);
+  });
+
+  it("lists where each locality's report stands, the ended body with its successor", () => {
+    const ws = workbook.getWorksheet("Báo cáo các địa phương")!;
+    const ward = findRow(ws, 2, "Đảng ủy phường Mộc Châu");
+    expect(rowValues(ws, ward, 6)).toEqual([
+      "1",
+      "Đảng ủy phường Mộc Châu",
+      "25-KH/ĐU",
+      "Đã nộp",
+      "15/12/2026",
+      "04/12/2026",
+    ]);
+    findRow(ws, 2, "Thị ủy Mộc Châu (Đã kết thúc hoạt động ngày 30/06/2025; nay: Đảng ủy phường Mộc Châu)");
+    findRow(ws, 2, "Chưa ban hành kế hoạch thực hiện (1): Phường Chiềng Sinh");
+  });
+
+  it("gives the compiled figure and the counts by status as numbers the clerk can sum", () => {
+    const ws = workbook.getWorksheet("Tổng hợp từ địa phương")!;
+    const row = findRow(ws, 1, "1.1");
+    expect(rowValues(ws, row, 11)).toEqual([
+      "1.1",
+      "Dân số trung bình",
+      "người",
+      "128.500",
+      "42.000 (cộng, 2/2 địa phương)",
+      1,
+      0,
+      0,
+      1,
+      0,
+      "Thị ủy Mộc Châu",
+    ]);
+  });
+
+  it("gives every locality's target, figure and status under its indicator", () => {
+    const ws = workbook.getWorksheet("Số liệu từng địa phương")!;
+    const first = findRow(ws, 1, "1.1");
+    expect(ws.getCell(first, 2).value).toBe("Dân số trung bình (người)");
+    expect(rowValues(ws, first + 2, 5)).toEqual(
+      ["", "Thị ủy Mộc Châu", "31.000", "30.000", "Chậm tiến độ"].map((v) => (v === "" ? null : v)),
+    );
+  });
+
+  it("keeps a report without localities to its one sheet", async () => {
+    const plain = await readWorkbook(await renderIndicatorWorkbook(wardReport2025));
+    expect(plain.worksheets.map((s) => s.name)).toEqual(["Phụ lục chỉ tiêu"]);
   });
 });

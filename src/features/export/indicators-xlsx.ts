@@ -2,8 +2,10 @@ import type ExcelJS from "exceljs";
 import { formatDateLong } from "@/domain/reporting-calendar";
 import type { ReportSnapshot } from "@/features/reporting/snapshot";
 import { appendixModel, type AppendixModel } from "./appendix-model";
+import { addAppendixSheet } from "./appendix-sheet";
 import { fillPattern, reportCode, reportSubtitle, templateFor, type DocumentTemplate } from "./document-template";
 import { NumberFormats, writtenActual, writtenNumber } from "./excel-numbers";
+import { localityAppendices } from "./locality-appendices";
 import { PT_PER_MM } from "./measure-text";
 import {
   BOX,
@@ -29,6 +31,8 @@ import {
  */
 
 export const INDICATOR_SHEET_NAME = "Phụ lục chỉ tiêu";
+/** The sheets of a compiled report, in the order of its locality appendices (locality-appendices.ts). */
+export const LOCALITY_SHEET_NAMES = ["Báo cáo các địa phương", "Tổng hợp từ địa phương", "Số liệu từng địa phương"];
 
 const SIZE = 12;
 /** A4 landscape less the margins set in printSetup (25 + 15 mm). */
@@ -123,6 +127,17 @@ export async function renderIndicatorWorkbook(
   if (lastRow > headerRow)
     sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: columns } };
   printSetup(sheet, { headerRows: `${headerRow}:${headerRow}`, fitToWidth: 1 });
+
+  // A body that compiles its localities: their appendices follow, one sheet each, numbered as in Word.
+  const localities = localityAppendices(snapshot, template, {
+    widthPt: LANDSCAPE_TEXT_WIDTH_PT,
+    number: reportCode(template, snapshot.reportSerial, snapshot.issuer.issuerCode),
+    date,
+    firstNumber: 2,
+  });
+  localities.forEach((appendix, i) =>
+    addAppendixSheet(workbook, appendix, LOCALITY_SHEET_NAMES[i] ?? appendix.label.text),
+  );
   return toBuffer(workbook);
 }
 

@@ -94,6 +94,11 @@ export async function getReportPage(db: ScopedDb, scope: Scope, planId: string, 
       isIllustrative: plan.isIllustrative,
       issuerName: plan.issuer.name,
       parentIssuerName: plan.parent?.issuer.name ?? null,
+      /**
+       * The report goes to a body that is only recorded here (a Central document's issuer, or no
+       * parent at all): it is exported and sent as a signed document, then frozen here (issue 16).
+       */
+      sentOutside: !plan.parent || plan.parent.issuer.adminUnit.level === "CENTRAL",
     },
     year,
     period: {

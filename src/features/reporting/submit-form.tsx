@@ -18,6 +18,10 @@ function unsavedNarrative(): string[] {
  * Sends the report to the body above: what it says now is frozen as a numbered submission. Sending
  * cannot be undone, so it asks first and lists what is still empty (`missing`, from the server, and
  * the narrative typed but not saved).
+ *
+ * A report addressed outside the app (`outside`: the plan implements a Central document, which is
+ * only recorded here) is not sent through it: the body signs the Word file and sends it as a
+ * document; the same action then freezes what was sent ("chốt"), so the record keeps it.
  */
 export function SubmitForm({
   reportId,
@@ -25,18 +29,20 @@ export function SubmitForm({
   resubmission,
   recipient,
   missing,
+  outside = false,
 }: {
   reportId: string;
   version: number;
   resubmission: boolean;
   recipient: string | null;
   missing: string[];
+  outside?: boolean;
 }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(submitReportAction, { status: "idle" });
   const form = useRef<HTMLFormElement>(null);
   const [asking, setAsking] = useState(false);
   const [unsaved, setUnsaved] = useState<string[]>([]);
-  const label = resubmission ? "Gửi lại báo cáo" : "Gửi báo cáo";
+  const label = outside ? "Chốt báo cáo đã gửi" : resubmission ? "Gửi lại báo cáo" : "Gửi báo cáo";
   return (
     <form
       ref={form}
@@ -46,16 +52,24 @@ export function SubmitForm({
     >
       <input type="hidden" name="reportId" value={reportId} />
       <input type="hidden" name="version" value={version} />
-      <p className="text-sm">
-        Khi gửi, báo cáo (nội dung, bảng chỉ tiêu và nhiệm vụ) được lưu thành một bản cố định
-        {recipient ? (
-          <>
-            {" "}
-            gửi <strong>{recipient}</strong>
-          </>
-        ) : null}
-        ; sửa số liệu kế hoạch sau đó không làm thay đổi bản đã gửi.
-      </p>
+      {outside ? (
+        <p className="text-sm" data-testid="sent-outside">
+          Báo cáo này gửi <strong>{recipient ?? "cấp trên"}</strong> bằng văn bản, ngoài hệ thống: tải bản Word ở trên
+          để trình ký và gửi. Sau khi gửi, hãy chốt báo cáo để lưu bản cố định đúng như đã gửi (nội dung, bảng chỉ tiêu,
+          nhiệm vụ và phần tổng hợp từ các địa phương).
+        </p>
+      ) : (
+        <p className="text-sm">
+          Khi gửi, báo cáo (nội dung, bảng chỉ tiêu và nhiệm vụ) được lưu thành một bản cố định
+          {recipient ? (
+            <>
+              {" "}
+              gửi <strong>{recipient}</strong>
+            </>
+          ) : null}
+          ; sửa số liệu kế hoạch sau đó không làm thay đổi bản đã gửi.
+        </p>
+      )}
       <div className="flex items-center gap-3">
         <button
           type="button"
@@ -66,24 +80,27 @@ export function SubmitForm({
           }}
           className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
         >
-          {pending ? "Đang gửi…" : label}
+          {pending ? (outside ? "Đang chốt…" : "Đang gửi…") : label}
         </button>
         <p aria-live="polite" className="text-sm">
           {state.status === "error" ? <span className="text-red-700">{state.message}</span> : null}
-          {state.status === "ok" ? <span className="text-emerald-700">Đã gửi báo cáo.</span> : null}
+          {state.status === "ok" ? (
+            <span className="text-emerald-700">{outside ? "Đã chốt báo cáo." : "Đã gửi báo cáo."}</span>
+          ) : null}
         </p>
       </div>
       <ConfirmDialog
         open={asking}
-        title={`${label}${recipient ? ` đến ${recipient}` : ""}?`}
+        title={outside ? `${label}?` : `${label}${recipient ? ` đến ${recipient}` : ""}?`}
         confirmLabel={label}
         cancelLabel="Quay lại sửa"
         onConfirm={() => form.current?.requestSubmit()}
         onClose={() => setAsking(false)}
       >
         <p>
-          Bản gửi được lưu cố định và không sửa được nữa, trừ khi cấp trên trả lại để hoàn chỉnh. Hãy kiểm tra trước khi
-          gửi.
+          {outside
+            ? "Bản chốt được lưu cố định và không sửa được nữa: hãy chốt đúng bản đã ký và gửi."
+            : "Bản gửi được lưu cố định và không sửa được nữa, trừ khi cấp trên trả lại để hoàn chỉnh. Hãy kiểm tra trước khi gửi."}
         </p>
         <MissingList items={[...unsaved, ...missing]} complete="Báo cáo đã có số, đủ các phần nội dung và số liệu." />
       </ConfirmDialog>

@@ -5,7 +5,7 @@ import { documentKindLabel } from "@/domain/document-number";
 import { getDashboard } from "@/features/dashboards/queries";
 import { filterQuery, parseRollupFilters } from "@/features/dashboards/rollup";
 import { RollupFilterForm, RollupMatrix } from "@/features/dashboards/rollup-matrix";
-import { IssuanceSection, ReportsSection } from "@/features/dashboards/rollup-sections";
+import { IssuanceSection, ReportsSection, type ListWindow } from "@/features/dashboards/rollup-sections";
 import { StatusBar } from "@/features/dashboards/status-view";
 import { DownloadButton } from "@/features/reporting/download-button";
 import { localityComparisonHref } from "@/features/reporting/export-request";
@@ -66,6 +66,19 @@ export default async function DashboardPage({
   const issuancePage = clampPage(pageParam(params.ipage), issuance?.rows.length ?? 0, LIST_ROWS);
   const reportsPage = clampPage(pageParam(params.rpage), reports?.rows.length ?? 0, LIST_ROWS);
   const shownRows = rollup.rows.slice((matrixPage - 1) * MATRIX_ROWS, matrixPage * MATRIX_ROWS);
+  /** The window of a long list under the matrix and its pager; none when the list fits on one page. */
+  const listWindow = (
+    total: number,
+    page: number,
+    pager: { noun: string; pageParam: string; hash: string; label: string },
+  ): ListWindow | undefined =>
+    total > LIST_ROWS
+      ? {
+          start: (page - 1) * LIST_ROWS,
+          size: LIST_ROWS,
+          pager: <Pager path="/dashboard" params={linkParams} page={page} total={total} size={LIST_ROWS} {...pager} />,
+        }
+      : undefined;
 
   if (!anchor) {
     const own = rollup.options;
@@ -252,27 +265,12 @@ export default async function DashboardPage({
         </h2>
         <IssuanceSection
           issuance={issuance}
-          rowWindow={
-            issuance && issuance.rows.length > LIST_ROWS
-              ? {
-                  start: (issuancePage - 1) * LIST_ROWS,
-                  size: LIST_ROWS,
-                  pager: (
-                    <Pager
-                      path="/dashboard"
-                      params={linkParams}
-                      page={issuancePage}
-                      total={issuance.rows.length}
-                      size={LIST_ROWS}
-                      noun="địa phương"
-                      pageParam="ipage"
-                      hash="#ban-hanh"
-                      label="Phân trang danh sách ban hành"
-                    />
-                  ),
-                }
-              : undefined
-          }
+          rowWindow={listWindow(issuance?.rows.length ?? 0, issuancePage, {
+            noun: "địa phương",
+            pageParam: "ipage",
+            hash: "#ban-hanh",
+            label: "Phân trang danh sách ban hành",
+          })}
         />
       </section>
 
@@ -282,27 +280,12 @@ export default async function DashboardPage({
         </h2>
         <ReportsSection
           reports={reports}
-          rowWindow={
-            reports && reports.rows.length > LIST_ROWS
-              ? {
-                  start: (reportsPage - 1) * LIST_ROWS,
-                  size: LIST_ROWS,
-                  pager: (
-                    <Pager
-                      path="/dashboard"
-                      params={linkParams}
-                      page={reportsPage}
-                      total={reports.rows.length}
-                      size={LIST_ROWS}
-                      noun="kế hoạch"
-                      pageParam="rpage"
-                      hash="#bao-cao"
-                      label="Phân trang danh sách báo cáo"
-                    />
-                  ),
-                }
-              : undefined
-          }
+          rowWindow={listWindow(reports?.rows.length ?? 0, reportsPage, {
+            noun: "kế hoạch",
+            pageParam: "rpage",
+            hash: "#bao-cao",
+            label: "Phân trang danh sách báo cáo",
+          })}
         />
       </section>
     </div>

@@ -11,6 +11,7 @@ import { FieldMessage } from "@/ui/field-message";
 import { inputStyle } from "@/ui/input-style";
 import { auditActionLabel, auditActionOptions, auditEntityLabels } from "@/ui/labels";
 import { Pager } from "@/ui/pager";
+import { BeforeAfterCells, ChangeTable } from "@/ui/change-table";
 
 export const metadata: Metadata = { title: "Nhật ký thay đổi" };
 
@@ -158,83 +159,38 @@ export default async function AuditPage({
           {filtered ? "Không có thay đổi nào khớp bộ lọc." : "Chưa có thay đổi nào được ghi lại."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Nhật ký thay đổi</caption>
-            <thead className="bg-stone-100 text-left">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Thời điểm
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Người thực hiện
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Đơn vị
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Thao tác
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Trước
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Sau
-                </th>
+        <ChangeTable
+          caption="Nhật ký thay đổi"
+          columns={["Thời điểm", "Người thực hiện", "Đơn vị", "Thao tác", "Trước", "Sau"]}
+        >
+          {list.entries.map((entry) => {
+            const user = entry.userId ? list.users.get(entry.userId) : undefined;
+            return (
+              <tr key={entry.id.toString()} className="border-t border-stone-100 align-top">
+                <td className="whitespace-nowrap px-3 py-2">{dateTimeInVietnam(entry.at)}</td>
+                <td className="px-3 py-2">
+                  {user ? (
+                    <>
+                      <span className="font-mono">{user.username}</span>
+                      <span className="block text-xs text-stone-500">{user.displayName}</span>
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td className="px-3 py-2">
+                  {entry.organizationId ? (list.organizations.get(entry.organizationId) ?? "—") : "—"}
+                </td>
+                <td className="px-3 py-2">
+                  {/* In words; the action's code is kept in the tooltip for whoever searches the logs. */}
+                  <span title={`Mã thao tác: ${entry.action}`}>{auditActionLabel(entry.action)}</span>
+                </td>
+                <BeforeAfterCells before={auditFields(entry.before, names)} after={auditFields(entry.after, names)} />
               </tr>
-            </thead>
-            <tbody>
-              {list.entries.map((entry) => {
-                const user = entry.userId ? list.users.get(entry.userId) : undefined;
-                return (
-                  <tr key={entry.id.toString()} className="border-t border-stone-100 align-top">
-                    <td className="whitespace-nowrap px-3 py-2">{dateTimeInVietnam(entry.at)}</td>
-                    <td className="px-3 py-2">
-                      {user ? (
-                        <>
-                          <span className="font-mono">{user.username}</span>
-                          <span className="block text-xs text-stone-500">{user.displayName}</span>
-                        </>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                    <td className="px-3 py-2">
-                      {entry.organizationId ? (list.organizations.get(entry.organizationId) ?? "—") : "—"}
-                    </td>
-                    <td className="px-3 py-2">
-                      {/* In words; the action's code is kept in the tooltip for whoever searches the logs. */}
-                      <span title={`Mã thao tác: ${entry.action}`}>{auditActionLabel(entry.action)}</span>
-                    </td>
-                    <td className="max-w-xs px-3 py-2">
-                      <AuditFields recorded={entry.before} names={names} />
-                    </td>
-                    <td className="max-w-xs px-3 py-2">
-                      <AuditFields recorded={entry.after} names={names} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </ChangeTable>
       )}
     </div>
-  );
-}
-
-/** What an entry recorded, field by field (audit-format.ts). */
-function AuditFields({ recorded, names }: { recorded: unknown; names: AuditNames }) {
-  const fields = auditFields(recorded, names);
-  if (fields.length === 0) return null;
-  return (
-    <dl className="space-y-0.5 text-xs">
-      {fields.map(([label, value], i) => (
-        <div key={i} className="break-words">
-          {label ? <dt className="inline font-semibold">{label}: </dt> : null}
-          <dd className="inline">{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }

@@ -5,22 +5,9 @@ import { dateTimeInVietnam } from "@/domain/vietnam-time";
 import { getPlanHistory } from "@/features/plans/history";
 import { inPlanOrder, type VersionSnapshot } from "@/features/plans/history-model";
 import { planPage } from "@/server/pages";
+import { BeforeAfterCells, ChangeTable } from "@/ui/change-table";
 
 export const metadata: Metadata = { title: "Lịch sử kế hoạch" };
-
-function Fields({ fields }: { fields: [string, string][] }) {
-  if (fields.length === 0) return null;
-  return (
-    <dl className="text-xs">
-      {fields.map(([label, value], i) => (
-        <div key={i} className="break-words">
-          {label ? <dt className="inline font-semibold">{label}: </dt> : null}
-          <dd className="inline">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 export default async function PlanHistoryPage({
   params,
@@ -114,51 +101,25 @@ export default async function PlanHistoryPage({
         {data.changes.length === 0 ? (
           <p className="text-sm text-stone-600">Chưa có thay đổi nào được ghi lại.</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="w-full text-sm">
-              <caption className="sr-only">100 thay đổi gần nhất của kế hoạch, nhiệm vụ và chỉ tiêu</caption>
-              <thead className="bg-stone-100 text-left">
-                <tr>
-                  <th scope="col" className="px-3 py-2">
-                    Thời điểm
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Người thực hiện
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Thay đổi
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Trước
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    Sau
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.changes.map((c) => (
-                  <tr key={c.id} className="border-t border-stone-100 align-top" data-testid="change">
-                    <td className="whitespace-nowrap px-3 py-2 text-stone-600">{dateTimeInVietnam(c.at)}</td>
-                    <td className="px-3 py-2">
-                      {c.who}
-                      {c.onBehalfOf ? <span className="block text-xs text-stone-500">{c.onBehalfOf}</span> : null}
-                    </td>
-                    <td className="px-3 py-2">
-                      {c.action}
-                      {c.item ? <span className="block text-xs text-stone-600">{c.item}</span> : null}
-                    </td>
-                    <td className="max-w-xs px-3 py-2">
-                      <Fields fields={c.before} />
-                    </td>
-                    <td className="max-w-xs px-3 py-2">
-                      <Fields fields={c.after} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ChangeTable
+            caption="100 thay đổi gần nhất của kế hoạch, nhiệm vụ và chỉ tiêu"
+            columns={["Thời điểm", "Người thực hiện", "Thay đổi", "Trước", "Sau"]}
+          >
+            {data.changes.map((c) => (
+              <tr key={c.id} className="border-t border-stone-100 align-top" data-testid="change">
+                <td className="whitespace-nowrap px-3 py-2 text-stone-600">{dateTimeInVietnam(c.at)}</td>
+                <td className="px-3 py-2">
+                  {c.who}
+                  {c.onBehalfOf ? <span className="block text-xs text-stone-500">{c.onBehalfOf}</span> : null}
+                </td>
+                <td className="px-3 py-2">
+                  {c.action}
+                  {c.item ? <span className="block text-xs text-stone-600">{c.item}</span> : null}
+                </td>
+                <BeforeAfterCells before={c.before} after={c.after} />
+              </tr>
+            ))}
+          </ChangeTable>
         )}
       </section>
     </div>

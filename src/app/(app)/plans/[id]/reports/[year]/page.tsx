@@ -82,7 +82,11 @@ export default async function ReportPage({
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {report ? (
             <span data-testid="report-status">
-              <Badge tone={reportStatusLook[report.status].tone}>{reportStatusLook[report.status].label}</Badge>
+              <Badge tone={reportStatusLook[report.status].tone}>
+                {report.status === "SUBMITTED" && page.plan.sentOutside
+                  ? "Đã chốt, gửi ngoài hệ thống"
+                  : reportStatusLook[report.status].label}
+              </Badge>
             </span>
           ) : (
             <Badge>Chưa có báo cáo</Badge>
@@ -186,7 +190,11 @@ export default async function ReportPage({
                       {s.submittedBy ? ` — ${s.submittedBy}` : ""}
                     </span>
                     <Badge tone={reportStatusLook[s.outcome].tone}>
-                      {s.outcome === "SUBMITTED" ? "Chờ xem xét" : reportStatusLook[s.outcome].label}
+                      {s.outcome === "SUBMITTED"
+                        ? page.plan.sentOutside
+                          ? "Đã chốt, gửi ngoài hệ thống"
+                          : "Chờ xem xét"
+                        : reportStatusLook[s.outcome].label}
                     </Badge>
                     {s.reviewedAt ? (
                       <span className="text-stone-600">
@@ -234,6 +242,7 @@ export default async function ReportPage({
               resubmission={submissions.length > 0}
               recipient={page.plan.parentIssuerName}
               missing={shown && !shown.submission ? missingBeforeSubmission(report, shown.snapshot) : []}
+              outside={page.plan.sentOutside}
             />
           ) : null}
           {editable && page.canEdit && !page.canSubmit ? (
