@@ -23,7 +23,12 @@ export function startWebCluster(options: {
   cluster.setupPrimary({
     exec: path.resolve("scripts/lib/web-worker.ts"),
     // Inherit tsx's loader (the worker is TypeScript), nothing else from the launcher's command line.
-    execArgv: process.execArgv,
+    // WEB_CPU_PROFILE_DIR: each app process writes a V8 CPU profile there when it stops, to find
+    // where the time goes under `npm run load` (Node refuses --cpu-prof in NODE_OPTIONS).
+    execArgv: [
+      ...process.execArgv,
+      ...(process.env.WEB_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.WEB_CPU_PROFILE_DIR}`] : []),
+    ],
     silent: false,
   });
   let stopping = false;
