@@ -273,6 +273,17 @@ describe("dashboards", () => {
     expect(dashboard.ownTargets[MAI_SON]![item.column.key]).toBe("2030: 98%");
     expect(item.weaker.some((w) => w.plan.id === MAI_SON)).toBe(false);
     expect(dashboard.alignment!.some((a) => a.column.code === "6.12")).toBe(false);
+    // The page reads the own targets of the localities it shows only, and reads the same for them.
+    const shownOnly = await withScope(scopes.sonla, (tx) =>
+      q.getDashboard(tx, scopes.sonla, parseRollupFilters({}), {
+        today: TODAY,
+        alignment: false,
+        shownPlans: () => [MOC_CHAU],
+      }),
+    );
+    expect(shownOnly.alignment).toBeUndefined();
+    expect(Object.keys(shownOnly.ownTargets)).toEqual([MOC_CHAU]);
+    expect(shownOnly.ownTargets[MOC_CHAU]).toEqual(dashboard.ownTargets[MOC_CHAU]);
     // The national rollup has no inherited indicators to compare.
     const national = await withScope(scopes.admin, (tx) =>
       q.getDashboard(tx, scopes.admin, parseRollupFilters({}), { today: TODAY }),

@@ -1,5 +1,5 @@
 import "server-only";
-import { getRollup, type RollupOptions } from "./rollup-queries";
+import { getRollup, type Rollup, type RollupOptions } from "./rollup-queries";
 import { alignmentOf, getIssuance, getReports, ownTargets, targetPairs } from "./section-queries";
 import type { ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
@@ -30,11 +30,20 @@ export async function getDashboard(
   db: ScopedDb,
   scope: Scope,
   filters: RollupFilters,
-  options: RollupOptions & { alignment?: boolean } = {},
+  options: RollupOptions & {
+    alignment?: boolean;
+    /**
+     * The children whose rows the page shows: the localities' own targets are read for them only
+     * (the whole province's cost 200 ms a view for the largest one, docs/performance.md). Ignored
+     * when the alignment, which compares every child, is asked for.
+     */
+    shownPlans?: (rollup: Rollup) => readonly string[];
+  } = {},
 ) {
   const rollup = await getRollup(db, scope, filters, options);
   const issuance = await getIssuance(db, rollup);
-  const pairs = await targetPairs(db, rollup);
+  const shown = options.alignment === false && options.shownPlans ? options.shownPlans(rollup) : undefined;
+  const pairs = await targetPairs(db, rollup, shown);
   const reports = await getReports(db, rollup);
   const alignment = options.alignment === false ? undefined : alignmentOf(rollup, pairs);
   return { rollup, issuance, alignment, ownTargets: ownTargets(pairs), reports };

@@ -61,10 +61,16 @@ export type TargetPair = {
  * does not compare targets: no anchor, or columns matched by name). Read once for the alignment
  * section and for the matrix's cells, which show a locality's own target where it differs.
  */
-export async function targetPairs(db: ScopedDb, rollup: Rollup): Promise<TargetPair[] | null> {
+export async function targetPairs(
+  db: ScopedDb,
+  rollup: Rollup,
+  /** Only these children (the rows a page shows): a large province's page shows 25 of 168. */
+  onlyPlans?: readonly string[],
+): Promise<TargetPair[] | null> {
   if (!rollup.anchor || rollup.mode !== "derived") return null;
   if (rollup.rows.length === 0 || rollup.columns.length === 0) return [];
-  const kidIds = rollup.rows.map((r) => r.plan.id);
+  const kidIds = onlyPlans ? [...onlyPlans] : rollup.rows.map((r) => r.plan.id);
+  if (kidIds.length === 0) return [];
   const columns = new Set(rollup.columns.map((c) => c.key));
   // The children's targets are read by plan (one index range each), not one indicator at a time; the
   // group filter is applied afterwards, to the few pairs whose texts differ.

@@ -42,8 +42,16 @@ export default async function DashboardPage({
   const scope = await requirePage("/dashboard");
   const params = await searchParams;
   const filters = parseRollupFilters(params);
+  // The matrix shows one window of the localities; their own targets are read for that window only.
+  const matrixWindow = <T,>(rows: readonly T[]) => {
+    const page = clampPage(pageParam(params.page), rows.length, MATRIX_ROWS);
+    return { page, rows: rows.slice((page - 1) * MATRIX_ROWS, page * MATRIX_ROWS) };
+  };
   const { rollup, issuance, ownTargets, reports } = await withScope(scope, (db) =>
-    getDashboard(db, scope, filters, { alignment: false }),
+    getDashboard(db, scope, filters, {
+      alignment: false,
+      shownPlans: (r) => matrixWindow(r.rows).rows.map((row) => row.plan.id),
+    }),
   ).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -62,10 +70,9 @@ export default async function DashboardPage({
     year: rollup.filters.year ? String(rollup.filters.year) : undefined,
     sort: rollup.filters.sort === "off-track" ? undefined : rollup.filters.sort,
   };
-  const matrixPage = clampPage(pageParam(params.page), rollup.rows.length, MATRIX_ROWS);
+  const { page: matrixPage, rows: shownRows } = matrixWindow(rollup.rows);
   const issuancePage = clampPage(pageParam(params.ipage), issuance?.rows.length ?? 0, LIST_ROWS);
   const reportsPage = clampPage(pageParam(params.rpage), reports?.rows.length ?? 0, LIST_ROWS);
-  const shownRows = rollup.rows.slice((matrixPage - 1) * MATRIX_ROWS, matrixPage * MATRIX_ROWS);
   /** The window of a long list under the matrix and its pager; none when the list fits on one page. */
   const listWindow = (
     total: number,
