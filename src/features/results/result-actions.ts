@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { IndicatorStatus } from "@/domain/indicator-status";
-import { defineAction, FieldError, planPages } from "@/server/actions";
+import { defineAction, FieldError } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
 import { ConflictError, isUniqueViolation } from "@/server/errors";
 import { readActualCell } from "./cell";
@@ -226,7 +226,9 @@ export const saveActuals = defineAction({
     await recomputeStatuses(db, changed);
     return { saved: await savedActuals(db, ids, input.year), changed: changed.length };
   },
-  revalidate: ({ input }) => [planPages(input.planId)],
+  // No page re-render in the answer: the grid updates from `saved` (and remembers it for a page the
+  // router restores, saved-in-tab.ts); every other page of the plan is rendered afresh when opened.
+  // The re-render doubled the cost of a save at the 15/12 peak (docs/performance.md).
 });
 
 async function savedActuals(db: ScopedDb, indicatorIds: string[], year: number): Promise<SavedActual[]> {
@@ -394,5 +396,5 @@ export const saveTaskProgress = defineAction({
     }
     return { saved };
   },
-  revalidate: ({ input }) => [planPages(input.planId)],
+  // As saveActuals: the task form updates from `saved`, no page re-render in the answer.
 });

@@ -8,6 +8,7 @@ import { pasteBlock, pasteNotice } from "./grid-paste";
 import { GridRow } from "./grid-row";
 import { changedRows, refusalMessage, saveGrid } from "./grid-save";
 import type { GridIndicator, GridRow as GridRowData } from "./queries";
+import { newestSaved, rememberSaved } from "./saved-in-tab";
 import { saveActualsAction } from "./server-actions";
 
 // The results grid: one row per indicator, the targets beside this year's actual. It works from the
@@ -36,11 +37,13 @@ export function ResultsGrid({
   const indicators = useMemo(() => rows.filter((r): r is GridIndicator => r.kind === "indicator"), [rows]);
   const rowIndex = useMemo(() => new Map(indicators.map((r, i) => [r.id, i])), [indicators]);
   const rowIds = useMemo(() => indicators.map((r) => r.id), [indicators]);
+  // The rows as last saved: the page's, or newer ones this tab saved (saved-in-tab.ts).
+  const form = `actuals:${planId}:${year}`;
   const [saved, setSaved] = useState<Record<string, Saved>>(() =>
-    Object.fromEntries(indicators.map((r) => [r.id, r.actual])),
+    Object.fromEntries(indicators.map((r) => [r.id, newestSaved(form, r.id, r.actual)])),
   );
   const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
-    Object.fromEntries(indicators.map((r) => [r.id, draftOf(r.actual)])),
+    Object.fromEntries(Object.entries(saved).map(([id, actual]) => [id, draftOf(actual)])),
   );
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
@@ -139,6 +142,7 @@ export function ResultsGrid({
     try {
       const outcome = await saveGrid(saveActualsAction, grid);
       if (outcome.kind === "saved") {
+        rememberSaved(form, outcome.fresh);
         setSaved((current) => ({ ...current, ...outcome.fresh }));
         setDrafts((current) => ({
           ...current,

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Badge } from "@/ui/badge";
 import { TASK_STATUSES, taskStatusLook, type TaskStatus } from "@/ui/statuses";
 import type { ProgressRow, ProgressTask } from "./queries";
+import { newestSaved, rememberSaved } from "./saved-in-tab";
 import { saveTaskProgressAction } from "./server-actions";
 import { inputStyle } from "@/ui/input-style";
 
@@ -32,11 +33,13 @@ export function TaskProgressForm({
   canEdit: boolean;
 }) {
   const allRows = tasks.flatMap((t) => t.rows);
+  // The rows as last saved: the page's, or newer ones this tab saved (saved-in-tab.ts).
+  const form = `tasks:${planId}:${year}`;
   const [saved, setSaved] = useState<
     Record<string, { status: TaskStatus | null; summary: string; version: number | null }>
-  >(() => Object.fromEntries(allRows.map((r) => [keyOf(r), r])));
+  >(() => Object.fromEntries(allRows.map((r) => [keyOf(r), newestSaved(form, keyOf(r), r)])));
   const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
-    Object.fromEntries(allRows.map((r) => [keyOf(r), draftOf(r)])),
+    Object.fromEntries(Object.entries(saved).map(([key, row]) => [key, draftOf(row)])),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [state, setState] = useState<SaveState>({ kind: "idle" });
@@ -95,6 +98,7 @@ export function TaskProgressForm({
         const fresh = Object.fromEntries(
           result.data.saved.map((s) => [keyOf(s), { status: s.status, summary: s.summary, version: s.version }]),
         );
+        rememberSaved(form, fresh);
         setSaved((current) => ({ ...current, ...fresh }));
         setDrafts((current) => ({
           ...current,
