@@ -36,6 +36,9 @@ export async function compileLocalities(
   options: { today?: string } = {},
 ): Promise<CompiledReport | null> {
   const today = options.today ?? todayInVietnam();
+  // Most reports are a commune's, with no plan below it: one index probe instead of the rollup's
+  // context (8 ms of PostgreSQL a report view at the 15/12 peak, docs/performance.md).
+  if ((await db.plan.count({ where: { parentId: planId } })) === 0) return null;
   const rollup = await getRollup(
     db,
     scope,
