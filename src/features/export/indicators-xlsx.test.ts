@@ -283,6 +283,29 @@ describe("a report compiling its localities", () => {
     );
   });
 
+  it("keeps every locality's figures, however many, where the Word file leaves them out", async () => {
+    const indicator = compiledTwoLocalities.indicators[1]!;
+    const localities = Array.from({ length: 40 }, (_, n) => ({
+      ...compiledTwoLocalities.localities[0]!,
+      planId: `p-${n}`,
+      name: `Đảng ủy xã số ${n + 1}`,
+    }));
+    const many = {
+      ...compiledTwoLocalities,
+      localities,
+      indicators: Array.from({ length: 40 }, (_, k) => ({
+        ...indicator,
+        id: `i-${k}`,
+        code: `1.${k + 1}`,
+        values: localities.map((l) => ({ ...indicator.values[0]!, planId: l.planId })),
+      })),
+    };
+    const big = await readWorkbook(await renderIndicatorWorkbook({ ...wardReport2025, compiled: many }));
+    const ws = big.getWorksheet("Số liệu từng địa phương")!;
+    const last = findRow(ws, 1, "1.40");
+    expect(ws.getCell(last + 40, 2).value).toBe("Đảng ủy xã số 40");
+  });
+
   it("keeps a report without localities to its one sheet", async () => {
     const plain = await readWorkbook(await renderIndicatorWorkbook(wardReport2025));
     expect(plain.worksheets.map((s) => s.name)).toEqual(["Phụ lục chỉ tiêu"]);

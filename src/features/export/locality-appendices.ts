@@ -64,10 +64,25 @@ function appendix(
 
 const plain = (cells: string[], depth = 0): AppendixRow => ({ cells, isGroup: false, depth });
 
+/**
+ * The per-locality figures of a province run to thousands of rows (Sơn La: 75 localities × 99
+ * indicators, 6,849 rows; the largest province about 16,000), hundreds of pages nobody prints, and
+ * the Word file took 12–35 s to write. Beyond this many rows the document leaves them to the Excel
+ * workbook, which always has them (appendix-sheet.ts), and says so under the summary.
+ */
+export const DETAIL_ROWS_IN_DOCUMENT = 1500;
+
 export function localityAppendices(
   snapshot: ReportSnapshot,
   t: DocumentTemplate,
-  context: { widthPt: number; number: string; date: string; firstNumber: number },
+  context: {
+    widthPt: number;
+    number: string;
+    date: string;
+    firstNumber: number;
+    /** At most this many rows of per-locality figures; more are left to the workbook (default: all). */
+    detailRowsLimit?: number;
+  },
 ): AppendixModel[] {
   const compiled: Compiled | null | undefined = snapshot.compiled;
   if (!compiled || compiled.localities.length === 0) return [];
@@ -129,6 +144,29 @@ export function localityAppendices(
           Math.max(0, i.depth - 1),
         ),
   );
+  const detailRows: AppendixRow[] = [];
+  for (const i of compiled.indicators) {
+    if (i.isGroup) {
+      detailRows.push({ cells: [i.code, i.name, "", "", ""], isGroup: true, depth: 0 });
+      continue;
+    }
+    detailRows.push({
+      cells: [i.code, i.unit ? `${i.name} (${i.unit})` : i.name, "", "", ""],
+      isGroup: true,
+      depth: 0,
+    });
+    for (const v of i.values)
+      detailRows.push(plain(["", names.get(v.planId) ?? "", v.target ?? "-", v.actual ?? "", statusText(v.status)], 1));
+  }
+  const detailsInDocument = detailRows.length <= (context.detailRowsLimit ?? Infinity);
+  if (!detailsInDocument)
+    indicatorRows.push(
+      plain([
+        "",
+        `Số liệu của từng địa phương theo từng chỉ tiêu (${detailRows.length.toLocaleString("vi-VN")} dòng): xem tệp Excel kèm theo, trang “Số liệu từng địa phương”.`,
+        ...Array.from({ length: 9 }, () => ""),
+      ]),
+    );
   const summary = appendix(
     t,
     at(1),
@@ -145,20 +183,7 @@ export function localityAppendices(
     indicatorRows,
   );
 
-  const detailRows: AppendixRow[] = [];
-  for (const i of compiled.indicators) {
-    if (i.isGroup) {
-      detailRows.push({ cells: [i.code, i.name, "", "", ""], isGroup: true, depth: 0 });
-      continue;
-    }
-    detailRows.push({
-      cells: [i.code, i.unit ? `${i.name} (${i.unit})` : i.name, "", "", ""],
-      isGroup: true,
-      depth: 0,
-    });
-    for (const v of i.values)
-      detailRows.push(plain(["", names.get(v.planId) ?? "", v.target ?? "-", v.actual ?? "", statusText(v.status)], 1));
-  }
+  if (!detailsInDocument) return [standing, summary];
   const details = appendix(
     t,
     at(2),

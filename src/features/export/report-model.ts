@@ -1,7 +1,7 @@
 import { formatDate, formatDateLong } from "@/domain/reporting-calendar";
 import type { ReportSnapshot } from "@/features/reporting/snapshot";
 import { appendixModel, type AppendixModel } from "./appendix-model";
-import { localityAppendices } from "./locality-appendices";
+import { DETAIL_ROWS_IN_DOCUMENT, localityAppendices } from "./locality-appendices";
 import {
   fillPattern,
   reportCode,
@@ -103,7 +103,11 @@ export function buildReportModel(
     date: dateText,
   };
   const first = snapshot.indicators.length > 0 ? appendixModel(snapshot, t, appendixContext) : null;
-  const localities = localityAppendices(snapshot, t, { ...appendixContext, firstNumber: first ? 2 : 1 });
+  const localities = localityAppendices(snapshot, t, {
+    ...appendixContext,
+    firstNumber: first ? 2 : 1,
+    detailRowsLimit: DETAIL_ROWS_IN_DOCUMENT,
+  });
   // With more than one appendix, each is numbered ("PHỤ LỤC 1", "PHỤ LỤC 2" …).
   const indicatorAppendix =
     first && localities.length ? { ...first, label: { ...first.label, text: `${first.label.text} 1` } } : first;

@@ -97,4 +97,33 @@ describe("the print view and the Word file", () => {
     // Without localities the indicator appendix keeps its plain label.
     expect(await docxBlocks(wardReport2025, true)).not.toContain("PHỤ LỤC 2");
   });
+
+  it("leave a province's thousands of per-locality rows to the Excel file, and say so under the summary", async () => {
+    // 40 localities × 40 indicators: 1,640 rows of per-locality figures, more than a document carries.
+    const indicator = compiledTwoLocalities.indicators[1]!;
+    const localities = Array.from({ length: 40 }, (_, n) => ({
+      ...compiledTwoLocalities.localities[0]!,
+      planId: `p-${n}`,
+      name: `Đảng ủy xã số ${n + 1}`,
+    }));
+    const many = {
+      ...compiledTwoLocalities,
+      localities,
+      indicators: Array.from({ length: 40 }, (_, k) => ({
+        ...indicator,
+        id: `i-${k}`,
+        code: `1.${k + 1}`,
+        values: localities.map((l) => ({ ...indicator.values[0]!, planId: l.planId })),
+      })),
+    };
+    const snapshot = { ...wardReport2025, compiled: many };
+    const blocks = await docxBlocks(snapshot, true);
+    expect(blocks).toContain("PHỤ LỤC 3");
+    expect(blocks).not.toContain("PHỤ LỤC 4");
+    expect(blocks).toContain(
+      "Số liệu của từng địa phương theo từng chỉ tiêu (1.640 dòng): xem tệp Excel kèm theo, trang “Số liệu từng địa phương”.",
+    );
+    // The print view says the same.
+    expect(sorted(htmlBlocks(printView(snapshot, true)))).toEqual(sorted(blocks));
+  });
 });
