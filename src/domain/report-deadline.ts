@@ -50,8 +50,7 @@ export function childDueProblem(childDue: DayMonth, ownDue: DayMonth): string | 
 /** Null when `requested` is a valid day after the deadline in force; else the message for the date field. */
 export function extensionProblem(currentDue: string, requested: string): string | null {
   if (!isIsoDate(requested)) return "Ngày gia hạn không hợp lệ (dd/mm/yyyy)";
-  if (requested <= currentDue)
-    return `Ngày gia hạn phải sau hạn hiện tại (${formatDate(currentDue)})`;
+  if (requested <= currentDue) return `Ngày gia hạn phải sau hạn hiện tại (${formatDate(currentDue)})`;
   return null;
 }
 
@@ -62,9 +61,7 @@ export function deadlineText(deadline: ReportDeadline, reason?: string | null): 
   return reason ? `${base}: ${reason}` : base;
 }
 
-export type ReportLock =
-  | { editable: true; notice: string | null }
-  | { editable: false; notice: string };
+export type ReportLock = { editable: true; notice: string | null } | { editable: false; notice: string };
 
 /**
  * Whether a report's narrative can still be changed, and what to tell the user. Sending or being

@@ -51,7 +51,10 @@ describe("setting how an indicator's localities combine", () => {
         aggregation: "WEIGHTED_AVERAGE",
         aggregationWeightId: rate.id,
       }),
-    ).toMatchObject({ status: "error", fieldErrors: { aggregationWeightId: "Một chỉ tiêu không làm trọng số cho chính nó" } });
+    ).toMatchObject({
+      status: "error",
+      fieldErrors: { aggregationWeightId: "Một chỉ tiêu không làm trọng số cho chính nó" },
+    });
 
     const saved = await actions.setIndicatorAggregation.execute(editor, {
       ...input,

@@ -91,18 +91,25 @@ describe("cascading deadlines and extensions", () => {
     expect(page.dueText).toBe("Hạn nộp: 01/12/2025");
     expect(page.dueSetBy).toBe("Tỉnh ủy Sơn La");
     // Past the deadline, editing is not blocked: the page says the report is overdue.
-    expect(page.lock).toMatchObject({ editable: true, notice: expect.stringMatching(/^Đã quá hạn nộp \(01\/12\/2025\)/) });
+    expect(page.lock).toMatchObject({
+      editable: true,
+      notice: expect.stringMatching(/^Đã quá hạn nộp \(01\/12\/2025\)/),
+    });
     // And the province's list shows both days.
-    const overview = await withScope(scopes.reviewer, (tx) =>
-      queries.getReportsOverview(tx, scopes.reviewer, YEAR),
-    );
+    const overview = await withScope(scopes.reviewer, (tx) => queries.getReportsOverview(tx, scopes.reviewer, YEAR));
     const own = overview.own.find((r) => r.planId === provincePlanId)!;
     expect(own.childDueOn).toBe("2025-12-01");
     expect(own.due).toBe("2025-12-15");
   });
 
   it("lets only the approvers of the body above grant an extension, with a reason", async () => {
-    const input = { planId, year: String(YEAR), version: "0", extendedTo: "10/12/2025", reason: "Lũ quét chia cắt địa bàn" };
+    const input = {
+      planId,
+      year: String(YEAR),
+      version: "0",
+      extendedTo: "10/12/2025",
+      reason: "Lũ quét chia cắt địa bàn",
+    };
     for (const scope of [scopes.wardEditor, scopes.provinceEditor])
       expect(await extensions.grantExtension.execute(scope, input)).toMatchObject({
         status: "error",
@@ -163,7 +170,10 @@ describe("cascading deadlines and extensions", () => {
         version: String(current.version),
         extendedTo: "05/12/2025",
       }),
-    ).toMatchObject({ status: "error", fieldErrors: { extendedTo: "Ngày gia hạn phải sau hạn hiện tại (10/12/2025)" } });
+    ).toMatchObject({
+      status: "error",
+      fieldErrors: { extendedTo: "Ngày gia hạn phải sau hạn hiện tại (10/12/2025)" },
+    });
     const again = await extensions.grantExtension.execute(scopes.reviewer, {
       ...input,
       version: String(current.version),
@@ -227,7 +237,9 @@ describe("cascading deadlines and extensions", () => {
     expect(overview.summary.late).toBeGreaterThanOrEqual(1);
 
     // Once sent, the report is locked and says why; no further extension is needed.
-    const locked = await withScope(scopes.wardEditor, (tx) => queries.getReportPage(tx, scopes.wardEditor, planId, YEAR));
+    const locked = await withScope(scopes.wardEditor, (tx) =>
+      queries.getReportPage(tx, scopes.wardEditor, planId, YEAR),
+    );
     expect(locked.lock).toMatchObject({ editable: false, notice: expect.stringMatching(/chờ cấp trên xem xét/) });
     expect(
       await extensions.grantExtension.execute(scopes.reviewer, {

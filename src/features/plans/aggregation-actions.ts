@@ -38,7 +38,8 @@ export const setIndicatorAggregation = defineAction({
       where: { id: input.indicatorId, planId: input.planId, inheritance: { not: "DROPPED" } },
       select: { id: true, isGroup: true, direction: true, aggregation: true, aggregationWeightId: true },
     });
-    if (!indicator) throw new FieldError("indicatorId", "Không tìm thấy chỉ tiêu (có thể đã bị xóa); hãy tải lại trang.");
+    if (!indicator)
+      throw new FieldError("indicatorId", "Không tìm thấy chỉ tiêu (có thể đã bị xóa); hãy tải lại trang.");
     const weightId = input.aggregation === "WEIGHTED_AVERAGE" ? input.aggregationWeightId : null;
     const weight = weightId
       ? await db.indicator.findFirst({

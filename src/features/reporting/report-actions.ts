@@ -61,7 +61,10 @@ async function reportAddressee(db: ScopedDb, scope: Scope, reportId: string): Pr
 
 /** The body a plan's reports are addressed to (as reportAddressee), from the plan. */
 export async function planAddressee(db: ScopedDb, scope: Scope, planId: string): Promise<OrganizationRef> {
-  const plan = await db.plan.findFirst({ where: { AND: [{ id: planId }, visiblePlans(scope)] }, select: addresseeSelect });
+  const plan = await db.plan.findFirst({
+    where: { AND: [{ id: planId }, visiblePlans(scope)] },
+    select: addresseeSelect,
+  });
   if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch");
   return addresseeOf(scope, plan);
 }

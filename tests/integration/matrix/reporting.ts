@@ -107,7 +107,13 @@ export const cases: Record<string, MatrixCase> = {
     input: async (fx, target) => {
       const { id, version } = await report(fx, target, 2030, "DRAFT");
       await fx.db.adminDb.report.update({ where: { id }, data: { extendedDueOn: null } });
-      return { planId: fx.plans[target], year: "2030", version: String(version), extendedTo: "20/12/2030", reason: "Lũ quét chia cắt địa bàn" };
+      return {
+        planId: fx.plans[target],
+        year: "2030",
+        version: String(version),
+        extendedTo: "20/12/2030",
+        reason: "Lũ quét chia cắt địa bàn",
+      };
     },
     reset: async (fx, target) => {
       const { id } = await report(fx, target, 2030, "DRAFT");

@@ -192,8 +192,8 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
             </summary>
             <div className="mt-2 space-y-2">
               <p className="text-stone-600">
-                Chọn từng chỉ tiêu: cộng số liệu (chỉ tiêu đếm được), bình quân gia quyền theo một chỉ tiêu khác (tỷ
-                lệ, theo dân số hoặc số hộ) hoặc không tổng hợp. Kế hoạch cấp dưới lập sau sẽ kế thừa cách này.
+                Chọn từng chỉ tiêu: cộng số liệu (chỉ tiêu đếm được), bình quân gia quyền theo một chỉ tiêu khác (tỷ lệ,
+                theo dân số hoặc số hộ) hoặc không tổng hợp. Kế hoạch cấp dưới lập sau sẽ kế thừa cách này.
               </p>
               <AggregationForm
                 planId={plan.id}
