@@ -118,7 +118,7 @@ describe("cascading deadlines and extensions", () => {
     // The locality itself is not its own reviewer; a district (one that ended in 2025) grants nothing.
     expect(await extensions.grantExtension.execute(scopes.wardApprover, input)).toMatchObject({
       status: "error",
-      message: expect.stringMatching(/không có quyền/),
+      message: expect.stringMatching(/không tự xem xét báo cáo của chính mình/),
     });
     expect(await extensions.grantExtension.execute(scopes.districtApprover, input)).toMatchObject({
       status: "error",
