@@ -59,3 +59,52 @@ test("the province grants the ward an extension and the ward sees both dates", a
   // Not the reviewer: no extension form here.
   await expect(page.getByRole("form", { name: "Gia hạn nộp báo cáo" })).toHaveCount(0);
 });
+
+// The aggregation method of one indicator has its own small form on the plan page (ADR 0029), not
+// in the plan editor: sonla.editor sets indicator 3.1 of the Sơn La plan to a weighted average.
+test("the province's editor sets how an indicator's localities combine, on the plan page", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "sonla.editor");
+  await page.goto(`/reports?year=${YEAR}`);
+  await page
+    .getByTestId(`child-report-${PLAN}`)
+    .getByRole("link", { name: /Đảng ủy phường Mộc Châu/ })
+    .click();
+  await page
+    .getByRole("navigation", { name: "Đường dẫn" })
+    .getByRole("link", { name: `Kế hoạch ${PLAN}` })
+    .click();
+  await page.getByRole("navigation", { name: "Chuỗi văn bản cấp trên" }).getByRole("link").last().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+  const settings = page.getByTestId("aggregation-settings");
+  await settings.getByText("Cách tổng hợp số liệu của các địa phương").click();
+  const form = settings.getByRole("form", { name: "Cách tổng hợp số liệu của chỉ tiêu" });
+  const rate = /^3\.1\. Tỷ lệ lực lượng lao động/;
+  const chooseIndicator = async () => {
+    const option = await form
+      .getByLabel("Chỉ tiêu", { exact: true })
+      .locator("option")
+      .filter({ hasText: rate })
+      .getAttribute("value");
+    await form.getByLabel("Chỉ tiêu", { exact: true }).selectOption(option!);
+  };
+  await chooseIndicator();
+  await form.getByLabel("Cách tổng hợp").selectOption("WEIGHTED_AVERAGE");
+  await form.getByRole("button", { name: "Lưu cách tổng hợp" }).click();
+  await expect(form).toContainText("Hãy chọn chỉ tiêu làm trọng số");
+  const weight = await form
+    .getByLabel("Trọng số theo chỉ tiêu")
+    .locator("option")
+    .filter({ hasText: /^3\.2\. / })
+    .getAttribute("value");
+  await form.getByLabel("Trọng số theo chỉ tiêu").selectOption(weight!);
+  await form.getByRole("button", { name: "Lưu cách tổng hợp" }).click();
+  await expect(form).toContainText("Đã lưu.");
+
+  await page.reload();
+  await settings.getByText("Cách tổng hợp số liệu của các địa phương").click();
+  await chooseIndicator();
+  await expect(form.getByLabel("Cách tổng hợp")).toHaveValue("WEIGHTED_AVERAGE");
+  await expect(form.getByLabel("Trọng số theo chỉ tiêu")).toHaveValue(weight!);
+});
