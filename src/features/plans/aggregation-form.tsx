@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import { aggregationLabels, AGGREGATIONS, type Aggregation } from "@/domain/locality-aggregation";
 import { FieldMessage } from "@/ui/field-message";
 import { ActionForm } from "@/ui/form";
@@ -31,6 +31,7 @@ export function AggregationForm({ planId, indicators }: { planId: string; indica
   const [aggregation, setAggregation] = useState<Aggregation>(chosen?.aggregation ?? "NONE");
   const [weightId, setWeightId] = useState(chosen?.aggregationWeightId ?? "");
   const errors = state.status === "error" ? state.fieldErrors : {};
+  const id = useId();
   if (!chosen) return null;
 
   const choose = (id: string) => {
@@ -51,9 +52,12 @@ export function AggregationForm({ planId, indicators }: { planId: string; indica
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="version" value={chosen.version} />
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1">
-          <span className="font-semibold">Chỉ tiêu</span>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-indicator`} className="font-semibold">
+            Chỉ tiêu
+          </label>
           <select
+            id={`${id}-indicator`}
             name="indicatorId"
             value={chosen.id}
             onChange={(e) => choose(e.target.value)}
@@ -65,10 +69,13 @@ export function AggregationForm({ planId, indicators }: { planId: string; indica
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="font-semibold">Cách tổng hợp</span>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-method`} className="font-semibold">
+            Cách tổng hợp
+          </label>
           <select
+            id={`${id}-method`}
             name="aggregation"
             value={aggregation}
             onChange={(e) => setAggregation(e.target.value as Aggregation)}
@@ -81,11 +88,14 @@ export function AggregationForm({ planId, indicators }: { planId: string; indica
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {aggregation === "WEIGHTED_AVERAGE" ? (
-          <label className="flex flex-col gap-1">
-            <span className="font-semibold">Trọng số theo chỉ tiêu</span>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${id}-weight`} className="font-semibold">
+              Trọng số theo chỉ tiêu
+            </label>
             <select
+              id={`${id}-weight`}
               name="aggregationWeightId"
               value={weightId}
               onChange={(e) => setWeightId(e.target.value)}
@@ -101,7 +111,7 @@ export function AggregationForm({ planId, indicators }: { planId: string; indica
                   </option>
                 ))}
             </select>
-          </label>
+          </div>
         ) : null}
         <button
           disabled={pending}
