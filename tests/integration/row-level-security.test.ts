@@ -16,6 +16,7 @@ const PLAN_OWNED_TABLES = [
   "task_progress",
   "reports",
   "report_submissions",
+  "report_extensions",
 ];
 /** Tables the demo data fills, so that "the privileged role sees rows" means something. */
 const SEEDED = [

@@ -1,5 +1,6 @@
 "use server";
 
+import { setIndicatorAggregation } from "./aggregation-actions";
 import { saveIndicator, dropIndicator, restoreIndicator } from "./indicator-actions";
 import { saveChanges } from "./editor-actions";
 import { decideParentChange } from "./parent-change-actions";
@@ -23,3 +24,4 @@ export const dropIndicatorAction = dropIndicator.formAction;
 export const restoreIndicatorAction = restoreIndicator.formAction;
 export const decideParentChangeAction = decideParentChange.formAction;
 export const saveChangesAction = saveChanges.call;
+export const setIndicatorAggregationAction = setIndicatorAggregation.formAction;

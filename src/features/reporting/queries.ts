@@ -1,5 +1,13 @@
 import "server-only";
 import { daysUntil, deadlineState, type DeadlineState } from "@/domain/reporting-calendar";
+import {
+  deadlineText,
+  effectiveDue,
+  hasExtension,
+  isLate,
+  reportLock,
+  type ReportDeadline,
+} from "@/domain/report-deadline";
 import { planNumber } from "@/domain/document-number";
 import { may, organizationRef, organizationRefSelect } from "@/server/plan-access";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
@@ -19,6 +27,7 @@ const reportSelect = {
   year: true,
   status: true,
   dueOn: true,
+  extendedDueOn: true,
   periodStart: true,
   periodEnd: true,
   version: true,
@@ -29,6 +38,10 @@ const reportSelect = {
   shortcomings: true,
   nextYear: true,
   proposals: true,
+  extensions: {
+    orderBy: { grantedAt: "asc" },
+    select: { id: true, previousDueOn: true, extendedTo: true, reason: true, grantedAt: true, grantedById: true },
+  },
   submissions: {
     orderBy: { number: "asc" },
     select: {
@@ -80,10 +93,19 @@ export async function getReportPage(db: ScopedDb, scope: Scope, planId: string, 
   const report = plan.reports[0] ?? null;
   const calendar = reportCalendar(year, plan.parent);
   const due = dueOf(report, calendar.due);
+  const deadline: ReportDeadline = {
+    original: due,
+    extended: report?.extendedDueOn ? isoDay(report.extendedDueOn) : null,
+  };
+  const inForce = effectiveDue(deadline);
   const today = todayInVietnam();
   const submitted = report?.status === "SUBMITTED" || report?.status === "ACCEPTED";
   const obligation = reportNotOwed(plan, calendar.due, year);
-  const people = await namesOf(db, report?.submissions.flatMap((s) => [s.submittedById, s.reviewedById]) ?? []);
+  const people = await namesOf(db, [
+    ...(report?.submissions.flatMap((s) => [s.submittedById, s.reviewedById]) ?? []),
+    ...(report?.extensions.map((e) => e.grantedById) ?? []),
+  ]);
+  const lastExtension = report?.extensions[report.extensions.length - 1] ?? null;
 
   return {
     plan: {
@@ -106,9 +128,24 @@ export async function getReportPage(db: ScopedDb, scope: Scope, planId: string, 
       end: report ? isoDay(report.periodEnd) : calendar.end,
       due,
     },
+    /** The original deadline and the extension in force (ADR 0029). */
+    dueDates: deadline,
+    dueText: deadlineText(deadline, hasExtension(deadline) ? lastExtension?.reason : null),
+    /** Who set the deadline: the body the report is addressed to (null: the default 15/12, nobody above in the system). */
+    dueSetBy: plan.parent?.issuer.name ?? null,
+    lock: reportLock({ status: report?.status ?? null, deadline, today }),
+    extensions:
+      report?.extensions.map((e) => ({
+        id: e.id,
+        previousDueOn: isoDay(e.previousDueOn),
+        extendedTo: isoDay(e.extendedTo),
+        reason: e.reason,
+        grantedAt: e.grantedAt,
+        grantedBy: e.grantedById ? (people.get(e.grantedById) ?? null) : null,
+      })) ?? [],
     today,
-    daysLeft: daysUntil(due, today),
-    deadline: deadlineState(due, today, submitted),
+    daysLeft: daysUntil(inForce, today),
+    deadline: deadlineState(inForce, today, submitted),
     /** Null when the report is owed; else why not (an existing report is still shown). */
     notOwed: obligation,
     report: report
@@ -170,7 +207,10 @@ export type ReportOverviewRow = {
   issuerEnded: boolean;
   isIllustrative: boolean;
   status: ReportStatus | null;
+  /** The original deadline (on-time counts use it). */
   due: string;
+  /** The extension in force, when the reviewing body granted one. */
+  extendedTo: string | null;
   daysLeft: number;
   deadline: DeadlineState;
   /** First time it was sent, and whether that was after the due day. */
@@ -202,7 +242,12 @@ const overviewPlanSelect = (year: number) =>
     },
     reports: {
       where: { year },
-      select: { status: true, dueOn: true, submissions: { orderBy: { number: "asc" }, select: { submittedAt: true } } },
+      select: {
+        status: true,
+        dueOn: true,
+        extendedDueOn: true,
+        submissions: { orderBy: { number: "asc" }, select: { submittedAt: true } },
+      },
     },
   }) as const;
 
@@ -231,6 +276,8 @@ export async function getReportsOverview(db: ScopedDb, scope: Scope, year: numbe
   const row = (plan: (typeof children)[number]): ReportOverviewRow => {
     const report = plan.reports[0] ?? null;
     const due = dueOf(report, reportCalendar(year, plan.parent).due);
+    const extended = report?.extendedDueOn ? isoDay(report.extendedDueOn) : null;
+    const inForce = effectiveDue({ original: due, extended });
     const notOwed = reportNotOwed(plan, due, year);
     const submitted = report?.status === "SUBMITTED" || report?.status === "ACCEPTED";
     const first = report?.submissions[0]?.submittedAt ?? null;
@@ -245,11 +292,13 @@ export async function getReportsOverview(db: ScopedDb, scope: Scope, year: numbe
       isIllustrative: plan.isIllustrative,
       status: report?.status ?? null,
       due,
-      daysLeft: daysUntil(due, today),
-      deadline: deadlineState(due, today, submitted),
+      extendedTo: hasExtension({ original: due, extended }) ? extended : null,
+      daysLeft: daysUntil(inForce, today),
+      deadline: deadlineState(inForce, today, submitted),
       firstSubmittedOn: firstOn,
       lastSubmittedOn: last ? todayInVietnam(last) : null,
-      late: firstOn ? firstOn > due : deadlineState(due, today, false) === "OVERDUE",
+      // Against the original deadline, extension or not (ADR 0029).
+      late: isLate({ original: due, submittedOn: firstOn, today }),
       canReview: plan.parent
         ? may(scope, "reports.review", organizationRef(plan.parent.issuer)) &&
           !reviewsItself(scope, organizationRef(plan.issuer))
@@ -268,6 +317,8 @@ export async function getReportsOverview(db: ScopedDb, scope: Scope, year: numbe
     ...row(plan),
     childCount: plan._count.children,
     childDue: { day: plan.childReportDueDay, month: plan.childReportDueMonth },
+    /** The day this plan's children are due this year (its own rule, or 15/12). */
+    childDueOn: reportCalendar(year, plan).due,
     version: plan.version,
     canSetChildDue: may(scope, "plans.edit", organizationRef(plan.issuer)),
   }));

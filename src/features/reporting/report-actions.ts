@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { isIsoDate } from "@/domain/reporting-calendar";
+import { childDueProblem } from "@/domain/report-deadline";
+import { DEFAULT_DUE, isIsoDate } from "@/domain/reporting-calendar";
 import { planOwner, organizationRef, organizationRefSelect } from "@/server/plan-access";
 import { defineAction, FieldError, type Revalidation } from "@/server/actions";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
@@ -10,7 +11,7 @@ import type { OrganizationRef } from "@/server/relations";
 import { reviewsItself } from "./review-rule";
 import { buildReportSnapshot } from "./build-snapshot";
 import { todayInVietnam } from "@/domain/vietnam-time";
-import { dateColumn, reportCalendar, reportNotOwed } from "./calendar";
+import { childReportDue, dateColumn, reportCalendar, reportNotOwed } from "./calendar";
 
 // The yearly report's cycle: a draft per plan and year (period and due day from the parent plan),
 // its narrative, submission to the body above (an immutable snapshot, numbered), and that body's
@@ -52,23 +53,41 @@ async function reportOwner(db: ScopedDb, scope: Scope, reportId: string): Promis
 async function reportAddressee(db: ScopedDb, scope: Scope, reportId: string): Promise<OrganizationRef> {
   const report = await db.report.findFirst({
     where: { id: reportId, plan: visiblePlans(scope) },
-    select: {
-      plan: {
-        select: {
-          issuer: { select: organizationRefSelect },
-          parent: { select: { issuer: { select: organizationRefSelect } } },
-        },
-      },
-    },
+    select: { plan: { select: addresseeSelect } },
   });
   if (!report) throw new NotFoundError("Không tìm thấy báo cáo");
-  if (!report.plan.parent)
+  return addresseeOf(scope, report.plan);
+}
+
+/** The body a plan's reports are addressed to (as reportAddressee), from the plan. */
+export async function planAddressee(db: ScopedDb, scope: Scope, planId: string): Promise<OrganizationRef> {
+  const plan = await db.plan.findFirst({
+    where: { AND: [{ id: planId }, visiblePlans(scope)] },
+    select: addresseeSelect,
+  });
+  if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch");
+  return addresseeOf(scope, plan);
+}
+
+const addresseeSelect = {
+  issuer: { select: organizationRefSelect },
+  parent: { select: { issuer: { select: organizationRefSelect } } },
+} as const;
+
+function addresseeOf(
+  scope: Scope,
+  plan: {
+    issuer: Parameters<typeof organizationRef>[0];
+    parent: { issuer: Parameters<typeof organizationRef>[0] } | null;
+  },
+): OrganizationRef {
+  if (!plan.parent)
     throw new ForbiddenError(
       "Văn bản này không có văn bản cấp trên trong hệ thống, nên báo cáo của nó không gửi cơ quan nào xem xét.",
     );
-  if (reviewsItself(scope, organizationRef(report.plan.issuer)))
+  if (reviewsItself(scope, organizationRef(plan.issuer)))
     throw new ForbiddenError("Cơ quan không tự xem xét báo cáo của chính mình.");
-  return organizationRef(report.plan.parent.issuer);
+  return organizationRef(plan.parent.issuer);
 }
 
 async function loadReport(db: ScopedDb, reportId: string) {
@@ -94,45 +113,55 @@ export const createReport = defineAction({
   input: z.object({ planId: z.string().uuid("Kế hoạch không hợp lệ"), year: reportYear }),
   subject: (db, input, scope) => planOwner(db, scope, input.planId),
   async run({ db, input, audit }) {
-    const existing = await db.report.findUnique({
-      where: { planId_year: { planId: input.planId, year: input.year } },
-      select: { id: true },
-    });
-    if (existing) return { reportId: existing.id, planId: input.planId, year: input.year, created: false };
-    const calendar = reportCalendar(input.year, await parentOf(db, input.planId));
-    // No report for a year the plan owes none (a draft, issued after the due day, its body gone by then).
-    const plan = await db.plan.findUniqueOrThrow({
-      where: { id: input.planId },
-      select: { status: true, issuedOn: true, issuer: { select: { name: true, validFrom: true, validTo: true } } },
-    });
-    const notOwed = reportNotOwed(plan, calendar.due, input.year);
-    if (notOwed) throw new ConflictError(notOwed);
-    const report = await db.report
-      .create({
-        data: {
-          planId: input.planId,
-          year: input.year,
-          periodStart: dateColumn(calendar.start),
-          periodEnd: dateColumn(calendar.end),
-          dueOn: dateColumn(calendar.due),
-        },
-        select: { id: true },
-      })
-      .catch((error: unknown) => {
-        // Opened by someone else at the same moment (unique per plan and year).
-        if (isUniqueViolation(error))
-          throw new ConflictError(`Báo cáo năm ${input.year} vừa được người khác mở. Hãy tải lại trang.`);
-        throw error;
+    const opened = await openReportRow(db, input.planId, input.year);
+    if (opened.created)
+      await audit({
+        action: "report.create",
+        entityType: "Report",
+        entityId: opened.id,
+        after: { planId: input.planId, ...opened.calendar },
       });
-    await audit({
-      action: "report.create",
-      entityType: "Report",
-      entityId: report.id,
-      after: { planId: input.planId, ...calendar },
-    });
-    return { reportId: report.id, planId: input.planId, year: input.year, created: true };
+    return { reportId: opened.id, planId: input.planId, year: input.year, created: opened.created };
   },
 });
+
+/**
+ * The plan's report for the year, opened as a draft when there is none yet (its period and due day
+ * from the parent plan). Refused for a year the plan owes none (a draft, issued after the due day,
+ * its body gone by then). The caller audits a creation.
+ */
+export async function openReportRow(db: ScopedDb, planId: string, year: number) {
+  const existing = await db.report.findUnique({
+    where: { planId_year: { planId, year } },
+    select: { id: true },
+  });
+  if (existing) return { id: existing.id, created: false as const };
+  const calendar = reportCalendar(year, await parentOf(db, planId));
+  const plan = await db.plan.findUniqueOrThrow({
+    where: { id: planId },
+    select: { status: true, issuedOn: true, issuer: { select: { name: true, validFrom: true, validTo: true } } },
+  });
+  const notOwed = reportNotOwed(plan, calendar.due, year);
+  if (notOwed) throw new ConflictError(notOwed);
+  const report = await db.report
+    .create({
+      data: {
+        planId,
+        year,
+        periodStart: dateColumn(calendar.start),
+        periodEnd: dateColumn(calendar.end),
+        dueOn: dateColumn(calendar.due),
+      },
+      select: { id: true },
+    })
+    .catch((error: unknown) => {
+      // Opened by someone else at the same moment (unique per plan and year).
+      if (isUniqueViolation(error))
+        throw new ConflictError(`Báo cáo năm ${year} vừa được người khác mở. Hãy tải lại trang.`);
+      throw error;
+    });
+  return { id: report.id, created: true as const, calendar };
+}
 
 export const saveNarrative = defineAction({
   name: "reports.saveNarrative",
@@ -339,8 +368,18 @@ export const setChildReportDeadline = defineAction({
     }
     const plan = await db.plan.findUniqueOrThrow({
       where: { id: input.planId },
-      select: { childReportDueDay: true, childReportDueMonth: true },
+      select: {
+        childReportDueDay: true,
+        childReportDueMonth: true,
+        parent: { select: { childReportDueDay: true, childReportDueMonth: true } },
+      },
     });
+    // Deadlines cascade: the localities report before the body, which compiles their reports into its own.
+    const problem = childDueProblem(
+      { day: input.day ?? DEFAULT_DUE.day, month: input.month ?? DEFAULT_DUE.month },
+      childReportDue(plan.parent),
+    );
+    if (problem) throw new FieldError("day", problem);
     const { count } = await db.plan.updateMany({
       where: { id: input.planId, version: input.version },
       data: { childReportDueDay: input.day, childReportDueMonth: input.month, version: { increment: 1 } },

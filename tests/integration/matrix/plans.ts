@@ -10,6 +10,7 @@ const load = async () => {
   await import("../../../src/features/plans/indicator-actions");
   await import("../../../src/features/plans/parent-change-actions");
   await import("../../../src/features/plans/editor-actions");
+  await import("../../../src/features/plans/aggregation-actions");
 };
 const writersOwn = {
   own: ["EDITOR", "APPROVER"],
@@ -285,6 +286,16 @@ export const cases: Record<string, MatrixCase> = {
     reset: async (fx, target) => {
       const { planId } = await draftOf(fx, target);
       await fx.db.adminDb.inheritanceDecision.deleteMany({ where: { planId } });
+    },
+  },
+  "indicators.setAggregation": {
+    load,
+    expected: writersOwn,
+    // On the body's issued plan: the setting is not part of the document's text (ADR 0029).
+    input: async (fx, target) => {
+      const planId = fx.plans[target];
+      const indicator = await newIndicator(fx, planId, "LOCAL");
+      return { planId, indicatorId: indicator.id, version: String(indicator.version), aggregation: "SUM" };
     },
   },
 };

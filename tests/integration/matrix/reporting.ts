@@ -4,7 +4,10 @@ import type { MatrixCase, MatrixFixtures, Target } from "./types";
 // approvers of the body it is addressed to (the issuer of the plan's parent: the acting body, for
 // its child's plan that implements its own) accept or return it.
 
-const load = () => import("../../../src/features/reporting/report-actions");
+const load = async () => {
+  await import("../../../src/features/reporting/report-actions");
+  await import("../../../src/features/reporting/extension-actions");
+};
 const writersOfOwn = {
   own: ["EDITOR", "APPROVER"],
   parent: [],
@@ -95,6 +98,27 @@ export const cases: Record<string, MatrixCase> = {
         where: { id: fx.plans[target] },
         data: { childReportDueDay: null, childReportDueMonth: null },
       });
+    },
+  },
+  "reports.extend": {
+    load,
+    // Like a review: the approvers of the body the report is addressed to (ADR 0029).
+    expected: { own: [], parent: [], child: ["APPROVER"], sibling: [], otherProvince: [] },
+    input: async (fx, target) => {
+      const { id, version } = await report(fx, target, 2030, "DRAFT");
+      await fx.db.adminDb.report.update({ where: { id }, data: { extendedDueOn: null } });
+      return {
+        planId: fx.plans[target],
+        year: "2030",
+        version: String(version),
+        extendedTo: "20/12/2030",
+        reason: "Lũ quét chia cắt địa bàn",
+      };
+    },
+    reset: async (fx, target) => {
+      const { id } = await report(fx, target, 2030, "DRAFT");
+      await fx.db.adminDb.reportExtension.deleteMany({ where: { reportId: id } });
+      await fx.db.adminDb.report.update({ where: { id }, data: { extendedDueOn: null } });
     },
   },
 };

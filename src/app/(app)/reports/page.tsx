@@ -96,6 +96,16 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               </>
             ) : null}
           </p>
+          <ul className="text-sm text-stone-700" data-testid="cascade-deadlines">
+            {overview.own
+              .filter((row) => row.childCount > 0)
+              .map((row) => (
+                <li key={row.planId}>
+                  {row.planNumber}: cấp dưới nộp trước <strong>{formatDate(row.childDueOn)}</strong>, đơn vị gửi cấp
+                  trên trước <strong>{formatDate(row.due)}</strong>
+                </li>
+              ))}
+          </ul>
           {scope.provinceCode ? (
             <DownloadButton
               href={localityComparisonHref(scope.provinceCode, year)}
@@ -147,7 +157,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                     <td className="px-3 py-2">
                       <StatusBadge row={row} />
                     </td>
-                    <td className="px-3 py-2 tabular-nums">{formatDate(row.due)}</td>
+                    <td className="px-3 py-2 tabular-nums">
+                      {formatDate(row.due)}
+                      {row.extendedTo ? (
+                        <span className="block text-xs text-sky-800">gia hạn đến {formatDate(row.extendedTo)}</span>
+                      ) : null}
+                    </td>
                     <td className="px-3 py-2">
                       <Deadline row={row} />
                     </td>
@@ -212,7 +227,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 </div>
                 <div className="flex flex-wrap items-center gap-3 text-sm">
                   <StatusBadge row={row} />
-                  <span>Hạn gửi {formatDate(row.due)}</span>
+                  <span>
+                    Hạn gửi {formatDate(row.due)}
+                    {row.extendedTo ? `, gia hạn đến ${formatDate(row.extendedTo)}` : ""}
+                  </span>
                   <Deadline row={row} />
                   <Link href={`/plans/${row.planId}/results?year=${year}`} className="text-brand-700 hover:underline">
                     Nhập kết quả năm {year}

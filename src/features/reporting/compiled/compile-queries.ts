@@ -5,6 +5,7 @@ import type { Aggregation } from "@/domain/locality-aggregation";
 import { asTree } from "@/domain/tree";
 import { todayInVietnam } from "@/domain/vietnam-time";
 import { getIssuance, getRollup } from "@/features/dashboards/queries";
+import { isLate } from "@/domain/report-deadline";
 import { reportStanding } from "@/features/dashboards/rollup";
 import type { ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
@@ -161,7 +162,8 @@ export async function compileLocalities(
         label: state === "NOT_OWED" ? `Không phải báo cáo năm ${year}` : standingOf.label,
         due: owed ? due : null,
         submittedOn,
-        late: owed && (submittedOn ? submittedOn > due : due < today),
+        // Against the original deadline, whatever was extended (ADR 0029).
+        late: owed && isLate({ original: due, submittedOn, today }),
       },
       values,
       sections: snapshot ? Object.fromEntries(NARRATIVE_KEYS.map((key) => [key, snapshot.sections[key] ?? ""])) : null,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { documentKindLabel, numberPhrase } from "@/domain/document-number";
+import { AggregationForm } from "@/features/plans/aggregation-form";
 import { IndicatorTable } from "@/features/plans/indicator-table";
 import { canEditPlan } from "@/features/plans/editor-data";
 import { currentReportYear } from "@/domain/vietnam-time";
@@ -184,6 +185,31 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           Chỉ tiêu
         </h2>
         <IndicatorTable indicators={indicators} hasParent={Boolean(plan.parentId)} />
+        {editable && indicators.some((i) => !i.isGroup) ? (
+          <details className="text-sm" data-testid="aggregation-settings">
+            <summary className="cursor-pointer text-brand-700">
+              Cách tổng hợp số liệu của các địa phương (cho báo cáo tổng hợp)
+            </summary>
+            <div className="mt-2 space-y-2">
+              <p className="text-stone-600">
+                Chọn từng chỉ tiêu: cộng số liệu (chỉ tiêu đếm được), bình quân gia quyền theo một chỉ tiêu khác (tỷ lệ,
+                theo dân số hoặc số hộ) hoặc không tổng hợp. Kế hoạch cấp dưới lập sau sẽ kế thừa cách này.
+              </p>
+              <AggregationForm
+                planId={plan.id}
+                indicators={indicators.map((i) => ({
+                  id: i.id,
+                  code: i.code,
+                  name: i.name,
+                  version: i.version,
+                  isGroup: i.isGroup,
+                  aggregation: i.aggregation,
+                  aggregationWeightId: i.aggregationWeightId,
+                }))}
+              />
+            </div>
+          </details>
+        ) : null}
       </section>
 
       <section aria-labelledby="tasks" className="space-y-2">

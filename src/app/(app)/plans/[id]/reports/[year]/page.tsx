@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDate } from "@/domain/reporting-calendar";
+import { effectiveDue } from "@/domain/report-deadline";
 import { currentReportYear, dayInVietnam } from "@/domain/vietnam-time";
 import { daysLeftText } from "@/features/reporting/calendar";
 import { DownloadButton } from "@/features/reporting/download-button";
@@ -12,6 +13,7 @@ import { getReportPage, reportSnapshotFor } from "@/features/reporting/queries";
 import { createReport } from "@/features/reporting/report-actions";
 import { CompiledSection } from "@/features/reporting/compiled/compiled-section";
 import { ReportDocument } from "@/features/reporting/report-document";
+import { ExtensionForm } from "@/features/reporting/extension-form";
 import { ReviewForm } from "@/features/reporting/review-form";
 import { SubmitForm } from "@/features/reporting/submit-form";
 import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
@@ -49,7 +51,7 @@ export default async function ReportPage({
     : null;
   const submissions = report?.submissions ?? [];
   const latest = submissions[submissions.length - 1] ?? null;
-  const editable = report !== null && (report.status === "DRAFT" || report.status === "RETURNED");
+  const editable = report !== null && page.lock.editable;
   const query = shown?.submission && asked ? `&submission=${shown.submission.number}` : "";
   const fileStem = `Bao-cao-${year}-${page.plan.number}`;
   // How the report's number prints, split around its serial (for the hint beside the field).
@@ -100,7 +102,10 @@ export default async function ReportPage({
           </dd>
           <dt className="font-semibold">Hạn gửi</dt>
           <dd>
-            {formatDate(page.period.due)}{" "}
+            <span data-testid="report-due">
+              {page.dueText}
+              {page.dueSetBy ? ` (do ${page.dueSetBy} quy định)` : ""}
+            </span>{" "}
             {page.notOwed && !report ? (
               <Badge>không phải báo cáo</Badge>
             ) : (
@@ -113,6 +118,40 @@ export default async function ReportPage({
           <dd>{page.plan.parentIssuerName ?? "cơ quan cấp trên"}</dd>
         </dl>
       </header>
+
+      {page.lock.notice && !(page.notOwed && !report) ? (
+        <p
+          className={`rounded border p-3 text-sm ${page.lock.editable ? "border-amber-300 bg-amber-50 text-amber-900" : "border-stone-300 bg-stone-50 text-stone-700"}`}
+          data-testid="report-lock"
+        >
+          {page.lock.notice}
+        </p>
+      ) : null}
+
+      {page.extensions.length ? (
+        <section aria-labelledby="extensions" className="space-y-1 text-sm">
+          <h2 id="extensions" className="font-semibold">
+            Các lần gia hạn
+          </h2>
+          <ol className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white">
+            {page.extensions.map((e) => (
+              <li key={e.id} className="px-3 py-2" data-testid="extension">
+                Từ {formatDate(e.previousDueOn)} đến {formatDate(e.extendedTo)}, ngày {dayInVietnam(e.grantedAt)}
+                {e.grantedBy ? ` — ${e.grantedBy}` : ""}: {e.reason}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {page.canReview && !page.notOwed && report?.status !== "SUBMITTED" && report?.status !== "ACCEPTED" ? (
+        <ExtensionForm
+          planId={page.plan.id}
+          year={year}
+          version={report?.version ?? 0}
+          currentDue={formatDate(effectiveDue(page.dueDates))}
+        />
+      ) : null}
 
       {report?.status === "RETURNED" && latest?.reviewComment ? (
         <section aria-label="Ý kiến trả lại" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm">
