@@ -9,3 +9,4 @@ export * from "./indicator-status";
 export * from "./body-validity";
 export * from "./indicator-assessment";
 export * from "./locality-aggregation";
+export * from "./due-reminders";
