@@ -65,7 +65,12 @@ export function dueReminders<T extends Deadline>(now: Date, deadlines: readonly 
     if (deadline.done) continue;
     const stage = reminderStage(deadline.due, today);
     if (!stage) continue;
-    reminders.push({ deadline, stage, daysLeft: daysUntil(deadline.due, today), dedupeKey: `${deadline.key}:${stage}` });
+    reminders.push({
+      deadline,
+      stage,
+      daysLeft: daysUntil(deadline.due, today),
+      dedupeKey: `${deadline.key}:${stage}`,
+    });
   }
   return reminders;
 }

@@ -151,8 +151,7 @@ const mailSchema = z.object({
 });
 
 export type MailTransportOptions =
-  | string
-  | { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } };
+  string | { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } };
 
 export type MailEnv = {
   /** Null when no SMTP server is configured: then nothing is ever sent. */

@@ -16,18 +16,24 @@ const CLOCK = new Date("2026-12-05T01:00:00Z");
 /** The text of a message as a reader sees it: quoted-printable and encoded words decoded. */
 function readable(raw: string): string {
   const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
-  const words = head.replace(/\r?\n[ \t]+/g, " ").replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_m, kind: string, text: string) =>
-    kind.toUpperCase() === "B"
-      ? Buffer.from(text, "base64").toString("utf8")
-      : Buffer.from(
-          text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
-          "latin1",
-        ).toString("utf8"),
-  );
+  const words = head
+    .replace(/\r?\n[ \t]+/g, " ")
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_m, kind: string, text: string) =>
+      kind.toUpperCase() === "B"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : Buffer.from(
+            text
+              .replace(/_/g, " ")
+              .replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+            "latin1",
+          ).toString("utf8"),
+    );
   const body = rest.join("\n\n");
   const decodedBody = /quoted-printable/i.test(head)
     ? Buffer.from(
-        body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+        body
+          .replace(/=\r?\n/g, "")
+          .replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
         "latin1",
       ).toString("utf8")
     : /base64/i.test(head)
@@ -107,7 +113,9 @@ describe("notifications", () => {
 
     // Six days later the 7-day stage is a new event; the 30-day one is not repeated.
     await scoped.withJobScope((tx) => reminders.runDueReminders(tx, new Date("2026-12-09T01:00:00Z")));
-    const keys = (await notificationsOf(scopes.editor.userId)).map((n) => n.dedupeKey).filter((k) => k.includes(planId));
+    const keys = (await notificationsOf(scopes.editor.userId))
+      .map((n) => n.dedupeKey)
+      .filter((k) => k.includes(planId));
     expect(keys.filter((k) => k.startsWith(`report:${planId}:${YEAR}`)).sort()).toEqual([
       `report:${planId}:${YEAR}:D30`,
       `report:${planId}:${YEAR}:D7`,
@@ -166,7 +174,9 @@ describe("notifications", () => {
     ).toMatchObject({ status: "ok" });
     const before = await db.adminDb.notification.count();
     await scoped.withJobScope((tx) => reminders.runDueReminders(tx, new Date("2026-12-14T01:00:00Z")));
-    const after = await db.adminDb.notification.findMany({ where: { dedupeKey: { startsWith: `report:${planId}:${YEAR}` } } });
+    const after = await db.adminDb.notification.findMany({
+      where: { dedupeKey: { startsWith: `report:${planId}:${YEAR}` } },
+    });
     expect(after.some((n) => n.dedupeKey.endsWith(":D1"))).toBe(false);
     expect(await db.adminDb.notification.count()).toBeGreaterThanOrEqual(before);
   });
@@ -174,7 +184,9 @@ describe("notifications", () => {
   it("lets a user read and mark only their own notifications", async () => {
     const mine = (await notificationsOf(scopes.editor.userId)).find((n) => n.readAt === null)!;
     // Through the application's connection: row-level security admits the user's own rows only.
-    const seenByOther = await scoped.withScope(scopes.reviewer, (tx) => tx.notification.findMany({ where: { id: mine.id } }));
+    const seenByOther = await scoped.withScope(scopes.reviewer, (tx) =>
+      tx.notification.findMany({ where: { id: mine.id } }),
+    );
     expect(seenByOther).toEqual([]);
     const othersUpdate = await scoped.withScope(scopes.reviewer, (tx) =>
       tx.notification.updateMany({ where: { id: mine.id }, data: { readAt: new Date() } }),

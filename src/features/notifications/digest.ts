@@ -25,11 +25,13 @@ export function digestMessage(
   siteUrl: string | null,
 ): { subject: string; text: string } {
   const subject = `[Theo dõi kế hoạch] ${unread.length} thông báo chưa đọc - ngày ${formatDate(day)}`;
-  const lines = unread.slice(0, MAX_LISTED).flatMap((n) => [
-    `- ${n.title} (${dateTimeInVietnam(n.createdAt)})`,
-    `  ${n.body}`,
-    ...(n.link && siteUrl ? [`  ${siteUrl}${n.link}`] : []),
-  ]);
+  const lines = unread
+    .slice(0, MAX_LISTED)
+    .flatMap((n) => [
+      `- ${n.title} (${dateTimeInVietnam(n.createdAt)})`,
+      `  ${n.body}`,
+      ...(n.link && siteUrl ? [`  ${siteUrl}${n.link}`] : []),
+    ]);
   const more = unread.length > MAX_LISTED ? [`… và ${unread.length - MAX_LISTED} thông báo khác.`] : [];
   const text = [
     `Kính gửi ${user.displayName},`,
@@ -39,7 +41,9 @@ export function digestMessage(
     ...lines,
     ...more,
     "",
-    siteUrl ? `Xem tất cả thông báo: ${siteUrl}/notifications` : "Xem tất cả thông báo tại trang Thông báo của hệ thống.",
+    siteUrl
+      ? `Xem tất cả thông báo: ${siteUrl}/notifications`
+      : "Xem tất cả thông báo tại trang Thông báo của hệ thống.",
     "",
     "Thư này được gửi tự động mỗi ngày một lần khi có thông báo chưa đọc; vui lòng không trả lời.",
   ].join("\n");

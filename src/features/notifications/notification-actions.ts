@@ -47,7 +47,12 @@ export const markAllNotificationsRead = defineAction({
       where: { userId: scope.userId, readAt: null },
       data: { readAt: new Date() },
     });
-    await audit({ action: "notification.markAllRead", entityType: "User", entityId: scope.userId, after: { marked: count } });
+    await audit({
+      action: "notification.markAllRead",
+      entityType: "User",
+      entityId: scope.userId,
+      after: { marked: count },
+    });
     return { marked: count };
   },
   revalidate: pages,

@@ -62,7 +62,10 @@ export function MarkAllRead({ unread }: { unread: number }) {
 
 export function NotificationList({ items }: { items: NotificationItem[] }) {
   return (
-    <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white" aria-label="Danh sách thông báo">
+    <ul
+      className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
+      aria-label="Danh sách thông báo"
+    >
       {items.map((n) => (
         <li
           key={n.id}
@@ -84,7 +87,11 @@ export function NotificationList({ items }: { items: NotificationItem[] }) {
             <p className="mt-0.5 text-sm text-stone-700">{n.body}</p>
             <p className="mt-0.5 text-xs text-stone-500">{n.createdAt}</p>
           </div>
-          {n.read ? <span className="shrink-0 text-xs text-stone-500">Đã đọc</span> : <MarkRead id={n.id} title={n.title} />}
+          {n.read ? (
+            <span className="shrink-0 text-xs text-stone-500">Đã đọc</span>
+          ) : (
+            <MarkRead id={n.id} title={n.title} />
+          )}
         </li>
       ))}
     </ul>

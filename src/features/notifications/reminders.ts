@@ -142,8 +142,7 @@ export async function runDueReminders(db: ScopedDb, now: Date = new Date()): Pro
   for (const m of await membersOf(db, issuers))
     byOrganization.set(m.organizationId, [...(byOrganization.get(m.organizationId) ?? []), m.userId]);
   let added = 0;
-  for (const r of reports)
-    added += await notify(db, reportMessage(r), byOrganization.get(r.deadline.issuerId) ?? []);
+  for (const r of reports) added += await notify(db, reportMessage(r), byOrganization.get(r.deadline.issuerId) ?? []);
   for (const r of childPlans)
     added += await notify(db, childPlanMessage(r), byOrganization.get(r.deadline.issuerId) ?? []);
   return added;

@@ -36,8 +36,8 @@ export async function installJobSchema(connectionString: string): Promise<void> 
   await client.connect();
   try {
     const installed = async () =>
-      (await client.query<{ name: string | null }>(`SELECT to_regclass('${JOB_SCHEMA}.version')::text AS name`))
-        .rows[0]?.name != null;
+      (await client.query<{ name: string | null }>(`SELECT to_regclass('${JOB_SCHEMA}.version')::text AS name`)).rows[0]
+        ?.name != null;
     if (await installed()) return;
     const plan = PgBoss.getConstructionPlans(JOB_SCHEMA).replace(
       new RegExp(`CREATE SCHEMA IF NOT EXISTS ${JOB_SCHEMA}`, "i"),

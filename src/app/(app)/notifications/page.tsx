@@ -24,8 +24,8 @@ export default async function NotificationsPage({
         <div>
           <h1 className="text-2xl font-semibold">Thông báo</h1>
           <p className="text-sm text-stone-600">
-            {list.unread > 0 ? `${list.unread} thông báo chưa đọc` : "Không có thông báo chưa đọc"} · thông báo được
-            giữ trong 1 năm
+            {list.unread > 0 ? `${list.unread} thông báo chưa đọc` : "Không có thông báo chưa đọc"} · thông báo được giữ
+            trong 1 năm
           </p>
         </div>
         <MarkAllRead unread={list.unread} />
@@ -35,7 +35,9 @@ export default async function NotificationsPage({
           <p className="font-semibold">Chưa có thông báo nào.</p>
           <p className="mt-2">Thông báo sẽ xuất hiện ở đây khi:</p>
           <ul className="mt-1 list-disc space-y-0.5 pl-6">
-            <li>báo cáo năm của đơn vị còn 30, 7 và 1 ngày đến hạn, hoặc đã quá hạn (cán bộ nhập liệu và lãnh đạo duyệt);</li>
+            <li>
+              báo cáo năm của đơn vị còn 30, 7 và 1 ngày đến hạn, hoặc đã quá hạn (cán bộ nhập liệu và lãnh đạo duyệt);
+            </li>
             <li>cấp trên chấp nhận hoặc trả lại báo cáo của đơn vị;</li>
             <li>một đơn vị cấp dưới gửi báo cáo cho đơn vị xem xét;</li>
             <li>văn bản cấp trên mà kế hoạch của đơn vị thực hiện vừa được ban hành hoặc sửa đổi;</li>
@@ -58,7 +60,14 @@ export default async function NotificationsPage({
               read: n.readAt !== null,
             }))}
           />
-          <Pager path="/notifications" params={{}} page={list.page} total={list.total} size={PAGE_SIZE} noun="thông báo" />
+          <Pager
+            path="/notifications"
+            params={{}}
+            page={list.page}
+            total={list.total}
+            size={PAGE_SIZE}
+            noun="thông báo"
+          />
         </>
       )}
     </div>
