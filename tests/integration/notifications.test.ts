@@ -273,6 +273,46 @@ describe("notifications", () => {
     });
   });
 
+  it("runs scheduled jobs in pg-boss as the application role, which may not create schemas", async () => {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: db.appUrl });
+    await client.connect();
+    const { rows } = await client.query<{ create: boolean }>(
+      "SELECT has_database_privilege(current_user, current_database(), 'CREATE') AS create",
+    );
+    await client.end();
+    expect(rows[0]!.create).toBe(false);
+
+    const boss = await import("../../src/server/jobs/boss");
+    // Two instances installing at once: one creates the tables, the other finds them.
+    await Promise.all([boss.installJobSchema(db.appUrl), boss.installJobSchema(db.appUrl)]);
+    let runs = 0;
+    const done = new Promise<void>((resolve) => {
+      void boss.startJobs(
+        [
+          {
+            name: "test-job",
+            cron: "0 7 * * *",
+            atStart: true,
+            run: async () => {
+              runs++;
+              resolve();
+            },
+          },
+        ],
+        db.appUrl,
+      );
+    });
+    const queue = await boss.startJobs([], db.appUrl);
+    expect(await queue.getSchedules()).toEqual([
+      expect.objectContaining({ name: "test-job", cron: "0 7 * * *", timezone: "Asia/Ho_Chi_Minh" }),
+    ]);
+    await queue.send("test-job", {});
+    await done;
+    await boss.stopJobs();
+    expect(runs).toBe(1);
+  });
+
   describe("the daily digest", () => {
     const received: { from: string; to: string[]; text: string }[] = [];
     let smtp: SMTPServer;
