@@ -239,6 +239,46 @@ describe("notifications", () => {
     expect(await db.adminDb.notification.count({ where: { dedupeKey: "test:dedupe" } })).toBe(2);
   });
 
+  it("tells the editors and approvers of the implementing bodies when a parent plan is issued, once per version", async () => {
+    const { parentPlanChanged } = await import("../../src/features/notifications/events");
+    const parentId = (await db.adminDb.plan.findUniqueOrThrow({ where: { id: planId } })).parentId!;
+    const added = await scoped.withScope(scopes.reviewer, (tx) => parentPlanChanged(tx, parentId, 7));
+    expect(added).toBeGreaterThan(0);
+    expect(await scoped.withScope(scopes.reviewer, (tx) => parentPlanChanged(tx, parentId, 7))).toBe(0);
+    const [changed] = (await notificationsOf(scopes.editor.userId)).filter((n) =>
+      n.dedupeKey.startsWith("parent-issued:"),
+    );
+    expect(changed).toMatchObject({ link: `/plans/${parentId}`, dedupeKey: `parent-issued:${parentId}:7` });
+    expect(changed!.body).toContain("Tỉnh ủy Sơn La");
+    expect((await notificationsOf(scopes.other.userId)).filter((n) => n.kind === "PARENT_PLAN_CHANGED")).toEqual([]);
+  });
+
+  it("keeps a user's e-mail address, checked, with the message beside the field", async () => {
+    const { createUser } = await import("../../src/features/accounts/user-actions");
+    const { scopeForUser } = await import("../../src/server/auth/session");
+    const ward = await db.adminDb.organization.findFirstOrThrow({ where: { name: "Đảng ủy phường Mộc Châu" } });
+    const admin = await db.adminDb.user.findFirstOrThrow({ where: { username: "phuongmocchau.admin" } });
+    const scope = (await scopeForUser(admin.id))!;
+    const input = {
+      organizationId: ward.id,
+      username: "ward.mail",
+      displayName: "Cán bộ có thư",
+      role: "VIEWER",
+      password: "MatKhau2026",
+    };
+    const bad = await createUser.execute(scope, { ...input, email: "nguyenvana@" });
+    expect(bad).toMatchObject({
+      status: "error",
+      fieldErrors: { email: expect.stringContaining("Địa chỉ thư điện tử không hợp lệ") },
+      values: { email: "nguyenvana@" },
+    });
+    const ok = await createUser.execute(scope, { ...input, email: " NguyenVanA@MocChau.example.vn " });
+    expect(ok, JSON.stringify(ok)).toMatchObject({ status: "ok" });
+    expect((await db.adminDb.user.findUniqueOrThrow({ where: { username: "ward.mail" } })).email).toBe(
+      "nguyenvana@mocchau.example.vn",
+    );
+  });
+
   it("deletes notifications older than a year, and only those", async () => {
     const { purgeOldNotifications } = await import("../../src/features/notifications/purge");
     const old = await db.adminDb.notification.create({
@@ -373,13 +413,15 @@ describe("notifications", () => {
           [scopes.editor.userId],
         );
       });
-      // Unread for the editor now: that one and the one of the dedupe test.
+      // Unread for the editor now: that one and those of the tests above since "mark all read".
+      const unread = await db.adminDb.notification.count({ where: { userId: scopes.editor.userId, readAt: null } });
+      expect(unread).toBeGreaterThanOrEqual(2);
       expect(await sendDailyDigests(CLOCK, env)).toEqual({ sent: 1, skipped: null });
       expect(received).toHaveLength(1);
       const [message] = received;
       expect(message!.to).toEqual(["ward.editor@mocchau.example.vn"]);
       expect(message!.from).toBe("no-reply@kehoach.example.vn");
-      expect(message!.text).toContain("Subject: [Theo dõi kế hoạch] 2 thông báo chưa đọc - ngày 05/12/2026");
+      expect(message!.text).toContain(`Subject: [Theo dõi kế hoạch] ${unread} thông báo chưa đọc - ngày 05/12/2026`);
       expect(message!.text).toContain("Kính gửi Cán bộ ward.editor,");
       expect(message!.text).toContain("- Báo cáo năm 2026 đã được chấp nhận");
       expect(message!.text).toContain("Cấp trên đã chấp nhận báo cáo năm 2026 của Đảng ủy phường Mộc Châu.");
@@ -389,7 +431,7 @@ describe("notifications", () => {
       expect(await sendDailyDigests(new Date("2026-12-05T10:00:00Z"), env)).toEqual({ sent: 0, skipped: null });
       expect(received).toHaveLength(1);
       expect(await db.adminDb.digestDelivery.findMany()).toEqual([
-        expect.objectContaining({ userId: scopes.editor.userId, notificationCount: 2 }),
+        expect.objectContaining({ userId: scopes.editor.userId, notificationCount: unread }),
       ]);
       // The next day, still unread: one more.
       expect(await sendDailyDigests(new Date("2026-12-06T01:00:00Z"), env)).toEqual({ sent: 1, skipped: null });

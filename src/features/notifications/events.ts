@@ -61,6 +61,7 @@ const planSelect = {
   numberSerial: true,
   typeCode: true,
   issuerCode: true,
+  title: true,
   issuerId: true,
   issuer: { select: { name: true } },
   parent: { select: { issuerId: true } },
@@ -134,6 +135,10 @@ export async function parentPlanChanged(db: ScopedDb, planId: string, version: n
   });
   if (children.length === 0) return 0;
   const plan = await db.plan.findUniqueOrThrow({ where: { id: planId }, select: planSelect });
+  // Issuing gives a number; a plan entered unnumbered is named by its title.
+  const name = plan.numberSerial
+    ? planNumber(plan)
+    : `“${plan.title.length > 80 ? `${plan.title.slice(0, 79)}…` : plan.title}”`;
   const own = new Set([plan.issuerId]);
   const members = await membersOf(
     db,
@@ -144,8 +149,8 @@ export async function parentPlanChanged(db: ScopedDb, planId: string, version: n
     db,
     {
       kind: "PARENT_PLAN_CHANGED",
-      title: `Văn bản cấp trên ${planNumber(plan)} vừa được ban hành`,
-      body: `${plan.issuer.name} đã ban hành ${planNumber(plan)}. Hãy xem các thay đổi để quyết định có đưa vào kế hoạch thực hiện của đơn vị mình hay không.`,
+      title: `Văn bản cấp trên ${name} vừa được ban hành`,
+      body: `${plan.issuer.name} đã ban hành văn bản ${name}. Hãy xem các thay đổi để quyết định có đưa vào kế hoạch thực hiện của đơn vị mình hay không.`,
       link: `/plans/${planId}`,
       dedupeKey: `parent-issued:${planId}:${version}`,
     },
