@@ -12,10 +12,11 @@ import prettier from "eslint-config-prettier/flat";
 const FEATURE_API = {
   plans: ["plan-document.ts", "create-plan.ts", "match-parent.ts", "parent-document.ts"],
   results: ["recompute.ts", "plan-content.ts"],
-  reporting: ["snapshot.ts"],
+  reporting: ["snapshot.ts", "calendar.ts"],
   export: ["document-template.ts", "indicator-cells.ts", "report-model.ts"],
   directory: ["organization-search.ts"],
   dashboards: ["queries.ts", "rollup.ts"],
+  notifications: ["events.ts"],
 };
 
 const FEATURES = readdirSync(new URL("./src/features", import.meta.url), { withFileTypes: true })

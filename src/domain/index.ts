@@ -10,3 +10,4 @@ export * from "./body-validity";
 export * from "./indicator-assessment";
 export * from "./locality-aggregation";
 export * from "./report-deadline";
+export * from "./due-reminders";

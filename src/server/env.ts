@@ -131,3 +131,47 @@ export function serverEnv(): ServerEnv {
 export function runningInNext(): boolean {
   return Boolean(process.env.NEXT_RUNTIME);
 }
+
+const mailSchema = z.object({
+  /** The whole SMTP server as a URL: smtp://user:password@host:587 or smtps://…:465. Takes precedence over SMTP_HOST. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL phải có dạng smtp://người-dùng:mật-khẩu@máy-chủ:587 hoặc smtps://…")
+    .optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  /** "true": TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  SMTP_SECURE: z.enum(["true", "false"]).default("false"),
+  /** The sender of the daily digest. */
+  MAIL_FROM: z.string().min(3).default("Theo dõi thực hiện kế hoạch <no-reply@localhost>"),
+  /** The site's address, for the links in the e-mails. */
+  NEXTAUTH_URL: z.string().url().optional(),
+});
+
+export type MailTransportOptions =
+  string | { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } };
+
+export type MailEnv = {
+  /** Null when no SMTP server is configured: then nothing is ever sent. */
+  transport: MailTransportOptions | null;
+  from: string;
+  siteUrl: string | null;
+};
+
+/** The e-mail settings (src/features/notifications/digest.ts). Read at each run, so tests can set them. */
+export function mailEnv(source: Record<string, string | undefined> = process.env): MailEnv {
+  const env = parse(mailSchema, source);
+  const transport: MailTransportOptions | null = env.SMTP_URL
+    ? env.SMTP_URL
+    : env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: env.SMTP_PORT ?? (env.SMTP_SECURE === "true" ? 465 : 587),
+          secure: env.SMTP_SECURE === "true",
+          ...(env.SMTP_USER ? { auth: { user: env.SMTP_USER, pass: env.SMTP_PASSWORD ?? "" } } : {}),
+        }
+      : null;
+  return { transport, from: env.MAIL_FROM, siteUrl: env.NEXTAUTH_URL?.replace(/\/$/, "") ?? null };
+}

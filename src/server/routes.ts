@@ -23,6 +23,7 @@ export const ROUTES = {
   "/dashboard": { permission: "plans.read" },
   "/dashboard/targets": { permission: "plans.read" },
   "/reports": { permission: "plans.read" },
+  "/notifications": { permission: "notifications.read" },
   "/import": { permission: "plans.edit" },
   "/api/plans/[id]/export/report.docx": { permission: "plans.read", subject: "plan" },
   "/api/plans/[id]/export/indicators.xlsx": { permission: "plans.read", subject: "plan" },

@@ -73,6 +73,9 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.activate": "Mở khóa tài khoản",
   "user.deactivate": "Khóa tài khoản",
   "user.update": "Sửa tài khoản (họ tên, đơn vị, vai trò)",
+  "notification.markRead": "Đánh dấu thông báo đã đọc",
+  "notification.markAllRead": "Đánh dấu tất cả thông báo đã đọc",
+  "notifications.purge": "Xóa thông báo quá 1 năm",
 };
 
 /** Every audited action with its label, for the audit trail's filter. */
@@ -90,6 +93,7 @@ export const auditEntityLabels: Record<string, string> = {
   Report: "Báo cáo",
   User: "Tài khoản",
   Organization: "Cơ quan",
+  Notification: "Thông báo",
 };
 
 export function auditActionLabel(action: string): string {

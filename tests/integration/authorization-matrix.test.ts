@@ -28,6 +28,7 @@ const EXPECTED_ROUTES: Record<string, Role[]> = {
   "/dashboard": ROLES,
   "/dashboard/targets": ROLES,
   "/reports": ROLES,
+  "/notifications": ROLES,
   "/import": WRITERS,
   "/api/plans/[id]/export/report.docx": ROLES,
   "/api/plans/[id]/export/indicators.xlsx": ROLES,

@@ -6,11 +6,15 @@ import { roleLabels } from "@/ui/labels";
 import { SignOutButton } from "@/features/accounts/sign-out-button";
 import { switchOrganizationAction } from "@/features/directory/server-actions";
 import { inputStyle } from "@/ui/input-style";
+import { unreadCount } from "@/features/notifications/queries";
+import { withScope } from "@/server/db/scoped";
 
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const scope = await requireScope();
+  // One indexed COUNT per page (notifications by user and readAt).
+  const unread = routeAllows(scope, "/notifications") ? await withScope(scope, (db) => unreadCount(db, scope)) : null;
   return (
     <div className="min-h-screen">
       <header className="border-b border-stone-200 bg-white">
@@ -50,6 +54,24 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             ) : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
+            {unread !== null ? (
+              <Link
+                href="/notifications"
+                className="inline-flex items-center gap-1 hover:underline"
+                aria-label={unread > 0 ? `Thông báo: ${unread} chưa đọc` : "Thông báo: không có thông báo chưa đọc"}
+                data-testid="notifications-link"
+              >
+                Thông báo
+                {unread > 0 ? (
+                  <span
+                    data-testid="notification-count"
+                    className="rounded-full bg-brand-700 px-1.5 py-0.5 text-xs font-semibold leading-none text-white"
+                  >
+                    {unread > 99 ? "99+" : unread}
+                  </span>
+                ) : null}
+              </Link>
+            ) : null}
             <span data-testid="current-user">
               <span className="font-semibold">{scope.displayName}</span>
               {/* An account named after its body (older demo data did) shows the body once. */}

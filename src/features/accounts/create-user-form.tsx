@@ -38,6 +38,7 @@ export function CreateUserForm({ defaultUnit }: { defaultUnit: { id: string; lab
       <SelectField name="role" label="Vai trò" initial="VIEWER" options={ROLE_OPTIONS} />
       <TextField name="username" label="Tên đăng nhập" autoComplete="off" />
       <TextField name="displayName" label="Họ tên, chức danh" />
+      <TextField name="email" label="Thư điện tử (không bắt buộc)" inputMode="email" autoComplete="off" />
       <TextField name="password" label="Mật khẩu ban đầu" type="password" autoComplete="new-password" />
       <div className="flex items-end gap-3">
         <button

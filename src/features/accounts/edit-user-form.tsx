@@ -103,11 +103,13 @@ export function EditUserForm({
   userId,
   version,
   displayName,
+  email,
   memberships,
 }: {
   userId: string;
   version: number;
   displayName: string;
+  email: string | null;
   memberships: Membership[];
 }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(updateUserAction, { status: "idle" });
@@ -123,6 +125,14 @@ export function EditUserForm({
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="version" value={Math.max(version, saved)} />
       <TextField name="displayName" label="Họ tên, chức danh" initial={displayName} />
+      <TextField
+        name="email"
+        label="Thư điện tử (không bắt buộc)"
+        inputMode="email"
+        autoComplete="off"
+        initial={email ?? ""}
+        hint="Nhận thư tóm tắt thông báo chưa đọc mỗi ngày một lần"
+      />
       <MembershipsEditor saved={memberships} errors={state.status === "error" ? state.fieldErrors : {}} />
       <div className="flex items-center gap-3 md:col-span-2">
         <button

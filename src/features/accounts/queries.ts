@@ -140,6 +140,7 @@ export async function getUserForEdit(db: ScopedDb, userId: string) {
       id: true,
       username: true,
       displayName: true,
+      email: true,
       isActive: true,
       isSystemAdmin: true,
       version: true,

@@ -87,6 +87,18 @@ async function userSubject(db: ScopedDb, userId: string, scope: Scope): Promise<
 
 const displayName = z.string().trim().min(2, "Hãy nhập họ tên hoặc chức danh").max(120, "Họ tên quá dài");
 const role = z.enum(["VIEWER", "EDITOR", "APPROVER", "ADMIN"], { message: "Hãy chọn vai trò" });
+/** Where the daily digest of notifications goes; empty: no e-mail. Kept as typed, lower-cased. */
+const email = z
+  .string()
+  .trim()
+  .max(254, "Địa chỉ thư điện tử quá dài")
+  .optional()
+  .default("")
+  .transform((v) => v.toLowerCase())
+  .refine((v) => v === "" || z.email().safeParse(v).success, {
+    message: "Địa chỉ thư điện tử không hợp lệ, ví dụ: nguyenvana@sonla.gov.vn (để trống nếu không có)",
+  })
+  .transform((v) => v || null);
 
 export const createUser = defineAction({
   name: "accounts.createUser",
@@ -101,6 +113,7 @@ export const createUser = defineAction({
       .max(60, "Tên đăng nhập quá dài")
       .regex(/^[a-z0-9._-]+$/, "Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới"),
     displayName,
+    email,
     role,
     password,
   }),
@@ -117,10 +130,11 @@ export const createUser = defineAction({
         data: {
           username: input.username,
           displayName: input.displayName,
+          email: input.email,
           passwordHash: await hashPassword(input.password),
           memberships: { create: { organizationId: input.organizationId, role: input.role } },
         },
-        select: { id: true, username: true, displayName: true, isActive: true },
+        select: { id: true, username: true, displayName: true, email: true, isActive: true },
       })
       .catch((error: unknown) => {
         // Another administrator took the name at the same moment.
@@ -221,6 +235,7 @@ export const updateUser = defineAction({
     userId: z.string().uuid(),
     version: z.coerce.number().int().min(1),
     displayName,
+    email,
     memberships: membershipList,
   }),
   subject: (db, input, scope) => userSubject(db, input.userId, scope),
@@ -229,6 +244,7 @@ export const updateUser = defineAction({
       where: { id: input.userId },
       select: {
         displayName: true,
+        email: true,
         memberships: { select: { organizationId: true, role: true }, orderBy: { createdAt: "asc" } },
       },
     });
@@ -254,7 +270,7 @@ export const updateUser = defineAction({
     }
     const { count } = await db.user.updateMany({
       where: { id: input.userId, version: input.version },
-      data: { displayName: input.displayName, version: { increment: 1 } },
+      data: { displayName: input.displayName, email: input.email, version: { increment: 1 } },
     });
     if (count === 0)
       throw new ConflictError(
@@ -276,8 +292,8 @@ export const updateUser = defineAction({
       action: "user.update",
       entityType: "User",
       entityId: input.userId,
-      before: { displayName: user.displayName, memberships: user.memberships },
-      after: { displayName: input.displayName, memberships: input.memberships },
+      before: { displayName: user.displayName, email: user.email, memberships: user.memberships },
+      after: { displayName: input.displayName, email: input.email, memberships: input.memberships },
     });
     return { userId: input.userId, version: input.version + 1 };
   },

@@ -12,6 +12,7 @@ import { createPlanFromDocument } from "./create-plan";
 import { parentAsDocument } from "./parent-document";
 import { planOwner } from "@/server/plan-access";
 import { requireDraft, staleGuard } from "./subject";
+import { parentPlanChanged } from "@/features/notifications/events";
 
 // The life of a plan: started from its parent, edited as a draft, issued with a number, date and
 // signer, and amended afterwards without losing the issued text (plan_versions).
@@ -220,6 +221,8 @@ export const issuePlan = defineAction({
       entityId: input.planId,
       after: { numberSerial: input.numberSerial, issuedOn: input.issuedOn, signerName: input.signerName },
     });
+    // The bodies implementing it are told once the change is official (a draft binds nobody).
+    await parentPlanChanged(db, input.planId, issued.version);
     return { version: issued.version };
   },
   revalidate: ({ input }) => [planPages(input.planId)],

@@ -12,6 +12,7 @@ import { reviewsItself } from "./review-rule";
 import { buildReportSnapshot } from "./build-snapshot";
 import { todayInVietnam } from "@/domain/vietnam-time";
 import { childReportDue, dateColumn, reportCalendar, reportNotOwed } from "./calendar";
+import { reportReviewed, reportSubmitted } from "@/features/notifications/events";
 
 // The yearly report's cycle: a draft per plan and year (period and due day from the parent plan),
 // its narrative, submission to the body above (an immutable snapshot, numbered), and that body's
@@ -264,6 +265,8 @@ export const submitReport = defineAction({
       before: { status: report.status },
       after: { status: "SUBMITTED", submission: number, submissionId: submission.id },
     });
+    // The reviewers above hear of it in the same transaction: both commit, or neither.
+    await reportSubmitted(db, report, number);
     return { reportId: report.id, planId: report.planId, year: report.year, number };
   },
   revalidate: ({ data }) => reportPages(data),
@@ -322,6 +325,7 @@ export const reviewReport = defineAction({
       before: { status: "SUBMITTED" },
       after: { status: input.decision, submission: submission.number, comment: input.comment || null },
     });
+    await reportReviewed(db, report, input.decision, submission.number, input.comment || null);
     return { reportId: report.id, planId: report.planId, year: report.year, decision: input.decision };
   },
   revalidate: ({ data }) => reportPages(data),

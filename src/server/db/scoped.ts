@@ -40,6 +40,28 @@ export async function withScope<T>(
 
 const RETRIES = 3;
 
+/** What app.user_id holds in a scheduled job's transaction: no user, but not empty (the insert policies need one). */
+export const JOB_USER = "job";
+
+/**
+ * A scheduled job's way in (src/server/jobs): every province, and `app.job = on`, which the
+ * notification tables' policies read to let the reminders, the purge and the digest see every
+ * user's notifications (migration 20261206100000_notifications, ADR 0026). Only the jobs call it; no
+ * request handler does.
+ */
+export async function withJobScope<T>(work: (db: ScopedDb) => Promise<T>, options: { timeout?: number } = {}) {
+  return rawDatabase().$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT set_config('app.user_id', ${JOB_USER}, true),
+        set_config('app.province_code', '', true),
+        set_config('app.all_provinces', 'on', true),
+        set_config('app.job', 'on', true)`;
+      return work(tx);
+    },
+    { timeout: options.timeout ?? 60_000, maxWait: 10_000 },
+  );
+}
+
 /**
  * A deadlock or serialisation failure: nothing was written, and running the transaction again may
  * succeed. Prisma reports it as P2034, or (through the pg driver adapter) as a failed query whose

@@ -44,6 +44,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           userId={user.id}
           version={user.version}
           displayName={user.displayName}
+          email={user.email}
           memberships={user.memberships.map((m) => ({
             organizationId: m.organization.id,
             label: `${m.organization.name} — ${m.organization.place}`,
