@@ -9,6 +9,7 @@ import {
 import { parseVietnameseDate } from "@/domain/reporting-calendar";
 import { unifyDashes } from "@/domain/vietnamese-text";
 import type { DocumentIndicator, DocumentTask, PlanDocument } from "@/features/plans/plan-document";
+import type { OcrRepairs } from "./extract-text";
 import { toBlocks, type Block } from "./parse-blocks";
 import { readSignature } from "./parse-signature";
 import {
@@ -59,6 +60,8 @@ export type Extraction = {
   cited: CitedDocument[];
   warnings: string[];
   counts: { tasks: number; assignments: number; timeframes: number; indicators: number; targets: number };
+  /** Set when the text was OCR output and was repaired before reading (extract-text.ts). */
+  ocr?: OcrRepairs;
 };
 
 export type ExtractOptions = { key?: string; defaultTrack?: "PARTY" | "STATE" };

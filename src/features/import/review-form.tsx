@@ -259,16 +259,21 @@ function TargetCell({
   label,
   onChange,
   error,
+  mark,
   indicator,
 }: {
   value: string;
   label: string;
   onChange: (v: string) => void;
   error?: string;
+  /** Read from doubtful text (doubt.ts): shown until the user edits the value, so a guess never looks valid. */
+  mark?: string;
   /** Words are a target only where the unit is not a measure, or the row is marked "Định tính" (readTarget). */
   indicator: { unit: string; direction: Direction | undefined };
 }) {
   const read = value.trim() ? readTarget(value, indicator) : null;
+  const [initial] = useState(value);
+  const doubt = mark && value === initial ? mark : undefined;
   return (
     <td className="px-1 py-1 align-top">
       <input
@@ -276,8 +281,14 @@ function TargetCell({
         onChange={(e) => onChange(e.target.value)}
         aria-label={label}
         aria-invalid={Boolean(error) || (read !== null && !read.ok)}
-        className={`w-28 ${inputStyle.compact}`}
+        aria-description={doubt}
+        className={`w-28 ${inputStyle.compact} ${doubt ? "ring-2 ring-amber-400" : ""}`}
       />
+      {doubt && !error ? (
+        <span className="block max-w-48 text-xs font-semibold text-amber-900" role="note" data-testid="target-doubt">
+          Cần kiểm tra: {doubt}
+        </span>
+      ) : null}
       {error ? (
         <span className="block max-w-48 text-xs text-red-700" role="status">
           {error}
@@ -322,7 +333,8 @@ const IndicatorRows = memo(function IndicatorRows({
   return (
     <>
       <tr
-        className={`border-t border-stone-100 align-top ${item.excluded ? "opacity-50" : item.isGroup ? "bg-stone-50 font-semibold" : ""} ${mark || error ? "bg-amber-50/60" : ""}`}
+        className={`border-t border-stone-100 align-top ${item.excluded ? "opacity-50" : item.isGroup ? "bg-stone-50 font-semibold" : ""} ${mark || error || item.doubtful ? "bg-amber-50/60" : ""}`}
+        data-doubtful={item.doubtful || undefined}
       >
         <td className="px-1 py-1">
           <input
@@ -382,6 +394,7 @@ const IndicatorRows = memo(function IndicatorRows({
               label={`Mục tiêu năm ${year} — ${label}`}
               onChange={(v) => set({ targets: { ...item.targets, [year]: v } })}
               error={error?.[`targets.${year}`]}
+              mark={mark?.[`targets.${year}`]}
               indicator={{ unit: item.unit, direction: item.kept.direction }}
             />
           ),
@@ -474,7 +487,7 @@ export function ReviewForm({
   onRestart: () => void;
 }) {
   const router = useRouter();
-  const [model, setModel] = useState<ReviewModel>(() => toModel(extraction.document));
+  const [model, setModel] = useState<ReviewModel>(() => toModel(extraction.document, extraction.unclear));
   const [selected, setSelected] = useState<SourceRange | null>(null);
   const implemented = extraction.cited.find((c) => c.implements);
   const [parentId, setParentId] = useState<string>(
