@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toBlocks } from "./parse-blocks";
+import { extractPlan } from "./parse-document";
 import { readProseIndicators } from "./parse-prose";
 
 // Prose indicators read completely (issue 17 part 4): sentences not taken from the three seeds, in
@@ -17,7 +18,7 @@ function prose(text: string, year = "2030") {
 describe("prose indicators", () => {
   it("the noun after a number is the name and the unit: “04 dự án nhà ở xã hội”", () => {
     expect(prose("Hoàn thành 04 dự án nhà ở xã hội.")).toEqual([
-      { name: "Số dự án nhà ở xã hội", target: "04", unit: "dự án", qualitative: false },
+      { name: "Số dự án nhà ở xã hội", target: "04", unit: "dự án nhà ở xã hội", qualitative: false },
     ]);
   });
 
@@ -56,5 +57,31 @@ describe("prose indicators", () => {
       ["Cơ bản chấm dứt", true],
       ["loại trừ", true],
     ]);
+  });
+});
+
+describe("the front matter", () => {
+  it("reads a title whose first line is in capitals to its end", () => {
+    const text = [
+      "ỦY BAN NHÂN DÂN",
+      "HUYỆN MẪU",
+      "",
+      "KẾ HOẠCH",
+      "THỰC HIỆN NGHỊ QUYẾT SỐ 42-NQ/TW",
+      "của Ban Chấp hành Trung ương về tiếp tục đổi mới,",
+      "nâng cao chất lượng chính sách xã hội",
+      "",
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "1. Triển khai thực hiện có hiệu quả.",
+    ].join("\n");
+    const { document } = extractPlan(text);
+    expect(document.title).toBe(
+      "THỰC HIỆN NGHỊ QUYẾT SỐ 42-NQ/TW của Ban Chấp hành Trung ương về tiếp tục đổi mới, nâng cao chất lượng chính sách xã hội",
+    );
+  });
+
+  it("flags the header fields that are missing", () => {
+    const { unclear } = extractPlan("KẾ HOẠCH\nvề chính sách xã hội\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Triển khai thực hiện.");
+    expect(Object.keys(unclear)).toEqual(expect.arrayContaining(["number", "issuedOn", "place", "issuerHeader"]));
   });
 });
