@@ -7,7 +7,7 @@ import eaSup from "../../../prisma/seed/plans/ea-sup.json";
 import sonLa from "../../../prisma/seed/plans/son-la.json";
 import { compareExtraction, rate, type AccuracyReport, type Score } from "./accuracy";
 import { extractText } from "./extract-text";
-import { mangleOcr } from "./ocr-mangle";
+import { DEFAULT_RATES, mangleOcr, type MangleRates } from "./ocr-mangle";
 import { extractPlan } from "./parse-document";
 
 // Accuracy on OCR-like text (issue 17 parts 3–5): each seed document mangled as OCR does
@@ -25,6 +25,9 @@ const DOCUMENTS = [
   { file: "son-la-tinh-uy-ke-hoach-42-NQ-TW-2024.md", expected: sonLa },
 ] as const;
 const SEEDS = [1, 2, 3, 17, 2026];
+// A poor scan: three times the letter confusions, every "tỷ lệ" and "Đảng" misread, a digit added
+// to a fifth of the years and thousands.
+const HARSH: MangleRates = { letter: 0.12, tyLe: 1, dang: 1, digit: 0.2 };
 
 const texts = DOCUMENTS.map((d) => readFileSync(path.join(FIXTURES, d.file), "utf8"));
 
@@ -43,7 +46,10 @@ function sum(totals: Totals, report: AccuracyReport) {
 }
 const pct = (s: Score) => `${s.correct}/${s.total} (${(rate(s) * 100).toFixed(1)}%)`;
 
-describe("accuracy on OCR-like text, repaired", () => {
+describe.each([
+  ["ordinary", DEFAULT_RATES],
+  ["poor", HARSH],
+] as const)("accuracy on OCR-like text (%s scan), repaired", (quality, rates) => {
   const before = zero();
   const after = zero();
   const misses: string[] = [];
@@ -51,7 +57,7 @@ describe("accuracy on OCR-like text, repaired", () => {
     const document = planDocumentSchema.parse(expected) as PlanDocument;
     const vocabulary = texts.filter((_, i) => i !== d);
     for (const seed of SEEDS) {
-      const mangled = mangleOcr(texts[d]!, seed);
+      const mangled = mangleOcr(texts[d]!, seed, rates);
       const raw = extractPlan(mangled, { key: "import-test" });
       sum(before, compareExtraction(document, raw.document, raw.unclear));
       const repaired = extractText(mangled, { key: "import-test", vocabulary });
@@ -65,7 +71,7 @@ describe("accuracy on OCR-like text, repaired", () => {
     console.log(
       [
         "",
-        `OCR-like text, ${SEEDS.length} manglings × 3 documents:`,
+        `OCR-like text (${quality} scan), ${SEEDS.length} manglings × 3 documents:`,
         `| | chỉ tiêu | mục tiêu (đúng nghĩa) | chỉ tiêu sai được đánh dấu |`,
         `| --- | --- | --- | --- |`,
         `| không sửa | ${pct(before.indicators)} | ${pct(before.targetsMeaning)} | ${pct(before.wrongMarked)} |`,
@@ -77,5 +83,25 @@ describe("accuracy on OCR-like text, repaired", () => {
     expect(rate(after.indicators), detail).toBeGreaterThanOrEqual(0.95);
     expect(rate(after.targetsMeaning), detail).toBeGreaterThanOrEqual(0.95);
     expect(rate(after.wrongMarked), detail).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe("reading OCR text through extractText", () => {
+  it("repairs OCR text, keeps the original and the repairs, and reads again without the ones turned off", () => {
+    const mangled = mangleOcr(texts[0]!, 7, HARSH);
+    const read = extractText(mangled, { vocabulary: texts.slice(1) });
+    expect(read.ocr?.original).toEqual(mangled.split("\n"));
+    expect(read.ocr!.repairs.length).toBeGreaterThan(100);
+    expect(read.warnings.join(" ")).toMatch(/kết quả OCR/);
+    const year = read.ocr!.repairs.find((r) => r.kind === "number")!;
+    const again = extractText(mangled, { vocabulary: texts.slice(1), disabledRepairs: [year.id] });
+    expect(again.ocr!.repairs.find((r) => r.id === year.id)).toMatchObject({ applied: false, original: year.original });
+    expect(again.lines[year.line - 1]).toContain(year.original);
+  });
+
+  it("reads text that is not OCR as before, with no repairs", () => {
+    const read = extractText(texts[1]!);
+    expect(read.ocr).toBeUndefined();
+    expect(read.document).toEqual(extractPlan(texts[1]!).document);
   });
 });

@@ -85,7 +85,9 @@ export function mangleOcr(text: string, seed: number, rates: MangleRates = DEFAU
   return lines
     .map((line) => {
       let s = line
-        .replace(/(?<!\p{L})[tT][ỷỉ] lệ(?!\p{L})/gu, (m) => (random() < rates.tyLe ? `${m[0]}y 1${random() < 0.6 ? "€" : "e"}` : m))
+        .replace(/(?<!\p{L})[tT][ỷỉ] lệ(?!\p{L})/gu, (m) =>
+          random() < rates.tyLe ? `${m[0]}y 1${random() < 0.6 ? "€" : "e"}` : m,
+        )
         .replace(/Đảng(?!\p{L})/gu, (m) => (random() < rates.dang ? "Pang" : m));
       s = stripDiacritics(s);
       return s.replace(/[\p{L}\d.]+/gu, (token) => {

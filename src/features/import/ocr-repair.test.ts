@@ -75,7 +75,9 @@ describe("repairing OCR text", () => {
 
   it("marks letters read as digits that no known word explains as a guess", () => {
     const result = repaired("xyzq1w");
-    expect(result.repairs).toEqual([expect.objectContaining({ kind: "letters", doubtful: true, replacement: "xyzqlw" })]);
+    expect(result.repairs).toEqual([
+      expect.objectContaining({ kind: "letters", doubtful: true, replacement: "xyzqlw" }),
+    ]);
   });
 
   it("splits two columns merged on one line at the right column's phrase", () => {

@@ -88,7 +88,8 @@ function repairWord(core: string, previousKey: string, vocabulary: Vocabulary): 
   const glued = hasLetter && /[01€|]/.test(core) && GLUED.test(core);
   if (glued) {
     for (const variant of letterVariants(core)) {
-      const form = lookUp(vocabulary, fold(variant), previousKey) ?? nearestWord(vocabulary, fold(variant), previousKey);
+      const form =
+        lookUp(vocabulary, fold(variant), previousKey) ?? nearestWord(vocabulary, fold(variant), previousKey);
       if (form) return { kind: "letters", replacement: withCase(form, core), doubtful: false };
     }
     return { kind: "letters", replacement: withCase(letterVariants(core)[0]!, core), doubtful: true };
@@ -125,7 +126,15 @@ export function repairOcrText(
   const note = (found: Found, original: string, line: number) => {
     const id = repairs.length + 1;
     const applied = !disabled.has(id);
-    repairs.push({ id, kind: found.kind, line, original, replacement: found.replacement, doubtful: found.doubtful, applied });
+    repairs.push({
+      id,
+      kind: found.kind,
+      line,
+      original,
+      replacement: found.replacement,
+      doubtful: found.doubtful,
+      applied,
+    });
     return applied;
   };
   for (const raw of text.normalize("NFC").split("\n")) {
@@ -135,13 +144,18 @@ export function repairOcrText(
     const cut = split && split.index > 0 && raw.slice(0, split.index).trim() ? split : null;
     const pieces = cut ? [raw.slice(0, cut.index), raw.slice(cut.index + cut[0].length)] : [raw];
     const splitApplied = cut
-      ? note({ kind: "split", replacement: `${pieces[0]!.trim()} ⏎ ${pieces[1]!.trim()}`, doubtful: false }, raw.trim(), out.length + 1)
+      ? note(
+          { kind: "split", replacement: `${pieces[0]!.trim()} ⏎ ${pieces[1]!.trim()}`, doubtful: false },
+          raw.trim(),
+          out.length + 1,
+        )
       : false;
     const repairedPieces = pieces.map((piece, p) => {
       const line = out.length + 1 + (splitApplied ? p : 0);
       let previousKey = "";
-      return piece.replace(/\S+/g, (token) => {
-        const m = /^([("“'[]*)(.*?)([)"”'\].,;:!?]*)$/u.exec(token)!;
+      // "/" separates words too ("san/nguoi"); Markdown's "**" and "_" are punctuation here.
+      return piece.replace(/[^\s/]+/g, (token) => {
+        const m = /^([("“'[*_]*)(.*?)([)"”'\].,;:!?*_]*)$/u.exec(token)!;
         const [, lead, core, trail] = m;
         if (!core) return token;
         const found = /^\d[\d.,]*$/.test(core) ? repairNumber(core, years) : repairWord(core, previousKey, vocabulary);

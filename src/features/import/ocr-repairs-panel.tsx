@@ -16,7 +16,15 @@ const KIND_LABELS: Record<Repair["kind"], string> = {
   word: "dấu tiếng Việt",
 };
 
-type Group = { key: string; kind: Repair["kind"]; original: string; replacement: string; doubtful: boolean; ids: number[]; lines: number[] };
+type Group = {
+  key: string;
+  kind: Repair["kind"];
+  original: string;
+  replacement: string;
+  doubtful: boolean;
+  ids: number[];
+  lines: number[];
+};
 
 function groups(repairs: Repair[]): Group[] {
   const byKey = new Map<string, Group>();
@@ -56,7 +64,15 @@ export function OcrRepairsPanel({
 }) {
   const list = useMemo(() => groups(ocr.repairs), [ocr]);
   const [off, setOff] = useState<Set<number>>(() => new Set(ocr.repairs.filter((r) => !r.applied).map((r) => r.id)));
-  const initiallyOff = useMemo(() => ocr.repairs.filter((r) => !r.applied).map((r) => r.id).sort().join(","), [ocr]);
+  const initiallyOff = useMemo(
+    () =>
+      ocr.repairs
+        .filter((r) => !r.applied)
+        .map((r) => r.id)
+        .sort()
+        .join(","),
+    [ocr],
+  );
   const changed = [...off].sort().join(",") !== initiallyOff;
   const toggle = (ids: number[], on: boolean) =>
     setOff((current) => {
@@ -78,7 +94,9 @@ export function OcrRepairsPanel({
       <p>
         {ocr.repairs.length.toLocaleString("vi-VN")} chỗ sửa
         {guesses ? (
-          <strong className="text-amber-900">, trong đó {guesses} chỗ là phỏng đoán: các mục đọc từ đó được đánh dấu cần kiểm tra</strong>
+          <strong className="text-amber-900">
+            , trong đó {guesses} chỗ là phỏng đoán: các mục đọc từ đó được đánh dấu cần kiểm tra
+          </strong>
         ) : null}
         . Bỏ chọn một chỗ sửa rồi bấm “Đọc lại” để đọc văn bản không có chỗ sửa đó.
       </p>
@@ -114,15 +132,23 @@ export function OcrRepairsPanel({
             return (
               <li key={g.key}>
                 <label className="flex items-start gap-2">
-                  <input type="checkbox" checked={on} onChange={(e) => toggle(g.ids, e.target.checked)} className="mt-1" />
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    onChange={(e) => toggle(g.ids, e.target.checked)}
+                    className="mt-1"
+                  />
                   <span>
                     <span className="text-stone-500">
                       dòng {g.lines.slice(0, 5).join(", ")}
                       {g.lines.length > 5 ? ` … (${g.lines.length} chỗ)` : ""} · {KIND_LABELS[g.kind]}:
                     </span>{" "}
-                    <del className="text-red-800">{g.original}</del> → <ins className="text-green-800 no-underline">{g.replacement}</ins>
+                    <del className="text-red-800">{g.original}</del> →{" "}
+                    <ins className="text-green-800 no-underline">{g.replacement}</ins>
                     {g.doubtful ? (
-                      <span className="ml-1 rounded bg-amber-100 px-1 text-xs font-semibold text-amber-900">phỏng đoán</span>
+                      <span className="ml-1 rounded bg-amber-100 px-1 text-xs font-semibold text-amber-900">
+                        phỏng đoán
+                      </span>
                     ) : null}
                   </span>
                 </label>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { memo, useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useActionState, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { documentKindLabel, type DocumentKind } from "@/domain/document-number";
 import { readTarget } from "@/domain/indicator-assessment";
 import { describeTarget, type Direction } from "@/domain/target-notation";
@@ -274,6 +274,7 @@ function TargetCell({
   const read = value.trim() ? readTarget(value, indicator) : null;
   const [initial] = useState(value);
   const doubt = mark && value === initial ? mark : undefined;
+  const doubtId = useId();
   return (
     <td className="px-1 py-1 align-top">
       <input
@@ -281,11 +282,16 @@ function TargetCell({
         onChange={(e) => onChange(e.target.value)}
         aria-label={label}
         aria-invalid={Boolean(error) || (read !== null && !read.ok)}
-        aria-description={doubt}
+        aria-describedby={doubt ? doubtId : undefined}
         className={`w-28 ${inputStyle.compact} ${doubt ? "ring-2 ring-amber-400" : ""}`}
       />
       {doubt && !error ? (
-        <span className="block max-w-48 text-xs font-semibold text-amber-900" role="note" data-testid="target-doubt">
+        <span
+          className="block max-w-48 text-xs font-semibold text-amber-900"
+          role="note"
+          id={doubtId}
+          data-testid="target-doubt"
+        >
           Cần kiểm tra: {doubt}
         </span>
       ) : null}

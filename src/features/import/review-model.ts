@@ -73,9 +73,7 @@ function taskModel(task: DocumentTask, uid: string): TaskModel {
 }
 
 function marked(unclear: Record<string, string>, uid: string): boolean {
-  return Object.keys(unclear).some(
-    (k) => k === uid || (k.startsWith(`${uid}.`) && !k.startsWith(`${uid}.children.`)),
-  );
+  return Object.keys(unclear).some((k) => k === uid || (k.startsWith(`${uid}.`) && !k.startsWith(`${uid}.children.`)));
 }
 
 function indicatorModel(indicator: DocumentIndicator, uid: string, unclear: Record<string, string>): IndicatorModel {
