@@ -2,10 +2,8 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { memo, useActionState, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { memo, useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { documentKindLabel, type DocumentKind } from "@/domain/document-number";
-import { readTarget } from "@/domain/indicator-assessment";
-import { describeTarget, type Direction } from "@/domain/target-notation";
 import type { ActionState } from "@/server/actions";
 import type { Extraction, SourceRange } from "./parse-document";
 import type { ParentSuggestion } from "./queries";
@@ -22,6 +20,7 @@ import {
 } from "./review-model";
 import { confirmImportAction } from "./server-actions";
 import { inputStyle } from "@/ui/input-style";
+import { TargetCell } from "./target-cell";
 
 // The review screen: the source on the left with line numbers, what was read on the right. Every
 // item can show the lines it came from; what could not be read clearly is marked; the user corrects,
@@ -253,60 +252,6 @@ const TaskRow = memo(function TaskRow({ task, depth, onChange, onSelect, sources
 
 // ---------------------------------------------------------------------------------------------
 // Indicators
-
-function TargetCell({
-  value,
-  label,
-  onChange,
-  error,
-  mark,
-  indicator,
-}: {
-  value: string;
-  label: string;
-  onChange: (v: string) => void;
-  error?: string;
-  /** Read from doubtful text (doubt.ts): shown until the user edits the value, so a guess never looks valid. */
-  mark?: string;
-  /** Words are a target only where the unit is not a measure, or the row is marked "Định tính" (readTarget). */
-  indicator: { unit: string; direction: Direction | undefined };
-}) {
-  const read = value.trim() ? readTarget(value, indicator) : null;
-  const [initial] = useState(value);
-  const doubt = mark && value === initial ? mark : undefined;
-  const doubtId = useId();
-  return (
-    <td className="px-1 py-1 align-top">
-      <input
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-label={label}
-        aria-invalid={Boolean(error) || (read !== null && !read.ok)}
-        aria-describedby={doubt ? doubtId : undefined}
-        className={`w-28 ${inputStyle.compact} ${doubt ? "ring-2 ring-amber-400" : ""}`}
-      />
-      {doubt && !error ? (
-        <span
-          className="block max-w-48 text-xs font-semibold text-amber-900"
-          role="note"
-          id={doubtId}
-          data-testid="target-doubt"
-        >
-          Cần kiểm tra: {doubt}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="block max-w-48 text-xs text-red-700" role="status">
-          {error}
-        </span>
-      ) : read === null ? null : read.ok ? (
-        <span className="block max-w-48 text-xs text-stone-500">{describeTarget(read.target)}</span>
-      ) : (
-        <span className="block max-w-48 text-xs text-red-700">{read.error}</span>
-      )}
-    </td>
-  );
-}
 
 type IndicatorRowProps = {
   item: IndicatorModel;
