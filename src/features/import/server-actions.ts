@@ -1,13 +1,13 @@
 "use server";
 
 import { randomBytes } from "node:crypto";
+import { z } from "zod";
 import { currentScope } from "@/server/auth/session";
 import { takeRateLimit } from "@/server/rate-limit";
 import { withScope } from "@/server/db/scoped";
 import { roleHolds } from "@/server/permissions";
 import { confirmImport } from "./import-actions";
 import type { Extraction } from "./parse-document";
-import { z } from "zod";
 import { repairVocabulary, suggestParents, type ParentSuggestion } from "./queries";
 import type { ReadJob } from "./read-document";
 import { MAX_ANY_UPLOAD_BYTES, READ_MESSAGES, type UploadFormat } from "./read-file";
@@ -46,7 +46,10 @@ const disabledRepairsInput = z
   })
   .pipe(z.array(z.number().int().positive()).max(50_000));
 
-/** Word documents and Markdown are typed, not scanned: no OCR repair, no vocabulary to load. */
+/**
+ * Word documents and Markdown are typed, not scanned: no vocabulary is loaded for them (should one
+ * still look like OCR, it is repaired with the fixed words of plans only).
+ */
 const TYPED = /\.(?:docx|md|markdown)$/i;
 
 export async function extractPlanAction(formData: FormData): Promise<ExtractState> {
