@@ -57,3 +57,32 @@ test("an empty file gets a clear message and nothing is created", async ({ page 
   await expect(page.getByTestId("import-error")).toHaveText("Tệp trống: không có nội dung để đọc.");
   await expect(page).toHaveURL(/\/import$/);
 });
+
+// Issue 17 part 3: OCR text is repaired before it is read, shown beside the original, and every
+// repair can be turned off.
+const OCR = path.resolve(import.meta.dirname, "../fixtures/import/ea-sup-ocr-khong-dau.txt");
+
+test("OCR text: the repaired text beside the original, and a repair turned off reads again without it", async ({
+  page,
+}) => {
+  await signIn(page, "xaeasup.editor");
+  await page.goto("/import");
+  await page.getByLabel("Tệp văn bản (.docx, .pdf, .md, .txt)").setInputFiles(OCR);
+  await page.getByRole("button", { name: "Đọc tệp" }).click();
+  const panel = page.getByTestId("ocr-repairs");
+  await expect(panel.getByRole("heading", { name: "Văn bản OCR đã được sửa trước khi đọc" })).toBeVisible();
+  await expect(panel.getByLabel("Bản gốc (OCR)")).toContainText("Thoi gian thuc hién");
+  await expect(panel.getByLabel("Bản đã sửa")).toContainText("Thời gian thực hiện");
+
+  const first = panel.getByRole("group", { name: "Các chỗ sửa" }).getByRole("checkbox").first();
+  await expect(first).toBeChecked();
+  const reread = panel.getByRole("button", { name: "Đọc lại với các chỗ sửa đã chọn" });
+  await expect(reread).toBeDisabled();
+  await first.press("Space");
+  await expect(first).not.toBeChecked();
+  await reread.click();
+  await expect(page.getByRole("heading", { name: "Kiểm tra nội dung đã đọc" })).toBeVisible();
+  await expect(
+    page.getByTestId("ocr-repairs").getByRole("group", { name: "Các chỗ sửa" }).getByRole("checkbox").first(),
+  ).not.toBeChecked();
+});

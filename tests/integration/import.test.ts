@@ -97,6 +97,26 @@ describe("import.confirm", () => {
     expect(found).toEqual([]);
   });
 
+  it("builds the OCR repair vocabulary from the plans the user may read only, Central documents first", async () => {
+    const { withScope } = await import("../../src/server/db/scoped");
+    const { repairVocabulary } = await import("../../src/features/import/queries");
+    const texts = await withScope(editor, (tx) => repairVocabulary(tx, editor));
+    expect(texts.length).toBeGreaterThan(0);
+    const central = await db.adminDb.plan.findMany({ where: { provinceCode: null }, select: { title: true } });
+    expect(central.length).toBeGreaterThan(0);
+    expect(central.some((p) => texts[0]!.startsWith(p.title))).toBe(true);
+    const daLat = await db.adminDb.plan.findUniqueOrThrow({
+      where: { id: otherProvincePlanId },
+      select: { title: true },
+    });
+    expect(texts.some((t) => t.includes(daLat.title))).toBe(false);
+    // The vocabulary repairs OCR text: "ty 1€" and "Pang" read as words, not as a target.
+    const { extractText } = await import("../../src/features/import/extract-text");
+    const { mangleOcr } = await import("../../src/features/import/ocr-mangle");
+    const read = extractText(mangleOcr(readFileSync(FIXTURE, "utf8"), 5), { vocabulary: texts });
+    expect(read.ocr!.repairs.some((r) => r.kind === "letters" && r.replacement === "lệ")).toBe(true);
+  });
+
   it("creates a DRAFT of the user's organisation, linked to 114/KH-UBND, with every task, assignment, indicator and target", async () => {
     const before = await counts();
     const result = await execute(editor, { document: JSON.stringify(document), parentId });

@@ -25,6 +25,12 @@ export type AccuracyReport = {
   indicators: Score;
   targetsExact: Score;
   targetsMeaning: Score;
+  /**
+   * Wrong indicators of the extraction (one found by no expected indicator, or one with a wrong
+   * target) and how many of them carry a "cần kiểm tra" mark: `correct` counts the marked ones.
+   * Only measured when the extraction's marks are given.
+   */
+  wrongMarked: Score;
   /** What was missed or wrong, for reading when a rate drops. */
   misses: string[];
 };
@@ -67,10 +73,15 @@ function flattenTasks(tasks: DocumentTask[], prefix = ""): FlatTask[] {
   });
 }
 
-type FlatIndicator = { label: string; indicator: DocumentIndicator; prose: boolean };
+type FlatIndicator = { label: string; indicator: DocumentIndicator; prose: boolean; path: string };
 
-function flattenIndicators(indicators: DocumentIndicator[], parent: DocumentIndicator | null = null): FlatIndicator[] {
-  return indicators.flatMap((indicator) => {
+function flattenIndicators(
+  indicators: DocumentIndicator[],
+  parent: DocumentIndicator | null = null,
+  prefix = "indicators",
+): FlatIndicator[] {
+  return indicators.flatMap((indicator, i) => {
+    const path = `${prefix}.${i}`;
     const own: FlatIndicator[] = indicator.isGroup
       ? []
       : [
@@ -78,9 +89,10 @@ function flattenIndicators(indicators: DocumentIndicator[], parent: DocumentIndi
             label: parent && !parent.isGroup ? `${parent.name} › ${indicator.name}` : indicator.name,
             indicator,
             prose: Boolean(indicator.sourceText),
+            path,
           },
         ];
-    return [...own, ...flattenIndicators(indicator.children ?? [], indicator)];
+    return [...own, ...flattenIndicators(indicator.children ?? [], indicator, `${path}.children`)];
   });
 }
 
@@ -121,7 +133,11 @@ function sameTargetMeaning(a: string, b: string): boolean {
   );
 }
 
-export function compareExtraction(expected: PlanDocument, actual: PlanDocument): AccuracyReport {
+export function compareExtraction(
+  expected: PlanDocument,
+  actual: PlanDocument,
+  unclear: Record<string, string> | null = null,
+): AccuracyReport {
   const misses: string[] = [];
   const report: AccuracyReport = {
     tasks: { correct: 0, total: 0, extra: 0 },
@@ -130,6 +146,7 @@ export function compareExtraction(expected: PlanDocument, actual: PlanDocument):
     indicators: { correct: 0, total: 0, extra: 0 },
     targetsExact: { correct: 0, total: 0, extra: 0 },
     targetsMeaning: { correct: 0, total: 0, extra: 0 },
+    wrongMarked: { correct: 0, total: 0, extra: 0 },
     misses,
   };
 
@@ -192,6 +209,7 @@ export function compareExtraction(expected: PlanDocument, actual: PlanDocument):
     matchOf.set(pair.i, pair.j);
     used.add(pair.j);
   }
+  const wrong = new Set<number>();
   want.forEach((w, i) => {
     report.indicators.total++;
     const j = matchOf.get(i);
@@ -203,8 +221,13 @@ export function compareExtraction(expected: PlanDocument, actual: PlanDocument):
       report.targetsMeaning.total++;
       const found = match?.targets?.[year];
       if (found !== undefined && sameTargetText(text, found)) report.targetsExact.correct++;
-      if (found !== undefined && sameTargetMeaning(text, found)) report.targetsMeaning.correct++;
-      else if (match) misses.push(`chỉ tiêu “${w.label.slice(0, 50)}”, ${year}: “${found ?? "—"}” thay vì “${text}”`);
+      if (found !== undefined && sameTargetMeaning(text, found)) {
+        report.targetsMeaning.correct++;
+        continue;
+      }
+      // A wrong value is what must not look valid; a missing one shows as an empty cell.
+      if (found !== undefined) wrong.add(j!);
+      if (match) misses.push(`chỉ tiêu “${w.label.slice(0, 50)}”, ${year}: “${found ?? "—"}” thay vì “${text}”`);
     }
   });
   report.indicators.extra = got.length - used.size;
@@ -212,6 +235,19 @@ export function compareExtraction(expected: PlanDocument, actual: PlanDocument):
     .filter((_, j) => !used.has(j))
     .reduce((n, g) => n + Object.keys(g.indicator.targets ?? {}).length, 0);
   report.targetsMeaning.extra = report.targetsExact.extra;
+  if (unclear) {
+    got.forEach((_, j) => {
+      if (!used.has(j)) wrong.add(j);
+    });
+    const keys = Object.keys(unclear);
+    for (const j of wrong) {
+      report.wrongMarked.total++;
+      const path = got[j]!.path;
+      if (keys.some((k) => k === path || (k.startsWith(`${path}.`) && !k.startsWith(`${path}.children.`))))
+        report.wrongMarked.correct++;
+      else misses.push(`chỉ tiêu sai không được đánh dấu: “${got[j]!.label.slice(0, 60)}”`);
+    }
+  }
   return report;
 }
 

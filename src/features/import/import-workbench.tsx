@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { formatVietnameseNumber } from "@/domain/decimal";
+import { OcrRepairsPanel } from "./ocr-repairs-panel";
 import { ReviewForm } from "./review-form";
 import { extractPlanAction, type ExtractState } from "./server-actions";
 import { inputStyle } from "@/ui/input-style";
@@ -106,13 +107,29 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
     void read(form, "Đang đọc nội dung đã dán", new Blob([text]).size);
   }
 
+  function reread(original: string[], disabled: number[]) {
+    const form = new FormData();
+    form.set("text", original.join("\n"));
+    form.set("disabledRepairs", JSON.stringify(disabled));
+    void read(form, "Đang đọc lại với các chỗ sửa đã chọn", new Blob([original.join("\n")]).size);
+  }
+
   if (phase.step === "review") {
     const { result } = phase;
+    const { ocr } = result.extraction;
     return (
       <div className="space-y-3">
         <p className="text-sm text-stone-600">
           {result.fileName ? `Tệp ${result.fileName}` : "Nội dung đã dán"} · đọc trong {result.parseMs} ms
         </p>
+        {ocr ? (
+          <OcrRepairsPanel
+            ocr={ocr}
+            repairedLines={result.extraction.lines}
+            onReread={(disabled) => reread(ocr.original, disabled)}
+            pending={false}
+          />
+        ) : null}
         <ReviewForm
           extraction={result.extraction}
           suggestions={result.suggestions}

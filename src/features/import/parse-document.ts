@@ -9,6 +9,7 @@ import {
 import { parseVietnameseDate } from "@/domain/reporting-calendar";
 import { unifyDashes } from "@/domain/vietnamese-text";
 import type { DocumentIndicator, DocumentTask, PlanDocument } from "@/features/plans/plan-document";
+import type { OcrRepairs } from "./extract-text";
 import { toBlocks, type Block } from "./parse-blocks";
 import { readSignature } from "./parse-signature";
 import {
@@ -26,7 +27,7 @@ import {
   splitSections,
   type Notes,
 } from "./parse-sections";
-import { capitalize, fold, foldSameLength, isAllCaps, trimPunctuation } from "./text";
+import { capitalize, fold, foldSameLength, isAllCaps, startsLowercase, trimPunctuation } from "./text";
 
 // The importer's core: plain text in, a PlanDocument out, with the source lines of every item and
 // what could not be read clearly. Pure: no I/O, no clock, no randomness (the caller gives the key).
@@ -59,6 +60,8 @@ export type Extraction = {
   cited: CitedDocument[];
   warnings: string[];
   counts: { tasks: number; assignments: number; timeframes: number; indicators: number; targets: number };
+  /** Set when the text was OCR output and was repaired before reading (extract-text.ts). */
+  ocr?: OcrRepairs;
 };
 
 export type ExtractOptions = { key?: string; defaultTrack?: "PARTY" | "STATE" };
@@ -306,7 +309,15 @@ function readFrontMatter(body: Block[], notes: Notes): FrontMatter {
   const candidate = kindIndex >= 0 && !kind?.rest ? body[kindIndex + 1] : undefined;
   const titleBlock: Block | null =
     candidate && candidate.kind === "text" && candidate.marker.type === "none" && !candidate.isLabel ? candidate : null;
-  const afterTitle = kindIndex >= 0 ? kindIndex + (titleBlock ? 2 : 1) : 0;
+  // A title whose first line is in capitals goes on in lower case in the block(s) after it
+  // ("THỰC HIỆN NGHỊ QUYẾT SỐ 42-NQ/TW" / "của Ban Chấp hành Trung ương …"): read to its end.
+  let titleRest = 0;
+  if (titleBlock && isAllCaps(titleBlock.text))
+    for (let next = body[kindIndex + 2 + titleRest]; next; next = body[kindIndex + 2 + titleRest]) {
+      if (next.kind !== "text" || next.marker.type !== "none" || next.isLabel || !startsLowercase(next.text)) break;
+      titleRest++;
+    }
+  const afterTitle = kindIndex >= 0 ? kindIndex + (titleBlock ? 2 + titleRest : 1) : 0;
   const firstNumbered = body.findIndex(
     (b, i) => i >= afterTitle && (b.isLabel || b.marker.type === "number" || b.marker.type === "letter"),
   );
@@ -324,12 +335,14 @@ function readFrontMatter(body: Block[], notes: Notes): FrontMatter {
   const parsedNumber = header.number ? parseDocumentNumber(header.number) : null;
   const kindValue: DocumentKind =
     kind?.kind ?? (parsedNumber?.ok ? documentKindOf(parsedNumber.value.typeCode) : null) ?? "PLAN";
-  let title = kind?.rest ? kind.rest : (titleBlock?.text ?? "");
+  let title = kind?.rest
+    ? kind.rest
+    : [titleBlock, ...body.slice(kindIndex + 2, kindIndex + 2 + titleRest)].map((b) => b?.text ?? "").join(" ");
   if (title && /^\p{Ll}/u.test(title)) title = `${kindTitle(kindValue)} ${title}`;
   title = title.replace(/\s+/g, " ").trim();
   if (kindIndex >= 0) sources.kind = { from: body[kindIndex]!.from, to: body[kindIndex]!.from };
   else unclear.kind = "Không thấy tên loại văn bản (KẾ HOẠCH, CHƯƠNG TRÌNH …): hãy chọn loại";
-  if (titleBlock) sources.title = { from: titleBlock.from, to: titleBlock.to };
+  if (titleBlock) sources.title = { from: titleBlock.from, to: body[kindIndex + 1 + titleRest]!.to };
   else if (kind?.rest && kindIndex >= 0) sources.title = { from: body[kindIndex]!.from, to: body[kindIndex]!.to };
   if (!title) unclear.title = "Không thấy trích yếu của văn bản: hãy nhập";
 

@@ -22,10 +22,10 @@ type Range = { start: number; end: number };
 type Candidate = Range & { percent: boolean; hasComparator: boolean };
 
 const CMP =
-  "(?:khoang tren|khoang duoi|khoang hon|tren duoi|xap xi|khoang|toi thieu dat|toi thieu|toi da|it nhat|khong duoi|khong thap hon|khong qua|khong vuot qua|tren|duoi|≥|≤|>=|<=|<|>)";
+  "(?:khoang tren|khoang duoi|khoang hon|tren duoi|xap xi|khoang|toi thieu dat|toi thieu|toi da|it nhat|tu|khong duoi|khong thap hon|khong qua|khong vuot qua|tren|duoi|≥|≤|>=|<=|<|>)";
 const NUM = "\\d+(?:[.,]\\d+)*";
 const CANDIDATE = new RegExp(
-  `(?<![\\p{L}\\d/.,-])(?:(${CMP})\\s*)?${NUM}(?:\\s*(?:-|den|toi)\\s*${NUM})?\\s*(%)?(?:\\s*tro (?:len|xuong))?(?![\\d/]|\\s*-\\s*[a-z])`,
+  `(?<![\\p{L}\\d/.,-])(?:(${CMP})\\s*)?${NUM}(?:\\s*%?\\s*(?:-|den|toi)\\s*${NUM})?\\s*(%)?(?:\\s*tro (?:len|xuong))?(?![\\d]|(?<!%)/|\\s*-\\s*[a-z])`,
   "gu",
 );
 const TIME = /\b(?:vao|den|trong|toi|den het) (?:nam )?((?:19|20)\d\d)\b/g;
@@ -57,7 +57,12 @@ const QUALITATIVE_LEADS = [
   "bao dam",
   "dam bao",
 ];
-const FILLER = /^(?:\s|,|;|:|\bphan dau\b|\bbao dam\b|\bdam bao\b|\bco\b|\bdat\b|\bva\b|\bhoac\b|\bden\b)*$/;
+const FILLER =
+  /^(?:\s|,|;|:|\bphan dau\b|\bbao dam\b|\bdam bao\b|\bco\b|\bdat\b|\bva\b|\bhoac\b|\bden\b|\bhoan thanh\b|\bxay dung(?: moi)?\b|\bho tro\b)*$/;
+/** "95% năm 2025": the milestone a figure is for, written right after it. */
+const YEAR_AFTER = /^\s*(?:vao |den |trong )?nam ((?:19|20)\d\d)\b/;
+/** What is left of a name that is only connectors: the figure shares the subject before it. */
+const CONNECTORS_ONLY = /^(?:\s|,|;|\bva\b|\bhoac\b|\bdat\b|\bphan dau\b)*$/;
 const NAME_TAIL_FILLER = /(?:\s+(?:phan dau dat|phan dau|dat|la|o muc|bang|co|chiem))+\s*$/;
 
 function trimRange(text: string, range: Range): Range {
@@ -147,6 +152,8 @@ type Piece = {
   range: Range;
   style: "end" | "first" | "qualitative";
   percent: boolean;
+  /** The milestone written after the figure ("95% năm 2025"); else the phrase's. */
+  year?: string;
 };
 
 function clean(text: string): string {
@@ -168,6 +175,11 @@ function numericPieces(text: string, key: string, range: Range, found: Candidate
   found.forEach((c, i) => {
     const next = found[i + 1];
     const gap = key.slice(position, c.start);
+    const yearAfter = YEAR_AFTER.exec(key.slice(c.end, next ? next.start : range.end));
+    // Where the figure's own words go on: after "năm 2025" when the milestone follows it.
+    const after = c.end + (yearAfter?.[0].length ?? 0);
+    const year = yearAfter?.[1];
+    const previous = pieces[pieces.length - 1];
     if (FILLER.test(gap)) {
       // Target first: the name follows, up to the next target (or to the separator before a
       // "name + target" phrase).
@@ -177,37 +189,50 @@ function numericPieces(text: string, key: string, range: Range, found: Candidate
         const last = separators[separators.length - 1];
         if (last) end = c.end + last.index;
       }
-      const rest = trimRange(text, { start: c.end, end });
+      const rest = trimRange(text, { start: after, end: Math.max(after, end) });
       const restText = text.slice(rest.start, rest.end);
       const target = clean(text.slice(c.start, c.end));
       const words = clean(restText).split(" ").filter(Boolean);
+      // "… đạt 95% năm 2025 và 98% năm 2030": nothing after the figure, it shares the subject before.
+      const shared = words.length === 0 && previous !== undefined;
       pieces.push({
-        name: subjectName(restText, c.percent),
+        name: shared ? previous.name : subjectName(restText, c.percent),
         target,
-        unit: c.percent ? "%" : words.length > 0 && words.length <= 6 ? clean(restText) : null,
-        range: { start: c.start, end: rest.end },
-        style: "first",
+        unit: shared ? previous.unit : c.percent ? "%" : words.length > 0 && words.length <= 6 ? clean(restText) : null,
+        range: { start: c.start, end: Math.max(rest.end, c.end) },
+        style: shared ? previous.style : "first",
         percent: c.percent,
+        year,
       });
       position = end;
       return;
     }
     // Name, then target (and its unit words).
-    const targetEnd = c.percent ? c.end : unitAfter(text, key, c.end, next ? next.start : range.end);
+    const targetEnd = c.percent || year ? c.end : unitAfter(text, key, c.end, next ? next.start : range.end);
     const nameRange = trimRange(text, { start: position, end: c.start });
     let name = text.slice(nameRange.start, nameRange.end);
     const tail = NAME_TAIL_FILLER.exec(foldSameLength(name));
     if (tail) name = name.slice(0, tail.index);
-    const unitText = clean(text.slice(c.end, targetEnd));
+    let target = clean(text.slice(c.start, targetEnd));
+    let unitText = clean(text.slice(c.end, targetEnd));
+    // "tăng 1,5 lần so với năm 2020": the comparison is part of what is measured, not of the target.
+    const compared = /\sso voi\s/.exec(foldSameLength(target));
+    if (compared) {
+      name = `${clean(name)} ${target.slice(compared.index + 1)}`;
+      target = target.slice(0, compared.index);
+      unitText = clean(unitText.replace(/\s*so với\s.*$/iu, ""));
+    }
+    const shared = previous !== undefined && CONNECTORS_ONLY.test(fold(name));
     pieces.push({
-      name: clean(name),
-      target: clean(text.slice(c.start, targetEnd)),
-      unit: c.percent ? "%" : unitText || null,
+      name: shared ? previous.name : clean(name),
+      target: clean(target),
+      unit: shared && !unitText ? previous.unit : c.percent ? "%" : unitText || null,
       range: { start: nameRange.start, end: targetEnd },
       style: "end",
       percent: c.percent,
+      year,
     });
-    position = targetEnd;
+    position = Math.max(targetEnd, after);
   });
   return pieces;
 }
@@ -286,6 +311,25 @@ function qualitativePieces(text: string, key: string, range: Range): Piece[] {
   return pieces;
 }
 
+/**
+ * "5.000 lao động (trong đó lao động nữ chiếm 40%)": the figures inside "(trong đó …)" are
+ * indicators of their own (numbers in other brackets belong to the name).
+ */
+function insidePieces(text: string, key: string, phrase: Range): Piece[] {
+  const out: Piece[] = [];
+  const segment = key.slice(phrase.start, phrase.end);
+  for (const m of segment.matchAll(/\(\s*trong do\s*:?\s*/g)) {
+    const open = phrase.start + m.index;
+    const close = key.indexOf(")", open);
+    const inner: Range = { start: open + m[0].length, end: close > 0 && close < phrase.end ? close : phrase.end };
+    // The bracket opened, the inside reads as a phrase of its own.
+    const unbracketed = `${key.slice(0, open)} ${key.slice(open + 1)}`;
+    const found = candidates(unbracketed, inner);
+    if (found.length) out.push(...numericPieces(text, unbracketed, inner, found));
+  }
+  return out;
+}
+
 /** Sentences, then clauses (";"), then phrases (", " before a new subject or a qualitative lead). */
 function phrases(text: string, key: string, range: Range): Range[] {
   const out: Range[] = [];
@@ -347,6 +391,7 @@ export function readProseIndicators(blocks: Block[], year: string): ProseIndicat
     for (const phrase of phrases(text, key, { start, end: text.length })) {
       const found = candidates(key, phrase);
       const pieces = found.length ? numericPieces(text, key, phrase, found) : qualitativePieces(text, key, phrase);
+      pieces.push(...insidePieces(text, key, phrase));
       inheritStems(pieces);
       shareEndings(pieces);
       // "100% người khuyết tật đang mang thai; người khuyết tật đang nuôi con …; hộ gia đình …":
@@ -366,22 +411,32 @@ export function readProseIndicators(blocks: Block[], year: string): ProseIndicat
       previous = null;
       const phraseYear = years.find((y) => y.at >= phrase.start && y.at < phrase.end)?.year ?? year;
       const sentence = clean(text.slice(phrase.start, phrase.end));
+      let last: ProseIndicator | null = null;
       for (const piece of pieces) {
         if (!piece.name || !piece.target) continue;
-        const unclear: Record<string, string> = {};
+        const pieceYear = piece.year ?? phraseYear;
         const parsed = parseTarget(piece.target);
-        if (!parsed.ok) unclear[`targets.${phraseYear}`] = parsed.error;
+        // The same subject for another milestone is one indicator with two targets.
+        if (last && last.indicator.name === capitalize(piece.name) && !(pieceYear in (last.indicator.targets ?? {}))) {
+          last.indicator.targets![pieceYear] = piece.target;
+          if (!parsed.ok) last.unclear[`targets.${pieceYear}`] = parsed.error;
+          last.to = Math.max(last.to, lineRange(block, piece.range).to);
+          continue;
+        }
+        const unclear: Record<string, string> = {};
+        if (!parsed.ok) unclear[`targets.${pieceYear}`] = parsed.error;
         if (piece.name.split(" ").length < 2) unclear[""] = "Tên chỉ tiêu quá ngắn: hãy kiểm tra";
         const indicator: DocumentIndicator = {
           code: "",
           name: capitalize(piece.name),
           unit: piece.unit,
-          targets: { [phraseYear]: piece.target },
+          targets: { [pieceYear]: piece.target },
           sourceText: sentence,
         };
         if (piece.style === "qualitative") indicator.direction = "QUALITATIVE";
         const item = { indicator, ...lineRange(block, piece.range), unclear };
         out.push(item);
+        last = item;
         previous = piece.style === "first" && piece === pieces[pieces.length - 1] ? { item, end: phrase.end } : null;
       }
     }

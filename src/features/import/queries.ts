@@ -130,3 +130,33 @@ export async function parentOptions(
     title: p.title,
   }));
 }
+
+/**
+ * Texts whose words repair OCR output (ocr-vocabulary.ts): the Central documents and the plans the
+ * user may read, newest first, bounded so that a read stays quick. Suggested parents are among
+ * them, as they are plans the user may read.
+ */
+export async function repairVocabulary(db: ScopedDb, scope: Scope): Promise<string[]> {
+  const plans = await db.plan.findMany({
+    where: visiblePlans(scope),
+    select: {
+      title: true,
+      purpose: true,
+      generalObjective: true,
+      tasks: { select: { title: true, body: true }, take: 200 },
+      indicators: { select: { name: true }, take: 200 },
+    },
+    // Central documents (no province) first: every plan below them repeats their words.
+    orderBy: [{ provinceCode: { sort: "asc", nulls: "first" } }, { issuedOn: { sort: "desc", nulls: "last" } }],
+    take: 12,
+  });
+  return plans.map((p) =>
+    [
+      p.title,
+      p.purpose ?? "",
+      p.generalObjective ?? "",
+      ...p.tasks.map((t) => `${t.title ?? ""}\n${t.body}`),
+      ...p.indicators.map((i) => i.name),
+    ].join("\n"),
+  );
+}

@@ -1,6 +1,7 @@
 import { documentBeyondLimits } from "./document-shape";
 import { LIMIT_MESSAGES } from "./limits";
-import { extractPlan, isEmptyExtraction, type Extraction } from "./parse-document";
+import { extractText } from "./extract-text";
+import { isEmptyExtraction, type Extraction } from "./parse-document";
 import { readUpload, textBeyondLimits, type UploadFormat } from "./read-file";
 
 // Everything the importer does with an upload before the database is involved: the file read into
@@ -8,8 +9,14 @@ import { readUpload, textBeyondLimits, type UploadFormat } from "./read-file";
 // worker thread (parse-worker.ts), so it is written to return a message for anything that goes
 // wrong, never to throw.
 
-export type ReadJob =
-  { kind: "file"; name: string; bytes: Uint8Array; key: string } | { kind: "paste"; text: string; key: string };
+export type ReadJob = (
+  { kind: "file"; name: string; bytes: Uint8Array; key: string } | { kind: "paste"; text: string; key: string }
+) & {
+  /** Texts whose words repair OCR output (plans in the system, Central documents); see extract-text.ts. */
+  vocabulary?: string[];
+  /** Repairs the user turned off in the review screen. */
+  disabledRepairs?: number[];
+};
 
 export type ReadOutcome =
   | { status: "ok"; extraction: Extraction; format: UploadFormat | "paste"; parseMs: number }
@@ -34,7 +41,11 @@ export async function readDocument(job: ReadJob): Promise<ReadOutcome> {
     const tooLarge = textBeyondLimits(text);
     if (tooLarge) return { status: "error", message: tooLarge };
     const started = performance.now();
-    const extraction = extractPlan(text, { key: job.key });
+    const extraction = extractText(text, {
+      key: job.key,
+      vocabulary: job.vocabulary,
+      disabledRepairs: job.disabledRepairs,
+    });
     const parseMs = Math.round(performance.now() - started);
     const beyond = documentBeyondLimits(extraction.document);
     if (beyond) return { status: "error", message: beyond };

@@ -4,8 +4,6 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { memo, useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { documentKindLabel, type DocumentKind } from "@/domain/document-number";
-import { readTarget } from "@/domain/indicator-assessment";
-import { describeTarget, type Direction } from "@/domain/target-notation";
 import type { ActionState } from "@/server/actions";
 import type { Extraction, SourceRange } from "./parse-document";
 import type { ParentSuggestion } from "./queries";
@@ -22,6 +20,7 @@ import {
 } from "./review-model";
 import { confirmImportAction } from "./server-actions";
 import { inputStyle } from "@/ui/input-style";
+import { TargetCell } from "./target-cell";
 
 // The review screen: the source on the left with line numbers, what was read on the right. Every
 // item can show the lines it came from; what could not be read clearly is marked; the user corrects,
@@ -254,43 +253,6 @@ const TaskRow = memo(function TaskRow({ task, depth, onChange, onSelect, sources
 // ---------------------------------------------------------------------------------------------
 // Indicators
 
-function TargetCell({
-  value,
-  label,
-  onChange,
-  error,
-  indicator,
-}: {
-  value: string;
-  label: string;
-  onChange: (v: string) => void;
-  error?: string;
-  /** Words are a target only where the unit is not a measure, or the row is marked "Định tính" (readTarget). */
-  indicator: { unit: string; direction: Direction | undefined };
-}) {
-  const read = value.trim() ? readTarget(value, indicator) : null;
-  return (
-    <td className="px-1 py-1 align-top">
-      <input
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-label={label}
-        aria-invalid={Boolean(error) || (read !== null && !read.ok)}
-        className={`w-28 ${inputStyle.compact}`}
-      />
-      {error ? (
-        <span className="block max-w-48 text-xs text-red-700" role="status">
-          {error}
-        </span>
-      ) : read === null ? null : read.ok ? (
-        <span className="block max-w-48 text-xs text-stone-500">{describeTarget(read.target)}</span>
-      ) : (
-        <span className="block max-w-48 text-xs text-red-700">{read.error}</span>
-      )}
-    </td>
-  );
-}
-
 type IndicatorRowProps = {
   item: IndicatorModel;
   depth: number;
@@ -322,7 +284,8 @@ const IndicatorRows = memo(function IndicatorRows({
   return (
     <>
       <tr
-        className={`border-t border-stone-100 align-top ${item.excluded ? "opacity-50" : item.isGroup ? "bg-stone-50 font-semibold" : ""} ${mark || error ? "bg-amber-50/60" : ""}`}
+        className={`border-t border-stone-100 align-top ${item.excluded ? "opacity-50" : item.isGroup ? "bg-stone-50 font-semibold" : ""} ${mark || error || item.doubtful ? "bg-amber-50/60" : ""}`}
+        data-doubtful={item.doubtful || undefined}
       >
         <td className="px-1 py-1">
           <input
@@ -382,6 +345,7 @@ const IndicatorRows = memo(function IndicatorRows({
               label={`Mục tiêu năm ${year} — ${label}`}
               onChange={(v) => set({ targets: { ...item.targets, [year]: v } })}
               error={error?.[`targets.${year}`]}
+              mark={mark?.[`targets.${year}`]}
               indicator={{ unit: item.unit, direction: item.kept.direction }}
             />
           ),
@@ -474,7 +438,7 @@ export function ReviewForm({
   onRestart: () => void;
 }) {
   const router = useRouter();
-  const [model, setModel] = useState<ReviewModel>(() => toModel(extraction.document));
+  const [model, setModel] = useState<ReviewModel>(() => toModel(extraction.document, extraction.unclear));
   const [selected, setSelected] = useState<SourceRange | null>(null);
   const implemented = extraction.cited.find((c) => c.implements);
   const [parentId, setParentId] = useState<string>(

@@ -69,3 +69,28 @@ describe("review model", () => {
     expect(milestoneYears(extraction)).toEqual(["2025", "2030"]);
   });
 });
+
+describe("doubtful indicators in the review model", () => {
+  it("marks an indicator with a mark of its own or on a target, not its parent for a child's", () => {
+    const document = {
+      ...extractPlan("KẾ HOẠCH\nvề chính sách xã hội").document,
+      indicators: [
+        { code: "1", name: "Tỷ lệ hộ nghèo", targets: { "2030": "20630" } },
+        {
+          code: "2",
+          name: "Nhóm",
+          isGroup: true,
+          children: [{ code: "2.1", name: "Tỷ lệ trẻ em đi học", targets: { "2030": "95%" } }],
+        },
+        { code: "3", name: "Tỷ lệ lao động qua đào tạo", targets: { "2030": "45%" } },
+      ],
+    };
+    const model = toModel(document, {
+      "indicators.0.targets.2030": "đoán",
+      "indicators.1.children.0": "tên ngắn",
+    });
+    expect(model.indicators.map((x) => x.doubtful)).toEqual([true, false, false]);
+    expect(model.indicators[1]!.children[0]!.doubtful).toBe(true);
+    expect(toModel(document).indicators.some((x) => x.doubtful)).toBe(false);
+  });
+});

@@ -29,6 +29,8 @@ export type IndicatorModel = {
   fromParent: boolean;
   isGroup: boolean;
   excluded: boolean;
+  /** Read from doubtful text (a mark on the item or one of its targets, doubt.ts): shown as to be checked. */
+  doubtful: boolean;
   /** Fields the screen does not edit, kept as extracted. */
   kept: Pick<DocumentIndicator, "baseline" | "direction" | "sourceText">;
   children: IndicatorModel[];
@@ -70,7 +72,11 @@ function taskModel(task: DocumentTask, uid: string): TaskModel {
   };
 }
 
-function indicatorModel(indicator: DocumentIndicator, uid: string): IndicatorModel {
+function marked(unclear: Record<string, string>, uid: string): boolean {
+  return Object.keys(unclear).some((k) => k === uid || (k.startsWith(`${uid}.`) && !k.startsWith(`${uid}.children.`)));
+}
+
+function indicatorModel(indicator: DocumentIndicator, uid: string, unclear: Record<string, string>): IndicatorModel {
   return {
     uid,
     code: indicator.code,
@@ -80,12 +86,14 @@ function indicatorModel(indicator: DocumentIndicator, uid: string): IndicatorMod
     fromParent: indicator.fromParent ?? false,
     isGroup: indicator.isGroup ?? false,
     excluded: false,
+    doubtful: marked(unclear, uid),
     kept: { baseline: indicator.baseline, direction: indicator.direction, sourceText: indicator.sourceText },
-    children: (indicator.children ?? []).map((child, i) => indicatorModel(child, `${uid}.children.${i}`)),
+    children: (indicator.children ?? []).map((child, i) => indicatorModel(child, `${uid}.children.${i}`, unclear)),
   };
 }
 
-export function toModel(document: PlanDocument): ReviewModel {
+/** The review model of a document; `unclear` (the extraction's marks) says which indicators are doubtful. */
+export function toModel(document: PlanDocument, unclear: Record<string, string> = {}): ReviewModel {
   const { tasks, indicators, issuerHeader, recipients, issuedOn, place, ...rest } = document;
   return {
     header: {
@@ -96,7 +104,7 @@ export function toModel(document: PlanDocument): ReviewModel {
       recipients: recipients.join("\n"),
     },
     tasks: tasks.map((t, i) => taskModel(t, `tasks.${i}`)),
-    indicators: indicators.map((x, i) => indicatorModel(x, `indicators.${i}`)),
+    indicators: indicators.map((x, i) => indicatorModel(x, `indicators.${i}`, unclear)),
   };
 }
 

@@ -1,13 +1,14 @@
 "use server";
 
 import { randomBytes } from "node:crypto";
+import { z } from "zod";
 import { currentScope } from "@/server/auth/session";
 import { takeRateLimit } from "@/server/rate-limit";
 import { withScope } from "@/server/db/scoped";
 import { roleHolds } from "@/server/permissions";
 import { confirmImport } from "./import-actions";
 import type { Extraction } from "./parse-document";
-import { suggestParents, type ParentSuggestion } from "./queries";
+import { repairVocabulary, suggestParents, type ParentSuggestion } from "./queries";
 import type { ReadJob } from "./read-document";
 import { MAX_ANY_UPLOAD_BYTES, READ_MESSAGES, type UploadFormat } from "./read-file";
 import { PDF_MESSAGES } from "./read-pdf";
@@ -30,6 +31,26 @@ export type ExtractState =
   | { status: "error"; message: string };
 
 const MAX_PASTE_CHARS = 1_000_000;
+
+// The repairs the user turned off in the review screen (ocr-repairs-panel.tsx), as a JSON list of ids.
+const disabledRepairsInput = z
+  .string()
+  .max(400_000)
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "Danh sách chỗ sửa không đọc được" });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(z.number().int().positive()).max(50_000));
+
+/**
+ * Word documents and Markdown are typed, not scanned: no vocabulary is loaded for them (should one
+ * still look like OCR, it is repaired with the fixed words of plans only).
+ */
+const TYPED = /\.(?:docx|md|markdown)$/i;
 
 export async function extractPlanAction(formData: FormData): Promise<ExtractState> {
   const scope = await currentScope();
@@ -57,6 +78,15 @@ export async function extractPlanAction(formData: FormData): Promise<ExtractStat
   } else {
     return { status: "error", message: "Hãy chọn một tệp hoặc dán nội dung kế hoạch." };
   }
+
+  const disabled = formData.get("disabledRepairs");
+  if (typeof disabled === "string" && disabled) {
+    const parsed = disabledRepairsInput.safeParse(disabled);
+    if (!parsed.success) return { status: "error", message: "Danh sách chỗ sửa không hợp lệ. Hãy đọc lại văn bản." };
+    job.disabledRepairs = parsed.data;
+  }
+  if (!(job.kind === "file" && TYPED.test(job.name)))
+    job.vocabulary = await withScope(scope, (db) => repairVocabulary(db, scope));
 
   const read = await readInWorker(job);
   if (read.status === "error") return { status: "error", message: read.message };

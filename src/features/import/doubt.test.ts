@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import type { PlanDocument } from "@/features/plans/plan-document";
+import { DOUBT_MESSAGES, doubtfulName, markDoubtful, misreadFigure } from "./doubt";
+import type { Repair } from "./ocr-repair";
+import type { Extraction } from "./parse-document";
+
+describe("doubtful names", () => {
+  it.each([
+    ["€ 1 ho ngheo", "symbolName"],
+    ["% dân số tham gia", "symbolName"],
+    ["- ba bốn năm", "symbolName"],
+    ["Tỷ lệ", "shortName"],
+    ["Số 04", "shortName"],
+    ["Hộ nghèo", "shortName"],
+    ["Tỷ lệ hộ nghèo", null],
+    ["04 dự án nhà ở", null],
+    ["(HDI) chỉ số phát triển", null],
+  ])("%s → %s", (name, expected) => expect(doubtfulName(name)).toBe(expected));
+});
+
+describe("misread figures", () => {
+  it.each([
+    ["20630", true],
+    ["đến năm 20645", true],
+    ["10.0000 dân", true],
+    ["2030", false],
+    ["10.000 dân", false],
+    ["trên 95%", false],
+    ["1,2%", false],
+    ["20.000", false],
+  ])("%s → %s", (target, expected) => expect(misreadFigure(target)).toBe(expected));
+});
+
+function extraction(document: Partial<PlanDocument>, sources: Extraction["sources"] = {}): Extraction {
+  return {
+    document: { indicators: [], tasks: [], ...document } as PlanDocument,
+    lines: [],
+    sources,
+    unclear: {},
+    cited: [],
+    warnings: [],
+    counts: { tasks: 0, assignments: 0, timeframes: 0, indicators: 0, targets: 0 },
+  };
+}
+
+const guess = (line: number, original: string, replacement: string): Repair => ({
+  id: 1,
+  kind: "number",
+  line,
+  original,
+  replacement,
+  doubtful: true,
+  applied: true,
+});
+
+describe("marking what was read from doubtful text", () => {
+  it("marks short names and names starting with a symbol, at the item", () => {
+    const e = extraction({
+      indicators: [
+        { code: "1", name: "€ hộ nghèo giảm", targets: { "2030": "1,5%" } },
+        { code: "2", name: "Tỷ lệ", targets: { "2030": "95%" } },
+        { code: "3", name: "Tỷ lệ hộ nghèo", targets: { "2030": "dưới 2%" } },
+      ],
+    });
+    markDoubtful(e);
+    expect(e.unclear).toEqual({
+      "indicators.0": DOUBT_MESSAGES.symbolName,
+      "indicators.1": DOUBT_MESSAGES.shortName,
+    });
+  });
+
+  it("marks a target read from a guessed number on the item's lines, not one elsewhere", () => {
+    const e = extraction(
+      {
+        indicators: [
+          { code: "1", name: "Số bác sĩ trên vạn dân", targets: { "2030": "trên 10.000" } },
+          { code: "2", name: "Số giường bệnh viện", targets: { "2030": "10.000" } },
+        ],
+      },
+      { "indicators.0": { from: 3, to: 4 }, "indicators.1": { from: 9, to: 9 } },
+    );
+    markDoubtful(e, [guess(4, "10.0000", "10.000")]);
+    expect(e.unclear["indicators.0.targets.2030"]).toBe(DOUBT_MESSAGES.repairedTarget("10.0000", "10.000"));
+    expect(e.unclear["indicators.1.targets.2030"]).toBeUndefined();
+  });
+
+  it("ignores guesses the user turned off, and marks a target that still looks misread", () => {
+    const e = extraction(
+      { indicators: [{ code: "1", name: "Tuổi thọ trung bình", targets: { "2030": "20630" } }] },
+      { "indicators.0": { from: 1, to: 1 } },
+    );
+    markDoubtful(e, [{ ...guess(1, "20630", "2030"), applied: false }]);
+    expect(e.unclear["indicators.0.targets.2030"]).toBe(DOUBT_MESSAGES.misreadTarget);
+  });
+
+  it("marks a name holding a guessed word, walks children and skips groups, never overwriting a mark", () => {
+    const e = extraction(
+      {
+        indicators: [
+          {
+            code: "I",
+            name: "Nhóm",
+            isGroup: true,
+            children: [{ code: "1", name: "Tỷ lệ xyzqlw được hỗ trợ", targets: { "2030": "100%" } }],
+          },
+        ],
+      },
+      { "indicators.0.children.0": { from: 2, to: 2 } },
+    );
+    e.unclear["indicators.0.children.0.targets.2030"] = "đã có";
+    markDoubtful(e, [{ ...guess(2, "xyzq1w", "xyzqlw"), kind: "letters" }]);
+    expect(e.unclear).toEqual({
+      "indicators.0.children.0": DOUBT_MESSAGES.repairedName,
+      "indicators.0.children.0.targets.2030": "đã có",
+    });
+  });
+});

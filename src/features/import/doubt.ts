@@ -1,0 +1,82 @@
+import type { DocumentIndicator } from "@/features/plans/plan-document";
+import type { Repair } from "./ocr-repair";
+import type { Extraction } from "./parse-document";
+import { fold } from "./text";
+
+// Honest review (issue 17 part 5, ADR 0030): an indicator read from doubtful text is marked
+// "cần kiểm tra" in the review model, so that a wrong value never looks valid. Doubtful is:
+// - a name of fewer than three words, or one starting with a symbol (OCR junk reads that way:
+//   "€ 1", "% dân số");
+// - a target read from a token the OCR repair guessed (a year with an extra digit, a thousands
+//   group of four digits, letters read as digits that no known word explained), or a target that
+//   still holds such a shape;
+// - a target whose figures look misread: a five-digit "year" (20630) or a four-digit thousands group.
+
+export const DOUBT_MESSAGES = {
+  shortName: "Tên chỉ tiêu chưa đến ba từ: có thể đọc sai từ bản quét, hãy kiểm tra",
+  symbolName: "Tên chỉ tiêu bắt đầu bằng ký hiệu: có thể đọc sai từ bản quét, hãy kiểm tra",
+  repairedTarget: (original: string, replacement: string) =>
+    `Số “${original}” trong bản quét đã được đoán là “${replacement}”: hãy đối chiếu với văn bản gốc`,
+  misreadTarget: "Con số có dạng đọc sai (năm 5 chữ số hoặc nhóm nghìn 4 chữ số): hãy đối chiếu với văn bản gốc",
+  repairedName: "Tên chỉ tiêu có chữ đã được sửa từ bản quét theo phỏng đoán: hãy kiểm tra",
+  bareVerb: "Mục tiêu chỉ là một động từ chung (“đảm bảo”, “hoàn thành”): hãy ghi rõ mục tiêu",
+  comparatorOrName: "“Tối thiểu”/“tối đa” đứng ngay sau tên: có thể là một phần của tên chỉ tiêu, hãy kiểm tra",
+} as const;
+
+type Flat = { path: string; indicator: DocumentIndicator };
+
+function flatten(list: DocumentIndicator[], prefix: string): Flat[] {
+  return list.flatMap((indicator, i) => {
+    const path = `${prefix}.${i}`;
+    return [{ path, indicator }, ...flatten(indicator.children ?? [], `${path}.children`)];
+  });
+}
+
+/** A name that cannot be trusted as read: fewer than three words, or starting with a symbol. */
+export function doubtfulName(name: string): "shortName" | "symbolName" | null {
+  const trimmed = name.trim();
+  if (/^[^\p{L}\d(“"]/u.test(trimmed)) return "symbolName";
+  if (trimmed.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < 3) return "shortName";
+  return null;
+}
+
+/** Figures in the shape OCR misreads them: "20630" for a year, "10.0000" for ten thousand. */
+export function misreadFigure(target: string): boolean {
+  return /(?<![\d.,])(?:19|20)\d{3}(?![\d.,])/.test(target) || /\d\.\d{4}(?!\d)/.test(target);
+}
+
+const BARE_VERB = /^(?:dam bao|bao dam|hoan thanh|thuc hien)$/;
+
+/**
+ * "Diện tích nhà ở tối thiểu 11 m²": with no verb between, "tối thiểu" is the comparator or the
+ * end of the name ("diện tích nhà ở tối thiểu" is an indicator of its own); either reading may be meant.
+ */
+function comparatorOrName(indicator: DocumentIndicator, target: string): boolean {
+  const comparator = /^(toi thieu|toi da)\b/.exec(fold(target));
+  if (!comparator || !indicator.sourceText) return false;
+  return fold(indicator.sourceText).includes(`${fold(indicator.name)} ${comparator[1]}`);
+}
+
+/** Adds the doubts to `extraction.unclear` (never removing a mark already there). */
+export function markDoubtful(extraction: Extraction, repairs: readonly Repair[] = []): void {
+  const { unclear, sources } = extraction;
+  const guesses = repairs.filter((r) => r.doubtful && r.applied);
+  for (const { path, indicator } of flatten(extraction.document.indicators, "indicators")) {
+    if (indicator.isGroup) continue;
+    const range = sources[path];
+    const near = range ? guesses.filter((r) => r.line >= range.from && r.line <= range.to) : [];
+    const nameDoubt = doubtfulName(indicator.name);
+    if (nameDoubt && !unclear[path]) unclear[path] = DOUBT_MESSAGES[nameDoubt];
+    for (const [year, target] of Object.entries(indicator.targets ?? {})) {
+      const key = `${path}.targets.${year}`;
+      if (unclear[key]) continue;
+      const guess = near.find((r) => target.includes(r.replacement));
+      if (guess) unclear[key] = DOUBT_MESSAGES.repairedTarget(guess.original, guess.replacement);
+      else if (misreadFigure(target)) unclear[key] = DOUBT_MESSAGES.misreadTarget;
+      else if (BARE_VERB.test(fold(target).trim())) unclear[key] = DOUBT_MESSAGES.bareVerb;
+      else if (comparatorOrName(indicator, target)) unclear[key] = DOUBT_MESSAGES.comparatorOrName;
+    }
+    const nameGuess = near.find((r) => r.kind !== "number" && indicator.name.includes(r.replacement));
+    if (nameGuess && !unclear[path]) unclear[path] = DOUBT_MESSAGES.repairedName;
+  }
+}
