@@ -16,6 +16,7 @@ const PLAN_OWNED_TABLES = [
   "task_progress",
   "reports",
   "report_submissions",
+  "rollup_figures",
 ];
 /** Tables the demo data fills, so that "the privileged role sees rows" means something. */
 const SEEDED = [
@@ -27,6 +28,7 @@ const SEEDED = [
   "indicator_actuals",
   "task_progress",
   "plan_citations",
+  "rollup_figures",
 ];
 const TENANT_TABLES = ["plans", ...PLAN_OWNED_TABLES, "audit_logs"];
 
