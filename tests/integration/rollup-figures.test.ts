@@ -133,14 +133,16 @@ describe("rollup figures maintained on write", () => {
     const created: string[] = [];
 
     const plansBelow = async () =>
-      (await one<{ id: string }>(`SELECT id FROM plans WHERE "parentId" = ANY($1::text[]) ORDER BY id`, [provincePlans]))
+      (
+        await one<{ id: string }>(`SELECT id FROM plans WHERE "parentId" = ANY($1::text[]) ORDER BY id`, [
+          provincePlans,
+        ])
+      )
         .map((r) => r.id)
         .concat(SON_LA);
     const leavesOf = async (plan: string) =>
       (
-        await one<{ id: string }>(`SELECT id FROM indicators WHERE "planId" = $1 AND NOT "isGroup" ORDER BY id`, [
-          plan,
-        ])
+        await one<{ id: string }>(`SELECT id FROM indicators WHERE "planId" = $1 AND NOT "isGroup" ORDER BY id`, [plan])
       ).map((r) => r.id);
     const actualsOf = async (plans: string[]) =>
       one<{ id: string; indicatorId: string; planId: string; year: number }>(
@@ -390,8 +392,10 @@ describe("rollup figures maintained on write", () => {
               count(*) FILTER (WHERE "visibleTo" = '14' OR "visibleTo" IS NULL)::int AS ours FROM rollup_figures`,
     );
     expect(all!.theirs).toBeGreaterThan(0);
-    const seen = await withScope(scopes.sonla, (tx) =>
-      tx.$queryRaw<{ visibleTo: string | null; n: number }[]>`
+    const seen = await withScope(
+      scopes.sonla,
+      (tx) =>
+        tx.$queryRaw<{ visibleTo: string | null; n: number }[]>`
         SELECT "visibleTo", count(*)::int AS n FROM rollup_figures GROUP BY 1 ORDER BY 1`,
     );
     expect(seen.every((r) => r.visibleTo === "14" || r.visibleTo === null)).toBe(true);
@@ -405,7 +409,10 @@ describe("rollup figures maintained on write", () => {
       ),
     ).rejects.toThrow(/permission denied/);
     await expect(
-      withScope(scopes.sonla, (tx) => tx.$executeRaw`UPDATE rollup_figures SET met = met + 1 WHERE "planId" = ${SON_LA}`),
+      withScope(
+        scopes.sonla,
+        (tx) => tx.$executeRaw`UPDATE rollup_figures SET met = met + 1 WHERE "planId" = ${SON_LA}`,
+      ),
     ).rejects.toThrow(/permission denied/);
   });
 });
