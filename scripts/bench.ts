@@ -20,7 +20,7 @@ import {
 import { prepareBenchDatabase } from "./bench/prepare";
 import { measureRollups } from "./bench/rollups";
 import { ms, ratio } from "./bench/timing";
-import { verifyStamps, verifyStatuses } from "./bench/verify";
+import { verifyRollupFigures, verifyStamps, verifyStatuses } from "./bench/verify";
 
 // `npm run bench`: a synthetic national data set in its own embedded PostgreSQL (.data/bench), then,
 // in one run, the province rollup, the national rollup and the dashboard pages, each against its floor
@@ -103,6 +103,13 @@ async function main() {
       throw new Error(
         `Dữ liệu đo có dòng mang dấu quyền xem (visibleTo) khác với kế hoạch của nó, ở: ${stale.join(", ")}. Chạy lại với --fresh.`,
       );
+
+    const figures = await verifyRollupFigures(adminUrl);
+    log(
+      `Số liệu tổng hợp sẵn (rollup_figures): ${figures.figures} dòng, ${figures.differing} dòng khác với tổng hợp từ kết quả.`,
+    );
+    if (figures.differing)
+      throw new Error("Số liệu tổng hợp sẵn (rollup_figures) không khớp với kết quả thực hiện. Chạy lại với --fresh.");
 
     // A rollup takes tens of milliseconds: three times the runs cost seconds and steady the medians
     // against bursts of load from other work on the machine.
