@@ -23,7 +23,7 @@ import { prepareBenchDatabase } from "./bench/prepare";
 import { measureCompile } from "./bench/compile";
 import { measureRollups } from "./bench/rollups";
 import { ms, ratio } from "./bench/timing";
-import { verifyStamps, verifyStatuses } from "./bench/verify";
+import { verifyRollupFigures, verifyStamps, verifyStatuses } from "./bench/verify";
 
 // `npm run bench`: a synthetic national data set in its own embedded PostgreSQL (.data/bench), then,
 // in one run, the province rollup, the national rollup and the dashboard pages, each against its floor
@@ -120,6 +120,12 @@ async function main() {
     // A compiled report takes a second or so: a few runs suffice.
     log("Đo tổng hợp báo cáo năm từ các địa phương (5 lần mỗi tỉnh, sau 1 lần khởi động)…");
     const compile = await measureCompile({ runs: 5, warmup: 1, log });
+    const figures = await verifyRollupFigures(adminUrl);
+    log(
+      `Số liệu tổng hợp sẵn (rollup_figures): ${figures.figures} dòng, ${figures.differing} dòng khác với tổng hợp từ kết quả.`,
+    );
+    if (figures.differing)
+      throw new Error("Số liệu tổng hợp sẵn (rollup_figures) không khớp với kết quả thực hiện. Chạy lại với --fresh.");
 
     // A rollup takes tens of milliseconds: three times the runs cost seconds and steady the medians
     // against bursts of load from other work on the machine.

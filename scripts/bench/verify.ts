@@ -99,3 +99,33 @@ export async function verifyStamps(adminUrl: string): Promise<string[]> {
     await client.end();
   }
 }
+
+/**
+ * The rollups' prepared figures (rollup_figures, ADR 0031) against the aggregate of the actuals they
+ * come from, over the whole data set: the generator loads with triggers off and then rebuilds them, and
+ * a data set from an earlier run got them from the migration's backfill. Returns the rows that differ
+ * (either way).
+ */
+export async function verifyRollupFigures(adminUrl: string): Promise<{ figures: number; differing: number }> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const bare = `
+      SELECT a."planId", rollup_figures_group(g1.id, g1."parentIndicatorId", g1."isGroup", g2.id, g2."parentIndicatorId", g2."isGroup", g3.id, g3."isGroup") AS "groupId",
+             a.year, count(*) FILTER (WHERE a.status = 'MET')::int AS met, count(*) FILTER (WHERE a.status = 'ON_TRACK')::int AS "onTrack",
+             count(*) FILTER (WHERE a.status = 'AT_RISK')::int AS "atRisk", count(*) FILTER (WHERE a.status = 'OFF_TRACK')::int AS "offTrack",
+             count(*) FILTER (WHERE a.status = 'NO_DATA')::int AS "noData"
+      FROM indicator_actuals a JOIN indicators i ON i.id = a."indicatorId"
+      LEFT JOIN indicators g1 ON g1.id = i."parentIndicatorId" LEFT JOIN indicators g2 ON g2.id = g1."parentIndicatorId"
+      LEFT JOIN indicators g3 ON g3.id = g2."parentIndicatorId"
+      GROUP BY 1, 2, 3`;
+    const prepared = `SELECT "planId", "groupId", year, met, "onTrack", "atRisk", "offTrack", "noData" FROM rollup_figures`;
+    const { rows } = await client.query<{ figures: number; differing: number }>(
+      `SELECT (SELECT count(*)::int FROM rollup_figures) AS figures,
+              (SELECT count(*)::int FROM ((${bare} EXCEPT ${prepared}) UNION ALL (${prepared} EXCEPT ${bare})) d) AS differing`,
+    );
+    return rows[0]!;
+  } finally {
+    await client.end();
+  }
+}

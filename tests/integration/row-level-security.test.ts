@@ -17,6 +17,7 @@ const PLAN_OWNED_TABLES = [
   "reports",
   "report_submissions",
   "report_extensions",
+  "rollup_figures",
 ];
 /** Tables the demo data fills, so that "the privileged role sees rows" means something. */
 const SEEDED = [
@@ -28,6 +29,7 @@ const SEEDED = [
   "indicator_actuals",
   "task_progress",
   "plan_citations",
+  "rollup_figures",
 ];
 const TENANT_TABLES = ["plans", ...PLAN_OWNED_TABLES, "audit_logs"];
 

@@ -8,7 +8,10 @@ import type { RollupFilters } from "./rollup";
 // The dashboards' reads. Every rollup is computed by PostgreSQL: one statement gathers the context
 // (the plans it can be about, the plan rolled up, its children, the indicator columns, the latest year
 // with figures), one aggregates the statuses stored with the actuals (indicator_actuals.status) into
-// the matrix cells and the counts per locality. Nothing is cached: a result entered now shows on the next load. All of it runs inside
+// the matrix cells and the counts per locality; the results of the plans below the localities (the
+// communes under each province, in the national rollup) are summed from prepared figures that triggers
+// keep in the same transaction as the actuals (rollup_figures, ADR 0031). Nothing is cached outside
+// the database: a result entered now shows on the next load. All of it runs inside
 // withScope (row-level security as app_user), and every statement also filters explicitly to the plans
 // the scope may read, as visiblePlans() does for Prisma queries.
 //

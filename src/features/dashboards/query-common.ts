@@ -72,3 +72,9 @@ export type NumberParts = {
 export function numberOf(p: NumberParts): string {
   return planNumber(p);
 }
+
+/** Counts by status of the rows of `status` (an expression), as the columns MET … NO_DATA. */
+export const COUNTS = (status: string) =>
+  raw(`count(*) FILTER (WHERE ${status} = 'MET')::int AS "MET", count(*) FILTER (WHERE ${status} = 'ON_TRACK')::int AS "ON_TRACK",
+       count(*) FILTER (WHERE ${status} = 'AT_RISK')::int AS "AT_RISK", count(*) FILTER (WHERE ${status} = 'OFF_TRACK')::int AS "OFF_TRACK",
+       count(*) FILTER (WHERE ${status} = 'NO_DATA')::int AS "NO_DATA"`);

@@ -11,6 +11,7 @@ import {
   GROUP_NAME,
   PATH,
   LEVEL_RANK,
+  COUNTS,
   type NumberParts,
   numberOf,
 } from "./query-common";
@@ -30,7 +31,8 @@ import {
   type RollupFilters,
   type Track,
 } from "./rollup";
-import { empty, prepared, raw, sql, type Sql } from "@/server/db/sql";
+import { prepared, raw, sql, type Sql } from "@/server/db/sql";
+import { belowOfColumns, belowPrepared } from "./rollup-below";
 import { emptyCounts, STATUSES, type StatusCounts } from "./status";
 import { STATUS_LETTERS, statusOfLetter } from "./status-letters";
 
@@ -257,15 +259,11 @@ const STATUS_LETTER = raw(
   `CASE status ${STATUSES.map((s) => `WHEN '${s}' THEN '${STATUS_LETTERS[s]}'`).join(" ")} END`,
 );
 
-const COUNTS = (status: string) =>
-  raw(`count(*) FILTER (WHERE ${status} = 'MET')::int AS "MET", count(*) FILTER (WHERE ${status} = 'ON_TRACK')::int AS "ON_TRACK",
-       count(*) FILTER (WHERE ${status} = 'AT_RISK')::int AS "AT_RISK", count(*) FILTER (WHERE ${status} = 'OFF_TRACK')::int AS "OFF_TRACK",
-       count(*) FILTER (WHERE ${status} = 'NO_DATA')::int AS "NO_DATA"`);
-
 /**
  * The aggregate, one row per child plan: its counts by status (the status stored with the actual of
  * that year, "no data" without one), its matrix cells as a column → status object, and the counts of
- * the results of the plans below it with how many there are (`withBelow`: only when there are some).
+ * the results of the plans below it with how many there are (`withBelow`: only when there are some;
+ * read from the prepared figures, rollup-below.ts).
  * `groupFiltered` narrows the plans below to indicators of the selected columns. Each of a child's
  * indicators in the columns counts once (two derived from the same parent indicator both count; the
  * cell shows one of them). Children without indicators in the columns have no row.
@@ -305,14 +303,7 @@ export function aggregateQuery(
       FROM cells GROUP BY plan
     )${
       input.withBelow
-        ? sql`, below AS (
-      SELECT c."parentId" AS plan, ${COUNTS("a.status")}
-      FROM plans c
-      JOIN indicator_actuals a ON a."planId" = c.id AND a.year = ${input.year}::int
-      WHERE c."parentId" = ANY(${input.kidIds}::text[]) AND ${visible(scope, "c")}
-        ${input.groupFiltered ? sql`AND a."indicatorId" IN (SELECT d.id FROM indicators d WHERE d."derivedFromId" IN (SELECT ind FROM cells))` : empty}
-      GROUP BY c."parentId"
-    ), below_plans AS (
+        ? sql`, below AS (${input.groupFiltered ? belowOfColumns(scope, input) : belowPrepared(scope, input)}), below_plans AS (
       SELECT c."parentId" AS plan, count(*)::int AS n FROM plans c
       WHERE c."parentId" = ANY(${input.kidIds}::text[]) AND ${visible(scope, "c")}
       GROUP BY c."parentId"

@@ -1,0 +1,418 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedId } from "../../prisma/seed/ids";
+import { planId } from "../../prisma/seed/plans";
+import type { Scope } from "../../src/server/db/scope";
+import { createTestDatabase } from "./database";
+
+// The rollups' prepared figures (rollup_figures, ADR 0031) against the bare aggregate of the actuals
+// they come from, after every one of a long run of random writes: actuals inserted, updated and
+// deleted one by one and in bulk, statuses changed, indicators moved between groups or deleted, plans
+// added, moved under another parent, ended, published, withdrawn and deleted. The national rollup,
+// which reads the figures, is compared with the same counts taken from the actuals.
+
+const SON_LA = planId("kh-tu-son-la-2024");
+const STATUSES = ["MET", "ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA"] as const;
+const YEARS = [2024, 2025, 2026, 2027];
+const STEPS = 160;
+const TODAY = "2026-11-23";
+
+/**
+ * The figures as they must be, computed here from scratch and independently of the migration's SQL:
+ * an indicator's group is the top of its chain of parent rows when that row is a group (else none).
+ */
+const BARE_FIGURES = `
+  WITH RECURSIVE up AS (
+    SELECT i.id AS leaf, i.id AS node, i."parentIndicatorId" AS parent, 0 AS depth FROM indicators i
+    UNION ALL
+    SELECT up.leaf, p.id, p."parentIndicatorId", up.depth + 1 FROM up JOIN indicators p ON p.id = up.parent
+  ), top AS (
+    SELECT DISTINCT ON (up.leaf) up.leaf, up.node, up.depth FROM up ORDER BY up.leaf, up.depth DESC
+  )
+  SELECT a."planId", CASE WHEN t.depth > 0 AND g."isGroup" THEN g.id ELSE '' END AS "groupId", a.year,
+         count(*) FILTER (WHERE a.status = 'MET')::int AS met, count(*) FILTER (WHERE a.status = 'ON_TRACK')::int AS "onTrack",
+         count(*) FILTER (WHERE a.status = 'AT_RISK')::int AS "atRisk", count(*) FILTER (WHERE a.status = 'OFF_TRACK')::int AS "offTrack",
+         count(*) FILTER (WHERE a.status = 'NO_DATA')::int AS "noData"
+  FROM indicator_actuals a JOIN top t ON t.leaf = a."indicatorId" JOIN indicators g ON g.id = t.node
+  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+const PREPARED_FIGURES = `
+  SELECT "planId", "groupId", year, met, "onTrack", "atRisk", "offTrack", "noData" FROM rollup_figures ORDER BY 1, 2, 3`;
+
+/** A small deterministic generator (mulberry32), so that a failing run can be repeated exactly. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick<T>(items: readonly T[]): T {
+      if (items.length === 0) throw new Error("nothing to pick from");
+      return items[Math.floor(next() * items.length)]!;
+    },
+  };
+}
+
+describe("rollup figures maintained on write", () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let admin: pg.Client;
+  let q: typeof import("../../src/features/dashboards/queries");
+  let withScope: typeof import("../../src/server/db/scoped").withScope;
+  let parseRollupFilters: typeof import("../../src/features/dashboards/rollup").parseRollupFilters;
+  const scopes = {} as Record<"admin" | "sonla", Scope>;
+
+  const one = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
+    (await admin.query<T>(text, values)).rows;
+  const expectFiguresCurrent = async (step: string) => {
+    const [bare, prepared] = [await one(BARE_FIGURES), await one(PREPARED_FIGURES)];
+    expect(prepared, step).toEqual(bare);
+    const [stale] = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM rollup_figures f JOIN plans p ON p.id = f."planId"
+       WHERE f."visibleTo" IS DISTINCT FROM plan_visible_to(p."provinceCode", p."publishedAt")`,
+    );
+    expect(stale!.n, `${step}: stamps`).toBe(0);
+  };
+  const nationalRollup = () =>
+    withScope(scopes.admin, (tx) => q.getRollup(tx, scopes.admin, parseRollupFilters({}), { today: TODAY }));
+  /** The national rollup's "below" counts equal the same counts taken from the actuals. */
+  const expectNationalCurrent = async (step: string) => {
+    const r = await nationalRollup();
+    expect(r.rows.length, step).toBeGreaterThan(1);
+    for (const row of r.rows) {
+      const [bare] = await one<Record<(typeof STATUSES)[number], number>>(
+        `SELECT ${STATUSES.map((s) => `count(*) FILTER (WHERE a.status = '${s}')::int AS "${s}"`).join(", ")}
+         FROM plans c JOIN indicator_actuals a ON a."planId" = c.id AND a.year = $2 WHERE c."parentId" = $1`,
+        [row.plan.id, r.year],
+      );
+      const [kids] = await one<{ n: number }>(`SELECT count(*)::int AS n FROM plans WHERE "parentId" = $1`, [
+        row.plan.id,
+      ]);
+      const expected = kids!.n ? { plans: kids!.n, counts: bare } : null;
+      expect(row.below, `${step}: ${row.label}`).toEqual(expected);
+    }
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    admin = new pg.Client({ connectionString: db.adminUrl });
+    await admin.connect();
+    process.env.DATABASE_URL = db.appUrl;
+    process.env.NEXTAUTH_SECRET = "a-secret-for-tests-only-0123456789abcdef";
+    q = await import("../../src/features/dashboards/queries");
+    ({ withScope } = await import("../../src/server/db/scoped"));
+    ({ parseRollupFilters } = await import("../../src/features/dashboards/rollup"));
+    const { scopeForUser } = await import("../../src/server/auth/session");
+    scopes.admin = (await scopeForUser(seedId("user", "admin")))!;
+    scopes.sonla = (await scopeForUser(seedId("user", "sonla.approver")))!;
+  });
+  afterAll(async () => {
+    await admin?.end();
+    await db?.drop();
+  });
+
+  it("the migration and the seed left figures equal to the bare aggregate", async () => {
+    const [n] = await one<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_figures`);
+    expect(n!.n).toBeGreaterThan(0);
+    await expectFiguresCurrent("after the seed");
+    await expectNationalCurrent("after the seed");
+  });
+
+  it("stay equal to the bare aggregate after every one of many random writes", async () => {
+    const seed = 18_031;
+    const rnd = random(seed);
+    const national = await nationalRollup();
+    const provincePlans = national.rows.map((r) => r.plan.id);
+    const otherProvincePlan = provincePlans.find((id) => id !== SON_LA)!;
+    expect(otherProvincePlan).toBeDefined();
+    const created: string[] = [];
+
+    const plansBelow = async () =>
+      (
+        await one<{ id: string }>(`SELECT id FROM plans WHERE "parentId" = ANY($1::text[]) ORDER BY id`, [
+          provincePlans,
+        ])
+      )
+        .map((r) => r.id)
+        .concat(SON_LA);
+    const leavesOf = async (plan: string) =>
+      (
+        await one<{ id: string }>(`SELECT id FROM indicators WHERE "planId" = $1 AND NOT "isGroup" ORDER BY id`, [plan])
+      ).map((r) => r.id);
+    const actualsOf = async (plans: string[]) =>
+      one<{ id: string; indicatorId: string; planId: string; year: number }>(
+        `SELECT id, "indicatorId", "planId", year FROM indicator_actuals WHERE "planId" = ANY($1::text[]) ORDER BY id`,
+        [plans],
+      );
+
+    const operations: Record<string, () => Promise<string | null>> = {
+      async insertActual() {
+        const plan = rnd.pick(await plansBelow());
+        const leaves = await leavesOf(plan);
+        if (!leaves.length) return null;
+        const indicator = rnd.pick(leaves);
+        const year = rnd.pick(YEARS);
+        await one(
+          `INSERT INTO indicator_actuals (id, "planId", "indicatorId", year, text, status) VALUES (gen_random_uuid(), $1, $2, $3, '1', $4)
+           ON CONFLICT ("indicatorId", year) DO NOTHING`,
+          [plan, indicator, year, rnd.pick(STATUSES)],
+        );
+        return `insert ${indicator} ${year}`;
+      },
+      async insertManyActuals() {
+        const plan = rnd.pick(await plansBelow());
+        const year = rnd.pick(YEARS);
+        await one(
+          `INSERT INTO indicator_actuals (id, "planId", "indicatorId", year, text, status)
+           SELECT gen_random_uuid(), i."planId", i.id, $2, '2', (ARRAY['MET','ON_TRACK','AT_RISK','OFF_TRACK','NO_DATA'])[1 + abs(hashtext(i.id)) % 5]::"IndicatorStatus"
+           FROM indicators i WHERE i."planId" = $1 AND NOT i."isGroup" ON CONFLICT ("indicatorId", year) DO NOTHING`,
+          [plan, year],
+        );
+        return `insert all of ${plan} ${year}`;
+      },
+      async changeStatus() {
+        const actual = rnd.pick(await actualsOf(await plansBelow()));
+        await one(`UPDATE indicator_actuals SET status = $2 WHERE id = $1`, [actual.id, rnd.pick(STATUSES)]);
+        return `status of ${actual.id}`;
+      },
+      async changeManyStatuses() {
+        const plan = rnd.pick(await plansBelow());
+        await one(
+          `UPDATE indicator_actuals SET status = (ARRAY['MET','ON_TRACK','AT_RISK','OFF_TRACK','NO_DATA'])[1 + (abs(hashtext(id)) + $2::int) % 5]::"IndicatorStatus"
+           WHERE "planId" = $1`,
+          [plan, rnd.int(5)],
+        );
+        return `statuses of ${plan}`;
+      },
+      async changeTextOnly() {
+        const actual = rnd.pick(await actualsOf(await plansBelow()));
+        await one(`UPDATE indicator_actuals SET text = text || '0', version = version + 1 WHERE id = $1`, [actual.id]);
+        return `text of ${actual.id}`;
+      },
+      async moveActualToAnotherYear() {
+        const actual = rnd.pick(await actualsOf(await plansBelow()));
+        const year = rnd.pick(YEARS);
+        const [taken] = await one(`SELECT 1 FROM indicator_actuals WHERE "indicatorId" = $1 AND year = $2`, [
+          actual.indicatorId,
+          year,
+        ]);
+        if (taken) return null;
+        await one(`UPDATE indicator_actuals SET year = $2 WHERE id = $1`, [actual.id, year]);
+        return `year of ${actual.id} → ${year}`;
+      },
+      async deleteActual() {
+        const actual = rnd.pick(await actualsOf(await plansBelow()));
+        await one(`DELETE FROM indicator_actuals WHERE id = $1`, [actual.id]);
+        return `delete ${actual.id}`;
+      },
+      async deleteYear() {
+        const plan = rnd.pick(await plansBelow());
+        const year = rnd.pick(YEARS);
+        await one(`DELETE FROM indicator_actuals WHERE "planId" = $1 AND year = $2`, [plan, year]);
+        return `delete ${plan} ${year}`;
+      },
+      async moveIndicatorToAnotherGroup() {
+        const plan = rnd.pick(await plansBelow());
+        const groups = await one<{ id: string }>(
+          `SELECT id FROM indicators WHERE "planId" = $1 AND "isGroup" AND "parentIndicatorId" IS NULL ORDER BY id`,
+          [plan],
+        );
+        const leaves = await one<{ id: string }>(
+          `SELECT i.id FROM indicators i WHERE i."planId" = $1 AND NOT i."isGroup"
+             AND NOT EXISTS (SELECT 1 FROM indicators c WHERE c."parentIndicatorId" = i.id) ORDER BY i.id`,
+          [plan],
+        );
+        if (!leaves.length) return null;
+        const leaf = rnd.pick(leaves).id;
+        // Now and then out of every group (top level), else into one.
+        const target = groups.length && rnd.next() < 0.8 ? rnd.pick(groups).id : null;
+        await one(`UPDATE indicators SET "parentIndicatorId" = $2 WHERE id = $1`, [leaf, target]);
+        return `move ${leaf} into ${target ?? "no group"}`;
+      },
+      async deleteIndicator() {
+        const plan = rnd.pick(created.length && rnd.next() < 0.7 ? created : await plansBelow());
+        const leaves = await leavesOf(plan);
+        if (!leaves.length) return null;
+        const leaf = rnd.pick(leaves);
+        await one(`DELETE FROM indicators WHERE id = $1`, [leaf]);
+        return `delete indicator ${leaf}`;
+      },
+      async addPlan() {
+        // A copy of one of the plans below, with its indicator tree and its actuals (statuses scrambled).
+        const source = rnd.pick(await plansBelow());
+        if (source === SON_LA) return null;
+        const id = randomUUID();
+        const key = `copy-${id}`;
+        await one(
+          `INSERT INTO plans (id, kind, track, status, notation, "typeCode", "issuerCode", "issuerId", "provinceCode", title, "parentId", "updatedAt")
+           SELECT $1, kind, track, status, notation, "typeCode", "issuerCode", "issuerId", "provinceCode", title || ' (bản sao)', "parentId", now()
+           FROM plans WHERE id = $2`,
+          [id, source],
+        );
+        const newId = (old: string) => `md5(${old} || '${key}')::uuid::text`;
+        await one(
+          `INSERT INTO indicators (id, "planId", "parentIndicatorId", "isGroup", position, code, name, "derivedFromId", inheritance)
+           SELECT ${newId("i.id")}, $1, CASE WHEN i."parentIndicatorId" IS NULL THEN NULL ELSE ${newId('i."parentIndicatorId"')} END,
+                  i."isGroup", i.position, i.code, i.name, i."derivedFromId", i.inheritance
+           FROM indicators i WHERE i."planId" = $2`,
+          [id, source],
+        );
+        await one(
+          `INSERT INTO indicator_actuals (id, "planId", "indicatorId", year, text, status)
+           SELECT gen_random_uuid(), $1, ${newId('a."indicatorId"')}, a.year, a.text,
+                  (ARRAY['MET','ON_TRACK','AT_RISK','OFF_TRACK','NO_DATA'])[1 + abs(hashtext(a.id)) % 5]::"IndicatorStatus"
+           FROM indicator_actuals a WHERE a."planId" = $2`,
+          [id, source],
+        );
+        created.push(id);
+        return `add plan ${id} from ${source}`;
+      },
+      async movePlan() {
+        const plan = rnd.pick((await plansBelow()).filter((p) => p !== SON_LA));
+        await one(`UPDATE plans SET "parentId" = $2 WHERE id = $1`, [plan, rnd.pick(provincePlans)]);
+        return `move plan ${plan}`;
+      },
+      async endIssuer() {
+        const plan = rnd.pick((await plansBelow()).filter((p) => p !== SON_LA));
+        await one(
+          `UPDATE organizations SET "validTo" = CASE WHEN "validTo" IS NULL THEN DATE '2025-06-30' END
+           WHERE id = (SELECT "issuerId" FROM plans WHERE id = $1)`,
+          [plan],
+        );
+        return `end or revive the issuer of ${plan}`;
+      },
+      async publishOrWithdraw() {
+        const plan = rnd.pick(await plansBelow());
+        await one(`UPDATE plans SET "publishedAt" = CASE WHEN "publishedAt" IS NULL THEN now() END WHERE id = $1`, [
+          plan,
+        ]);
+        return `publish or withdraw ${plan}`;
+      },
+      async deletePlan() {
+        if (!created.length) return null;
+        const plan = created.splice(rnd.int(created.length), 1)[0]!;
+        await one(`DELETE FROM plans WHERE id = $1`, [plan]);
+        return `delete plan ${plan}`;
+      },
+    };
+    const names = Object.keys(operations);
+    const done = new Set<string>();
+    for (let step = 0; step < STEPS; step++) {
+      const name = rnd.pick(names);
+      const what = await operations[name]!();
+      if (what === null) continue;
+      done.add(name);
+      await expectFiguresCurrent(`seed ${seed}, step ${step}: ${what}`);
+      if (step % 20 === 0) await expectNationalCurrent(`seed ${seed}, step ${step}: ${what}`);
+    }
+    await expectNationalCurrent(`seed ${seed}, after ${STEPS} steps`);
+    // The run exercised every kind of write (else the seed or STEPS is too small to mean anything).
+    expect([...done].sort()).toEqual([...names].sort());
+  });
+
+  it("a result written now counts in the national rollup on the next load", async () => {
+    const before = await nationalRollup();
+    const sonLa = before.rows.find((r) => r.plan.id === SON_LA)!;
+    const year = before.year!;
+    const [free] = await one<{ id: string; planId: string }>(
+      `SELECT i.id, i."planId" FROM indicators i JOIN plans c ON c.id = i."planId"
+       WHERE c."parentId" = $1 AND NOT i."isGroup"
+         AND NOT EXISTS (SELECT 1 FROM indicator_actuals a WHERE a."indicatorId" = i.id AND a.year = $2) LIMIT 1`,
+      [SON_LA, year],
+    );
+    await one(
+      `INSERT INTO indicator_actuals (id, "planId", "indicatorId", year, text, status) VALUES (gen_random_uuid(), $1, $2, $3, '7', 'OFF_TRACK')`,
+      [free!.planId, free!.id, year],
+    );
+    const after = (await nationalRollup()).rows.find((r) => r.plan.id === SON_LA)!;
+    expect(after.below!.counts.OFF_TRACK).toBe(sonLa.below!.counts.OFF_TRACK + 1);
+  });
+
+  it("two transactions writing the same plan and year at once both count", async () => {
+    const [plan] = await one<{ id: string }>(
+      `SELECT p.id FROM plans p WHERE p."parentId" = $1 AND (SELECT count(*) FROM indicators i WHERE i."planId" = p.id AND NOT i."isGroup") >= 2 ORDER BY p.id LIMIT 1`,
+      [SON_LA],
+    );
+    const leaves = await one<{ id: string }>(
+      `SELECT id FROM indicators WHERE "planId" = $1 AND NOT "isGroup" ORDER BY id LIMIT 2`,
+      [plan!.id],
+    );
+    await one(`DELETE FROM indicator_actuals WHERE "planId" = $1 AND year = 2030`, [plan!.id]);
+    const first = new pg.Client({ connectionString: db.adminUrl });
+    const second = new pg.Client({ connectionString: db.adminUrl });
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      const insert = `INSERT INTO indicator_actuals (id, "planId", "indicatorId", year, text, status) VALUES (gen_random_uuid(), $1, $2, 2030, '1', 'MET')`;
+      await first.query("BEGIN");
+      await second.query("BEGIN");
+      await first.query(insert, [plan!.id, leaves[0]!.id]);
+      // The second waits for the first's lock on the plan's figures, then counts what it committed.
+      const waiting = second.query(insert, [plan!.id, leaves[1]!.id]).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const [blocked] = await one<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'`,
+      );
+      expect(blocked!.n).toBe(1);
+      await first.query("COMMIT");
+      expect(await waiting).toBeNull();
+      await second.query("COMMIT");
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+    const [row] = await one<{ met: number }>(
+      `SELECT sum(met)::int AS met FROM rollup_figures WHERE "planId" = $1 AND year = 2030`,
+      [plan!.id],
+    );
+    expect(row!.met).toBe(2);
+    await expectFiguresCurrent("after two concurrent writers");
+  });
+
+  it("a province reads only its own figures and those of central or published plans; nobody writes them", async () => {
+    // A figure of an unpublished Lâm Đồng plan, so that there is something Sơn La must not see.
+    const [lamDong] = await one<{ planId: string; id: string }>(
+      `SELECT i."planId", i.id FROM indicators i JOIN plans p ON p.id = i."planId"
+       WHERE p."provinceCode" = '68' AND NOT i."isGroup" ORDER BY i.id LIMIT 1`,
+    );
+    await one(`UPDATE plans SET "publishedAt" = NULL WHERE id = $1`, [lamDong!.planId]);
+    await one(
+      `INSERT INTO indicator_actuals (id, "planId", "indicatorId", year, text, status) VALUES (gen_random_uuid(), $1, $2, 2029, '1', 'MET')
+       ON CONFLICT ("indicatorId", year) DO NOTHING`,
+      [lamDong!.planId, lamDong!.id],
+    );
+    const [all] = await one<{ n: number; theirs: number; ours: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE "visibleTo" = '68')::int AS theirs,
+              count(*) FILTER (WHERE "visibleTo" = '14' OR "visibleTo" IS NULL)::int AS ours FROM rollup_figures`,
+    );
+    expect(all!.theirs).toBeGreaterThan(0);
+    const seen = await withScope(
+      scopes.sonla,
+      (tx) =>
+        tx.$queryRaw<{ visibleTo: string | null; n: number }[]>`
+        SELECT "visibleTo", count(*)::int AS n FROM rollup_figures GROUP BY 1 ORDER BY 1`,
+    );
+    expect(seen.every((r) => r.visibleTo === "14" || r.visibleTo === null)).toBe(true);
+    expect(seen.reduce((sum, r) => sum + r.n, 0)).toBe(all!.ours);
+    // Not even for the province's own plan: only the triggers write figures.
+    await expect(
+      withScope(
+        scopes.sonla,
+        (tx) =>
+          tx.$executeRaw`INSERT INTO rollup_figures ("planId", "groupId", year, met) VALUES (${SON_LA}, '', 2031, 5)`,
+      ),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      withScope(
+        scopes.sonla,
+        (tx) => tx.$executeRaw`UPDATE rollup_figures SET met = met + 1 WHERE "planId" = ${SON_LA}`,
+      ),
+    ).rejects.toThrow(/permission denied/);
+  });
+});
