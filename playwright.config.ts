@@ -5,6 +5,9 @@ import { chromiumPath } from "./scripts/lib/chromium";
 // rebuilt from scratch with the demo data at each run.
 // E2E_PORT / E2E_PG_PORT let two checkouts run their browser tests side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SEASON_YEAR = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(
+  new Date(),
+);
 const PG_PORT = process.env.E2E_PG_PORT ?? "54339";
 
 export default defineConfig({
@@ -44,6 +47,9 @@ export default defineConfig({
       DATA_DIR: ".data/e2e",
       EMBEDDED_PG_PORT: PG_PORT,
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+      // The reminders as on 5 December of this year, the peak of the reporting season, whatever the
+      // date the tests run on (notifications.spec.ts).
+      REMINDERS_TODAY: `${SEASON_YEAR}-12-05`,
       // One line per request would bury the failures in the test output.
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },

@@ -36,6 +36,15 @@ const serverSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET phải dài ít nhất 32 ký tự"),
   NEXTAUTH_URL: z.string().url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /**
+   * Due reminders computed as if today were this day (YYYY-MM-DD), for demonstrations and the browser
+   * tests, which show the December reminders whatever the date (src/features/notifications/jobs.ts).
+   * Unset in production: the reminders follow the real calendar.
+   */
+  REMINDERS_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "REMINDERS_TODAY phải có dạng YYYY-MM-DD, ví dụ 2026-12-05")
+    .optional(),
   /** "off" sends every statement unnamed: for a connection pooler that cannot keep prepared statements (src/server/db/prepared-statements.ts). */
   DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
   /**

@@ -3,7 +3,8 @@ import { signIn } from "./helpers";
 
 // The demo commune's editor (Đảng ủy phường Mộc Châu) finds the reminder of this year's report,
 // computed when the server started (src/instrumentation.ts runs the reminders once before it
-// serves), counted in the header, and marks it read.
+// serves) as on 5 December of this year (REMINDERS_TODAY, playwright.config.ts), counted in the
+// header, and marks it read.
 
 const YEAR = Number(
   new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(new Date()),

@@ -122,6 +122,16 @@ describe("notifications", () => {
     ]);
   });
 
+  it("computes the reminders on the real clock, or on REMINDERS_TODAY for demonstrations and browser tests", async () => {
+    const { remindersNow } = await import("../../src/features/notifications/jobs");
+    const { todayInVietnam } = await import("../../src/domain/vietnam-time");
+    expect(todayInVietnam(remindersNow("2027-12-05"))).toBe("2027-12-05");
+    const before = Date.now();
+    const now = remindersNow(undefined).getTime();
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now - before).toBeLessThan(5_000);
+  });
+
   it("tells the province's approvers of a submission and the ward of the review, in the actions' transactions", async () => {
     const created = await reporting.createReport.execute(scopes.editor, { planId, year: YEAR });
     expect(created, JSON.stringify(created)).toMatchObject({ status: "ok" });
