@@ -69,6 +69,42 @@ describe("server functions of actions", () => {
     expect(revalidated).toEqual([]);
   });
 
+  it("saving a report's narrative answers with the saved text and version, and re-renders nothing", async () => {
+    const { createReport } = await import("../../src/features/reporting/report-actions");
+    const { saveNarrativeAction } = await import("../../src/features/reporting/server-actions");
+    const created = await createReport.execute(editor, { planId, year: 2025 });
+    const report = await db.adminDb.report.findFirstOrThrow({ where: { planId, year: 2025 } });
+    expect(created.status === "ok" || report).toBeTruthy();
+    session.scope = editor;
+    const form = new FormData();
+    form.set("reportId", report.id);
+    form.set("version", String(report.version));
+    form.set("numberSerial", "12");
+    form.set("leadership", "Đã quán triệt đến chi bộ.");
+    const result = await saveNarrativeAction({ status: "idle" }, form);
+    expect(result, JSON.stringify(result)).toMatchObject({
+      status: "ok",
+      data: {
+        reportId: report.id,
+        version: report.version + 1,
+        narrative: { numberSerial: "12", leadership: "Đã quán triệt đến chi bộ.", results: null },
+      },
+    });
+    expect(revalidated).toEqual([]);
+
+    // The preview, built on demand, reads through the session's scope.
+    const { reportPreviewAction } = await import("../../src/features/reporting/preview-actions");
+    const preview = await reportPreviewAction({ planId, year: 2025 });
+    expect(preview.status).toBe("ok");
+    expect(preview.status === "ok" && preview.document !== null && typeof preview.document === "object").toBe(true);
+    expect(await reportPreviewAction({ planId: "not-a-uuid", year: 2025 })).toMatchObject({ status: "error" });
+    session.scope = null;
+    expect(await reportPreviewAction({ planId, year: 2025 })).toMatchObject({
+      status: "error",
+      message: expect.stringContaining("Phiên đăng nhập"),
+    });
+  });
+
   it("refreshes nothing when the action is refused, and sends back what was typed but the password", async () => {
     const { createUserAction } = await import("../../src/features/accounts/server-actions");
     const ward = await db.adminDb.organization.findFirstOrThrow({ where: { name: "Đảng ủy phường Mộc Châu" } });

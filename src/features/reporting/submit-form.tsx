@@ -3,6 +3,8 @@
 import { useActionState, useRef, useState } from "react";
 import type { ActionState } from "@/server/actions";
 import { ConfirmDialog, MissingList } from "@/ui/confirm-dialog";
+import { useDraftSaved } from "./draft-events";
+import { missingNarrative, type Narrative } from "./narrative-sections";
 import { submitReportAction } from "./server-actions";
 
 /** The narrative fields whose text differs from what was last saved (sending sends the saved text). */
@@ -16,8 +18,9 @@ function unsavedNarrative(): string[] {
 
 /**
  * Sends the report to the body above: what it says now is frozen as a numbered submission. Sending
- * cannot be undone, so it asks first and lists what is still empty (`missing`, from the server, and
- * the narrative typed but not saved).
+ * cannot be undone, so it asks first and lists what is still empty (the saved narrative's empty
+ * sections, `figuresMissing` from the server, and the narrative typed but not saved). A save of the
+ * narrative in this tab brings the report's new version and text (draft-events.ts).
  *
  * A report addressed outside the app (`outside`: the plan implements a Central document, which is
  * only recorded here) is not sent through it: the body signs the Word file and sends it as a
@@ -28,16 +31,24 @@ export function SubmitForm({
   version,
   resubmission,
   recipient,
-  missing,
+  narrative,
+  figuresMissing,
   outside = false,
 }: {
   reportId: string;
   version: number;
   resubmission: boolean;
   recipient: string | null;
-  missing: string[];
+  /** The narrative as saved; null for a report shown as sent (nothing to check). */
+  narrative: Narrative | null;
+  figuresMissing: string[];
   outside?: boolean;
 }) {
+  const [saved, setSaved] = useState({ version, narrative });
+  useDraftSaved(reportId, (draft) => setSaved({ version: draft.version, narrative: draft.narrative }));
+  // The page re-rendered by another action (a newer version in the props) wins over an older save.
+  const draft = version > saved.version ? { version, narrative } : saved;
+  const missing = [...(draft.narrative ? missingNarrative(draft.narrative) : []), ...figuresMissing];
   const [state, formAction, pending] = useActionState<ActionState, FormData>(submitReportAction, { status: "idle" });
   const form = useRef<HTMLFormElement>(null);
   const [asking, setAsking] = useState(false);
@@ -51,7 +62,7 @@ export function SubmitForm({
       aria-label="Gửi báo cáo"
     >
       <input type="hidden" name="reportId" value={reportId} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={draft.version} />
       {outside ? (
         <p className="text-sm" data-testid="sent-outside">
           Báo cáo này gửi <strong>{recipient ?? "cấp trên"}</strong> bằng văn bản, ngoài hệ thống: tải bản Word ở trên

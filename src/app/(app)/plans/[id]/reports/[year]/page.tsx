@@ -8,11 +8,12 @@ import { daysLeftText } from "@/features/reporting/calendar";
 import { DownloadButton } from "@/features/reporting/download-button";
 import { reportNumber, templateFor } from "@/features/export/document-template";
 import { NarrativeForm } from "@/features/reporting/narrative-form";
-import { missingBeforeSubmission } from "@/features/reporting/narrative-sections";
+import { missingFigures } from "@/features/reporting/narrative-sections";
 import { getReportPage, reportSnapshotFor } from "@/features/reporting/queries";
 import { createReport } from "@/features/reporting/report-actions";
 import { CompiledSection } from "@/features/reporting/compiled/compiled-section";
 import { ReportDocument } from "@/features/reporting/report-document";
+import { ReportPreview } from "@/features/reporting/report-preview";
 import { ExtensionForm } from "@/features/reporting/extension-form";
 import { ReviewForm } from "@/features/reporting/review-form";
 import { SubmitForm } from "@/features/reporting/submit-form";
@@ -280,7 +281,8 @@ export default async function ReportPage({
               version={report.version}
               resubmission={submissions.length > 0}
               recipient={page.plan.parentIssuerName}
-              missing={shown && !shown.submission ? missingBeforeSubmission(report, shown.snapshot) : []}
+              narrative={shown && !shown.submission ? report : null}
+              figuresMissing={shown && !shown.submission ? missingFigures(shown.snapshot) : []}
               outside={page.plan.sentOutside}
             />
           ) : null}
@@ -302,7 +304,7 @@ export default async function ReportPage({
               <p className="text-sm text-stone-600">
                 {shown.submission
                   ? "Bản đã gửi được lưu cố định: sửa số liệu của kế hoạch sau khi gửi không làm thay đổi bản này."
-                  : "Theo số liệu hiện tại của kế hoạch; bảng chỉ tiêu và nhiệm vụ được điền tự động từ số liệu đã nhập."}
+                  : "Theo số liệu hiện tại của kế hoạch và nội dung đã lưu; bảng chỉ tiêu và nhiệm vụ được điền tự động từ số liệu đã nhập."}
                 {asked ? (
                   <>
                     {" "}
@@ -312,12 +314,18 @@ export default async function ReportPage({
                   </>
                 ) : null}
               </p>
-              <div
-                className="overflow-x-auto rounded-lg border border-stone-200 bg-white p-6 shadow-sm"
-                data-testid="report-document"
-              >
-                <ReportDocument snapshot={shown.snapshot} isDraft={!shown.submission} />
-              </div>
+              {/* A sent report is what the page is about: shown whole. A draft's preview is built on
+                  demand (report-preview.tsx), not with every view and save at the 15/12 peak. */}
+              {shown.submission ? (
+                <div
+                  className="overflow-x-auto rounded-lg border border-stone-200 bg-white p-6 shadow-sm"
+                  data-testid="report-document"
+                >
+                  <ReportDocument snapshot={shown.snapshot} isDraft={false} />
+                </div>
+              ) : (
+                <ReportPreview planId={page.plan.id} year={year} reportId={report.id} />
+              )}
             </section>
           ) : null}
         </>
