@@ -26,7 +26,8 @@ export async function reportPreviewAction(raw: { planId: string; year: number })
   const parsed = input.safeParse(raw);
   if (!parsed.success) return { status: "error", message: "Yêu cầu không hợp lệ; hãy tải lại trang." };
   const scope = await routeScope("/plans/[id]/reports/[year]");
-  if (!scope) return { status: "error", message: "Phiên đăng nhập đã hết hạn hoặc bạn không có quyền xem báo cáo này." };
+  if (!scope)
+    return { status: "error", message: "Phiên đăng nhập đã hết hạn hoặc bạn không có quyền xem báo cáo này." };
   const { planId, year } = parsed.data;
   try {
     const shown = await withScope(scope, (db) => reportSnapshotFor(db, scope, planId, year));
