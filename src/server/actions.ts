@@ -2,7 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { endedBodyMessage } from "@/domain/body-validity";
-import { recordAudit, type AuditEntry } from "./audit";
+import { recordAudits, type AuditEntry } from "./audit";
 import { currentScope } from "./auth/session";
 import type { Scope } from "./db/scope";
 import { withScope, type ScopedDb } from "./db/scoped";
@@ -113,7 +113,16 @@ export function defineAction<S extends z.ZodType, O>(definition: ActionDefinitio
           if (!permits(definition.permission, relation, scope.isSystemAdmin))
             throw new ForbiddenError("Bạn không có quyền thực hiện thao tác này với đơn vị đó.");
         }
-        return definition.run({ scope, db, input: parsed.data, audit: (entry) => recordAudit(db, scope, entry) });
+        // The audit entries are written together when the work is done, in the same transaction.
+        const entries: AuditEntry[] = [];
+        const result = await definition.run({
+          scope,
+          db,
+          input: parsed.data,
+          audit: async (entry) => void entries.push(entry),
+        });
+        await recordAudits(db, scope, entries);
+        return result;
       });
       return [
         { status: "ok", data },

@@ -125,6 +125,7 @@ test("a commune's yearly report: enter → submit → returned → resubmit → 
   await expect(confirm.getByRole("button", { name: "Gửi báo cáo" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("report-status")).toHaveText("Đã gửi, chờ duyệt");
+  await page.getByRole("button", { name: "Xem bản đã gửi" }).click();
   await expect(page.getByTestId("report-document")).toContainText("45-BC/ĐU");
   await expect(page.getByTestId("submission-1")).toBeVisible();
   await signOut(page);
@@ -163,12 +164,15 @@ test("a commune's yearly report: enter → submit → returned → resubmit → 
   // 5. The province accepts, reads the first submission as it was sent, and downloads both files.
   await signIn(page, "sonla.approver");
   await openChildReport(page);
+  await page.getByRole("button", { name: "Xem bản đã gửi" }).click();
   await expect(page.getByTestId("report-document")).toContainText("Tỷ lệ thất nghiệp còn cao");
   await page.getByRole("form", { name: "Xem xét báo cáo" }).getByRole("button", { name: "Chấp nhận báo cáo" }).click();
   await expect(page.getByTestId("report-status")).toHaveText("Đã được chấp nhận");
 
   await page.getByTestId("submission-1").getByRole("link", { name: "Lần gửi 1" }).click();
   await expect(page.getByRole("heading", { name: /Bản đã gửi lần 1/ })).toBeVisible();
+  await page.getByRole("button", { name: "Xem bản đã gửi" }).click();
+  await expect(page.getByTestId("report-document")).toContainText("45-BC/ĐU");
   await expect(page.getByTestId("report-document")).not.toContainText("Tỷ lệ thất nghiệp còn cao");
   await page.getByRole("link", { name: "Về bản hiện tại" }).click();
 

@@ -5,10 +5,21 @@ import { useDraftSaved } from "./draft-events";
 import { reportPreviewAction } from "./preview-actions";
 
 /**
- * The draft as it will print, on demand: "Xem bản xem trước" reads it from the plan's current figures
- * and the saved narrative; once open it follows every save of the narrative in this tab.
+ * The report as a document, on demand. A draft ("Xem bản xem trước") is read from the plan's current
+ * figures and the saved narrative, and once open follows every save of the narrative in this tab; a
+ * submission ("Xem bản đã gửi") is read as it was frozen.
  */
-export function ReportPreview({ planId, year, reportId }: { planId: string; year: number; reportId: string }) {
+export function ReportPreview({
+  planId,
+  year,
+  reportId,
+  submission,
+}: {
+  planId: string;
+  year: number;
+  reportId: string;
+  submission?: number;
+}) {
   const [open, setOpen] = useState(false);
   const [document, setDocument] = useState<ReactNode>(null);
   const [error, setError] = useState<string | null>(null);
@@ -16,9 +27,9 @@ export function ReportPreview({ planId, year, reportId }: { planId: string; year
   const region = useId();
   const load = () =>
     startTransition(async () => {
-      const answer = await reportPreviewAction({ planId, year }).catch(() => ({
+      const answer = await reportPreviewAction({ planId, year, submission }).catch(() => ({
         status: "error" as const,
-        message: "Không tải được bản xem trước; hãy thử lại.",
+        message: "Không tải được văn bản báo cáo; hãy thử lại.",
       }));
       if (answer.status === "ok") {
         setDocument(answer.document);
@@ -26,8 +37,9 @@ export function ReportPreview({ planId, year, reportId }: { planId: string; year
       } else setError(answer.message);
     });
   useDraftSaved(reportId, () => {
-    if (open) load();
+    if (open && submission === undefined) load();
   });
+  const noun = submission === undefined ? "bản xem trước" : "bản đã gửi";
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-3">
@@ -41,10 +53,10 @@ export function ReportPreview({ planId, year, reportId }: { planId: string; year
           }}
           className="rounded border border-stone-300 bg-white px-3 py-1.5 text-sm font-semibold text-stone-800 hover:bg-stone-50"
         >
-          {open ? "Ẩn bản xem trước" : "Xem bản xem trước"}
+          {open ? `Ẩn ${noun}` : `Xem ${noun}`}
         </button>
         <span aria-live="polite" className="text-sm text-stone-600">
-          {pending ? "Đang dựng bản xem trước…" : null}
+          {pending ? `Đang dựng ${noun}…` : null}
           {error ? <span className="text-red-700">{error}</span> : null}
         </span>
       </div>
