@@ -8,6 +8,7 @@ import { daysLeftText } from "@/features/reporting/calendar";
 import { DownloadButton } from "@/features/reporting/download-button";
 import { reportNumber, templateFor } from "@/features/export/document-template";
 import { NarrativeForm } from "@/features/reporting/narrative-form";
+import type { Narrative } from "@/features/reporting/narrative-sections";
 import { getReportPage, reportSnapshotFor } from "@/features/reporting/queries";
 import { createReport } from "@/features/reporting/report-actions";
 import { CompiledSection } from "@/features/reporting/compiled/compiled-section";
@@ -22,6 +23,12 @@ import { Badge, IllustrativeBadge } from "@/ui/badge";
 import { deadlineTone, reportStatusLook } from "@/ui/statuses";
 
 export const metadata: Metadata = { title: "Báo cáo năm" };
+
+/** The narrative fields only: what the client forms need, not the whole report. */
+function narrativeOf(report: Narrative): Narrative {
+  const { numberSerial, leadership, results, shortcomings, nextYear, proposals } = report;
+  return { numberSerial, leadership, results, shortcomings, nextYear, proposals };
+}
 
 export default async function ReportPage({
   params,
@@ -268,14 +275,7 @@ export default async function ReportPage({
                 reportId={report.id}
                 version={report.version}
                 numberPattern={numberPattern}
-                narrative={{
-                  numberSerial: report.numberSerial,
-                  leadership: report.leadership,
-                  results: report.results,
-                  shortcomings: report.shortcomings,
-                  nextYear: report.nextYear,
-                  proposals: report.proposals,
-                }}
+                narrative={narrativeOf(report)}
               />
             </section>
           ) : null}
@@ -287,18 +287,7 @@ export default async function ReportPage({
               recipient={page.plan.parentIssuerName}
               planId={page.plan.id}
               year={year}
-              narrative={
-                shownSubmission
-                  ? null
-                  : {
-                      numberSerial: report.numberSerial,
-                      leadership: report.leadership,
-                      results: report.results,
-                      shortcomings: report.shortcomings,
-                      nextYear: report.nextYear,
-                      proposals: report.proposals,
-                    }
-              }
+              narrative={shownSubmission ? null : narrativeOf(report)}
               outside={page.plan.sentOutside}
             />
           ) : null}
