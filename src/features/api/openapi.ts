@@ -75,8 +75,9 @@ export const componentIo = (name: string) => (name === "ActualsUpsert" ? "input"
 
 /** A zod schema as JSON Schema 2020-12, without its own $schema (the document states the dialect). */
 export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output" = "output"): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" });
-  return rest;
+  const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
 }
 
 function parameters(schema: z.ZodObject | undefined, where: "path" | "query") {

@@ -4,7 +4,6 @@ import { defineAction, FieldError } from "@/server/actions";
 import { ConflictError, isUniqueViolation } from "@/server/errors";
 import { TASK_STATUSES, type TaskStatus } from "@/ui/statuses";
 import { planOwner } from "@/server/plan-access";
-import { recomputeStatuses } from "./recompute";
 import { actualRowFields, resultYear, staleRowMessage, writeActuals } from "./save-actuals";
 
 // Entering a year's results: the actuals of a plan's indicators (the whole grid in one transaction,
