@@ -209,7 +209,9 @@ describe("/api/v1", () => {
 
     const etag = first.headers.get("etag")!;
     expect(etag).toMatch(/^".+"$/);
-    const again = await routes.plans.GET(request(`/plans?pageSize=2`, tokens.read, { headers: { "If-None-Match": etag } }));
+    const again = await routes.plans.GET(
+      request(`/plans?pageSize=2`, tokens.read, { headers: { "If-None-Match": etag } }),
+    );
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
     const other = await routes.plans.GET(
@@ -219,7 +221,10 @@ describe("/api/v1", () => {
   });
 
   it("answers 400 with the field's Vietnamese message for a bad parameter", async () => {
-    const response = await routes.actuals.GET(request(`/plans/${planId}/actuals?year=abc`, tokens.read), ctx({ id: planId }));
+    const response = await routes.actuals.GET(
+      request(`/plans/${planId}/actuals?year=abc`, tokens.read),
+      ctx({ id: planId }),
+    );
     expect(response.status).toBe(400);
     const body = schemas.apiErrorSchema.parse(await response.json());
     expect(body.error.code).toBe("invalid_request");
@@ -266,7 +271,10 @@ describe("/api/v1", () => {
 
   it("the signed-in UI downloads the same CSV through the session", async () => {
     session.scope = viewerScope;
-    const response = await routes.actualsCsv.GET(request(`/plans/${planId}/actuals.csv?year=${YEAR}`), ctx({ id: planId }));
+    const response = await routes.actualsCsv.GET(
+      request(`/plans/${planId}/actuals.csv?year=${YEAR}`),
+      ctx({ id: planId }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const text = await response.text();
@@ -341,7 +349,9 @@ describe("/api/v1", () => {
         method: "POST",
         body: csv.toCsv(
           exported.map((row, i) =>
-            editable.some(({ index }) => index + 1 === i) ? row.map((cell, c) => (c === col("Kết quả") ? "7" : cell)) : row,
+            editable.some(({ index }) => index + 1 === i)
+              ? row.map((cell, c) => (c === col("Kết quả") ? "7" : cell))
+              : row,
           ),
         ),
         headers: { "Content-Type": "text/csv" },
@@ -358,7 +368,11 @@ describe("/api/v1", () => {
 
   it("bulk JSON: all or nothing, with every failing row's number, field and Vietnamese message", async () => {
     const indicators = await db.adminDb.indicator.findMany({
-      where: { planId, isGroup: false, targets: { some: { year: 2030, kind: { in: ["EXACT", "AT_LEAST", "ABOVE"] } } } },
+      where: {
+        planId,
+        isGroup: false,
+        targets: { some: { year: 2030, kind: { in: ["EXACT", "AT_LEAST", "ABOVE"] } } },
+      },
       select: { id: true, code: true },
       orderBy: { position: "asc" },
       take: 2,
@@ -385,7 +399,9 @@ describe("/api/v1", () => {
     expect(response.status).toBe(422);
     const body = schemas.apiErrorSchema.parse(await response.json());
     // The row with neither id nor code fails the request's schema: that is reported alone, first.
-    expect(body.error.rows).toEqual([{ row: rows.length, field: "code", message: "Cần mã chỉ tiêu (indicatorId hoặc code)" }]);
+    expect(body.error.rows).toEqual([
+      { row: rows.length, field: "code", message: "Cần mã chỉ tiêu (indicatorId hoặc code)" },
+    ]);
 
     const valid = rows.slice(0, -1);
     const second = await routes.actuals.POST(
@@ -407,9 +423,9 @@ describe("/api/v1", () => {
     expect(byRow[1]).toBeUndefined();
     expect(report.error.message).toMatch(/chưa lưu dòng nào/);
     // Nothing was written, not even the good first row.
-    expect(await db.adminDb.indicatorActual.findMany({ where: { planId, year: YEAR }, orderBy: { id: "asc" } })).toEqual(
-      before,
-    );
+    expect(
+      await db.adminDb.indicatorActual.findMany({ where: { planId, year: YEAR }, orderBy: { id: "asc" } }),
+    ).toEqual(before);
 
     const ok = await routes.actuals.POST(
       request(`/plans/${planId}/actuals?year=${YEAR}`, tokens.write, {
@@ -429,10 +445,19 @@ describe("/api/v1", () => {
     const first = await routes.actuals.GET(request(url, tokens.read), ctx({ id: planId }));
     schemas.actualsSchema.parse(await first.json());
     const etag = first.headers.get("etag")!;
-    expect((await routes.actuals.GET(request(url, tokens.read, { headers: { "If-None-Match": etag } }), ctx({ id: planId }))).status).toBe(304);
+    expect(
+      (await routes.actuals.GET(request(url, tokens.read, { headers: { "If-None-Match": etag } }), ctx({ id: planId })))
+        .status,
+    ).toBe(304);
     const actual = await db.adminDb.indicatorActual.findFirstOrThrow({ where: { planId, year: YEAR } });
-    await db.adminDb.indicatorActual.update({ where: { id: actual.id }, data: { note: "đổi", version: { increment: 1 } } });
-    const after = await routes.actuals.GET(request(url, tokens.read, { headers: { "If-None-Match": etag } }), ctx({ id: planId }));
+    await db.adminDb.indicatorActual.update({
+      where: { id: actual.id },
+      data: { note: "đổi", version: { increment: 1 } },
+    });
+    const after = await routes.actuals.GET(
+      request(url, tokens.read, { headers: { "If-None-Match": etag } }),
+      ctx({ id: planId }),
+    );
     expect(after.status).toBe(200);
     expect(after.headers.get("etag")).not.toBe(etag);
   });
@@ -445,9 +470,8 @@ describe("/api/v1", () => {
   });
 
   it("the OpenAPI document lists every route handler of /api/v1 and is generated from the same schemas", async () => {
-    const { openApiDocument, COMPONENTS, componentIo, jsonSchemaOf, API_OPERATIONS } = await import(
-      "../../src/features/api/openapi"
-    );
+    const { openApiDocument, COMPONENTS, componentIo, jsonSchemaOf, API_OPERATIONS } =
+      await import("../../src/features/api/openapi");
     const served = await (routes.openapi.GET() as Response).json();
     expect(served).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
     expect(served.openapi).toBe("3.1.0");
@@ -461,15 +485,24 @@ describe("/api/v1", () => {
     const methods = Object.fromEntries(
       await Promise.all(
         handlers(root).map(async (dir) => {
-          const module = await import(path.join(dir, "route.ts"));
+          const handler = await import(path.join(dir, "route.ts"));
           const key = `/api/v1${dir.slice(root.length).replace(/\[(\w+)\]/g, "{$1}")}`;
-          return [key, ["GET", "POST"].filter((m) => m in module).map((m) => m.toLowerCase()).sort()];
+          return [
+            key,
+            ["GET", "POST"]
+              .filter((m) => m in handler)
+              .map((m) => m.toLowerCase())
+              .sort(),
+          ];
         }),
       ),
     );
-    for (const [p, ops] of Object.entries(API_OPERATIONS)) expect(ops.map((o) => o.method).sort(), p).toEqual(methods[p]);
+    for (const [p, ops] of Object.entries(API_OPERATIONS))
+      expect(ops.map((o) => o.method).sort(), p).toEqual(methods[p]);
     for (const [name, schema] of Object.entries(COMPONENTS))
-      expect(served.components.schemas[name], name).toEqual(JSON.parse(JSON.stringify(jsonSchemaOf(schema, componentIo(name)))));
+      expect(served.components.schemas[name], name).toEqual(
+        JSON.parse(JSON.stringify(jsonSchemaOf(schema, componentIo(name)))),
+      );
     // Every $ref points at a component that exists.
     const refs = [...JSON.stringify(served).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]);
     for (const ref of refs) expect(Object.keys(served.components.schemas)).toContain(ref);
@@ -485,6 +518,8 @@ describe("/api/v1", () => {
     expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await last!.json()).error.message).toMatch(/gọi API 120 lần/);
     // Another token is counted apart.
-    expect((await routes.reports.GET(request(`/plans/${planId}/reports`, tokens.read), ctx({ id: planId }))).status).toBe(200);
+    expect(
+      (await routes.reports.GET(request(`/plans/${planId}/reports`, tokens.read), ctx({ id: planId }))).status,
+    ).toBe(200);
   });
 });

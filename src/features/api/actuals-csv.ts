@@ -60,8 +60,7 @@ export function provinceActualsCsv(plans: readonly { plan: Plan; data: readonly 
 }
 
 export type CsvRows =
-  | { ok: true; rows: Record<string, unknown>[]; lines: number[] }
-  | { ok: false; message: string; line?: number };
+  { ok: true; rows: Record<string, unknown>[]; lines: number[] } | { ok: false; message: string; line?: number };
 
 /**
  * The rows of an edited CSV, as the bulk upsert's JSON would carry them, with the line of each in

@@ -58,7 +58,11 @@ export function CreateTokenForm() {
         </div>
       </ActionForm>
       {state.status === "ok" ? (
-        <div role="status" aria-label="Mã truy cập mới" className="max-w-2xl rounded-lg border border-emerald-400 bg-emerald-50 p-4">
+        <div
+          role="status"
+          aria-label="Mã truy cập mới"
+          className="max-w-2xl rounded-lg border border-emerald-400 bg-emerald-50 p-4"
+        >
           <p className="text-sm font-semibold">Đã tạo mã. Hãy sao chép ngay: mã chỉ hiện một lần này.</p>
           <code data-testid="new-token-secret" className="mt-2 block break-all rounded bg-white p-2 font-mono text-sm">
             {state.data.secret}
@@ -104,13 +108,27 @@ export function TokenTable({ tokens }: { tokens: TokenView[] }) {
       <caption className="sr-only">Các mã truy cập API của cơ quan</caption>
       <thead>
         <tr className="border-b border-slate-300">
-          <th scope="col" className="py-1 pr-3">Tên</th>
-          <th scope="col" className="py-1 pr-3">Mã bắt đầu bằng</th>
-          <th scope="col" className="py-1 pr-3">Quyền</th>
-          <th scope="col" className="py-1 pr-3">Tạo ngày / người tạo</th>
-          <th scope="col" className="py-1 pr-3">Hết hạn</th>
-          <th scope="col" className="py-1 pr-3">Dùng lần cuối</th>
-          <th scope="col" className="py-1 pr-3">Tình trạng</th>
+          <th scope="col" className="py-1 pr-3">
+            Tên
+          </th>
+          <th scope="col" className="py-1 pr-3">
+            Mã bắt đầu bằng
+          </th>
+          <th scope="col" className="py-1 pr-3">
+            Quyền
+          </th>
+          <th scope="col" className="py-1 pr-3">
+            Tạo ngày / người tạo
+          </th>
+          <th scope="col" className="py-1 pr-3">
+            Hết hạn
+          </th>
+          <th scope="col" className="py-1 pr-3">
+            Dùng lần cuối
+          </th>
+          <th scope="col" className="py-1 pr-3">
+            Tình trạng
+          </th>
           <th scope="col" className="py-1">
             <span className="sr-only">Thao tác</span>
           </th>

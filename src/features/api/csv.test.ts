@@ -3,7 +3,12 @@ import { BOM, CsvError, parseCsv, toCsv } from "./csv";
 
 describe("CSV (RFC 4180)", () => {
   it("writes a byte-order mark, CRLF, and quotes only what needs it", () => {
-    expect(toCsv([["a", "b"], ["1", 2]])).toBe(`${BOM}a,b\r\n1,2\r\n`);
+    expect(
+      toCsv([
+        ["a", "b"],
+        ["1", 2],
+      ]),
+    ).toBe(`${BOM}a,b\r\n1,2\r\n`);
     expect(toCsv([["2,5", 'nói "có"', "dòng\nhai", "x;y", " lề", null, undefined]])).toBe(
       `${BOM}"2,5","nói ""có""","dòng\nhai","x;y"," lề",,\r\n`,
     );

@@ -41,13 +41,29 @@ export const COMPONENTS = {
 
 export const API_OPERATIONS: Record<string, Operation[]> = {
   "/api/v1/plans": [
-    { method: "get", summary: "Danh sách kế hoạch được xem (phân trang, lọc như trang danh sách)", query: planListQuery, ok: { schema: planListSchema } },
+    {
+      method: "get",
+      summary: "Danh sách kế hoạch được xem (phân trang, lọc như trang danh sách)",
+      query: planListQuery,
+      ok: { schema: planListSchema },
+    },
   ],
   "/api/v1/plans/{id}": [
-    { method: "get", summary: "Một kế hoạch với nhiệm vụ, chỉ tiêu và mục tiêu", path: planIdParams, ok: { schema: planDetailSchema } },
+    {
+      method: "get",
+      summary: "Một kế hoạch với nhiệm vụ, chỉ tiêu và mục tiêu",
+      path: planIdParams,
+      ok: { schema: planDetailSchema },
+    },
   ],
   "/api/v1/plans/{id}/actuals": [
-    { method: "get", summary: "Kết quả thực hiện chỉ tiêu của một năm", path: planIdParams, query: yearQuery, ok: { schema: actualsSchema } },
+    {
+      method: "get",
+      summary: "Kết quả thực hiện chỉ tiêu của một năm",
+      path: planIdParams,
+      query: yearQuery,
+      ok: { schema: actualsSchema },
+    },
     {
       method: "post",
       summary: "Ghi hàng loạt kết quả một năm (JSON hoặc CSV), tất cả hoặc không dòng nào",
@@ -59,13 +75,30 @@ export const API_OPERATIONS: Record<string, Operation[]> = {
     },
   ],
   "/api/v1/plans/{id}/actuals.csv": [
-    { method: "get", summary: "Chỉ tiêu và kết quả một năm của kế hoạch (CSV, UTF-8 có BOM)", path: planIdParams, query: yearQuery, ok: { csv: true } },
+    {
+      method: "get",
+      summary: "Chỉ tiêu và kết quả một năm của kế hoạch (CSV, UTF-8 có BOM)",
+      path: planIdParams,
+      query: yearQuery,
+      ok: { csv: true },
+    },
   ],
   "/api/v1/plans/{id}/reports": [
-    { method: "get", summary: "Tình trạng báo cáo hằng năm của kế hoạch", path: planIdParams, ok: { schema: reportsSchema } },
+    {
+      method: "get",
+      summary: "Tình trạng báo cáo hằng năm của kế hoạch",
+      path: planIdParams,
+      ok: { schema: reportsSchema },
+    },
   ],
   "/api/v1/provinces/{code}/actuals.csv": [
-    { method: "get", summary: "Chỉ tiêu và kết quả một năm của mọi kế hoạch trong tỉnh được xem (CSV)", path: provinceParams, query: yearQuery, ok: { csv: true } },
+    {
+      method: "get",
+      summary: "Chỉ tiêu và kết quả một năm của mọi kế hoạch trong tỉnh được xem (CSV)",
+      path: provinceParams,
+      query: yearQuery,
+      ok: { csv: true },
+    },
   ],
   "/api/v1/openapi.json": [{ method: "get", summary: "Tài liệu OpenAPI 3.1 này", ok: {} }],
 };
@@ -75,7 +108,10 @@ export const componentIo = (name: string) => (name === "ActualsUpsert" ? "input"
 
 /** A zod schema as JSON Schema 2020-12, without its own $schema (the document states the dialect). */
 export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output" = "output"): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
+  const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
   delete json.$schema;
   return json;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
 import { planNumber } from "@/domain/document-number";
 import { asTree } from "@/domain/tree";
 import { listPlanPage, type PlanSummary } from "@/features/plans/queries";
@@ -32,10 +33,12 @@ const summarySelect = {
   issuer: { select: { id: true, name: true } },
 } as const;
 
-function summaryOf(plan: Omit<PlanSummary, "number" | "_count" | "issuer" | "hasContent"> & {
-  publishedAt?: Date | null;
-  issuer: { id: string; name: string };
-}): PlanSummaryOut {
+function summaryOf(
+  plan: Omit<PlanSummary, "number" | "_count" | "issuer" | "hasContent"> & {
+    publishedAt?: Date | null;
+    issuer: { id: string; name: string };
+  },
+): PlanSummaryOut {
   return {
     id: plan.id,
     number: planNumber(plan),
@@ -80,7 +83,15 @@ export async function apiPlanDetail(db: ScopedDb, scope: Scope, id: string): Pro
   const [tasks, indicators] = await Promise.all([
     db.task.findMany({
       where: { planId: id },
-      select: { id: true, parentTaskId: true, position: true, numbering: true, title: true, body: true, timeframeText: true },
+      select: {
+        id: true,
+        parentTaskId: true,
+        position: true,
+        numbering: true,
+        title: true,
+        body: true,
+        timeframeText: true,
+      },
       orderBy: [{ position: "asc" }, { id: "asc" }],
     }),
     db.indicator.findMany({
@@ -147,7 +158,7 @@ const indicatorActualSelect = (year: number) =>
         isIllustrative: true,
       },
     },
-  }) as const;
+  }) satisfies Prisma.IndicatorSelect;
 
 type IndicatorWithActual = {
   id: string;

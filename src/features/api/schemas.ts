@@ -14,7 +14,10 @@ import {
 // document is generated from them (openapi.ts, z.toJSONSchema), and the contract tests validate the
 // answers with them. One source for all three, so the document cannot drift from the code.
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: "Ngày, YYYY-MM-DD" });
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ description: "Ngày, YYYY-MM-DD" });
 const uuid = z.uuid("Mã không hợp lệ");
 
 // ---------------------------------------------------------------- requests
@@ -29,9 +32,17 @@ export const provinceParams = z.object({
 
 export const planListQuery = z.object({
   page: z.coerce.number().int("Trang phải là số nguyên").min(1, "Trang bắt đầu từ 1").default(1),
-  pageSize: z.coerce.number().int("Cỡ trang phải là số nguyên").min(1, "Cỡ trang tối thiểu 1").max(100, "Cỡ trang tối đa 100").default(25),
+  pageSize: z.coerce
+    .number()
+    .int("Cỡ trang phải là số nguyên")
+    .min(1, "Cỡ trang tối thiểu 1")
+    .max(100, "Cỡ trang tối đa 100")
+    .default(25),
   q: z.string().max(200, "Từ khóa quá dài").optional().meta({ description: "Tìm theo số, tên, cơ quan ban hành" }),
-  provinceCode: z.string().regex(/^\d{2}$/, "Mã tỉnh gồm 2 chữ số").optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/, "Mã tỉnh gồm 2 chữ số")
+    .optional(),
   level: z.enum(AdminLevel, { message: "Cấp không hợp lệ" }).optional(),
   track: z.enum([Track.PARTY, Track.STATE], { message: "Khối không hợp lệ" }).optional(),
   status: z.enum(PlanStatus, { message: "Trạng thái không hợp lệ" }).optional(),

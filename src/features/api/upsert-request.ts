@@ -34,7 +34,12 @@ export async function upsertActualsRequest(request: Request, caller: ApiCaller, 
   if (/^text\/csv/i.test(type)) {
     const read = rowsFromCsv(text);
     if (!read.ok)
-      return apiError(422, "invalid_csv", read.message, read.line ? { rows: [{ row: read.line, field: "", message: read.message }] } : {});
+      return apiError(
+        422,
+        "invalid_csv",
+        read.message,
+        read.line ? { rows: [{ row: read.line, field: "", message: read.message }] } : {},
+      );
     rows = read.rows;
     rowNumber = (index) => read.lines[index] ?? index + 2;
   } else if (/^application\/json/i.test(type)) {
@@ -50,7 +55,8 @@ export async function upsertActualsRequest(request: Request, caller: ApiCaller, 
   if (!body.success) {
     for (const issue of body.error.issues) {
       const [, index, ...field] = issue.path;
-      if (typeof index === "number") errors.push({ row: rowNumber(index), field: field.join("."), message: issue.message });
+      if (typeof index === "number")
+        errors.push({ row: rowNumber(index), field: field.join("."), message: issue.message });
       else errors.push({ row: 0, field: "rows", message: issue.message });
     }
     return apiError(422, "invalid_rows", `${errors.length} lỗi; chưa lưu dòng nào.`, { rows: errors });

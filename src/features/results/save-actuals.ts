@@ -284,4 +284,3 @@ async function savedActuals(db: ScopedDb, indicatorIds: string[], year: number):
     };
   });
 }
-

@@ -106,7 +106,10 @@ export async function apiRoute(
         ),
       );
     noteRequestUser(caller.scope.userId);
-    const verdict = await takeRateLimit("api", caller.token ? `token:${caller.token.id}` : `user:${caller.scope.userId}`);
+    const verdict = await takeRateLimit(
+      "api",
+      caller.token ? `token:${caller.token.id}` : `user:${caller.scope.userId}`,
+    );
     if (!verdict.allowed) {
       const response = apiError(429, "rate_limited", verdict.message);
       response.headers.set("Retry-After", String(verdict.retryAfterSeconds));

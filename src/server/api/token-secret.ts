@@ -21,7 +21,7 @@ export function hashTokenSecret(secret: string): string {
 /** The secret of an `Authorization: Bearer …` header, or null when the header is absent or of another kind. */
 export function bearerSecret(header: string | null): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
-  return match ? match[1] : null;
+  return match?.[1] ?? null;
 }
 
 /** A secret of the right shape (so that garbage never reaches the database). */

@@ -32,9 +32,9 @@ export default async function ApiTokensPage() {
       <div>
         <h1 className="text-xl font-semibold">Mã truy cập API</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-700">
-          Hệ thống khác dùng mã truy cập để đọc kế hoạch, chỉ tiêu và kết quả mà cán bộ của {scope.organizationName ?? "cơ quan"}{" "}
-          được xem, và (nếu được cấp quyền ghi) gửi kết quả thực hiện hằng năm. Mã chỉ hiện một lần khi tạo; hệ thống chỉ lưu
-          bản băm.
+          Hệ thống khác dùng mã truy cập để đọc kế hoạch, chỉ tiêu và kết quả mà cán bộ của{" "}
+          {scope.organizationName ?? "cơ quan"} được xem, và (nếu được cấp quyền ghi) gửi kết quả thực hiện hằng năm. Mã
+          chỉ hiện một lần khi tạo; hệ thống chỉ lưu bản băm.
         </p>
       </div>
       {scope.organizationId ? <CreateTokenForm /> : <p className="text-sm">Hãy chọn cơ quan bạn đang làm việc cho.</p>}

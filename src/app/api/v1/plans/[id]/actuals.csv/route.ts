@@ -15,9 +15,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     if (!params.ok) return params.response;
     const query = parseParams(yearQuery, queryOf(request));
     if (!query.ok) return query.response;
-    const { plan, data } = await withScope(scope, (db) =>
-      apiPlanActuals(db, scope, params.data.id, query.data.year),
-    );
+    const { plan, data } = await withScope(scope, (db) => apiPlanActuals(db, scope, params.data.id, query.data.year));
     return csvResponse(planActualsCsv(data, query.data.year), `Kết quả ${query.data.year} - ${plan.number}.csv`);
   });
 }

@@ -17,11 +17,9 @@ export async function GET(request: Request, context: { params: Promise<{ code: s
     if (!query.ok) return query.response;
     // Another province's plans are partly public (published ones), but its CSV is its own users' export.
     if (!scope.allProvinces && scope.provinceCode !== params.data.code) throw new NotFoundError("Không tìm thấy tỉnh");
-    const plans = await withScope(
-      scope,
-      (db) => apiProvinceActuals(db, scope, params.data.code, query.data.year),
-      { timeout: 60_000 },
-    );
+    const plans = await withScope(scope, (db) => apiProvinceActuals(db, scope, params.data.code, query.data.year), {
+      timeout: 60_000,
+    });
     return csvResponse(
       provinceActualsCsv(plans, query.data.year),
       `Kết quả ${query.data.year} - tỉnh ${params.data.code}.csv`,
