@@ -133,6 +133,7 @@ export function defineAction<S extends z.ZodType, O>(definition: ActionDefinitio
         return fail("Không tìm thấy đối tượng (có thể đã bị xóa hoặc bạn không có quyền xem).");
       if (error instanceof ForbiddenError || error instanceof ConflictError) return fail(error.message);
       if (error instanceof FieldError) return fail(error.message, { [error.field]: error.message });
+      if (error instanceof FieldErrors) return fail(error.message, error.fields);
       // Nothing was committed, or the commit's answer was lost with the connection: a retry then meets
       // the version check. Either way the form keeps what was typed.
       if (isDatabaseUnavailable(error)) return fail(DATABASE_UNAVAILABLE_ERROR);
@@ -171,6 +172,16 @@ export class FieldError extends Error {
   constructor(
     readonly field: string,
     message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Several such failures at once (a bulk write reports every row it refuses); nothing is written. */
+export class FieldErrors extends Error {
+  constructor(
+    message: string,
+    readonly fields: Record<string, string>,
   ) {
     super(message);
   }

@@ -26,7 +26,7 @@ function routePath(file: string): string {
   return `/${segments.join("/")}`;
 }
 
-const GUARD = /\b(?:requirePage|routeScope|requirePlanPage|planPage)\(\s*"([^"]+)"/g;
+const GUARD = /\b(?:requirePage|routeScope|requirePlanPage|planPage|apiRoute)\(\s*"([^"]+)"/g;
 const files = routeFiles(APP).map((file) => ({
   file: path.relative(APP, file),
   path: routePath(file),

@@ -47,6 +47,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 Nhật ký
               </Link>
             ) : null}
+            {routeAllows(scope, "/admin/api-tokens") && scope.organizationId ? (
+              <Link href="/admin/api-tokens" className="hover:underline">
+                Mã API
+              </Link>
+            ) : null}
             {scope.isSystemAdmin ? (
               <Link href="/admin/organizations" className="hover:underline">
                 Cơ quan
