@@ -100,7 +100,7 @@ describe("scans read by OCR as a job", () => {
     const { extraction } = read.outcome;
     expect(extraction.document.title).toMatch(/Triển khai Nghị quyết số 68\/NQ-CP/);
     expect(extraction.document.tasks.length).toBeGreaterThan(0);
-    expect(extraction.ocr?.original.join("\n")).toContain("MỤC TIÊU");
+    expect(extraction.ocr?.original.join("\n")).toContain("Thời gian thực hiện");
 
     const { confirmImport } = await import("../../src/features/import/import-actions");
     const confirmed = await confirmImport.execute(editor, {
