@@ -50,7 +50,7 @@ export function StatusLegend() {
         </li>
       ))}
       <li className="flex items-center gap-1">
-        <span className="rounded px-1.5 py-0.5 font-semibold text-stone-400">—</span>
+        <span className="rounded px-1.5 py-0.5 font-semibold text-stone-500">—</span>
         <span className="text-stone-600">= kế hoạch không có chỉ tiêu này</span>
       </li>
     </ul>

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { IndicatorStatus } from "@/domain/indicator-status";
-import { defineAction, FieldError } from "@/server/actions";
+import { defineAction, FieldError, publicData } from "@/server/actions";
 import type { ScopedDb } from "@/server/db/scoped";
 import { ConflictError, isUniqueViolation } from "@/server/errors";
 import { readActualCell } from "./cell";
@@ -228,7 +228,9 @@ export const saveActuals = defineAction({
   },
   // No page re-render in the answer: the grid updates from `saved` (and remembers it for a page the
   // router restores, saved-in-tab.ts); every other page of the plan is rendered afresh when opened.
-  // The re-render doubled the cost of a save at the 15/12 peak (docs/performance.md).
+  // The re-render doubled the cost of a save at the 15/12 peak (docs/performance.md). The plan's
+  // public page (if published) is read again in the background, which re-renders nothing here.
+  revalidate: ({ input }) => publicData(input.planId),
 });
 
 async function savedActuals(db: ScopedDb, indicatorIds: string[], year: number): Promise<SavedActual[]> {
