@@ -67,11 +67,17 @@ async function focusShown(page: Page) {
     const style = getComputedStyle(element);
     const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
     const ring = style.boxShadow !== "none";
-    return { tag: element.tagName, name: element.getAttribute("aria-label") ?? element.textContent?.trim() ?? "", shown: outline || ring };
+    return {
+      tag: element.tagName,
+      name: element.getAttribute("aria-label") ?? element.textContent?.trim() ?? "",
+      shown: outline || ring,
+    };
   });
 }
 
-test("keyboard alone: the skip link comes first, and Tab walks the results grid with a visible focus", async ({ page }) => {
+test("keyboard alone: the skip link comes first, and Tab walks the results grid with a visible focus", async ({
+  page,
+}) => {
   await signIn(page, "phuongmocchau.editor");
   await page.goto(`/reports?year=${YEAR}`);
   await page
@@ -95,7 +101,8 @@ test("keyboard alone: the skip link comes first, and Tab walks the results grid 
   const grid = page.getByRole("table", { name: `Kết quả thực hiện chỉ tiêu năm ${YEAR}` });
   const first = grid.getByRole("textbox").first();
   let steps = 0;
-  while (!(await first.evaluate((e) => e === document.activeElement)) && steps++ < 200) await page.keyboard.press("Tab");
+  while (!(await first.evaluate((e) => e === document.activeElement)) && steps++ < 200)
+    await page.keyboard.press("Tab");
   await expect(first).toBeFocused();
   const seen: string[] = [];
   for (let i = 0; i < 8; i++) {

@@ -56,7 +56,12 @@ test("an approver publishes a plan; anyone then reads its indicators, targets, r
     await expect(chart).toBeVisible();
     await expect(chart.locator("svg .recharts-bar-rectangle").first()).toBeVisible();
     const counts = anon.getByRole("table", { name: /^Số chỉ tiêu theo tình trạng thực hiện năm \d{4}$/ });
-    const total = Number(await counts.getByRole("row", { name: /Tổng số/ }).getByRole("cell").textContent());
+    const total = Number(
+      await counts
+        .getByRole("row", { name: /Tổng số/ })
+        .getByRole("cell")
+        .textContent(),
+    );
     expect(total).toBeGreaterThan(10);
     // The numbers written on the bars are the table's (a bar of 0 may carry no label).
     const labels = (await chart.locator(".recharts-label-list text").allTextContents()).map(Number);

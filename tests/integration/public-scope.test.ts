@@ -20,12 +20,18 @@ describe("the public scope", () => {
   const publicCount = (table: string, plan: string) =>
     scoped.withScope(PUBLIC_SCOPE, async (tx) => {
       const column = table === "plans" ? "id" : `"planId"`;
-      const [row] = await tx.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table} WHERE ${column} = $1`, plan);
+      const [row] = await tx.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT count(*) AS n FROM ${table} WHERE ${column} = $1`,
+        plan,
+      );
       return Number(row!.n);
     });
   const adminCount = async (table: string, plan: string) => {
     const column = table === "plans" ? "id" : `"planId"`;
-    const [row] = await db.adminDb.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${table} WHERE ${column} = $1`, plan);
+    const [row] = await db.adminDb.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT count(*) AS n FROM ${table} WHERE ${column} = $1`,
+      plan,
+    );
     return Number(row!.n);
   };
 
@@ -63,16 +69,19 @@ describe("the public scope", () => {
   it("sees nothing else of a published plan, and nothing of accounts' data", async () => {
     for (const table of ["tasks", "task_assignments", "task_progress", "plan_versions", "reports", "rollup_figures"])
       expect(await publicCount(table, published), table).toBe(0);
-    const [audit] = await scoped.withScope(PUBLIC_SCOPE, (tx) =>
-      tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM audit_logs`,
+    const [audit] = await scoped.withScope(
+      PUBLIC_SCOPE,
+      (tx) => tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM audit_logs`,
     );
     expect(Number(audit!.n)).toBe(0);
   });
 
   it("writes nothing, not even where row-level security does not reach", async () => {
     await expect(
-      scoped.withScope(PUBLIC_SCOPE, (tx) =>
-        tx.$executeRaw`UPDATE organizations SET "shortName" = 'x' WHERE id = (SELECT id FROM organizations LIMIT 1)`,
+      scoped.withScope(
+        PUBLIC_SCOPE,
+        (tx) =>
+          tx.$executeRaw`UPDATE organizations SET "shortName" = 'x' WHERE id = (SELECT id FROM organizations LIMIT 1)`,
       ),
     ).rejects.toThrow(/read-only/);
     await expect(

@@ -24,8 +24,8 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
         {children}
       </main>
       <footer className="mx-auto max-w-7xl px-4 pb-8 text-sm text-stone-600">
-        Chỉ các kế hoạch đã được cơ quan ban hành công bố và số liệu của chúng được hiển thị ở đây. Số liệu được
-        cập nhật sau tối đa một phút.
+        Chỉ các kế hoạch đã được cơ quan ban hành công bố và số liệu của chúng được hiển thị ở đây. Số liệu được cập
+        nhật sau tối đa một phút.
       </footer>
     </div>
   );

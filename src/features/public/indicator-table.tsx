@@ -51,15 +51,16 @@ export function PublicIndicatorTable({ rows }: { rows: PublicIndicatorRow[] }) {
             ) : (
               <tr key={row.id}>
                 <td className="px-3 py-2 align-top tabular-nums">{row.code}</td>
-                <td className="px-3 py-2 align-top" style={row.depth > 1 ? { paddingLeft: `${row.depth * 0.75}rem` } : undefined}>
+                <td
+                  className="px-3 py-2 align-top"
+                  style={row.depth > 1 ? { paddingLeft: `${row.depth * 0.75}rem` } : undefined}
+                >
                   {row.name}
                 </td>
                 <td className="px-3 py-2 align-top">{row.unit ?? ""}</td>
                 <td className="px-3 py-2 align-top">{row.targets[2025] || "—"}</td>
                 <td className="px-3 py-2 align-top">{row.targets[2030] || "—"}</td>
-                <td className="px-3 py-2 align-top tabular-nums">
-                  {row.latest ? row.latest.text : "Chưa có số liệu"}
-                </td>
+                <td className="px-3 py-2 align-top tabular-nums">{row.latest ? row.latest.text : "Chưa có số liệu"}</td>
                 <td className="px-3 py-2 align-top tabular-nums">{row.latest?.year ?? "—"}</td>
                 <td className="px-3 py-2 align-top">
                   <span

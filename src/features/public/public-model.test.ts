@@ -13,7 +13,12 @@ const indicator = (over: Partial<PublicIndicatorInput> & { id: string }): Public
   actuals: [],
   ...over,
 });
-const actual = (year: number, text: string, value: number | null, status: PublicIndicatorInput["actuals"][number]["status"]) => ({
+const actual = (
+  year: number,
+  text: string,
+  value: number | null,
+  status: PublicIndicatorInput["actuals"][number]["status"],
+) => ({
   year,
   text,
   value,
@@ -52,7 +57,10 @@ describe("publicIndicatorRows", () => {
 
   it("shows the latest actual as typed, else its value with a decimal comma, with its year and status", () => {
     expect(rows[2]!.latest).toEqual({ year: 2025, text: "96,25", status: "MET", isIllustrative: false });
-    const typed = publicIndicatorRows([indicator({ id: "c", actuals: [actual(2024, "Đảm bảo vững", null, "MET")] })], format);
+    const typed = publicIndicatorRows(
+      [indicator({ id: "c", actuals: [actual(2024, "Đảm bảo vững", null, "MET")] })],
+      format,
+    );
     expect(typed[0]!.latest?.text).toBe("Đảm bảo vững");
     const blank = publicIndicatorRows([indicator({ id: "d", actuals: [actual(2024, "", null, "NO_DATA")] })], format);
     expect(blank[0]!.latest?.text).toBe("—");

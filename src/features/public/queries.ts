@@ -122,7 +122,16 @@ export async function publicPlan(db: ScopedDb, id: string): Promise<PublicPlan |
       ...summary,
       track: true,
       publishedAt: true,
-      parent: { select: { id: true, kind: true, title: true, publishedAt: true, ...numberParts, issuer: { select: { name: true } } } },
+      parent: {
+        select: {
+          id: true,
+          kind: true,
+          title: true,
+          publishedAt: true,
+          ...numberParts,
+          issuer: { select: { name: true } },
+        },
+      },
       children: {
         where: { publishedAt: { not: null } },
         select: summary,

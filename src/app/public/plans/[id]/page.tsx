@@ -66,7 +66,9 @@ export default async function PublicPlanPage({ params }: Props) {
           </p>
         ) : null}
         {plan.hasIllustrative ? (
-          <p className="text-sm text-amber-900">Số liệu trên trang này là dữ liệu minh họa, không phải số liệu thực tế.</p>
+          <p className="text-sm text-amber-900">
+            Số liệu trên trang này là dữ liệu minh họa, không phải số liệu thực tế.
+          </p>
         ) : null}
       </header>
 
@@ -95,7 +97,9 @@ export default async function PublicPlanPage({ params }: Props) {
                 {plan.counts.map((c) => (
                   <tr key={c.status}>
                     <th scope="row" className="py-1 pr-6 text-left font-normal">
-                      <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${indicatorStatusLook[c.status].classes}`}>
+                      <span
+                        className={`rounded px-1.5 py-0.5 text-xs font-semibold ${indicatorStatusLook[c.status].classes}`}
+                      >
                         {indicatorStatusLook[c.status].label}
                       </span>
                     </th>
