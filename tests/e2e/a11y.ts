@@ -17,5 +17,6 @@ export async function expectNoSeriousViolations(page: Page) {
         .map((n) => `    ${n.target.join(" ")}: ${n.failureSummary?.split("\n").join(" ")}`)
         .join("\n")}`,
   );
-  expect(report, `${page.url()}\n${report.join("\n")}`).toEqual([]);
+  // Soft: every page of a test is checked and reported, not only up to the first with a finding.
+  expect.soft(report, `${page.url()}\n${report.join("\n")}`).toEqual([]);
 }
