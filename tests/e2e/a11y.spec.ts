@@ -18,7 +18,7 @@ async function openSonLaPlan(page: Page): Promise<string> {
 }
 
 test("the plan list, a plan, its results grid, both dashboards and the reports meet WCAG 2.1 AA", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await signIn(page, "sonla.approver");
   await page.goto("/plans");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
