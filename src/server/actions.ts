@@ -1,5 +1,5 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
+import { revalidatePath, revalidateTag } from "next/cache";
 import { z } from "zod";
 import { endedBodyMessage } from "@/domain/body-validity";
 import { recordAudits, type AuditEntry } from "./audit";
@@ -10,6 +10,7 @@ import { isDatabaseUnavailable } from "./db/unavailable";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import { logger } from "./log/logger";
 import { permits, roleHolds, VISIBLE_RELATIONS, type Permission } from "./permissions";
+import { publicPlanTag, PUBLIC_TAG } from "./public-cache";
 import { relationTo, type OrganizationRef } from "./relations";
 
 // Every write goes through defineAction: the permission is declared where the action is defined,
@@ -25,8 +26,12 @@ export type ActionState<T = unknown> =
 
 export type ActionContext<I> = { scope: Scope; db: ScopedDb; input: I; audit: (entry: AuditEntry) => Promise<void> };
 
-/** A page (or, with "layout", every page under a path) whose data an action changes. */
-export type Revalidation = string | { path: string; type: "layout" | "page" };
+/**
+ * A page (or, with "layout", every page under a path) whose data an action changes; or cached data by
+ * its tag (the public pages, ADR 0034): read again at once with `now`, else served once more while it
+ * is read again in the background (which spares the acting page a re-render).
+ */
+export type Revalidation = string | { path: string; type: "layout" | "page" } | { tag: string; now?: boolean };
 
 export type ActionDefinition<S extends z.ZodType, O> = {
   name: string;
@@ -147,6 +152,7 @@ export function defineAction<S extends z.ZodType, O>(definition: ActionDefinitio
     if (done && definition.revalidate)
       for (const target of definition.revalidate(done))
         if (typeof target === "string") revalidatePath(target);
+        else if ("tag" in target) revalidateTag(target.tag, target.now ? { expire: 0 } : "max");
         else revalidatePath(target.path, target.type);
     return result;
   };
@@ -165,6 +171,15 @@ export function defineAction<S extends z.ZodType, O>(definition: ActionDefinitio
 /** Every page of one plan (its page, editor, results, reports, dashboard), for the actions that change it. */
 export function planPages(planId: string): Revalidation {
   return { path: `/plans/${planId}`, type: "layout" };
+}
+
+/**
+ * The public pages' data of a plan. `published`: the plan was published or withdrawn, which changes
+ * the list of published plans and the pages of its parent and children too, so every public entry is
+ * read again at once; otherwise (results saved) only the plan's own page, in the background.
+ */
+export function publicData(planId: string, options: { published?: boolean } = {}): Revalidation[] {
+  return options.published ? [{ tag: PUBLIC_TAG, now: true }] : [{ tag: publicPlanTag(planId) }];
 }
 
 /** A business-rule failure that belongs beside one field (e.g. "this username is taken"). */

@@ -48,6 +48,9 @@ export const ROUTES = {
   // Public by nature: the start page (it only redirects to /plans) and signing in.
   "/": { permission: null },
   "/sign-in": { permission: null },
+  // Published plans and their results, for anyone (ADR 0034): read through the public scope only.
+  "/public": { permission: null },
+  "/public/plans/[id]": { permission: null },
   "/api/auth/[...nextauth]": { permission: null },
   // For load balancers and supervisors: liveness and readiness, no session (src/server/health.ts).
   "/api/health": { permission: null },

@@ -52,6 +52,8 @@ const EXPECTED_ROUTES: Record<string, Role[]> = {
   "/api/admin/organizations": [],
   "/": ROLES,
   "/sign-in": ROLES,
+  "/public": ROLES,
+  "/public/plans/[id]": ROLES,
   "/api/auth/[...nextauth]": ROLES,
   "/api/health": ROLES,
   "/api/health/ready": ROLES,

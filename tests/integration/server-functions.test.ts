@@ -8,8 +8,10 @@ import { createTestDatabase } from "./database";
 
 const session = vi.hoisted(() => ({ scope: null as Scope | null }));
 const revalidated = vi.hoisted(() => [] as [string, string | undefined][]);
+const tagged = vi.hoisted(() => [] as [string, unknown][]);
 vi.mock("next/cache", () => ({
   revalidatePath: (path: string, type?: string) => void revalidated.push([path, type]),
+  revalidateTag: (tag: string, profile: unknown) => void tagged.push([tag, profile]),
 }));
 vi.mock("../../src/server/auth/session", async (original) => ({
   ...(await original<typeof import("../../src/server/auth/session")>()),
@@ -46,6 +48,7 @@ describe("server functions of actions", () => {
   afterAll(async () => db.drop());
   beforeEach(() => {
     revalidated.length = 0;
+    tagged.length = 0;
     session.scope = null;
   });
 
@@ -67,6 +70,8 @@ describe("server functions of actions", () => {
     // Revalidating would re-render the results page inside the answer, which doubled a save's cost at
     // the 15/12 peak; every page of the plan is dynamic, so the next one opened reads the new figure.
     expect(revalidated).toEqual([]);
+    // The plan's public page is read again in the background ("max"), which re-renders nothing here (ADR 0034).
+    expect(tagged).toEqual([[`public:plan:${planId}`, "max"]]);
   });
 
   it("saving a report's narrative answers with the saved text and version, and re-renders nothing", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { defineAction, FieldError } from "@/server/actions";
+import { defineAction, FieldError, publicData } from "@/server/actions";
 import { ConflictError, isUniqueViolation } from "@/server/errors";
 import { TASK_STATUSES, type TaskStatus } from "@/ui/statuses";
 import { planOwner } from "@/server/plan-access";
@@ -54,7 +54,9 @@ export const saveActuals = defineAction({
   run: ({ db, scope, input, audit }) => writeActuals({ db, scope, audit }, input),
   // No page re-render in the answer: the grid updates from `saved` (and remembers it for a page the
   // router restores, saved-in-tab.ts); every other page of the plan is rendered afresh when opened.
-  // The re-render doubled the cost of a save at the 15/12 peak (docs/performance.md).
+  // The re-render doubled the cost of a save at the 15/12 peak (docs/performance.md). The plan's
+  // public page (if published) is read again in the background, which re-renders nothing here.
+  revalidate: ({ input }) => publicData(input.planId),
 });
 
 const progressRow = z.object({
