@@ -206,7 +206,8 @@ function contextQuery(scope: Scope, filters: RollupFilters, currentYear: number)
         (SELECT id FROM resolutions ORDER BY "hasChildren" DESC, plans DESC, "issuedOn" DESC NULLS LAST, "numberSerial", id LIMIT 1)
       ) AS id
     ), options AS (
-      SELECT * FROM body_plans b
+      SELECT b.id, b.notation, b."numberSerial", b."typeCode", b."issuerCode", b.kind, b.title, b."issuerName", b."issuedOn", b.children
+      FROM body_plans b
       WHERE b."resolutionId" IS NOT DISTINCT FROM (SELECT id FROM chosen_resolution) OR NOT EXISTS (SELECT 1 FROM resolutions)
       ORDER BY children DESC, "issuedOn" DESC NULLS LAST, title, id
       LIMIT 50
@@ -372,9 +373,10 @@ export async function getRollup(
   const today = options.today ?? todayInVietnam();
   const currentYear = currentYearOf(today);
   const [found] = await rows<ContextRow>(db, contextQuery(scope, filters, currentYear));
-  const planChoices = (
-    parseJson<(Omit<PlanOption, "number"> & { resolutionId?: string })[]>(found?.options ?? null) ?? []
-  ).map(({ resolutionId: _resolution, ...o }) => ({ ...o, number: numberOf(o) }));
+  const planChoices = (parseJson<Omit<PlanOption, "number">[]>(found?.options ?? null) ?? []).map((o) => ({
+    ...o,
+    number: numberOf(o),
+  }));
   const resolutions = sortChoices(
     (
       parseJson<(NumberParts & { id: string; title: string; issuedOn: string | null; plans: number })[]>(

@@ -76,13 +76,18 @@ export default async function DashboardPage({
   const issuancePage = clampPage(pageParam(params.ipage), issuance?.rows.length ?? 0, LIST_ROWS);
   const reportsPage = clampPage(pageParam(params.rpage), reports?.rows.length ?? 0, LIST_ROWS);
   // Another resolution is another cascade: its plan, indicator groups and pages differ; the year, the
-  // track and the order stay.
+  // track and the order the user asked for stay (not the year shown by default: the other cascade's
+  // latest year with figures may be another).
   const picker = (
     <ResolutionPicker
       action="/dashboard"
       choices={rollup.resolutions}
       selected={rollup.resolution}
-      keep={{ year: linkParams.year, track: linkParams.track, sort: linkParams.sort }}
+      keep={{
+        year: filters.year ? String(filters.year) : undefined,
+        track: filters.track ?? undefined,
+        sort: filters.sort === "off-track" ? undefined : filters.sort,
+      }}
     />
   );
   /** The window of a long list under the matrix and its pager; none when the list fits on one page. */
