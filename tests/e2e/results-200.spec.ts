@@ -55,6 +55,12 @@ test("200 indicators: keyboard entry stays quick, Ctrl+S saves every row typed, 
   console.log(`results-200: median keystroke ${keystroke.toFixed(2)} ms`);
   expect(keystroke).toBeLessThan(KEYSTROKE_MS);
 
+  // The first load's size, recorded in docs/performance.md (the page's HTML with its RSC payload).
+  for (const path of [url, `/plans/${LARGE_PLAN.id}`]) {
+    const html = await (await page.request.get(path)).text();
+    console.log(`results-200: ${path} ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB of HTML`);
+  }
+
   // Typed as a person would: a figure, Enter to the row below, for the first 40 rows, then the last.
   await cells.first().click();
   const started = Date.now();
