@@ -35,7 +35,7 @@ test("200 indicators: keyboard entry stays quick, Ctrl+S saves every row typed, 
 
   // What one keystroke costs: React handles an input event synchronously (a discrete event), so the
   // time dispatchEvent takes is the render and commit it causes. Measured on the last row, the median
-  // of 25 keystrokes; with every row re-rendered on each keystroke it was several times longer.
+  // of 25 keystrokes (4 ms on 06/12/2026 on a loaded 2-core machine); the bound is one frame.
   const keystroke = await page.evaluate(async (count) => {
     const input = document.querySelector<HTMLInputElement>(`input[data-row="${count - 1}"][data-col="0"]`)!;
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
@@ -93,5 +93,5 @@ test("200 indicators: keyboard entry stays quick, Ctrl+S saves every row typed, 
   expect(saved!.n).toBe(41);
 });
 
-/** A keystroke's render and commit, median; one row re-rendered takes a few ms, 200 rows took tens. */
+/** A keystroke's render and commit, median: within one frame (60 Hz). */
 const KEYSTROKE_MS = 16;
