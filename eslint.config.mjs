@@ -10,8 +10,8 @@ import prettier from "eslint-config-prettier/flat";
 
 /** What each feature offers the others; anything else in a feature is its own. */
 const FEATURE_API = {
-  plans: ["plan-document.ts", "create-plan.ts", "match-parent.ts", "parent-document.ts"],
-  results: ["recompute.ts", "plan-content.ts"],
+  plans: ["plan-document.ts", "create-plan.ts", "match-parent.ts", "parent-document.ts", "queries.ts"],
+  results: ["recompute.ts", "plan-content.ts", "save-actuals.ts"],
   reporting: ["snapshot.ts", "calendar.ts"],
   export: ["document-template.ts", "indicator-cells.ts", "report-model.ts"],
   directory: ["organization-search.ts"],

@@ -7,7 +7,7 @@ import { signIn, startApp, type App } from "./bench/pages";
 import { BENCH_APP_PASSWORD, BENCH_DATA_DIR, BENCH_DATABASE, prepareBenchDatabase } from "./bench/prepare";
 import { DEFAULT_DATASET } from "./bench/dataset";
 import { withCredentials, withDatabase } from "./lib/database";
-import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
+import { findFreePort, overLocalSocket, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { createLoadAccounts, LOAD_PASSWORD } from "./load/accounts";
 import { listeningPids, readCpu, type CpuProbe } from "./load/cpu";
 import { Ledger, reconcile } from "./load/ledger";
@@ -87,14 +87,16 @@ async function startTarget(options: LoadOptions): Promise<Target> {
     }
     log(`Đã sao chép sau ${((Date.now() - copyStarted) / 1000).toFixed(0)} giây.`);
     const adminUrl = withDatabase(server.adminUrl, LOAD_DATABASE);
-    const appUrl = withCredentials(adminUrl, "app_user", BENCH_APP_PASSWORD);
+    const appUrl = overLocalSocket(withCredentials(adminUrl, "app_user", BENCH_APP_PASSWORD));
+    // As deployed (docs/deployment.md): nginx compresses, the app processes do not.
+    process.env.HTTP_COMPRESSION ??= "off";
     app = await startApp({ adminUrl, appUrl }, { port: options.port, log, logFile: APP_LOG });
     log(`Nhật ký của máy chủ: ${APP_LOG}`);
     const started = app;
     return {
       base: app.base,
       adminUrl,
-      describe: `the production build of this checkout started by \`scripts/start.ts\` on ${app.base}, on a copy of the bench's national data set`,
+      describe: `the production build of this checkout started by \`scripts/start.ts\` on ${app.base} (compression left to the reverse proxy, HTTP_COMPRESSION=${process.env.HTTP_COMPRESSION}, as in docs/deployment.md; PostgreSQL through its Unix socket), on a copy of the bench's national data set`,
       cpu: probeFor(app.base, adminUrl),
       stop: async () => {
         await started.stop();

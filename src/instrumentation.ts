@@ -13,14 +13,18 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") await startScheduledWork();
 }
 
-// The job queue (pg-boss, ADR 0026) starts with every app process; the reminders also run once now,
+// The job queue (pg-boss, ADR 0026) starts with every app process, which also works the scans
+// uploaded for OCR (ADR 0032); the reminders also run once now,
 // before the server serves, so the reminders due today (the demo's among them) are there at the
 // first sign-in. Neither stops the server from starting when PostgreSQL is not there yet.
 async function startScheduledWork() {
   const { logger } = await import("./server/log/logger");
   const { startJobs, runAtStart } = await import("./server/jobs/boss");
   const { notificationJobs } = await import("./features/notifications/jobs");
-  startJobs(notificationJobs).catch((error: unknown) => logger.error({ err: error }, "job queue did not start"));
+  const { scanQueue } = await import("./features/import/ocr/scan-worker");
+  startJobs(notificationJobs, undefined, [scanQueue]).catch((error: unknown) =>
+    logger.error({ err: error }, "job queue did not start"),
+  );
   await runAtStart(notificationJobs);
 }
 

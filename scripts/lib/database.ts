@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { LauncherEnv } from "../../src/server/env";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
+import { overLocalSocket, startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgres";
 import { applyMigrations } from "./migrations";
 
 export type PreparedDatabase = {
@@ -70,7 +70,7 @@ export async function prepareDatabase(
     await enableAppLogin(adminUrl, server.appPassword);
     return {
       adminUrl,
-      appUrl: withCredentials(adminUrl, APP_ROLE, server.appPassword),
+      appUrl: overLocalSocket(withCredentials(adminUrl, APP_ROLE, server.appPassword)),
       embedded: true,
       server,
       stop: server.stop,

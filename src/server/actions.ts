@@ -1,8 +1,8 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
+import { revalidatePath, revalidateTag } from "next/cache";
 import { z } from "zod";
 import { endedBodyMessage } from "@/domain/body-validity";
-import { recordAudit, type AuditEntry } from "./audit";
+import { recordAudits, type AuditEntry } from "./audit";
 import { currentScope } from "./auth/session";
 import type { Scope } from "./db/scope";
 import { withScope, type ScopedDb } from "./db/scoped";
@@ -10,6 +10,7 @@ import { isDatabaseUnavailable } from "./db/unavailable";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors";
 import { logger } from "./log/logger";
 import { permits, roleHolds, VISIBLE_RELATIONS, type Permission } from "./permissions";
+import { publicPlanTag, PUBLIC_TAG } from "./public-cache";
 import { relationTo, type OrganizationRef } from "./relations";
 
 // Every write goes through defineAction: the permission is declared where the action is defined,
@@ -25,8 +26,12 @@ export type ActionState<T = unknown> =
 
 export type ActionContext<I> = { scope: Scope; db: ScopedDb; input: I; audit: (entry: AuditEntry) => Promise<void> };
 
-/** A page (or, with "layout", every page under a path) whose data an action changes. */
-export type Revalidation = string | { path: string; type: "layout" | "page" };
+/**
+ * A page (or, with "layout", every page under a path) whose data an action changes; or cached data by
+ * its tag (the public pages, ADR 0034): read again at once with `now`, else served once more while it
+ * is read again in the background (which spares the acting page a re-render).
+ */
+export type Revalidation = string | { path: string; type: "layout" | "page" } | { tag: string; now?: boolean };
 
 export type ActionDefinition<S extends z.ZodType, O> = {
   name: string;
@@ -113,7 +118,16 @@ export function defineAction<S extends z.ZodType, O>(definition: ActionDefinitio
           if (!permits(definition.permission, relation, scope.isSystemAdmin))
             throw new ForbiddenError("Bạn không có quyền thực hiện thao tác này với đơn vị đó.");
         }
-        return definition.run({ scope, db, input: parsed.data, audit: (entry) => recordAudit(db, scope, entry) });
+        // The audit entries are written together when the work is done, in the same transaction.
+        const entries: AuditEntry[] = [];
+        const result = await definition.run({
+          scope,
+          db,
+          input: parsed.data,
+          audit: async (entry) => void entries.push(entry),
+        });
+        await recordAudits(db, scope, entries);
+        return result;
       });
       return [
         { status: "ok", data },
@@ -124,6 +138,7 @@ export function defineAction<S extends z.ZodType, O>(definition: ActionDefinitio
         return fail("Không tìm thấy đối tượng (có thể đã bị xóa hoặc bạn không có quyền xem).");
       if (error instanceof ForbiddenError || error instanceof ConflictError) return fail(error.message);
       if (error instanceof FieldError) return fail(error.message, { [error.field]: error.message });
+      if (error instanceof FieldErrors) return fail(error.message, error.fields);
       // Nothing was committed, or the commit's answer was lost with the connection: a retry then meets
       // the version check. Either way the form keeps what was typed.
       if (isDatabaseUnavailable(error)) return fail(DATABASE_UNAVAILABLE_ERROR);
@@ -137,6 +152,7 @@ export function defineAction<S extends z.ZodType, O>(definition: ActionDefinitio
     if (done && definition.revalidate)
       for (const target of definition.revalidate(done))
         if (typeof target === "string") revalidatePath(target);
+        else if ("tag" in target) revalidateTag(target.tag, target.now ? { expire: 0 } : "max");
         else revalidatePath(target.path, target.type);
     return result;
   };
@@ -157,11 +173,30 @@ export function planPages(planId: string): Revalidation {
   return { path: `/plans/${planId}`, type: "layout" };
 }
 
+/**
+ * The public pages' data of a plan. `published`: the plan was published or withdrawn, which changes
+ * the list of published plans and the pages of its parent and children too, so every public entry is
+ * read again at once; otherwise (results saved) only the plan's own page, in the background.
+ */
+export function publicData(planId: string, options: { published?: boolean } = {}): Revalidation[] {
+  return options.published ? [{ tag: PUBLIC_TAG, now: true }] : [{ tag: publicPlanTag(planId) }];
+}
+
 /** A business-rule failure that belongs beside one field (e.g. "this username is taken"). */
 export class FieldError extends Error {
   constructor(
     readonly field: string,
     message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Several such failures at once (a bulk write reports every row it refuses); nothing is written. */
+export class FieldErrors extends Error {
+  constructor(
+    message: string,
+    readonly fields: Record<string, string>,
   ) {
     super(message);
   }

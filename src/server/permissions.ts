@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "reports.review": { roles: ["APPROVER"], towards: ["own"] },
   "users.manage": { roles: ["ADMIN"], towards: ["own", "child"] },
   "audit.read": { roles: ["ADMIN"], towards: ["own", "child"] },
+  /** API tokens of one's own body (ADR 0035): only its administrators make and revoke them. */
+  "apiTokens.manage": { roles: ["ADMIN"], towards: ["own"] },
   /** One's own notifications: read them, mark them read. Every role; the object is the user's own (no body). */
   "notifications.read": { roles: ["VIEWER", "EDITOR", "APPROVER", "ADMIN"], towards: ["own"] },
   /** The organisation tree is the system administrators' (no organisation role holds it). */

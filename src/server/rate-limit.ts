@@ -10,6 +10,8 @@ export const RATE_LIMITS = {
   export: { limit: 20, windowSeconds: 60 },
   /** Reading an uploaded or pasted plan document (the importer's extraction), per user. */
   importExtraction: { limit: 10, windowSeconds: 60 },
+  /** Calls to /api/v1, per API token (or per signed-in user), ADR 0035. */
+  api: { limit: 120, windowSeconds: 60 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -19,6 +21,7 @@ export type RateVerdict = { allowed: true } | { allowed: false; retryAfterSecond
 const WHAT: Record<RateLimitName, string> = {
   export: "tải tệp báo cáo",
   importExtraction: "đọc văn bản để nhập",
+  api: "gọi API",
 };
 
 export type RateRule = { limit: number; windowSeconds: number };

@@ -29,15 +29,28 @@ export const ROUTES = {
   "/api/plans/[id]/export/indicators.xlsx": { permission: "plans.read", subject: "plan" },
   "/api/provinces/[code]/export/localities.xlsx": { permission: "plans.read" },
   "/admin/users": { permission: "users.manage" },
+  "/admin/api-tokens": { permission: "apiTokens.manage" },
   "/admin/users/[id]": { permission: "users.manage" },
   "/admin/audit": { permission: "audit.read" },
   "/admin/organizations": { permission: "organizations.manage" },
   // Type-ahead pickers (JSON): the units an administrator manages, and any organisation.
   "/api/admin/units": { permission: "users.manage" },
   "/api/admin/organizations": { permission: "organizations.manage" },
+  // The API for other systems (ADR 0035): an API token or the session, through apiRoute
+  // (src/server/api/route.ts). Writing actuals is the action's own permission (results.edit).
+  "/api/v1/plans": { permission: "plans.read" },
+  "/api/v1/plans/[id]": { permission: "plans.read", subject: "plan" },
+  "/api/v1/plans/[id]/actuals": { permission: "plans.read", subject: "plan" },
+  "/api/v1/plans/[id]/actuals.csv": { permission: "plans.read", subject: "plan" },
+  "/api/v1/plans/[id]/reports": { permission: "plans.read", subject: "plan" },
+  "/api/v1/provinces/[code]/actuals.csv": { permission: "plans.read" },
+  "/api/v1/openapi.json": { permission: null },
   // Public by nature: the start page (it only redirects to /plans) and signing in.
   "/": { permission: null },
   "/sign-in": { permission: null },
+  // Published plans and their results, for anyone (ADR 0034): read through the public scope only.
+  "/public": { permission: null },
+  "/public/plans/[id]": { permission: null },
   "/api/auth/[...nextauth]": { permission: null },
   // For load balancers and supervisors: liveness and readiness, no session (src/server/health.ts).
   "/api/health": { permission: null },

@@ -75,6 +75,9 @@ test("a commune's yearly report: enter → submit → returned → resubmit → 
   // The report: the draft opens on the first visit; the results tables are filled in from the data.
   await page.getByRole("link", { name: `Báo cáo năm ${YEAR} →` }).click();
   await expect(page.getByTestId("report-status")).toHaveText("Dự thảo");
+  // The draft's preview is built when asked for.
+  await expect(page.getByTestId("report-document")).toHaveCount(0);
+  await page.getByRole("button", { name: "Xem bản xem trước" }).click();
   await expect(page.getByTestId("report-document")).toContainText("98,5");
   const narrative = page.getByRole("form", { name: "Nội dung báo cáo" });
   await narrative
@@ -103,11 +106,16 @@ test("a commune's yearly report: enter → submit → returned → resubmit → 
   await expect(confirm).toBeHidden();
   await expect(page.getByTestId("report-status")).toHaveText("Dự thảo");
 
-  // The report's own number, saved with the narrative, is printed on it.
+  // The report's own number, saved with the narrative, is printed on it: an open preview follows the
+  // save, and the form keeps the saved text (the page is not re-rendered by a save).
+  await page.getByRole("button", { name: "Xem bản xem trước" }).click();
+  await expect(page.getByTestId("report-document")).toContainText("BC/ĐU");
+  await expect(page.getByTestId("report-document")).not.toContainText("45-BC/ĐU");
   const numbered = page.getByRole("form", { name: "Nội dung báo cáo" });
   await numbered.getByLabel("Số báo cáo").fill("45");
   await numbered.getByRole("button", { name: "Lưu bản nháp" }).click();
   await expect(page.getByTestId("narrative-state")).toContainText("Đã lưu bản nháp");
+  await expect(numbered.getByLabel("Số báo cáo")).toHaveValue("45");
   await expect(page.getByTestId("report-document")).toContainText("45-BC/ĐU");
   await page.getByRole("button", { name: "Gửi báo cáo" }).click();
   confirm = page.getByRole("dialog", { name: "Gửi báo cáo đến Tỉnh ủy Sơn La?" });
@@ -117,6 +125,7 @@ test("a commune's yearly report: enter → submit → returned → resubmit → 
   await expect(confirm.getByRole("button", { name: "Gửi báo cáo" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("report-status")).toHaveText("Đã gửi, chờ duyệt");
+  await page.getByRole("button", { name: "Xem bản đã gửi" }).click();
   await expect(page.getByTestId("report-document")).toContainText("45-BC/ĐU");
   await expect(page.getByTestId("submission-1")).toBeVisible();
   await signOut(page);
@@ -155,12 +164,15 @@ test("a commune's yearly report: enter → submit → returned → resubmit → 
   // 5. The province accepts, reads the first submission as it was sent, and downloads both files.
   await signIn(page, "sonla.approver");
   await openChildReport(page);
+  await page.getByRole("button", { name: "Xem bản đã gửi" }).click();
   await expect(page.getByTestId("report-document")).toContainText("Tỷ lệ thất nghiệp còn cao");
   await page.getByRole("form", { name: "Xem xét báo cáo" }).getByRole("button", { name: "Chấp nhận báo cáo" }).click();
   await expect(page.getByTestId("report-status")).toHaveText("Đã được chấp nhận");
 
   await page.getByTestId("submission-1").getByRole("link", { name: "Lần gửi 1" }).click();
   await expect(page.getByRole("heading", { name: /Bản đã gửi lần 1/ })).toBeVisible();
+  await page.getByRole("button", { name: "Xem bản đã gửi" }).click();
+  await expect(page.getByTestId("report-document")).toContainText("45-BC/ĐU");
   await expect(page.getByTestId("report-document")).not.toContainText("Tỷ lệ thất nghiệp còn cao");
   await page.getByRole("link", { name: "Về bản hiện tại" }).click();
 

@@ -15,6 +15,9 @@ const CASES: Record<string, MatrixCase> = Object.assign({}, ...Object.values(cas
 const INVISIBLE: Target[] = ["sibling", "otherProvince"];
 
 const WRITERS: Role[] = ["EDITOR", "APPROVER"];
+/** A token acts as its body with a role that follows its scope (ADR 0035). */
+type TokenKind = "read" | "write";
+const TOKEN_ROLE: Record<TokenKind, Role> = { read: "VIEWER", write: "EDITOR" };
 const EXPECTED_ROUTES: Record<string, Role[]> = {
   "/plans": ROLES,
   "/plans/[id]": ROLES,
@@ -34,6 +37,14 @@ const EXPECTED_ROUTES: Record<string, Role[]> = {
   "/api/plans/[id]/export/indicators.xlsx": ROLES,
   "/api/provinces/[code]/export/localities.xlsx": ROLES,
   "/admin/users": ["ADMIN"],
+  "/admin/api-tokens": ["ADMIN"],
+  "/api/v1/plans": ROLES,
+  "/api/v1/plans/[id]": ROLES,
+  "/api/v1/plans/[id]/actuals": ROLES,
+  "/api/v1/plans/[id]/actuals.csv": ROLES,
+  "/api/v1/plans/[id]/reports": ROLES,
+  "/api/v1/provinces/[code]/actuals.csv": ROLES,
+  "/api/v1/openapi.json": ROLES,
   "/admin/users/[id]": ["ADMIN"],
   "/admin/audit": ["ADMIN"],
   "/admin/organizations": [],
@@ -41,6 +52,8 @@ const EXPECTED_ROUTES: Record<string, Role[]> = {
   "/api/admin/organizations": [],
   "/": ROLES,
   "/sign-in": ROLES,
+  "/public": ROLES,
+  "/public/plans/[id]": ROLES,
   "/api/auth/[...nextauth]": ROLES,
   "/api/health": ROLES,
   "/api/health/ready": ROLES,
@@ -65,6 +78,9 @@ describe("authorisation matrix", () => {
   /** The same users while their body has ended: every action is refused, whatever the target. */
   const endedScopes = {} as Record<Role, import("../../src/server/db/scope").Scope>;
   const fixtures = () => ({ db, organizations, users: usersByTarget, plans }) satisfies MatrixFixtures;
+  /** API tokens of the acting body (ADR 0035), made by its administrator: their scopes, and secrets that must be refused. */
+  const tokenScopes = {} as Record<TokenKind, import("../../src/server/db/scope").Scope>;
+  const refusedSecrets = {} as Record<"revoked" | "expired" | "creatorLeft", string>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -144,6 +160,42 @@ describe("authorisation matrix", () => {
     // copy of the database); what its end changes has its own section below.
     await db.adminDb.organization.update({ where: { id: organizations.own }, data: { validTo: null } });
     for (const role of ROLES) scopes[role] = (await scopeForUser(actors[role]))!;
+    const { tokenCaller } = await import("../../src/server/api/route");
+    const { newTokenSecret } = await import("../../src/server/api/token-secret");
+    const makeToken = async (
+      canWriteResults: boolean,
+      more: { revokedAt?: Date; expiresAt?: Date } = {},
+      by = actors.ADMIN,
+    ) => {
+      const { secret, hash, prefix } = newTokenSecret();
+      await db.adminDb.apiToken.create({
+        data: {
+          organizationId: organizations.own,
+          createdById: by,
+          name: "Ma trận",
+          prefix,
+          secretHash: hash,
+          canWriteResults,
+          ...more,
+        },
+      });
+      return secret;
+    };
+    tokenScopes.read = (await tokenCaller(await makeToken(false)))!.scope;
+    tokenScopes.write = (await tokenCaller(await makeToken(true)))!.scope;
+    refusedSecrets.revoked = await makeToken(true, { revokedAt: new Date() });
+    refusedSecrets.expired = await makeToken(false, { expiresAt: new Date(Date.now() - 60_000) });
+    // An administrator who has since left the body: their tokens stop with their membership.
+    const leaver = await db.adminDb.user.create({
+      data: {
+        username: "actor.leaver",
+        displayName: "Leaver",
+        passwordHash: "x",
+        memberships: { create: { organizationId: organizations.own, role: "ADMIN" } },
+      },
+    });
+    refusedSecrets.creatorLeft = await makeToken(true, {}, leaver.id);
+    await db.adminDb.membership.deleteMany({ where: { userId: leaver.id } });
     // Đảng ủy phường Mộc Châu succeeded the acting body on 1/7/2025.
     const successor = await db.adminDb.organization.findFirstOrThrow({
       where: { name: "Đảng ủy phường Mộc Châu", predecessors: { some: { predecessorId: organizations.own } } },
@@ -271,4 +323,56 @@ describe("authorisation matrix", () => {
       }
     });
   }
+  // API tokens, as their scope runs the actions that matter to them: a read token as a viewer of its
+  // body, a write token as an editor (never as the administrator who made it: a token cannot make
+  // tokens or manage accounts). Plan-editing actions are left out: the API does not reach them, and
+  // their cells depend on the plan's state that the rows above leave behind.
+  const TOKEN_ACTIONS = /^(api|apiTokens|results|accounts|directory|notifications)\./;
+  for (const kind of ["read", "write"] as const) {
+    for (const [name, matrixCase] of Object.entries(CASES).filter(([n]) => TOKEN_ACTIONS.test(n))) {
+      const targets: Target[] = name.startsWith("api.") || name.startsWith("results.") ? TARGETS : ["own"];
+      for (const target of targets) {
+        const allowed = matrixCase.expected[target].includes(TOKEN_ROLE[kind]);
+        it(`${name} · ${kind} token · ${target} → ${allowed ? "allowed" : "denied"}`, async () => {
+          const { actionRegistry } = await import("../../src/server/actions");
+          await matrixCase.load();
+          const before = await db.adminDb.auditLog.count();
+          const result = await actionRegistry
+            .get(name)!
+            .execute(tokenScopes[kind], await matrixCase.input(fixtures(), target));
+          if (allowed) {
+            expect(result, JSON.stringify(result)).toMatchObject({ status: "ok" });
+            await matrixCase.reset?.(fixtures(), target);
+          } else {
+            expect(result.status).toBe("error");
+            expect(await db.adminDb.auditLog.count()).toBe(before);
+          }
+        });
+      }
+    }
+
+    it(`plans · ${kind} token: what its body reads (own, parent, child, central), never a sibling's or another province's unpublished plan`, async () => {
+      const { withScope } = await import("../../src/server/db/scoped");
+      const { getPlanDetail, listPlans } = await import("../../src/features/plans/queries");
+      const { NotFoundError } = await import("../../src/server/errors");
+      const scope = tokenScopes[kind];
+      expect(scope).toMatchObject({ organizationId: organizations.own, isSystemAdmin: false, role: TOKEN_ROLE[kind] });
+      const listed = new Set((await withScope(scope, (tx) => listPlans(tx, scope, {}))).map((p) => p.id));
+      for (const [target, visible] of Object.entries(EXPECTED_PLAN_VISIBILITY)) {
+        const id = plans[target as Target | "central"];
+        const read = withScope(scope, (tx) => getPlanDetail(tx, scope, id));
+        if (visible) await expect(read).resolves.toMatchObject({ id });
+        else await expect(read).rejects.toBeInstanceOf(NotFoundError);
+        expect(listed.has(id), `${target} in the list`).toBe(visible);
+      }
+      const { ROUTES, routeAllows } = await import("../../src/server/routes");
+      for (const path of Object.keys(ROUTES) as (keyof typeof ROUTES)[])
+        expect(routeAllows(scope, path), path).toBe(EXPECTED_ROUTES[path]!.includes(TOKEN_ROLE[kind]));
+    });
+  }
+
+  it("a revoked or expired token, or one whose creator left the body, is refused", async () => {
+    const { tokenCaller } = await import("../../src/server/api/route");
+    for (const [why, secret] of Object.entries(refusedSecrets)) expect(await tokenCaller(secret), why).toBeNull();
+  });
 });

@@ -8,8 +8,10 @@ import { createTestDatabase } from "./database";
 
 const session = vi.hoisted(() => ({ scope: null as Scope | null }));
 const revalidated = vi.hoisted(() => [] as [string, string | undefined][]);
+const tagged = vi.hoisted(() => [] as [string, unknown][]);
 vi.mock("next/cache", () => ({
   revalidatePath: (path: string, type?: string) => void revalidated.push([path, type]),
+  revalidateTag: (tag: string, profile: unknown) => void tagged.push([tag, profile]),
 }));
 vi.mock("../../src/server/auth/session", async (original) => ({
   ...(await original<typeof import("../../src/server/auth/session")>()),
@@ -46,6 +48,7 @@ describe("server functions of actions", () => {
   afterAll(async () => db.drop());
   beforeEach(() => {
     revalidated.length = 0;
+    tagged.length = 0;
     session.scope = null;
   });
 
@@ -67,6 +70,44 @@ describe("server functions of actions", () => {
     // Revalidating would re-render the results page inside the answer, which doubled a save's cost at
     // the 15/12 peak; every page of the plan is dynamic, so the next one opened reads the new figure.
     expect(revalidated).toEqual([]);
+    // The plan's public page is read again in the background ("max"), which re-renders nothing here (ADR 0034).
+    expect(tagged).toEqual([[`public:plan:${planId}`, "max"]]);
+  });
+
+  it("saving a report's narrative answers with the saved text and version, and re-renders nothing", async () => {
+    const { createReport } = await import("../../src/features/reporting/report-actions");
+    const { saveNarrativeAction } = await import("../../src/features/reporting/server-actions");
+    const created = await createReport.execute(editor, { planId, year: 2025 });
+    const report = await db.adminDb.report.findFirstOrThrow({ where: { planId, year: 2025 } });
+    expect(created.status === "ok" || report).toBeTruthy();
+    session.scope = editor;
+    const form = new FormData();
+    form.set("reportId", report.id);
+    form.set("version", String(report.version));
+    form.set("numberSerial", "12");
+    form.set("leadership", "Đã quán triệt đến chi bộ.");
+    const result = await saveNarrativeAction({ status: "idle" }, form);
+    expect(result, JSON.stringify(result)).toMatchObject({
+      status: "ok",
+      data: {
+        reportId: report.id,
+        version: report.version + 1,
+        narrative: { numberSerial: "12", leadership: "Đã quán triệt đến chi bộ.", results: null },
+      },
+    });
+    expect(revalidated).toEqual([]);
+
+    // The preview, built on demand, reads through the session's scope.
+    const { reportPreviewAction } = await import("../../src/features/reporting/preview-actions");
+    const preview = await reportPreviewAction({ planId, year: 2025 });
+    expect(preview.status).toBe("ok");
+    expect(preview.status === "ok" && preview.document !== null && typeof preview.document === "object").toBe(true);
+    expect(await reportPreviewAction({ planId: "not-a-uuid", year: 2025 })).toMatchObject({ status: "error" });
+    session.scope = null;
+    expect(await reportPreviewAction({ planId, year: 2025 })).toMatchObject({
+      status: "error",
+      message: expect.stringContaining("Phiên đăng nhập"),
+    });
   });
 
   it("refreshes nothing when the action is refused, and sends back what was typed but the password", async () => {

@@ -8,6 +8,7 @@ import { switchOrganizationAction } from "@/features/directory/server-actions";
 import { inputStyle } from "@/ui/input-style";
 import { unreadCount } from "@/features/notifications/queries";
 import { withScope } from "@/server/db/scoped";
+import { MAIN_ID, SkipLink } from "@/ui/skip-link";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const unread = routeAllows(scope, "/notifications") ? await withScope(scope, (db) => unreadCount(db, scope)) : null;
   return (
     <div className="min-h-screen">
+      <SkipLink />
       <header className="border-b border-stone-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/plans" className="font-semibold text-brand-700">
@@ -47,6 +49,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 Nhật ký
               </Link>
             ) : null}
+            {routeAllows(scope, "/admin/api-tokens") && scope.organizationId ? (
+              <Link href="/admin/api-tokens" className="hover:underline">
+                Mã API
+              </Link>
+            ) : null}
             {scope.isSystemAdmin ? (
               <Link href="/admin/organizations" className="hover:underline">
                 Cơ quan
@@ -58,18 +65,24 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <Link
                 href="/notifications"
                 className="inline-flex items-center gap-1 hover:underline"
-                aria-label={unread > 0 ? `Thông báo: ${unread} chưa đọc` : "Thông báo: không có thông báo chưa đọc"}
                 data-testid="notifications-link"
               >
+                {/* The name read out contains the visible text (WCAG 2.5.3): "Thông báo: 3 chưa đọc". */}
                 Thông báo
                 {unread > 0 ? (
-                  <span
-                    data-testid="notification-count"
-                    className="rounded-full bg-brand-700 px-1.5 py-0.5 text-xs font-semibold leading-none text-white"
-                  >
-                    {unread > 99 ? "99+" : unread}
-                  </span>
-                ) : null}
+                  <>
+                    <span className="sr-only">:</span>
+                    <span
+                      data-testid="notification-count"
+                      className="rounded-full bg-brand-700 px-1.5 py-0.5 text-xs font-semibold leading-none text-white"
+                    >
+                      {unread > 99 ? "99+" : unread}
+                    </span>
+                    <span className="sr-only"> chưa đọc</span>
+                  </>
+                ) : (
+                  <span className="sr-only">: không có thông báo chưa đọc</span>
+                )}
               </Link>
             ) : null}
             <span data-testid="current-user">
@@ -116,7 +129,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </span>
         </p>
       ) : null}
-      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <main id={MAIN_ID} tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">
+        {children}
+      </main>
     </div>
   );
 }

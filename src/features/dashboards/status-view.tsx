@@ -27,7 +27,7 @@ export function StatusBar({ counts, label }: { counts: StatusCounts; label: stri
           <div key={s} className={look[s].bar} style={{ width: `${share[s]}%` }} />
         ))}
       </div>
-      <p className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-stone-700" aria-label={label}>
+      <p role="group" className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-stone-700" aria-label={label}>
         {STATUSES.map((s) => (
           <span key={s}>
             <span className={`mr-1 inline-block h-2 w-2 rounded-sm ${look[s].bar}`} aria-hidden />
@@ -50,7 +50,7 @@ export function StatusLegend() {
         </li>
       ))}
       <li className="flex items-center gap-1">
-        <span className="rounded px-1.5 py-0.5 font-semibold text-stone-400">—</span>
+        <span className="rounded px-1.5 py-0.5 font-semibold text-stone-500">—</span>
         <span className="text-stone-600">= kế hoạch không có chỉ tiêu này</span>
       </li>
     </ul>

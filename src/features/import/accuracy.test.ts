@@ -153,3 +153,38 @@ describe("extraction accuracy on the three seed documents", () => {
     for (const metric of METRICS) expect(rate(total[metric]), LABELS[metric]).toBeGreaterThanOrEqual(OVERALL[metric]);
   });
 });
+
+describe("targets caught: right, or wrong and marked for checking (the measure for scans)", () => {
+  const expected = {
+    ...(planDocumentSchema.parse(eaSup) as PlanDocument),
+    tasks: [],
+    indicators: [
+      { code: "1", name: "Tỷ lệ hộ nghèo đa chiều giảm bình quân", unit: "%", targets: { "2030": "1,5" } },
+      { code: "2", name: "Số bác sĩ trên một vạn dân đạt", unit: "bác sĩ", targets: { "2030": "13" } },
+      { code: "3", name: "Tỷ lệ lao động qua đào tạo đạt", unit: "%", targets: { "2030": "70" } },
+    ],
+  } as PlanDocument;
+  const read = (targets: string[]) =>
+    ({
+      ...expected,
+      indicators: expected.indicators.map((indicator, i) => ({ ...indicator, targets: { "2030": targets[i]! } })),
+    }) as PlanDocument;
+
+  it("counts a wrong target marked at the target or at its indicator as caught, an unmarked one not", () => {
+    const report = compareExtraction(expected, read(["1,5", "113", "76"]), {
+      "indicators.1.targets.2030": "OCR không chắc chắn",
+    });
+    expect(report.targetsMeaning).toMatchObject({ correct: 1, total: 3 });
+    expect(report.targetsCaught).toMatchObject({ correct: 2, total: 3 });
+    const atIndicator = compareExtraction(expected, read(["1,5", "113", "76"]), {
+      "indicators.1": "x",
+      "indicators.2": "y",
+    });
+    expect(atIndicator.targetsCaught).toMatchObject({ correct: 3, total: 3 });
+  });
+
+  it("catches nothing beyond the right ones when no marks are given", () => {
+    const report = compareExtraction(expected, read(["1,5", "113", "76"]));
+    expect(report.targetsCaught).toMatchObject({ correct: 1, total: 3 });
+  });
+});

@@ -31,6 +31,11 @@ export type AccuracyReport = {
    * Only measured when the extraction's marks are given.
    */
   wrongMarked: Score;
+  /**
+   * Targets right in meaning, or wrong but marked for checking (a misread digit the reviewer is told
+   * to check is caught, not wrong: issue 17's measure for scans). Only measured when marks are given.
+   */
+  targetsCaught: Score;
   /** What was missed or wrong, for reading when a rate drops. */
   misses: string[];
 };
@@ -147,6 +152,7 @@ export function compareExtraction(
     targetsExact: { correct: 0, total: 0, extra: 0 },
     targetsMeaning: { correct: 0, total: 0, extra: 0 },
     wrongMarked: { correct: 0, total: 0, extra: 0 },
+    targetsCaught: { correct: 0, total: 0, extra: 0 },
     misses,
   };
 
@@ -210,6 +216,8 @@ export function compareExtraction(
     used.add(pair.j);
   }
   const wrong = new Set<number>();
+  const markedAt = (path: string, year: string) =>
+    unclear !== null && (unclear[path] !== undefined || unclear[`${path}.targets.${year}`] !== undefined);
   want.forEach((w, i) => {
     report.indicators.total++;
     const j = matchOf.get(i);
@@ -219,12 +227,15 @@ export function compareExtraction(
     for (const [year, text] of Object.entries(w.indicator.targets ?? {})) {
       report.targetsExact.total++;
       report.targetsMeaning.total++;
+      report.targetsCaught.total++;
       const found = match?.targets?.[year];
       if (found !== undefined && sameTargetText(text, found)) report.targetsExact.correct++;
       if (found !== undefined && sameTargetMeaning(text, found)) {
         report.targetsMeaning.correct++;
+        report.targetsCaught.correct++;
         continue;
       }
+      if (found !== undefined && markedAt(got[j!]!.path, year)) report.targetsCaught.correct++;
       // A wrong value is what must not look valid; a missing one shows as an empty cell.
       if (found !== undefined) wrong.add(j!);
       if (match) misses.push(`chỉ tiêu “${w.label.slice(0, 50)}”, ${year}: “${found ?? "—"}” thay vì “${text}”`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PlanDocument } from "@/features/plans/plan-document";
-import { DOUBT_MESSAGES, doubtfulName, markDoubtful, misreadFigure } from "./doubt";
+import { DOUBT_MESSAGES, doubtfulName, markDoubtful, markUncertainWords, misreadFigure } from "./doubt";
 import type { Repair } from "./ocr-repair";
 import type { Extraction } from "./parse-document";
 
@@ -113,5 +113,64 @@ describe("marking what was read from doubtful text", () => {
       "indicators.0.children.0": DOUBT_MESSAGES.repairedName,
       "indicators.0.children.0.targets.2030": "đã có",
     });
+  });
+});
+
+describe("marking what was read from words Tesseract doubted", () => {
+  const lines = [
+    "1. Tuổi thọ trung bình đến năm 2030 đạt 75 tuổi",
+    "2. Số bác sĩ trên vạn dân đạt 13.500, người",
+    "3. Tỷ lệ hộ nghèo giảm dưới 2%",
+  ];
+  const read = () => {
+    const e = extraction(
+      {
+        indicators: [
+          { code: "1", name: "Tuổi thọ trung bình", targets: { "2030": "75 tuổi" } },
+          { code: "2", name: "Số bác sĩ trên vạn dân", targets: { "2030": "13.500 người" } },
+          { code: "3", name: "Tỷ lệ hộ nghèo", targets: { "2030": "dưới 2%" } },
+        ],
+      },
+      { "indicators.0": { from: 1, to: 1 }, "indicators.1": { from: 2, to: 2 }, "indicators.2": { from: 3, to: 3 } },
+    );
+    e.lines = lines;
+    return e;
+  };
+
+  it("marks a target holding an uncertain number on the item's own lines, punctuation aside", () => {
+    const e = read();
+    markUncertainWords(e, ["13.500,"]);
+    expect(e.unclear).toEqual({ "indicators.1.targets.2030": DOUBT_MESSAGES.uncertainWord("13.500") });
+  });
+
+  it("marks a name holding an uncertain word, and nothing for a word on other lines or in no item", () => {
+    const e = read();
+    markUncertainWords(e, ["nghèo", "xyz", "75"]);
+    expect(e.unclear).toEqual({
+      "indicators.0.targets.2030": DOUBT_MESSAGES.uncertainWord("75"),
+      "indicators.2": DOUBT_MESSAGES.uncertainWord("nghèo"),
+    });
+  });
+
+  it("does not mark a target for an uncertain year in its name's line that the target does not hold", () => {
+    const e = read();
+    markUncertainWords(e, ["2030"]);
+    expect(e.unclear).toEqual({});
+  });
+
+  it("keeps a mark already there, skips groups, and does nothing without words", () => {
+    const e = read();
+    e.unclear["indicators.1.targets.2030"] = "đã có";
+    markUncertainWords(e, ["13.500"]);
+    markUncertainWords(e, []);
+    expect(e.unclear).toEqual({ "indicators.1.targets.2030": "đã có" });
+  });
+
+  it("ignores single letters, which Tesseract doubts all the time", () => {
+    const e = read();
+    e.document.indicators[2]!.name = "Tỷ lệ hộ nghèo a";
+    e.lines[2] = "3. Tỷ lệ hộ nghèo a giảm dưới 2%";
+    markUncertainWords(e, ["a"]);
+    expect(e.unclear).toEqual({});
   });
 });

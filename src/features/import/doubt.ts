@@ -20,6 +20,7 @@ export const DOUBT_MESSAGES = {
   misreadTarget: "Con số có dạng đọc sai (năm 5 chữ số hoặc nhóm nghìn 4 chữ số): hãy đối chiếu với văn bản gốc",
   repairedName: "Tên chỉ tiêu có chữ đã được sửa từ bản quét theo phỏng đoán: hãy kiểm tra",
   bareVerb: "Mục tiêu chỉ là một động từ chung (“đảm bảo”, “hoàn thành”): hãy ghi rõ mục tiêu",
+  uncertainWord: (word: string) => `OCR không chắc chắn khi đọc “${word}” trên bản quét: hãy đối chiếu với văn bản gốc`,
   comparatorOrName: "“Tối thiểu”/“tối đa” đứng ngay sau tên: có thể là một phần của tên chỉ tiêu, hãy kiểm tra",
 } as const;
 
@@ -78,5 +79,41 @@ export function markDoubtful(extraction: Extraction, repairs: readonly Repair[] 
     }
     const nameGuess = near.find((r) => r.kind !== "number" && indicator.name.includes(r.replacement));
     if (nameGuess && !unclear[path]) unclear[path] = DOUBT_MESSAGES.repairedName;
+  }
+}
+
+/** A word as Tesseract wrote it, without the punctuation around it ("13.500," → "13.500"). */
+function core(word: string): string {
+  return word.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, "");
+}
+
+function tokens(text: string): Set<string> {
+  return new Set(text.split(/\s+/).map(core).filter(Boolean));
+}
+
+/**
+ * Marks the items read from words Tesseract was unsure of (issue 17 part 2; ocr/tsv.ts decides which,
+ * digits held to a higher bar): a target holding an uncertain number, a name holding an uncertain
+ * word. Words are matched where they stand, in the lines the item was read from, so an uncertain
+ * word elsewhere in the document marks nothing here.
+ */
+export function markUncertainWords(extraction: Extraction, words: readonly string[]): void {
+  const uncertain = new Set(words.map(core).filter((w) => /\d/.test(w) || w.length >= 2));
+  if (uncertain.size === 0) return;
+  const { unclear, sources, lines } = extraction;
+  for (const { path, indicator } of flatten(extraction.document.indicators, "indicators")) {
+    if (indicator.isGroup) continue;
+    const range = sources[path];
+    if (!range) continue;
+    const here = [...tokens(lines.slice(range.from - 1, range.to).join(" "))].filter((t) => uncertain.has(t));
+    if (here.length === 0) continue;
+    for (const [year, target] of Object.entries(indicator.targets ?? {})) {
+      const key = `${path}.targets.${year}`;
+      const word = here.find((w) => /\d/.test(w) && tokens(target).has(w));
+      if (word && !unclear[key]) unclear[key] = DOUBT_MESSAGES.uncertainWord(word);
+    }
+    const nameTokens = tokens(indicator.name);
+    const word = here.find((w) => nameTokens.has(w));
+    if (word && !unclear[path]) unclear[path] = DOUBT_MESSAGES.uncertainWord(word);
   }
 }

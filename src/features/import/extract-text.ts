@@ -1,4 +1,4 @@
-import { markDoubtful } from "./doubt";
+import { markDoubtful, markUncertainWords } from "./doubt";
 import { looksLikeOcr, repairOcrText, type Repair } from "./ocr-repair";
 import { buildVocabulary } from "./ocr-vocabulary";
 import { extractPlan, type ExtractOptions, type Extraction } from "./parse-document";
@@ -13,13 +13,18 @@ export type TextOptions = ExtractOptions & {
   vocabulary?: readonly string[];
   /** Ids of repairs the user turned off. */
   disabledRepairs?: readonly number[];
+  /**
+   * Text read by Tesseract from a scan (ocr/): repaired as OCR text whatever it looks like, and the
+   * words Tesseract was unsure of mark the items read from them.
+   */
+  scan?: { uncertainWords: readonly string[] };
 };
 
 export type OcrRepairs = { original: string[]; repairs: Repair[] };
 
 export function extractText(text: string, options: TextOptions = {}): Extraction {
-  const { vocabulary = [], disabledRepairs = [], ...extractOptions } = options;
-  if (!looksLikeOcr(text)) {
+  const { vocabulary = [], disabledRepairs = [], scan, ...extractOptions } = options;
+  if (!scan && !looksLikeOcr(text)) {
     const extraction = extractPlan(text, extractOptions);
     markDoubtful(extraction);
     return extraction;
@@ -27,6 +32,7 @@ export function extractText(text: string, options: TextOptions = {}): Extraction
   const repaired = repairOcrText(text, buildVocabulary(vocabulary), new Set(disabledRepairs));
   const extraction = extractPlan(repaired.text, extractOptions);
   markDoubtful(extraction, repaired.repairs);
+  if (scan) markUncertainWords(extraction, scan.uncertainWords);
   if (repaired.repairs.length)
     extraction.warnings.push(
       `Văn bản có vẻ là kết quả OCR: đã sửa ${repaired.repairs.filter((r) => r.applied).length} chỗ (chữ bị đọc thành số, dấu tiếng Việt, cột bị ghép). Xem “Bản đã sửa” bên cạnh bản gốc; mỗi chỗ sửa có thể bỏ.`,

@@ -102,7 +102,7 @@ export const confirmImportInput = z.object({
   }),
 });
 
-async function ownOrganization(db: ScopedDb, organizationId: string | null): Promise<OrganizationRef> {
+export async function ownOrganization(db: ScopedDb, organizationId: string | null): Promise<OrganizationRef> {
   if (!organizationId)
     throw new FieldError("_form", "Tài khoản của bạn chưa thuộc đơn vị nào nên chưa nhập được kế hoạch.");
   const organization = await db.organization.findUnique({

@@ -4,21 +4,27 @@ import { useEffect, useRef, useState } from "react";
 import { formatVietnameseNumber } from "@/domain/decimal";
 import { OcrRepairsPanel } from "./ocr-repairs-panel";
 import { ReviewForm } from "./review-form";
-import { extractPlanAction, type ExtractState } from "./server-actions";
+import type { ScanJobView } from "./scan-jobs";
+import { ScanProgress } from "./scan-progress";
+import { extractPlanAction, openScanAction, type ExtractState } from "./server-actions";
 import { inputStyle } from "@/ui/input-style";
 
 // Choosing a file (or pasting text), reading it on the server with a progress indicator, then the
-// review screen. Files over the limit are refused before they are sent.
+// review screen. Files over the limit are refused before they are sent. A scan (a PDF without text,
+// an image) becomes an OCR job on the server: its progress is shown until it ends, the job's id in
+// the address so that a reload finds it again, then its text is read into the same review screen.
 
-// The same bounds as the server's (read-file.ts, read-pdf.ts): 2 MB, a PDF 20 MB.
+// The same bounds as the server's (read-file.ts, read-pdf.ts): 2 MB, a PDF or an image 20 MB.
 const MAX_BYTES = 2 * 1024 * 1024;
 const MAX_PDF_BYTES = 20 * 1024 * 1024;
+const LARGE_KINDS = /\.(?:pdf|jpe?g|png|tiff?)$/i;
 const ACCEPT =
-  ".docx,.pdf,.md,.markdown,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/markdown,text/plain";
+  ".docx,.pdf,.md,.markdown,.txt,.jpg,.jpeg,.png,.tif,.tiff,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/markdown,text/plain,image/jpeg,image/png,image/tiff";
 
 type Phase =
   | { step: "choose"; error: string | null }
   | { step: "reading"; label: string; size: number; started: number }
+  | { step: "scan"; job: ScanJobView }
   | { step: "review"; result: Extract<ExtractState, { status: "ok" }> };
 
 function kilobytes(bytes: number): string {
@@ -49,8 +55,30 @@ function Progress({ label, size, started }: { label: string; size: number; start
   );
 }
 
-export function ImportWorkbench({ parents }: { parents: { id: string; number: string; title: string }[] }) {
-  const [phase, setPhase] = useState<Phase>({ step: "choose", error: null });
+/** The scan's id in the address (?scan=…), so that a reload takes the job up again; null removes it. */
+function rememberScan(id: string | null) {
+  const url = new URL(window.location.href);
+  if (id) url.searchParams.set("scan", id);
+  else url.searchParams.delete("scan");
+  window.history.replaceState(window.history.state, "", url);
+}
+
+export function ImportWorkbench({
+  parents,
+  scan = null,
+  ocrHint = null,
+}: {
+  parents: { id: string; number: string; title: string }[];
+  /** A scan job of the user's to take up (the page found it from the address or as still running). */
+  scan?: ScanJobView | null;
+  /** Set when the server cannot read scans: what to install. */
+  ocrHint?: string | null;
+}) {
+  const [phase, setPhase] = useState<Phase>(() =>
+    scan && (scan.status === "QUEUED" || scan.status === "RUNNING" || scan.status === "DONE")
+      ? { step: "scan", job: scan }
+      : { step: "choose", error: scan?.status === "FAILED" ? scan.error : null },
+  );
   const [text, setText] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
@@ -59,11 +87,11 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
     if (phase.step === "choose" && phase.error) errorRef.current?.focus();
   }, [phase]);
 
-  async function read(form: FormData, label: string, size: number) {
+  async function show(label: string, size: number, work: () => Promise<ExtractState>) {
     setPhase({ step: "reading", label, size, started: Date.now() });
     let result: ExtractState;
     try {
-      result = await extractPlanAction(form);
+      result = await work();
     } catch {
       result = {
         status: "error",
@@ -71,8 +99,35 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
       };
     }
     if (result.status === "ok") setPhase({ step: "review", result });
-    else setPhase({ step: "choose", error: result.message });
+    else if (result.status === "scan") {
+      rememberScan(result.job.id);
+      setPhase({ step: "scan", job: result.job });
+    } else setPhase({ step: "choose", error: result.message });
   }
+
+  const read = (form: FormData, label: string, size: number) => show(label, size, () => extractPlanAction(form));
+
+  function scanEnded(job: ScanJobView) {
+    if (job.status === "DONE") void show(`Đang đọc kết quả nhận dạng ${job.fileName}`, 0, () => openScanAction(job.id));
+    else {
+      rememberScan(null);
+      setPhase({
+        step: "choose",
+        error:
+          job.status === "CANCELLED"
+            ? `Đã hủy nhận dạng bản quét ${job.fileName}. Không có gì được tạo.`
+            : (job.error ?? "Nhận dạng bản quét không thành công. Hãy thử lại; không có gì được tạo."),
+      });
+    }
+  }
+
+  // A job found already done when the page opened: straight to its review.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || phase.step !== "scan" || phase.job.status !== "DONE") return;
+    opened.current = true;
+    scanEnded(phase.job);
+  });
 
   function onFile(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -81,11 +136,11 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
       setPhase({ step: "choose", error: "Hãy chọn một tệp .docx, .pdf, .md hoặc .txt." });
       return;
     }
-    const pdf = /\.pdf$/i.test(file.name);
-    if (file.size > (pdf ? MAX_PDF_BYTES : MAX_BYTES)) {
+    const large = LARGE_KINDS.test(file.name);
+    if (file.size > (large ? MAX_PDF_BYTES : MAX_BYTES)) {
       setPhase({
         step: "choose",
-        error: pdf
+        error: large
           ? `Tệp ${file.name} lớn hơn 20 MB. Hãy bỏ các trang phụ lục, ảnh không cần thiết, hoặc lưu lại PDF ở chất lượng thấp hơn. Không có gì được tạo.`
           : `Tệp ${file.name} lớn hơn 2 MB. Hãy bỏ ảnh và phụ lục không cần thiết, hoặc dán phần nội dung kế hoạch. Không có gì được tạo.`,
       });
@@ -107,7 +162,11 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
     void read(form, "Đang đọc nội dung đã dán", new Blob([text]).size);
   }
 
-  function reread(original: string[], disabled: number[]) {
+  function reread(original: string[], disabled: number[], scanJobId?: string) {
+    if (scanJobId) {
+      void show("Đang đọc lại với các chỗ sửa đã chọn", 0, () => openScanAction(scanJobId, disabled));
+      return;
+    }
     const form = new FormData();
     form.set("text", original.join("\n"));
     form.set("disabledRepairs", JSON.stringify(disabled));
@@ -126,7 +185,7 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
           <OcrRepairsPanel
             ocr={ocr}
             repairedLines={result.extraction.lines}
-            onReread={(disabled) => reread(ocr.original, disabled)}
+            onReread={(disabled) => reread(ocr.original, disabled, result.scanJobId)}
             pending={false}
           />
         ) : null}
@@ -134,7 +193,10 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
           extraction={result.extraction}
           suggestions={result.suggestions}
           parents={parents}
-          onRestart={() => setPhase({ step: "choose", error: null })}
+          onRestart={() => {
+            rememberScan(null);
+            setPhase({ step: "choose", error: null });
+          }}
         />
       </div>
     );
@@ -154,6 +216,7 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
         </p>
       ) : null}
       {phase.step === "reading" ? <Progress label={phase.label} size={phase.size} started={phase.started} /> : null}
+      {phase.step === "scan" ? <ScanProgress key={phase.job.id} initial={phase.job} onEnded={scanEnded} /> : null}
       <div className="grid gap-4 md:grid-cols-2">
         <form
           onSubmit={onFile}
@@ -162,7 +225,7 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
         >
           <h2 className="font-semibold">Tải tệp lên</h2>
           <label className="block text-sm font-semibold">
-            Tệp văn bản (.docx, .pdf, .md, .txt)
+            Tệp văn bản (.docx, .pdf, .md, .txt) hoặc bản quét (.pdf, .jpg, .png, .tif)
             <input
               ref={fileInput}
               type="file"
@@ -173,11 +236,19 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
             />
           </label>
           <p id="import-file-limits" className="text-xs text-stone-600">
-            Word, Markdown, văn bản: tối đa 2 MB. PDF có lớp chữ (xuất từ Word): tối đa 20 MB, 60 trang; bản quét (ảnh
-            chụp) chưa đọc được.
+            Word, Markdown, văn bản: tối đa 2 MB. PDF và ảnh chụp: tối đa 20 MB, 60 trang; bản quét được nhận dạng chữ
+            (OCR) trên máy chủ, mỗi trang khoảng 15–30 giây.
           </p>
+          {ocrHint ? (
+            <p
+              className="rounded border border-amber-200 bg-amber-50 p-2 text-xs text-amber-900"
+              data-testid="ocr-hint"
+            >
+              {ocrHint}. Tệp Word, PDF có chữ, Markdown và văn bản vẫn nhập được bình thường.
+            </p>
+          ) : null}
           <button
-            disabled={phase.step === "reading"}
+            disabled={phase.step === "reading" || phase.step === "scan"}
             className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
           >
             Đọc tệp
@@ -200,7 +271,7 @@ export function ImportWorkbench({ parents }: { parents: { id: string; number: st
             />
           </label>
           <button
-            disabled={phase.step === "reading"}
+            disabled={phase.step === "reading" || phase.step === "scan"}
             className="rounded bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
           >
             Đọc nội dung đã dán

@@ -16,6 +16,8 @@ export type ReadJob = (
   vocabulary?: string[];
   /** Repairs the user turned off in the review screen. */
   disabledRepairs?: number[];
+  /** Text read from a scan by the OCR job (scan-jobs.ts): its uncertain words, see extract-text.ts. */
+  scan?: { uncertainWords: string[] };
 };
 
 export type ReadOutcome =
@@ -45,6 +47,7 @@ export async function readDocument(job: ReadJob): Promise<ReadOutcome> {
       key: job.key,
       vocabulary: job.vocabulary,
       disabledRepairs: job.disabledRepairs,
+      scan: job.scan,
     });
     const parseMs = Math.round(performance.now() - started);
     const beyond = documentBeyondLimits(extraction.document);

@@ -32,7 +32,7 @@ const MESSAGES = {
   pdfRenamed:
     "Nội dung tệp là PDF nhưng tên tệp có đuôi khác. Hãy đổi đuôi tên tệp thành .pdf rồi tải lên lại. Không có gì được tạo.",
   image:
-    "Tệp này là ảnh (JPEG, PNG hoặc TIFF), không phải văn bản. Hệ thống chưa nhận dạng chữ trên ảnh (OCR: sắp có). Hãy dùng bản Word hoặc PDF có chữ, hoặc dán nội dung vào ô bên dưới.",
+    "Tệp này là ảnh (JPEG, PNG hoặc TIFF), không phải văn bản: cần nhận dạng chữ (OCR). Hãy tải lên ở trang Nhập văn bản, hoặc dùng bản Word, PDF có chữ, hoặc dán nội dung.",
   binary:
     "Tệp không phải là văn bản (có thể là ảnh, tệp nén hoặc chương trình). Hãy chọn tệp .docx, .pdf, .md hoặc .txt.",
   brokenDocx:
@@ -313,13 +313,18 @@ const IMAGE_SIGNATURES = [
   [0x4d, 0x4d, 0x00, 0x2a], // TIFF, big-endian
 ];
 
+/** A JPEG, PNG or TIFF image, by its first bytes (whatever the file is called). */
+export function looksLikeImage(bytes: Uint8Array): boolean {
+  return IMAGE_SIGNATURES.some((signature) => startsWith(bytes, signature));
+}
+
 /** An uploaded file (or pasted text) → text for the parser, or a message saying why not. */
 export async function readUpload(name: string, bytes: Uint8Array): Promise<ReadResult> {
   if (bytes.length === 0) return fail(MESSAGES.empty);
   const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
   // What the bytes are decides, not the name: a file that is not what its name says is refused.
   const pdf = looksLikePdf(bytes);
-  const image = IMAGE_SIGNATURES.some((signature) => startsWith(bytes, signature));
+  const image = looksLikeImage(bytes);
   if (extension === "pdf") {
     if (bytes.length > MAX_PDF_BYTES) return fail(PDF_MESSAGES.tooLarge);
     if (image) return fail(MESSAGES.image);

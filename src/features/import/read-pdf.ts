@@ -27,7 +27,7 @@ export const PDF_MESSAGES = {
   encrypted:
     "Tệp PDF được đặt mật khẩu hoặc khóa nội dung nên không đọc được. Hãy dùng bản không khóa, hoặc bản Word của văn bản.",
   scanned:
-    "Tệp PDF này là ảnh chụp (bản quét), không có lớp chữ. Hệ thống chưa nhận dạng chữ trên ảnh (OCR: sắp có). Hãy dùng bản Word hoặc PDF xuất từ Word, hoặc dán nội dung vào ô bên dưới.",
+    "Tệp PDF này là ảnh chụp (bản quét), không có lớp chữ: cần nhận dạng chữ (OCR). Hãy tải lên ở trang Nhập văn bản, hoặc dùng bản Word, PDF xuất từ Word, hoặc dán nội dung.",
 } as const;
 
 export type PdfRead = { ok: true; text: string; pages: number; footnotes: number } | { ok: false; error: string };

@@ -45,7 +45,7 @@ export function lineLabel(range: SourceRange | undefined): string {
 }
 
 export function SourceButton({ range, onSelect }: { range: SourceRange | undefined; onSelect: Select }) {
-  if (!range) return <span className="text-xs text-stone-400">không rõ dòng</span>;
+  if (!range) return <span className="text-xs text-stone-500">không rõ dòng</span>;
   return (
     <button
       type="button"
@@ -116,7 +116,7 @@ export const SourcePane = memo(function SourcePane({
               className={`flex gap-2 px-2 ${on ? "bg-amber-100" : ""}`}
               aria-current={on && no === selected?.from ? "location" : undefined}
             >
-              <span className="w-9 shrink-0 select-none text-right text-stone-400">{no}</span>
+              <span className="w-9 shrink-0 select-none text-right text-stone-500">{no}</span>
               <span className="whitespace-pre-wrap break-words">{line.replace(/\t/g, " │ ") || " "}</span>
             </li>
           );

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { parseVietnameseDate } from "@/domain/reporting-calendar";
 import { issueDateProblem } from "@/domain/body-validity";
-import { defineAction, FieldError, planPages } from "@/server/actions";
+import { defineAction, FieldError, planPages, publicData } from "@/server/actions";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import { ConflictError, NotFoundError } from "@/server/errors";
 import { todayInVietnam } from "@/domain/vietnam-time";
@@ -270,7 +270,7 @@ export const amendPlan = defineAction({
     });
     return { version: input.version + 1 };
   },
-  revalidate: ({ input }) => [planPages(input.planId)],
+  revalidate: ({ input }) => [planPages(input.planId), ...publicData(input.planId, { published: true })],
 });
 
 /** Plans of bodies above that the user's body may implement (for the "Tạo kế hoạch thực hiện" choice). */
@@ -310,5 +310,5 @@ export const publishPlan = defineAction({
     });
     return { published: input.publish, version: input.version + 1 };
   },
-  revalidate: ({ input }) => [planPages(input.planId)],
+  revalidate: ({ input }) => [planPages(input.planId), ...publicData(input.planId, { published: true })],
 });

@@ -55,7 +55,7 @@ export function TaskTree({ tasks }: { tasks: Task[] }) {
                   ) : null}
                 </td>
                 <td className="px-3 py-2">
-                  {roles.length === 0 ? <span className="text-stone-400">—</span> : null}
+                  {roles.length === 0 ? <span className="text-stone-500">—</span> : null}
                   {roles.map(([role, list]) => (
                     <p key={role} className="mb-1">
                       <span className="text-xs font-semibold uppercase text-stone-500">
@@ -76,7 +76,7 @@ export function TaskTree({ tasks }: { tasks: Task[] }) {
                 <td className="px-3 py-2">
                   {task.timeframeText ??
                     (task.timeframeKind === "UNSPECIFIED" ? (
-                      <span className="text-stone-400">—</span>
+                      <span className="text-stone-500">—</span>
                     ) : (
                       formatTimeframe({ kind: task.timeframeKind, year: task.timeframeYear ?? undefined, text: null })
                     ))}

@@ -1,13 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { ActionForm, TextAreaField, TextField } from "@/ui/form";
-import { NARRATIVE_SECTIONS, type NarrativeSection } from "./narrative-sections";
+import { announceDraftSaved } from "./draft-events";
+import { NARRATIVE_SECTIONS, type Narrative } from "./narrative-sections";
 import { saveNarrativeAction } from "./server-actions";
 
-// The narrative sections of a draft (or returned) report. On any refusal the typed text stays.
-
-type Narrative = Record<NarrativeSection, string | null> & { numberSerial: string | null };
+// The narrative sections of a draft (or returned) report. On any refusal the typed text stays. A
+// save answers with what was stored and the new version, without re-rendering the page: the fields
+// start from the saved text (React resets a form to its defaults after its action), and the rest
+// of the page hears of the save (draft-events.ts).
 
 export function NarrativeForm({
   reportId,
@@ -23,6 +25,11 @@ export function NarrativeForm({
 }) {
   const [state, formAction, pending] = useActionState(saveNarrativeAction, { status: "idle" });
   const values = state.status === "error" ? state.values : {};
+  const saved = state.status === "ok" ? state.data : null;
+  const shown = saved?.narrative ?? narrative;
+  useEffect(() => {
+    if (saved) announceDraftSaved({ reportId: saved.reportId, version: saved.version, narrative: saved.narrative });
+  }, [saved]);
   return (
     <ActionForm
       state={state}
@@ -31,11 +38,11 @@ export function NarrativeForm({
       aria-label="Nội dung báo cáo"
     >
       <input type="hidden" name="reportId" value={reportId} />
-      <input type="hidden" name="version" value={values.version ?? String(version)} />
+      <input type="hidden" name="version" value={values.version ?? String(saved?.version ?? version)} />
       <TextField
         name="numberSerial"
         label="Số báo cáo"
-        initial={narrative.numberSerial ?? ""}
+        initial={shown.numberSerial ?? ""}
         inputMode="numeric"
         className="max-w-xs"
         hint={`In trên báo cáo: ${numberPattern[0]}45${numberPattern[1]} (để trống nếu chưa lấy số)`}
@@ -45,7 +52,7 @@ export function NarrativeForm({
           key={name}
           name={name}
           label={label}
-          initial={narrative[name] ?? ""}
+          initial={shown[name] ?? ""}
           rows={name === "results" ? 8 : 4}
         />
       ))}

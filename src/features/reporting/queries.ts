@@ -87,6 +87,7 @@ export async function getReportPage(db: ScopedDb, scope: Scope, planId: string, 
         },
       },
       reports: { where: { year }, select: reportSelect },
+      _count: { select: { children: true } },
     },
   });
   if (!plan) throw new NotFoundError("Không tìm thấy kế hoạch");
@@ -116,6 +117,10 @@ export async function getReportPage(db: ScopedDb, scope: Scope, planId: string, 
       kind: plan.kind,
       isIllustrative: plan.isIllustrative,
       issuerName: plan.issuer.name,
+      notation: plan.notation,
+      issuerCode: plan.issuerCode,
+      /** Plans implement it: its reports carry the part compiled from theirs. */
+      hasChildren: plan._count.children > 0,
       parentIssuerName: plan.parent?.issuer.name ?? null,
       /**
        * The report goes to a body that is only recorded here (a Central document's issuer, or no

@@ -212,9 +212,17 @@ export const saveNarrative = defineAction({
       proposals: report.proposals,
     };
     await audit({ action: "report.saveNarrative", entityType: "Report", entityId: report.id, before, after });
-    return { reportId: report.id, planId: report.planId, year: report.year, version: input.version + 1 };
+    return {
+      reportId: report.id,
+      planId: report.planId,
+      year: report.year,
+      version: input.version + 1,
+      narrative: after,
+    };
   },
-  revalidate: ({ data }) => reportPages(data),
+  // No page re-render in the answer: the form keeps the saved text and the new version, the sending
+  // form and the preview hear of it in the tab (draft-events.ts). Re-rendering the report page after
+  // each save was the costliest request at the 15/12 peak (docs/performance.md).
 });
 
 export const submitReport = defineAction({

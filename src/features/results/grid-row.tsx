@@ -170,7 +170,7 @@ function GridRowView({
             <Badge tone={indicatorStatusLook[status].tone}>{indicatorStatusLook[status].label}</Badge>
           </span>
         ) : (
-          <span className="text-stone-400">—</span>
+          <span className="text-stone-500">—</span>
         )}
         {row.chosen && canEdit ? (
           <span className="mt-0.5 block text-xs text-stone-500">Chỉ tiêu định tính: người nhập đánh giá</span>

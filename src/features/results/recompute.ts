@@ -1,5 +1,6 @@
 import "server-only";
 import type { ScopedDb } from "@/server/db/scoped";
+import { sql } from "@/server/db/sql";
 import { statusesByYear, statusInputFromRows } from "./status";
 
 /**
@@ -27,13 +28,24 @@ export async function recomputeStatuses(
       actuals: { select: { id: true, year: true, value: true, qualitativeStatus: true, status: true } },
     },
   });
+  const changedIds: string[] = [];
+  const changedStatuses: string[] = [];
   for (const indicator of indicators) {
     const statuses = statusesByYear(statusInputFromRows(indicator));
     result.set(indicator.id, statuses);
     for (const actual of indicator.actuals) {
       const status = statuses.get(actual.year) ?? "NO_DATA";
-      if (status !== actual.status) await db.indicatorActual.update({ where: { id: actual.id }, data: { status } });
+      if (status === actual.status) continue;
+      changedIds.push(actual.id);
+      changedStatuses.push(status);
     }
+  }
+  // One statement for all of them: the rollup figures' triggers (ADR 0031) run once per statement,
+  // and one update per actual made them recompute the plan's figures once per cell saved.
+  if (changedIds.length) {
+    const { text, values } = sql`UPDATE indicator_actuals a SET status = v.status::"IndicatorStatus"
+      FROM unnest(${changedIds}::text[], ${changedStatuses}::text[]) AS v(id, status) WHERE a.id = v.id`.toQuery();
+    await db.$executeRawUnsafe(text, ...values);
   }
   return result;
 }

@@ -268,7 +268,7 @@ function TaskRows({
                   {taskStatusLook[saved[key]!.status!].label}
                 </Badge>
               ) : (
-                <span className="text-stone-400">—</span>
+                <span className="text-stone-500">—</span>
               )}
               {errors[key] ? <span className="mt-0.5 block text-xs text-red-700">{errors[key]}</span> : null}
             </td>

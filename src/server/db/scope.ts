@@ -40,3 +40,16 @@ export type Scope = {
   /** Organisations this one succeeded: their plans are its record now. */
   predecessorOrganizationIds: string[];
 };
+
+/**
+ * Anyone, signed in or not: the public pages (/public, ADR 0034). It is no user's scope: its
+ * transaction is read-only and row-level security shows it only what everyone may read (central and
+ * published plans, their indicators, targets and actuals); the pages then keep to published plans.
+ */
+export type PublicScope = { readonly kind: "public" };
+
+export const PUBLIC_SCOPE: PublicScope = Object.freeze({ kind: "public" });
+
+export function isPublicScope(scope: Scope | PublicScope): scope is PublicScope {
+  return "kind" in scope && scope.kind === "public";
+}

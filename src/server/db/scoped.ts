@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { rawDatabase } from "./client";
-import type { Scope } from "./scope";
+import { isPublicScope, type PublicScope, type Scope } from "./scope";
 
 /** A database handle that only exists inside a scoped transaction. */
 export type ScopedDb = Prisma.TransactionClient;
@@ -13,16 +13,26 @@ export type ScopedDb = Prisma.TransactionClient;
  * connections never carry one user's scope into another's request.
  */
 export async function withScope<T>(
-  scope: Scope,
+  scope: Scope | PublicScope,
   work: (db: ScopedDb) => Promise<T>,
   options: { timeout?: number } = {},
 ): Promise<T> {
   const run = () =>
     rawDatabase().$transaction(
       async (tx) => {
-        await tx.$queryRaw`SELECT set_config('app.user_id', ${scope.userId}, true),
-          set_config('app.province_code', ${scope.provinceCode ?? ""}, true),
-          set_config('app.all_provinces', ${scope.allProvinces ? "on" : "off"}, true)`;
+        if (isPublicScope(scope)) {
+          // The public pages: nobody signed in (app.user_id empty, so no signed-in policy and no write
+          // policy lets anything through), app.public for the policies of migration
+          // 20261207120000_public_scope, and a read-only transaction, so that not even a table without
+          // row-level security can be written (ADR 0034).
+          await tx.$executeRaw`SET TRANSACTION READ ONLY`;
+          await tx.$queryRaw`SELECT set_config('app.user_id', '', true), set_config('app.province_code', '', true),
+            set_config('app.all_provinces', 'off', true), set_config('app.public', 'on', true)`;
+        } else {
+          await tx.$queryRaw`SELECT set_config('app.user_id', ${scope.userId}, true),
+            set_config('app.province_code', ${scope.provinceCode ?? ""}, true),
+            set_config('app.all_provinces', ${scope.allProvinces ? "on" : "off"}, true)`;
+        }
         return work(tx);
       },
       { timeout: options.timeout ?? 15_000, maxWait: 10_000 },

@@ -55,10 +55,26 @@ export async function installJobSchema(connectionString: string): Promise<void> 
   }
 }
 
+/**
+ * Work sent on demand rather than on a schedule (an uploaded scan to read, ADR 0032): every process
+ * works the queue, one job at a time each, and pg-boss gives each job to one of them. A job whose
+ * process died is handed out again after `expireInSeconds`, up to `retryLimit` times.
+ */
+export type QueueDefinition = {
+  name: string;
+  expireInSeconds: number;
+  retryLimit: number;
+  work: (data: unknown, jobId: string) => Promise<unknown>;
+};
+
 const globalForJobs = globalThis as unknown as { jobs?: Promise<PgBoss> };
 
 /** Starts the queue, schedules the jobs and works them. Once per process; the promise is kept. */
-export function startJobs(definitions: readonly JobDefinition[], connectionString = serverEnv().DATABASE_URL) {
+export function startJobs(
+  definitions: readonly JobDefinition[],
+  connectionString = serverEnv().DATABASE_URL,
+  queues: readonly QueueDefinition[] = [],
+) {
   globalForJobs.jobs ??= (async () => {
     await installJobSchema(connectionString);
     const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 2, application_name: "kehoach-jobs" });
@@ -71,6 +87,22 @@ export function startJobs(definitions: readonly JobDefinition[], connectionStrin
         const started = Date.now();
         const result = await job.run();
         logger.info({ job: job.name, ms: Date.now() - started, result }, "job done");
+        return result;
+      });
+    }
+    for (const queue of queues) {
+      await boss.createQueue(queue.name, {
+        name: queue.name,
+        policy: "standard",
+        retryLimit: queue.retryLimit,
+        retryDelay: 5,
+        expireInSeconds: queue.expireInSeconds,
+      });
+      await boss.work(queue.name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
+        if (!job) return null;
+        const started = Date.now();
+        const result = await queue.work(job.data, job.id);
+        logger.info({ job: queue.name, id: job.id, ms: Date.now() - started }, "job done");
         return result;
       });
     }
@@ -87,6 +119,15 @@ export async function runAtStart(definitions: readonly JobDefinition[]): Promise
     } catch (error) {
       logger.warn({ err: error, job: job.name }, "job at start failed; the schedule will run it");
     }
+}
+
+/** Puts one job in a queue worked by startJobs's `queues`; the queue must have been started in this process. */
+export async function enqueue(name: string, data: object): Promise<string> {
+  const jobs = globalForJobs.jobs;
+  if (!jobs) throw new Error("the job queue is not started in this process");
+  const id = await (await jobs).send(name, data);
+  if (!id) throw new Error(`pg-boss did not take the job for ${name}`);
+  return id;
 }
 
 /** Stops the queue (tests, shutdown), letting running jobs finish. */

@@ -264,6 +264,14 @@ export default async function DashboardPage({
                 fallbackName={`So-sanh-dia-phuong-${rollup.year ?? rollup.currentYear}.xlsx`}
               />
             ) : null}
+            {comparisonProvince ? (
+              // The province's indicators and actuals as CSV: the same handler other systems call (/api/v1).
+              <DownloadButton
+                href={`/api/v1/provinces/${comparisonProvince}/actuals.csv?year=${rollup.year ?? rollup.currentYear}`}
+                label="Tải chỉ tiêu và kết quả của tỉnh (CSV)"
+                fallbackName={`Ket-qua-tinh-${comparisonProvince}-${rollup.year ?? rollup.currentYear}.csv`}
+              />
+            ) : null}
           </>
         )}
       </section>

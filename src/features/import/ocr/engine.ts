@@ -30,6 +30,14 @@ export async function ocrAvailability(): Promise<OcrAvailability> {
   }
 }
 
+let known: { at: number; answer: Promise<OcrAvailability> } | null = null;
+
+/** ocrAvailability(), asked again at most once a minute (the import page shows it on every view). */
+export function ocrAvailabilityCached(now = Date.now()): Promise<OcrAvailability> {
+  if (!known || now - known.at > 60_000) known = { at: now, answer: ocrAvailability() };
+  return known.answer;
+}
+
 /** The number of pages of a PDF (poppler's pdfinfo). */
 export async function pdfPageCount(pdfPath: string): Promise<number> {
   const { stdout } = await run("pdfinfo", [pdfPath], { timeout: 30_000 });

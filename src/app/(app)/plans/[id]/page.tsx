@@ -152,6 +152,14 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
         >
           Lịch sử
         </Link>
+        {plan.publishedAt ? (
+          <Link
+            href={`/public/plans/${plan.id}`}
+            className="rounded border border-stone-300 bg-white px-3 py-1.5 hover:bg-stone-100"
+          >
+            Trang công khai
+          </Link>
+        ) : null}
         {editable && plan.status === "ISSUED" && roleHolds(scope.role, "plans.issue", scope.isSystemAdmin) ? (
           <PublishForm planId={plan.id} version={plan.version} published={Boolean(plan.publishedAt)} />
         ) : null}

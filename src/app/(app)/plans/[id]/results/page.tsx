@@ -44,6 +44,14 @@ export default async function PlanResultsPage({
           <Link href={`/plans/${page.plan.id}/reports/${year}`} className="text-brand-700 hover:underline">
             Báo cáo năm {year} →
           </Link>
+          {/* The same CSV other systems read through /api/v1 (a download, not a page: a plain link). */}
+          <a
+            href={`/api/v1/plans/${page.plan.id}/actuals.csv?year=${year}`}
+            className="text-brand-700 hover:underline"
+            download
+          >
+            Tải chỉ tiêu và kết quả (CSV)
+          </a>
           {page.plan.isIllustrative ? <IllustrativeBadge /> : null}
         </div>
         {!page.canEdit ? (

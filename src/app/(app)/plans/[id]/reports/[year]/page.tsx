@@ -8,11 +8,11 @@ import { daysLeftText } from "@/features/reporting/calendar";
 import { DownloadButton } from "@/features/reporting/download-button";
 import { reportNumber, templateFor } from "@/features/export/document-template";
 import { NarrativeForm } from "@/features/reporting/narrative-form";
-import { missingBeforeSubmission } from "@/features/reporting/narrative-sections";
+import type { Narrative } from "@/features/reporting/narrative-sections";
 import { getReportPage, reportSnapshotFor } from "@/features/reporting/queries";
 import { createReport } from "@/features/reporting/report-actions";
 import { CompiledSection } from "@/features/reporting/compiled/compiled-section";
-import { ReportDocument } from "@/features/reporting/report-document";
+import { ReportPreview } from "@/features/reporting/report-preview";
 import { ExtensionForm } from "@/features/reporting/extension-form";
 import { ReviewForm } from "@/features/reporting/review-form";
 import { SubmitForm } from "@/features/reporting/submit-form";
@@ -23,6 +23,12 @@ import { Badge, IllustrativeBadge } from "@/ui/badge";
 import { deadlineTone, reportStatusLook } from "@/ui/statuses";
 
 export const metadata: Metadata = { title: "Báo cáo năm" };
+
+/** The narrative fields only: what the client forms need, not the whole report. */
+function narrativeOf(report: Narrative): Narrative {
+  const { numberSerial, leadership, results, shortcomings, nextYear, proposals } = report;
+  return { numberSerial, leadership, results, shortcomings, nextYear, proposals };
+}
 
 export default async function ReportPage({
   params,
@@ -46,20 +52,26 @@ export default async function ReportPage({
     if (created.status === "ok") page = await load();
   }
   const report = page.report;
-  const shown = report
-    ? await orNotFound(withScope(scope, (db) => reportSnapshotFor(db, scope, id, year, asked)))
-    : null;
   const submissions = report?.submissions ?? [];
   const latest = submissions[submissions.length - 1] ?? null;
+  // What the page is about: a submission asked for, the one sent (a report that can no longer
+  // change), or the draft (null).
+  const sent = report?.status === "SUBMITTED" || report?.status === "ACCEPTED";
+  const shownSubmission =
+    asked !== undefined ? (submissions.find((s) => s.number === asked) ?? notFound()) : sent ? latest : null;
+  // The document itself is built on demand (report-preview.tsx); only the part compiled from the
+  // localities' reports is shown on the page, so only a plan with localities reads the snapshot.
+  const compiled =
+    report && page.plan.hasChildren
+      ? (await orNotFound(withScope(scope, (db) => reportSnapshotFor(db, scope, id, year, asked)))).snapshot.compiled
+      : null;
   const editable = report !== null && page.lock.editable;
-  const query = shown?.submission && asked ? `&submission=${shown.submission.number}` : "";
+  const query = shownSubmission && asked ? `&submission=${shownSubmission.number}` : "";
   const fileStem = `Bao-cao-${year}-${page.plan.number}`;
   // How the report's number prints, split around its serial (for the hint beside the field).
-  const numberPattern = shown
-    ? (reportNumber(templateFor(shown.snapshot.issuer.notation), "\u0000", shown.snapshot.issuer.issuerCode).split(
-        "\u0000",
-      ) as [string, string])
-    : (["Số: ", ""] as [string, string]);
+  const numberPattern = reportNumber(templateFor(page.plan.notation), "\u0000", page.plan.issuerCode).split(
+    "\u0000",
+  ) as [string, string];
 
   return (
     <article className="space-y-6">
@@ -220,7 +232,7 @@ export default async function ReportPage({
                     <Link
                       href={`/plans/${page.plan.id}/reports/${year}?submission=${s.number}`}
                       className="font-semibold text-brand-700 hover:underline"
-                      aria-current={shown?.submission?.number === s.number ? "true" : undefined}
+                      aria-current={shownSubmission?.number === s.number ? "true" : undefined}
                     >
                       Lần gửi {s.number}
                     </Link>
@@ -263,14 +275,7 @@ export default async function ReportPage({
                 reportId={report.id}
                 version={report.version}
                 numberPattern={numberPattern}
-                narrative={{
-                  numberSerial: report.numberSerial,
-                  leadership: report.leadership,
-                  results: report.results,
-                  shortcomings: report.shortcomings,
-                  nextYear: report.nextYear,
-                  proposals: report.proposals,
-                }}
+                narrative={narrativeOf(report)}
               />
             </section>
           ) : null}
@@ -280,7 +285,9 @@ export default async function ReportPage({
               version={report.version}
               resubmission={submissions.length > 0}
               recipient={page.plan.parentIssuerName}
-              missing={shown && !shown.submission ? missingBeforeSubmission(report, shown.snapshot) : []}
+              planId={page.plan.id}
+              year={year}
+              narrative={shownSubmission ? null : narrativeOf(report)}
               outside={page.plan.sentOutside}
             />
           ) : null}
@@ -288,21 +295,19 @@ export default async function ReportPage({
             <p className="text-sm text-stone-600">Lãnh đạo của đơn vị sẽ xem lại và gửi báo cáo lên cấp trên.</p>
           ) : null}
 
-          {shown?.snapshot.compiled ? (
-            <CompiledSection compiled={shown.snapshot.compiled} frozen={shown.submission !== null} />
-          ) : null}
+          {compiled ? <CompiledSection compiled={compiled} frozen={shownSubmission !== null} /> : null}
 
-          {shown ? (
+          {report ? (
             <section aria-labelledby="document" className="space-y-2">
               <h2 id="document" className="text-lg font-semibold">
-                {shown.submission
-                  ? `Bản đã gửi lần ${shown.submission.number} ngày ${dayInVietnam(shown.submission.submittedAt)}`
+                {shownSubmission
+                  ? `Bản đã gửi lần ${shownSubmission.number} ngày ${dayInVietnam(shownSubmission.submittedAt)}`
                   : "Bản xem trước"}
               </h2>
               <p className="text-sm text-stone-600">
-                {shown.submission
+                {shownSubmission
                   ? "Bản đã gửi được lưu cố định: sửa số liệu của kế hoạch sau khi gửi không làm thay đổi bản này."
-                  : "Theo số liệu hiện tại của kế hoạch; bảng chỉ tiêu và nhiệm vụ được điền tự động từ số liệu đã nhập."}
+                  : "Theo số liệu hiện tại của kế hoạch và nội dung đã lưu; bảng chỉ tiêu và nhiệm vụ được điền tự động từ số liệu đã nhập."}
                 {asked ? (
                   <>
                     {" "}
@@ -312,12 +317,15 @@ export default async function ReportPage({
                   </>
                 ) : null}
               </p>
-              <div
-                className="overflow-x-auto rounded-lg border border-stone-200 bg-white p-6 shadow-sm"
-                data-testid="report-document"
-              >
-                <ReportDocument snapshot={shown.snapshot} isDraft={!shown.submission} />
-              </div>
+              {/* The whole document on demand (report-preview.tsx): not with every view, save and
+                  submission at the 15/12 peak. */}
+              <ReportPreview
+                key={shownSubmission?.number ?? "draft"}
+                planId={page.plan.id}
+                year={year}
+                reportId={report.id}
+                submission={shownSubmission?.number}
+              />
             </section>
           ) : null}
         </>
