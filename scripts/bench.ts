@@ -4,7 +4,7 @@ import pg from "pg";
 import { seedId } from "../prisma/seed/ids";
 import { DEMO_PASSWORD } from "../prisma/seed/users";
 import { findFreePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
-import { BENCH_USER } from "./bench/dataset";
+import { BENCH_USER, DEFAULT_DATASET, resolutionIdOf, type DatasetOptions } from "./bench/dataset";
 import { javascriptOf, measurePages, signIn, startApp, type PageSubject } from "./bench/pages";
 import {
   DASHBOARD_ALL_GROUPS,
@@ -34,6 +34,8 @@ import { verifyRollupFigures, verifyStamps, verifyStatuses } from "./bench/verif
 //   --skip-pages       only the data set and the rollups (no build, no server)
 //   --port N           the app's port (default 3200)
 //   --no-write         do not touch docs/performance.md
+//   --resolutions N    cascades in the data set: 3 (default: 42-NQ/TW, 57-NQ/TW, 68-NQ/TW) or 1 (42-NQ/TW only)
+//   --scale X          the share of communes with plans (default 1; 0.1 for a quick run on a shared machine)
 //   --only scan        only the scan round trip of the importer (scripts/bench/scan.ts; --fresh reads every page again)
 
 const args = process.argv.slice(2);
@@ -45,6 +47,10 @@ const option = (name: string, fallback: number) => {
 const RUNS = option("--runs", 15);
 const WARMUP = 3;
 const PORT = option("--port", 3200);
+const DATASET: DatasetOptions = {
+  resolutions: ([1, 2, 3] as const).find((n) => n === option("--resolutions", DEFAULT_DATASET.resolutions)) ?? 3,
+  scale: Math.min(1, Math.max(0.01, option("--scale", DEFAULT_DATASET.scale))),
+};
 
 const log = (line: string) => console.log(`▸ ${line}`);
 
@@ -56,9 +62,9 @@ async function pageSubjects(adminUrl: string, base: string): Promise<PageSubject
     // A commune plan of the largest province, as that province's leader would open it from the rollup.
     const { rows } = await client.query<{ id: string }>(
       `SELECT p.id FROM plans p JOIN memberships m ON m."userId" = $1 JOIN organizations o ON o.id = m."organizationId"
-       JOIN plans pp ON pp."issuerId" = o.id AND p."parentId" = pp.id
+       JOIN plans pp ON pp."issuerId" = o.id AND p."parentId" = pp.id AND pp."resolutionId" = $2
        WHERE p.status = 'ISSUED' ORDER BY p.id LIMIT 1`,
-      [seedId("user", BENCH_USER)],
+      [seedId("user", BENCH_USER), resolutionIdOf("42")],
     );
     communePlan = rows[0]!.id;
   } finally {
@@ -67,6 +73,7 @@ async function pageSubjects(adminUrl: string, base: string): Promise<PageSubject
   const province = await signIn(base, BENCH_USER, DEMO_PASSWORD);
   const admin = await signIn(base, "admin", DEMO_PASSWORD);
   const sonLa = await signIn(base, "sonla.approver", DEMO_PASSWORD);
+  const r42 = resolutionIdOf("42");
   return [
     // The floor of the dashboard page (ADR 0011): a page of the app as a signed-in user gets it, with
     // the session read and the layout drawn, that reads no plan data. /sign-in, the one page without a
@@ -80,9 +87,26 @@ async function pageSubjects(adminUrl: string, base: string): Promise<PageSubject
       cookie: province,
       expect: `id="nhom-9"`,
     },
-    { label: LARGEST_ROLLUP_PAGE, path: "/dashboard", cookie: province, expect: "Tổng hợp các địa phương" },
-    { label: "Rollup page, Sơn La", path: "/dashboard", cookie: sonLa, expect: "Tổng hợp các địa phương" },
-    { label: "Rollup page, national", path: "/dashboard", cookie: admin, expect: "Tổng hợp các địa phương" },
+    // 42-NQ/TW's rollups, named in the URL: with three cascades of the same size the default would be
+    // the most recent resolution (ADR 0033).
+    {
+      label: LARGEST_ROLLUP_PAGE,
+      path: `/dashboard?resolution=${r42}`,
+      cookie: province,
+      expect: "Tổng hợp các địa phương",
+    },
+    {
+      label: "Rollup page, Sơn La",
+      path: `/dashboard?resolution=${r42}`,
+      cookie: sonLa,
+      expect: "Tổng hợp các địa phương",
+    },
+    {
+      label: "Rollup page, national",
+      path: `/dashboard?resolution=${r42}`,
+      cookie: admin,
+      expect: "Tổng hợp các địa phương",
+    },
     { label: PLAN_LIST_PAGE, path: "/plans", cookie: admin, expect: "Danh sách kế hoạch" },
     { label: PLAN_PAGE, path: `/plans/${communePlan}`, cookie: province, expect: "Chỉ tiêu" },
     {
@@ -119,7 +143,11 @@ async function main() {
   });
   let app: Awaited<ReturnType<typeof startApp>> | null = null;
   try {
-    const { adminUrl, appUrl, dataset } = await prepareBenchDatabase(server.adminUrl, { fresh: flag("--fresh"), log });
+    const { adminUrl, appUrl, dataset } = await prepareBenchDatabase(server.adminUrl, {
+      fresh: flag("--fresh"),
+      log,
+      dataset: DATASET,
+    });
     log(`Bộ dữ liệu: ${dataset.plans} kế hoạch, ${dataset.indicators} chỉ tiêu, ${dataset.actuals} kết quả thực hiện.`);
     const statusCheck = await verifyStatuses(adminUrl);
     log(`Kiểm tra trạng thái tổng hợp bằng mã miền: ${statusCheck.agree}/${statusCheck.checked} khớp.`);
@@ -146,7 +174,10 @@ async function main() {
     // against bursts of load from other work on the machine.
     const rollupRuns = RUNS * 3;
     log(`Đo tổng hợp (${rollupRuns} lần mỗi loại, sau ${WARMUP} lần khởi động)…`);
-    const rollups = await measureRollups({ adminUrl, appUrl }, { runs: rollupRuns, warmup: WARMUP, log });
+    const rollups = await measureRollups(
+      { adminUrl, appUrl },
+      { runs: rollupRuns, warmup: WARMUP, log, otherResolution: dataset.resolutions > 1 ? resolutionIdOf("57") : null },
+    );
 
     let pages: BenchResults["pages"] = null;
     if (!flag("--skip-pages")) {
@@ -185,6 +216,7 @@ async function main() {
       load: { before: loadBefore, after: os.loadavg()[0]! },
       runs: RUNS,
       dataset,
+      scale: DATASET.scale,
       statusCheck,
       rollups,
       compile,

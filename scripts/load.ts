@@ -5,6 +5,7 @@ import pg from "pg";
 import { currentReportYear } from "../src/domain/vietnam-time";
 import { signIn, startApp, type App } from "./bench/pages";
 import { BENCH_APP_PASSWORD, BENCH_DATA_DIR, BENCH_DATABASE, prepareBenchDatabase } from "./bench/prepare";
+import { DEFAULT_DATASET } from "./bench/dataset";
 import { withCredentials, withDatabase } from "./lib/database";
 import { findFreePort, overLocalSocket, startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { createLoadAccounts, LOAD_PASSWORD } from "./load/accounts";
@@ -73,7 +74,7 @@ async function startTarget(options: LoadOptions): Promise<Target> {
   });
   let app: App | null = null;
   try {
-    await prepareBenchDatabase(server.adminUrl, { fresh: options.fresh, log });
+    await prepareBenchDatabase(server.adminUrl, { fresh: options.fresh, log, dataset: DEFAULT_DATASET });
     log(`Sao chép cơ sở dữ liệu đo sang ${LOAD_DATABASE} (mỗi lần chạy bắt đầu từ cùng dữ liệu)…`);
     const copyStarted = Date.now();
     const client = new pg.Client({ connectionString: server.adminUrl });

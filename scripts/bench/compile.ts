@@ -1,4 +1,5 @@
 import { seedId } from "../../prisma/seed/ids";
+import { planId as seedPlanId } from "../../prisma/seed/plans";
 import { BENCH_USER } from "./dataset";
 import { timeInterleaved, type Timing } from "./timing";
 
@@ -33,8 +34,11 @@ export async function measureCompile(options: {
   const measure = async (label: string, username: string): Promise<CompileMeasurement> => {
     const scope = await scopeForUser(seedId("user", username));
     if (!scope) throw new Error(`Không có người dùng ${username} trong cơ sở dữ liệu đo`);
-    // The province's own plan: the anchor of its rollup.
-    const rollup = await withScope(scope, (db) => getRollup(db, scope, parseRollupFilters({})));
+    // The province's own plan of 42-NQ/TW: the anchor of its rollup (named: with several cascades of
+    // one size the default would be the most recent resolution, ADR 0033).
+    const rollup = await withScope(scope, (db) =>
+      getRollup(db, scope, parseRollupFilters({ resolution: seedPlanId("nq-42-tw") })),
+    );
     if (!rollup.anchor) throw new Error(`${label}: không có kế hoạch cấp tỉnh`);
     const planId = rollup.anchor.id;
     const year = currentReportYear();

@@ -12,8 +12,49 @@ import { normalizeName } from "../../src/domain/vietnamese-text";
 // progress, and some 2026 reports. Everything is written by set-based SQL (INSERT … SELECT over
 // generate_series and temporary tables), never row by row. All of it is marked illustrative.
 
-export const DATASET_VERSION = "bench-dataset v3";
 export const BENCH_USER = "bench.province";
+
+/**
+ * The resolutions whose cascades the data set holds (issue 18 part 3): 42-NQ/TW of the demo data, and
+ * two more Central documents written by the generator, each implemented by every province and, below
+ * it, every commune, as a commune carries plans for several resolutions at once. The first keeps the
+ * plan ids of the single-cascade data sets (no prefix), so the figures of both shapes compare.
+ */
+export const CASCADES = [
+  {
+    key: "42",
+    prefix: "",
+    serial: null,
+    issuedOn: null,
+    title: "tiếp tục đổi mới, nâng cao chất lượng chính sách xã hội",
+  },
+  {
+    key: "57",
+    prefix: "57:",
+    serial: "57",
+    issuedOn: "2024-12-22",
+    title: "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
+  },
+  { key: "68", prefix: "68:", serial: "68", issuedOn: "2025-05-04", title: "về phát triển kinh tế tư nhân" },
+] as const;
+
+export type DatasetOptions = {
+  /** How many resolutions' cascades (1: 42-NQ/TW only, as before; 3: the default of the bench). */
+  resolutions: 1 | 2 | 3;
+  /** The share of communes that have plans (1: every one; 0.1 for a quick run on a shared machine). */
+  scale: number;
+};
+export const DEFAULT_DATASET: DatasetOptions = { resolutions: 3, scale: 1 };
+
+/** The id of a cascade's Central document (42-NQ/TW is the demo's). */
+export function resolutionIdOf(key: (typeof CASCADES)[number]["key"]): string {
+  return key === "42" ? planId("nq-42-tw") : seedId("bench-resolution", key);
+}
+
+/** What the bench database's comment records, so that a data set of other options is regenerated. */
+export function datasetVersion(options: DatasetOptions): string {
+  return `bench-dataset v4; ${options.resolutions} resolution(s); scale ${options.scale}`;
+}
 
 type Log = (line: string) => void;
 
@@ -29,6 +70,9 @@ export async function countRows(client: pg.Client): Promise<Omit<DatasetInfo, "l
     tasks: await count(`SELECT count(*) AS n FROM tasks`),
     taskProgress: await count(`SELECT count(*) AS n FROM task_progress`),
     reports: await count(`SELECT count(*) AS n FROM reports`),
+    resolutions: await count(
+      `SELECT count(DISTINCT "resolutionId") AS n FROM plans WHERE purpose LIKE '%npm run bench%'`,
+    ),
   };
 }
 
@@ -41,6 +85,8 @@ export type DatasetInfo = {
   tasks: number;
   taskProgress: number;
   reports: number;
+  /** The cascades of the generated plans (distinct plans.resolutionId). */
+  resolutions: number;
   largestProvince: { code: string; name: string; communes: number };
   seconds: number;
 };
@@ -119,7 +165,11 @@ function kindOf(name: string): { kind: string; track: string } {
   return { kind: "PARTY_COMMITTEE", track: "PARTY" };
 }
 
-export async function generateDataset(adminUrl: string, log: Log): Promise<DatasetInfo> {
+export async function generateDataset(
+  adminUrl: string,
+  log: Log,
+  options: DatasetOptions = DEFAULT_DATASET,
+): Promise<DatasetInfo> {
   const started = Date.now();
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -194,20 +244,43 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
         bodies.map((b) => normalizeName(b.agencies[2])),
       ],
     );
-    const root = planId("nq-42-tw");
+    // The Central documents of the other cascades, recorded by number, date and title only (as the
+    // demo records 42-NQ/TW), issued by the Politburo (the issuer of the demo's 19-KH/TW).
+    const cascades = CASCADES.slice(0, options.resolutions);
+    for (const c of cascades.filter((c) => c.serial !== null))
+      await step(
+        `Nghị quyết ${c.key}-NQ/TW`,
+        `INSERT INTO plans (id, kind, track, status, notation, "numberSerial", "typeCode", "issuerCode", "issuerId", "provinceCode", "issuedOn", place, title,
+                            "hasContent", "resolutionId", "updatedAt")
+         SELECT $1, 'RESOLUTION', 'PARTY', 'ISSUED', 'PARTY', $2, 'NQ', 'TW', "issuerId", NULL, $3::date, 'Hà Nội', $4, false, $1, now()
+         FROM plans WHERE id = $5`,
+        [resolutionIdOf(c.key), c.serial, c.issuedOn, `Nghị quyết của Bộ Chính trị ${c.title}`, planId("kh-19-tw")],
+      );
+    await client.query(`CREATE TEMP TABLE b_cascade (prefix text, root text, title text)`);
+    await client.query(`INSERT INTO b_cascade SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, [
+      cascades.map((c) => c.prefix),
+      cascades.map((c) => resolutionIdOf(c.key)),
+      cascades.map(
+        (c) => `Thực hiện Nghị quyết số ${c.key}-NQ/TW ${c.title} trên địa bàn (dữ liệu tổng hợp để đo hiệu năng)`,
+      ),
+    ]);
+    // --scale: a share of the communes (every province stays), the same ones in every cascade.
     await step(
       "Kế hoạch (bảng tạm)",
       `CREATE TEMP TABLE b_plan AS
-       SELECT pg_temp.bench_id('bench-plan:' || b.unit_id) AS id,
-              CASE WHEN b.level = 'PROVINCE' THEN $1::text ELSE pg_temp.bench_id('bench-plan:' || b.parent_unit_id) END AS parent_id,
+       SELECT pg_temp.bench_id('bench-plan:' || k.prefix || b.unit_id) AS id,
+              CASE WHEN b.level = 'PROVINCE' THEN k.root ELSE pg_temp.bench_id('bench-plan:' || k.prefix || b.parent_unit_id) END AS parent_id,
+              k.root AS resolution_id, k.title,
               b.unit_id, b.pc, b.level, b.track, b.issuer_code, b.place, b.body, o.id AS org_id, a1.id AS lead1, a2.id AS lead2, a3.id AS lead3,
-              (hashtext(b.unit_id) & 2147483647) AS h, row_number() OVER (ORDER BY b.level DESC, b.unit_id) AS n
+              (hashtext(k.prefix || b.unit_id) & 2147483647) AS h, row_number() OVER (ORDER BY k.prefix, b.level DESC, b.unit_id) AS n
        FROM b_body b
+       CROSS JOIN b_cascade k
        JOIN organizations o ON o."adminUnitId" = b.unit_id AND o."normalizedName" = b.body_norm
        JOIN organizations a1 ON a1."adminUnitId" = b.unit_id AND a1."normalizedName" = b.a1
        JOIN organizations a2 ON a2."adminUnitId" = b.unit_id AND a2."normalizedName" = b.a2
-       JOIN organizations a3 ON a3."adminUnitId" = b.unit_id AND a3."normalizedName" = b.a3`,
-      [root],
+       JOIN organizations a3 ON a3."adminUnitId" = b.unit_id AND a3."normalizedName" = b.a3
+       WHERE b.level = 'PROVINCE' OR (hashtext('scale:' || b.unit_id) & 2147483647) % 10000 < $1::float8 * 10000`,
+      [options.scale],
     );
     await client.query(`CREATE INDEX ON b_plan (id)`);
     await client.query(`ANALYZE b_plan`);
@@ -217,7 +290,7 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
     await step(
       "Kế hoạch",
       `INSERT INTO plans (id, kind, track, status, notation, "numberSerial", "typeCode", "issuerCode", "issuerId", "provinceCode", "issuedOn", place, title, "hasContent",
-                          "parentId", "childPlanDueOn", "isIllustrative", "updatedAt", purpose)
+                          "parentId", "resolutionId", "childPlanDueOn", "isIllustrative", "updatedAt", purpose)
        SELECT p.id, 'PLAN', p.track::"Track",
               (CASE WHEN p.level = 'COMMUNE' AND p.h % 30 = 0 THEN 'DRAFT' ELSE 'ISSUED' END)::"PlanStatus",
               (CASE WHEN p.track = 'PARTY' THEN 'PARTY' ELSE 'STATE' END)::"NumberNotation",
@@ -226,9 +299,9 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
               CASE WHEN p.level = 'PROVINCE' THEN DATE '2025-08-01' + (p.h % 28)
                    WHEN p.h % 30 = 0 THEN NULL
                    ELSE DATE '2025-08-15' + (p.h % 200) END,
-              p.place,
-              'Thực hiện Nghị quyết số 42-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XIII về tiếp tục đổi mới, nâng cao chất lượng chính sách xã hội trên địa bàn (dữ liệu tổng hợp để đo hiệu năng)',
-              true, p.parent_id,
+              p.place, p.title, true, p.parent_id,
+              -- Triggers are off for the load: the top of the cascade is written in (plans_resolution would).
+              p.resolution_id,
               CASE WHEN p.level = 'PROVINCE' THEN DATE '2025-10-31' END,
               true, now(), 'Dữ liệu tổng hợp của npm run bench, không phải số liệu thực tế.'
        FROM b_plan p`,
@@ -415,7 +488,7 @@ export async function generateDataset(adminUrl: string, log: Log): Promise<Datas
 
     // A user for the largest province (the demo users are in Sơn La, a small one).
     const { rows: largest } = await client.query<{ code: string; name: string; communes: number; org: string }>(
-      `SELECT u.code, u.name, count(c.id)::int AS communes, (SELECT org_id FROM b_plan WHERE unit_id = u.id) AS org
+      `SELECT u.code, u.name, count(c.id)::int AS communes, (SELECT org_id FROM b_plan WHERE unit_id = u.id LIMIT 1) AS org
        FROM admin_units u JOIN admin_units c ON c."parentId" = u.id AND c.era = 'FROM_2025'
        WHERE u.era = 'FROM_2025' AND u.level = 'PROVINCE' GROUP BY u.id, u.code, u.name ORDER BY communes DESC, u.code LIMIT 1`,
     );

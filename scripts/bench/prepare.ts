@@ -1,7 +1,7 @@
 import pg from "pg";
 import { ensureDatabaseExists, enableAppLogin, withCredentials, withDatabase } from "../lib/database";
 import { applyMigrations } from "../lib/migrations";
-import { countRows, DATASET_VERSION, generateDataset, type DatasetInfo } from "./dataset";
+import { countRows, datasetVersion, generateDataset, type DatasetInfo, type DatasetOptions } from "./dataset";
 
 // The bench's database (`kehoach_bench` in the embedded server under .data/bench): the demo data and
 // the synthetic national data set, generated once and kept between runs. Shared by `npm run bench`
@@ -15,7 +15,7 @@ type Log = (line: string) => void;
 
 export type PreparedBench = { adminUrl: string; appUrl: string; dataset: DatasetInfo & { reused: boolean } };
 
-async function datasetPresent(adminUrl: string): Promise<boolean> {
+async function datasetPresent(adminUrl: string, version: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -23,7 +23,7 @@ async function datasetPresent(adminUrl: string): Promise<boolean> {
       `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
       [BENCH_DATABASE],
     );
-    return rows[0]?.comment === DATASET_VERSION;
+    return rows[0]?.comment === version;
   } finally {
     await client.end();
   }
@@ -50,15 +50,16 @@ export async function describeDataset(adminUrl: string): Promise<DatasetInfo> {
 /** The bench database with its data set, generated when missing, outdated or asked for (`fresh`). */
 export async function prepareBenchDatabase(
   serverUrl: string,
-  options: { fresh: boolean; log: Log },
+  options: { fresh: boolean; log: Log; dataset: DatasetOptions },
 ): Promise<PreparedBench> {
   const { log } = options;
+  const version = datasetVersion(options.dataset);
   const adminUrl = withDatabase(serverUrl, BENCH_DATABASE);
   const appUrl = withCredentials(adminUrl, "app_user", BENCH_APP_PASSWORD);
-  if (!options.fresh && (await datasetPresent(serverUrl))) {
+  if (!options.fresh && (await datasetPresent(serverUrl, version))) {
     await applyMigrations(adminUrl);
     await enableAppLogin(adminUrl, BENCH_APP_PASSWORD);
-    log(`Dùng lại bộ dữ liệu đo đã có (${DATASET_VERSION}); --fresh để tạo lại.`);
+    log(`Dùng lại bộ dữ liệu đo đã có (${version}); --fresh để tạo lại.`);
     return { adminUrl, appUrl, dataset: { ...(await describeDataset(adminUrl)), reused: true } };
   }
   const server = new pg.Client({ connectionString: serverUrl });
@@ -72,10 +73,10 @@ export async function prepareBenchDatabase(
   const { seedDemoData } = await import("../../prisma/seed/seed");
   await seedDemoData(adminUrl, { log });
   log("Tạo bộ dữ liệu toàn quốc…");
-  const dataset = await generateDataset(adminUrl, log);
+  const dataset = await generateDataset(adminUrl, log, options.dataset);
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
-  await client.query(`COMMENT ON DATABASE "${BENCH_DATABASE}" IS '${DATASET_VERSION}'`);
+  await client.query(`COMMENT ON DATABASE "${BENCH_DATABASE}" IS '${version}'`);
   await client.end();
   return { adminUrl, appUrl, dataset: { ...dataset, reused: false } };
 }

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { seedId } from "../../prisma/seed/ids";
+import { planId } from "../../prisma/seed/plans";
 import { lookupSql, nationalRollupSql, provinceRollupSql, type BareQuery } from "./bare-sql";
 import { BENCH_USER } from "./dataset";
 import { timeInterleaved, type Timing } from "./timing";
@@ -22,13 +23,29 @@ export type RollupMeasurement = {
   sameCounts: boolean;
 };
 
+export const OTHER_NATIONAL = "Tổng hợp toàn quốc, 57-NQ/TW";
+export const OTHER_PROVINCE = "Tổng hợp tỉnh lớn nhất, 57-NQ/TW";
+
 type Counts = Partial<Record<"MET" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NO_DATA", number | null>>;
 type BareRow = Counts & { plan: string; below: Counts | null };
 
+export type RollupMeasurements = {
+  province: RollupMeasurement;
+  national: RollupMeasurement;
+  sonLa: RollupMeasurement;
+  /** Another resolution's rollups in the same data set (issue 18 part 3): national, then the largest province. */
+  others?: RollupMeasurement[];
+};
+
+/**
+ * The rollups of 42-NQ/TW (named: with several cascades of one size the default would be another),
+ * and, when the data set holds more than one cascade, `otherResolution`'s national and largest
+ * province's rollups beside them.
+ */
 export async function measureRollups(
   urls: { adminUrl: string; appUrl: string },
-  options: { runs: number; warmup: number; log: (line: string) => void },
-): Promise<{ province: RollupMeasurement; national: RollupMeasurement; sonLa: RollupMeasurement }> {
+  options: { runs: number; warmup: number; log: (line: string) => void; otherResolution?: string | null },
+): Promise<RollupMeasurements> {
   // The application's modules read their configuration at first use.
   process.env.DATABASE_URL = urls.appUrl;
   process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-0123";
@@ -45,10 +62,11 @@ export async function measureRollups(
       label: string,
       username: string,
       sqlFor: (kidIds: string[], year: number) => BareQuery,
+      resolution: string = planId("nq-42-tw"),
     ): Promise<RollupMeasurement> => {
       const scope = await scopeForUser(seedId("user", username));
       if (!scope) throw new Error(`Không có người dùng ${username} trong cơ sở dữ liệu đo`);
-      const filters = parseRollupFilters({});
+      const filters = parseRollupFilters({ resolution });
       const app = () => withScope(scope, (db) => getRollup(db, scope, filters));
       const first = await app();
       if (!first.anchor || first.year === null) throw new Error(`${label}: không có gì để tổng hợp`);
@@ -101,7 +119,14 @@ export async function measureRollups(
     const province = await measure("Tổng hợp tỉnh lớn nhất", BENCH_USER, provinceRollupSql);
     const sonLa = await measure("Tổng hợp tỉnh Sơn La", "sonla.approver", provinceRollupSql);
     const national = await measure("Tổng hợp toàn quốc", "admin", nationalRollupSql);
-    return { province, sonLa, national };
+    const other = options.otherResolution;
+    const others = other
+      ? [
+          await measure(OTHER_NATIONAL, "admin", nationalRollupSql, other),
+          await measure(OTHER_PROVINCE, BENCH_USER, provinceRollupSql, other),
+        ]
+      : undefined;
+    return { province, sonLa, national, others };
   } finally {
     await bare.end();
     await rawDatabase().$disconnect();

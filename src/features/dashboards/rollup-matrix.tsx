@@ -27,6 +27,7 @@ export function RollupFilterForm({ rollup }: { rollup: Rollup }) {
       className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3 text-sm"
       aria-label="Lọc bảng tổng hợp"
     >
+      {rollup.resolution ? <input type="hidden" name="resolution" value={rollup.resolution} /> : null}
       {rollup.options.length > 1 ? (
         <label className="max-w-md">
           Kế hoạch được tổng hợp
@@ -81,7 +82,10 @@ export function RollupFilterForm({ rollup }: { rollup: Rollup }) {
       <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800">
         Lọc
       </button>
-      <Link href={`/dashboard?plan=${anchor.id}`} className="py-1.5 text-brand-700 hover:underline">
+      <Link
+        href={`/dashboard?${rollup.resolution ? `resolution=${rollup.resolution}&` : ""}plan=${anchor.id}`}
+        className="py-1.5 text-brand-700 hover:underline"
+      >
         Bỏ lọc
       </Link>
     </form>

@@ -16,6 +16,7 @@ import {
   numberOf,
 } from "./query-common";
 import { type DocumentKind } from "@/domain/document-number";
+import { sortChoices, type ResolutionChoice } from "@/domain/resolution-choice";
 import type { IndicatorStatus } from "@/domain/indicator-status";
 import type { Direction } from "@/domain/target-notation";
 import type { ScopedDb } from "@/server/db/scoped";
@@ -114,6 +115,10 @@ export type RollupRow = {
 export type Rollup = {
   today: string;
   currentYear: number;
+  /** The resolutions the user's body has plans of (ADR 0033), most plans first; the picker shows them when there are several. */
+  resolutions: ResolutionChoice[];
+  /** The resolution shown: the anchor's (plans.resolutionId), null when there is no anchor. */
+  resolution: string | null;
   options: PlanOption[];
   anchor: Anchor | null;
   /** "derived": columns are the parent plan's indicators, matched through derivedFromId; "by-name": the parent has none, indicators are matched by name. */
@@ -158,6 +163,8 @@ type Context = {
   hasBelow: boolean;
 };
 type ContextRow = {
+  resolutions: string;
+  resolution: string | null;
   options: string;
   anchor: string | null;
   kids: string;
@@ -177,12 +184,32 @@ function contextQuery(scope: Scope, filters: RollupFilters, currentYear: number)
   const bodies = [scope.organizationId, ...scope.predecessorOrganizationIds].filter((id): id is string => Boolean(id));
   const central = scope.allProvinces && scope.provinceCode === null;
   return prepared(sql`
-    WITH options AS (
+    WITH body_plans AS MATERIALIZED (
       SELECT p.id, p.notation::text AS notation, p."numberSerial", p."typeCode", p."issuerCode", p.kind::text AS kind, p.title, o.name AS "issuerName", p."issuedOn",
-             (SELECT count(*)::int FROM plans c WHERE c."parentId" = p.id AND ${visible(scope, "c")}) AS children
+             p."resolutionId", (SELECT count(*)::int FROM plans c WHERE c."parentId" = p.id AND ${visible(scope, "c")}) AS children
       FROM plans p JOIN organizations o ON o.id = p."issuerId"
       WHERE (p."issuerId" = ANY(${bodies}::text[]) OR (${central}::boolean AND p."provinceCode" IS NULL)) AND ${visible(scope, "p")}
-      ORDER BY children DESC, p."issuedOn" DESC NULLS LAST, p.title, p.id
+    ), resolutions AS (
+      -- The cascades the body has plans in (ADR 0033): its own plans and those implementing them, per resolution.
+      SELECT r.id, r.notation::text AS notation, r."numberSerial", r."typeCode", r."issuerCode", r.title, r."issuedOn",
+             (count(*) + sum(b.children))::int AS plans, sum(b.children) > 0 AS "hasChildren"
+      FROM body_plans b JOIN plans r ON r.id = b."resolutionId"
+      WHERE ${visible(scope, "r")}
+      GROUP BY r.id
+    ), chosen_resolution AS MATERIALIZED (
+      -- The plan asked for decides (a shared link to one plan); else the resolution asked for, when the
+      -- body has plans in it; else the one with most plans among those with plans below the body's (so
+      -- that there is something to roll up), then as sortChoices orders them.
+      SELECT coalesce(
+        (SELECT p."resolutionId" FROM plans p WHERE p.id = ${filters.plan}::text AND ${visible(scope, "p")}),
+        (SELECT id FROM resolutions WHERE id = ${filters.resolution}::text),
+        (SELECT id FROM resolutions ORDER BY "hasChildren" DESC, plans DESC, "issuedOn" DESC NULLS LAST, "numberSerial", id LIMIT 1)
+      ) AS id
+    ), options AS (
+      SELECT b.id, b.notation, b."numberSerial", b."typeCode", b."issuerCode", b.kind, b.title, b."issuerName", b."issuedOn", b.children
+      FROM body_plans b
+      WHERE b."resolutionId" IS NOT DISTINCT FROM (SELECT id FROM chosen_resolution) OR NOT EXISTS (SELECT 1 FROM resolutions)
+      ORDER BY children DESC, "issuedOn" DESC NULLS LAST, title, id
       LIMIT 50
     ), chosen AS MATERIALIZED (
       -- Materialised: a plan id computed by a sub-select is not "leakproof", and row-level security would
@@ -216,7 +243,9 @@ function contextQuery(scope: Scope, filters: RollupFilters, currentYear: number)
       FROM anchor_rows i ${groupJoins("anchor_rows")}
       WHERE NOT i."isGroup" AND i.inheritance <> 'DROPPED'
     )
-    SELECT (SELECT coalesce(json_agg(o ORDER BY o.children DESC, o."issuedOn" DESC NULLS LAST, o.title, o.id), '[]'::json) FROM options o)::text AS options,
+    SELECT (SELECT coalesce(json_agg(r), '[]'::json) FROM resolutions r)::text AS resolutions,
+           (SELECT id FROM chosen_resolution) AS resolution,
+           (SELECT coalesce(json_agg(o ORDER BY o.children DESC, o."issuedOn" DESC NULLS LAST, o.title, o.id), '[]'::json) FROM options o)::text AS options,
            (SELECT row_to_json(a) FROM anchor a)::text AS anchor,
            (SELECT coalesce(json_agg(k ORDER BY k."issuerName", k.id), '[]'::json) FROM kids k)::text AS kids,
            (SELECT coalesce(json_agg(json_build_object('key', c.key, 'code', c.code, 'name', c.name, 'unit', c.unit, 'direction', c.direction, 'groupName', c."groupName", 'targets', c.targets) ORDER BY c.path, c.key), '[]'::json) FROM cols c)::text AS columns,
@@ -348,9 +377,24 @@ export async function getRollup(
     ...o,
     number: numberOf(o),
   }));
+  const resolutions = sortChoices(
+    (
+      parseJson<(NumberParts & { id: string; title: string; issuedOn: string | null; plans: number })[]>(
+        found?.resolutions ?? null,
+      ) ?? []
+    ).map((r) => ({
+      id: r.id,
+      number: numberOf(r),
+      title: r.title,
+      plans: r.plans,
+      issuedOn: r.issuedOn ? r.issuedOn.slice(0, 10) : null,
+    })),
+  );
   const base: Rollup = {
     today,
     currentYear,
+    resolutions,
+    resolution: found?.resolution ?? null,
     options: planChoices,
     anchor: null,
     mode: "derived",
@@ -458,7 +502,7 @@ export async function getRollup(
     year,
     rows: sorted,
     totals: sumCounts(sorted),
-    filters: { ...filters, plan: anchor.id, group, year },
+    filters: { ...filters, plan: anchor.id, group, year, resolution: found?.resolution ?? null },
     attributedRows: kids.filter((k) => k.dissolved).length,
     hasIllustrative: anchor.isIllustrative || kids.some((k) => k.isIllustrative),
   };

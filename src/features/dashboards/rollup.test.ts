@@ -4,6 +4,7 @@ import {
   attribution,
   chooseYear,
   daysLeftLabel,
+  filterQuery,
   filtersQuery,
   groupSpans,
   byIssuance,
@@ -28,6 +29,7 @@ describe("parseRollupFilters", () => {
   it("reads the GET parameters and ignores anything malformed", () => {
     expect(
       parseRollupFilters({
+        resolution: "5E2B0C1A-0000-4000-8000-00000000000A",
         plan: "5E2B0C1A-0000-4000-8000-000000000001",
         group: " Dân số, y tế ",
         track: "STATE",
@@ -35,13 +37,23 @@ describe("parseRollupFilters", () => {
         sort: "name",
       }),
     ).toEqual({
+      resolution: "5e2b0c1a-0000-4000-8000-00000000000a",
       plan: "5e2b0c1a-0000-4000-8000-000000000001",
       group: "Dân số, y tế",
       track: "STATE",
       year: 2025,
       sort: "name",
     });
-    expect(parseRollupFilters({ plan: "'; DROP TABLE plans", track: "OTHER", year: "20x5", sort: "random" })).toEqual({
+    expect(
+      parseRollupFilters({
+        resolution: "42-NQ/TW",
+        plan: "'; DROP TABLE plans",
+        track: "OTHER",
+        year: "20x5",
+        sort: "random",
+      }),
+    ).toEqual({
+      resolution: null,
       plan: null,
       group: null,
       track: null,
@@ -57,6 +69,9 @@ describe("parseRollupFilters", () => {
     expect(filtersQuery(f)).toBe("?group=Nh%C3%A0+%E1%BB%9F&year=2025");
     expect(filtersQuery(f, { group: null, sort: "name" })).toBe("?year=2025&sort=name");
     expect(filtersQuery(parseRollupFilters({}))).toBe("");
+    const r = "5e2b0c1a-0000-4000-8000-00000000000a";
+    expect(filtersQuery(parseRollupFilters({ resolution: r, year: "2025" }))).toBe(`?resolution=${r}&year=2025`);
+    expect(filterQuery(parseRollupFilters({ resolution: r }), "p1")).toBe(`plan=p1&resolution=${r}`);
   });
 });
 

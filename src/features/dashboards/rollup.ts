@@ -12,7 +12,12 @@ export type Track = "PARTY" | "STATE";
 export type RollupSort = "off-track" | "name";
 
 export type RollupFilters = {
-  /** The plan whose children are rolled up; null: the default plan of the user's body. */
+  /**
+   * The resolution (plans.resolutionId, the document at the top of a cascade) whose plans are rolled
+   * up; null: the one with most plans for the user's body. A plan asked for overrides it (ADR 0033).
+   */
+  resolution: string | null;
+  /** The plan whose children are rolled up; null: the default plan of the user's body (in the resolution). */
   plan: string | null;
   /** A top-level indicator group ("Dân số, y tế"), or null for all. */
   group: string | null;
@@ -35,6 +40,7 @@ function first(value: string | string[] | undefined): string | undefined {
 /** The query string that opens the same plan, group, track and year elsewhere (the inverse of parseRollupFilters). */
 export function filterQuery(filters: RollupFilters, plan: string): string {
   const query = new URLSearchParams({ plan });
+  if (filters.resolution) query.set("resolution", filters.resolution);
   if (filters.group) query.set("group", filters.group);
   if (filters.track) query.set("track", filters.track);
   if (filters.year) query.set("year", String(filters.year));
@@ -44,10 +50,12 @@ export function filterQuery(filters: RollupFilters, plan: string): string {
 /** Filters from the page's GET parameters; anything malformed is ignored, never an error. */
 export function parseRollupFilters(params: Params): RollupFilters {
   const plan = first(params.plan)?.trim();
+  const resolution = first(params.resolution)?.trim();
   const group = first(params.group)?.trim();
   const track = first(params.track);
   const year = Number(first(params.year));
   return {
+    resolution: resolution && UUID.test(resolution) ? resolution.toLowerCase() : null,
     plan: plan && UUID.test(plan) ? plan.toLowerCase() : null,
     group: group ? group.slice(0, 500) : null,
     track: track === "PARTY" || track === "STATE" ? track : null,
@@ -60,6 +68,7 @@ export function parseRollupFilters(params: Params): RollupFilters {
 export function filtersQuery(filters: RollupFilters, change: Partial<RollupFilters> = {}): string {
   const f = { ...filters, ...change };
   const params = new URLSearchParams();
+  if (f.resolution) params.set("resolution", f.resolution);
   if (f.plan) params.set("plan", f.plan);
   if (f.group) params.set("group", f.group);
   if (f.track) params.set("track", f.track);

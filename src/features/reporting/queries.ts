@@ -9,6 +9,7 @@ import {
   type ReportDeadline,
 } from "@/domain/report-deadline";
 import { planNumber } from "@/domain/document-number";
+import { chooseResolution, sortChoices, type ResolutionChoice } from "@/domain/resolution-choice";
 import { may, organizationRef, organizationRefSelect } from "@/server/plan-access";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
@@ -261,14 +262,61 @@ const overviewPlanSelect = (year: number) =>
  * its report when it owes one that year (reportObligation: issued by the due day, its issuer alive on
  * it) or when one exists; the others are listed apart with the reason, and count nowhere.
  */
-export async function getReportsOverview(db: ScopedDb, scope: Scope, year: number) {
+/**
+ * The resolutions (documents at the top of a cascade) of the body's plans, each counting the body's
+ * plans in it and those implementing them (ADR 0033). Only documents the scope may read are named.
+ */
+async function resolutionChoices(
+  db: ScopedDb,
+  scope: Scope,
+  own: { resolutionId: string | null; _count: { children: number } }[],
+): Promise<ResolutionChoice[]> {
+  const plans = new Map<string, number>();
+  for (const p of own)
+    if (p.resolutionId) plans.set(p.resolutionId, (plans.get(p.resolutionId) ?? 0) + 1 + p._count.children);
+  if (plans.size === 0) return [];
+  const documents = await db.plan.findMany({
+    where: { AND: [visiblePlans(scope), { id: { in: [...plans.keys()] } }] },
+    select: {
+      id: true,
+      notation: true,
+      numberSerial: true,
+      typeCode: true,
+      issuerCode: true,
+      title: true,
+      issuedOn: true,
+    },
+  });
+  return sortChoices(
+    documents.map((d) => ({
+      id: d.id,
+      number: planNumber(d),
+      title: d.title,
+      plans: plans.get(d.id) ?? 0,
+      issuedOn: d.issuedOn ? isoDay(d.issuedOn) : null,
+    })),
+  );
+}
+
+/**
+ * The reporting overview of the user's body for a year, for one resolution when its plans belong to
+ * several (`asked`, from the URL; else the one with most plans). A plan whose resolution the scope
+ * cannot name is listed under every choice rather than hidden.
+ */
+export async function getReportsOverview(db: ScopedDb, scope: Scope, year: number, asked: string | null = null) {
   const today = todayInVietnam();
   const ownIds = [scope.organizationId, ...scope.predecessorOrganizationIds].filter((id): id is string => Boolean(id));
-  const own = await db.plan.findMany({
+  const allOwn = await db.plan.findMany({
     where: { AND: [visiblePlans(scope), { issuerId: { in: ownIds } }] },
-    select: { ...overviewPlanSelect(year), _count: { select: { children: true } } },
+    select: { ...overviewPlanSelect(year), resolutionId: true, _count: { select: { children: true } } },
     orderBy: [{ issuedOn: { sort: "desc", nulls: "last" } }],
   });
+  const resolutions = await resolutionChoices(db, scope, allOwn);
+  const resolution = chooseResolution(resolutions, asked);
+  const named = new Set(resolutions.map((r) => r.id));
+  const own = resolution
+    ? allOwn.filter((p) => p.resolutionId === resolution.id || !named.has(p.resolutionId ?? ""))
+    : allOwn;
   const children = own.length
     ? await db.plan.findMany({
         where: {
@@ -330,6 +378,8 @@ export async function getReportsOverview(db: ScopedDb, scope: Scope, year: numbe
   return {
     year,
     today,
+    resolutions,
+    resolution: resolution?.id ?? null,
     own: ownRows.filter(listed),
     /** The user's plans (and its predecessors') that owe no report this year, with the reason. */
     ownNotOwed: ownRows.filter((r) => !listed(r)),

@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import type { IndicatorStatus } from "@/domain/indicator-status";
 import { describeTarget, parseTarget } from "@/domain/target-notation";
 import { Badge } from "@/ui/badge";
@@ -19,13 +20,21 @@ function targetTitle(text: string): string | undefined {
   return parsed.ok ? describeTarget(parsed.target) : undefined;
 }
 
-type CellEvents = {
-  onUpdate: (patch: Partial<Draft>) => void;
-  onKeyDown: (event: React.KeyboardEvent<HTMLInputElement | HTMLSelectElement>, column: number) => void;
-  onPaste: (event: React.ClipboardEvent<HTMLInputElement>, column: TextColumn) => void;
+/**
+ * The grid's handlers, the same functions for every row and every render (they say which row), so
+ * that a memoised row re-renders only when its own data changes: typing in one row of a plan with
+ * 200 indicators renders that row, not 200 (issue 18 part 4).
+ */
+export type CellEvents = {
+  onUpdate: (id: string, patch: Partial<Draft>) => void;
+  onKeyDown: (event: React.KeyboardEvent<HTMLInputElement | HTMLSelectElement>, row: number, column: number) => void;
+  onPaste: (event: React.ClipboardEvent<HTMLInputElement>, row: number, column: TextColumn) => void;
 };
 
-export function GridRow({
+/** One row; memoised: its props are the row's own data and the grid's stable handlers. */
+export const GridRow = memo(GridRowView);
+
+function GridRowView({
   row,
   index,
   year,
@@ -69,9 +78,9 @@ export function GridRow({
       data-row={index}
       data-col={COLUMNS.indexOf(column)}
       value={draft[column]}
-      onChange={(e) => events.onUpdate({ [column]: e.target.value })}
-      onKeyDown={(e) => events.onKeyDown(e, COLUMNS.indexOf(column))}
-      onPaste={(e) => events.onPaste(e, column)}
+      onChange={(e) => events.onUpdate(row.id, { [column]: e.target.value })}
+      onKeyDown={(e) => events.onKeyDown(e, index, COLUMNS.indexOf(column))}
+      onPaste={(e) => events.onPaste(e, index, column)}
       aria-label={`${label} — ${row.code} ${row.name}`}
       className={`${inputStyle.cell} ${extra}`}
       autoComplete="off"
@@ -142,8 +151,8 @@ export function GridRow({
             data-row={index}
             data-col={1}
             value={draft.qualitativeStatus}
-            onChange={(e) => events.onUpdate({ qualitativeStatus: e.target.value as IndicatorStatus | "" })}
-            onKeyDown={(e) => events.onKeyDown(e, 1)}
+            onChange={(e) => events.onUpdate(row.id, { qualitativeStatus: e.target.value as IndicatorStatus | "" })}
+            onKeyDown={(e) => events.onKeyDown(e, index, 1)}
             aria-label={`Đánh giá — ${row.code} ${row.name}`}
             className={inputStyle.cell}
           >

@@ -7,7 +7,7 @@ import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
 import { may, organizationRef, organizationRefSelect } from "@/server/plan-access";
-import { statusInputFromRows, statusIsChosen, type StatusInput } from "./status";
+import { previewInput, statusInputFromRows, statusIsChosen, type StatusInput } from "./status";
 import { leadAgencies } from "@/domain/task-agencies";
 import type { TaskStatus } from "@/ui/statuses";
 import { planContent } from "./plan-content";
@@ -121,7 +121,7 @@ export async function getResultsPage(db: ScopedDb, scope: Scope, planId: string,
       target2025: item.targets.find((t) => t.year === 2025)?.text ?? "",
       target2030: item.targets.find((t) => t.year === 2030)?.text ?? "",
       chosen: statusIsChosen(full, year),
-      statusInput: { ...full, actuals: full.actuals.filter((a) => a.year !== year) },
+      statusInput: previewInput(full, year),
       previous: previousOf(item.actuals, year),
       baseline: baselineOf(item),
       actual: current

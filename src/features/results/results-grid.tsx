@@ -1,11 +1,11 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { readActualCell } from "./cell";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { readActualCell, type CellReading } from "./cell";
 import { caretOf, gridKeyAction, nextCell } from "./grid-keyboard";
 import { COLUMNS, draftOf, sameDraft, type Draft, type Saved, type TextColumn } from "./grid-model";
 import { pasteBlock, pasteNotice } from "./grid-paste";
-import { GridRow } from "./grid-row";
+import { GridRow, type CellEvents } from "./grid-row";
 import { changedRows, refusalMessage, saveGrid } from "./grid-save";
 import type { GridIndicator, GridRow as GridRowData } from "./queries";
 import { newestSaved, rememberSaved } from "./saved-in-tab";
@@ -16,6 +16,19 @@ import { saveActualsAction } from "./server-actions";
 // saved value), takes a block pasted from Excel (grid-paste.ts), reads every cell as it is typed and
 // keeps what it cannot read, with the reason in the cell (grid-row.tsx). "Lưu" sends every changed
 // row in one action (grid-save.ts).
+
+/**
+ * A cell's reading, kept per draft: a draft is replaced, never changed, when its row is edited, so the
+ * other rows keep their readings (the same objects) and their memoised rows do not re-render.
+ */
+const readingsOfDrafts = new WeakMap<Draft, CellReading>();
+function readingOf(draft: Draft, qualitative: boolean): CellReading {
+  const known = readingsOfDrafts.get(draft);
+  if (known) return known;
+  const reading = readActualCell(draft.text, qualitative ? "qualitative" : "numeric");
+  readingsOfDrafts.set(draft, reading);
+  return reading;
+}
 
 type SaveState =
   | { kind: "idle" }
@@ -51,10 +64,7 @@ export function ResultsGrid({
   const tableRef = useRef<HTMLTableElement>(null);
 
   const readings = useMemo(
-    () =>
-      Object.fromEntries(
-        indicators.map((r) => [r.id, readActualCell(drafts[r.id]!.text, r.chosen ? "qualitative" : "numeric")]),
-      ),
+    () => Object.fromEntries(indicators.map((r) => [r.id, readingOf(drafts[r.id]!, r.chosen)])),
     [indicators, drafts],
   );
   const dirty = changedRows(indicators, drafts, saved);
@@ -83,49 +93,61 @@ export function ResultsGrid({
     [cellAt],
   );
 
-  const update = (id: string, patch: Partial<Draft>) => {
+  const update = useCallback((id: string, patch: Partial<Draft>) => {
     setDrafts((current) => ({ ...current, [id]: { ...current[id]!, ...patch } }));
     setServerErrors((current) =>
       current[id] ? Object.fromEntries(Object.entries(current).filter(([k]) => k !== id)) : current,
     );
     setSaveState((state) => (state.kind === "saved" ? { kind: "idle" } : state));
-  };
+  }, []);
 
-  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement | HTMLSelectElement>, row: number, column: number) => {
-    const action = gridKeyAction(event, caretOf(event.currentTarget));
-    if (!action) return;
-    if (action.kind === "save") {
-      event.preventDefault();
-      void save();
-    } else if (action.kind === "move") {
-      event.preventDefault();
-      const next = nextCell({ row, column }, action, { rows: indicators.length, columns: COLUMNS.length }, (r, c) =>
-        Boolean(cellAt(r, c)),
-      );
-      if (next) focusCell(next.row, next.column);
-    } else {
-      const indicator = indicators[row]!;
-      const original = draftOf(saved[indicator.id] ?? null);
-      const key = COLUMNS[column]!;
-      update(
-        indicator.id,
-        key === "status" ? { qualitativeStatus: original.qualitativeStatus } : { [key]: original[key] },
-      );
-    }
-  };
+  // What the row handlers read when they run: set after each render, so the handlers themselves stay
+  // the same functions for every render and the memoised rows are not re-rendered by a new closure.
+  const latest = useRef({ indicators, saved, save: async () => {} });
 
-  const onPaste = (event: React.ClipboardEvent<HTMLInputElement>, row: number, column: TextColumn) => {
-    const pasted = pasteBlock(event.clipboardData.getData("text/plain"), { rowIds, row, column });
-    if (!pasted) return;
-    event.preventDefault();
-    setDrafts((current) => {
-      const next = { ...current };
-      for (const [id, patch] of Object.entries(pasted.patches)) next[id] = { ...next[id]!, ...patch };
-      return next;
-    });
-    setServerErrors({});
-    setNotice(pasteNotice(pasted));
-  };
+  const onKeyDown = useCallback(
+    (event: React.KeyboardEvent<HTMLInputElement | HTMLSelectElement>, row: number, column: number) => {
+      const action = gridKeyAction(event, caretOf(event.currentTarget));
+      if (!action) return;
+      const { indicators, saved, save } = latest.current;
+      if (action.kind === "save") {
+        event.preventDefault();
+        void save();
+      } else if (action.kind === "move") {
+        event.preventDefault();
+        const next = nextCell({ row, column }, action, { rows: indicators.length, columns: COLUMNS.length }, (r, c) =>
+          Boolean(cellAt(r, c)),
+        );
+        if (next) focusCell(next.row, next.column);
+      } else {
+        const indicator = indicators[row]!;
+        const original = draftOf(saved[indicator.id] ?? null);
+        const key = COLUMNS[column]!;
+        update(
+          indicator.id,
+          key === "status" ? { qualitativeStatus: original.qualitativeStatus } : { [key]: original[key] },
+        );
+      }
+    },
+    [cellAt, focusCell, update],
+  );
+
+  const onPaste = useCallback(
+    (event: React.ClipboardEvent<HTMLInputElement>, row: number, column: TextColumn) => {
+      const pasted = pasteBlock(event.clipboardData.getData("text/plain"), { rowIds, row, column });
+      if (!pasted) return;
+      event.preventDefault();
+      setDrafts((current) => {
+        const next = { ...current };
+        for (const [id, patch] of Object.entries(pasted.patches)) next[id] = { ...next[id]!, ...patch };
+        return next;
+      });
+      setServerErrors({});
+      setNotice(pasteNotice(pasted));
+    },
+    [rowIds],
+  );
+  const events: CellEvents = useMemo(() => ({ onUpdate: update, onKeyDown, onPaste }), [update, onKeyDown, onPaste]);
 
   // A second Ctrl+S while a save is on its way would send the same versions again and be refused as
   // someone else's change; the ref sees the save under way before React re-renders.
@@ -166,6 +188,10 @@ export function ResultsGrid({
       saving.current = false;
     }
   }
+
+  useLayoutEffect(() => {
+    latest.current = { indicators, saved, save };
+  });
 
   if (indicators.length === 0) {
     return (
@@ -281,9 +307,7 @@ export function ResultsGrid({
                   serverError={serverErrors[row.id]}
                   dirty={!sameDraft(draft, draftOf(saved[row.id] ?? null))}
                   canEdit={canEdit}
-                  onUpdate={(patch) => update(row.id, patch)}
-                  onKeyDown={(event, column) => onKeyDown(event, index, column)}
-                  onPaste={(event, column) => onPaste(event, index, column)}
+                  {...events}
                 />
               );
             })}

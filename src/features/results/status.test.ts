@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { previewStatus, statusInputFromRows, statusIsChosen, targetFromRow } from "./status";
+import { previewInput, previewStatus, statusInputFromRows, statusIsChosen, targetFromRow } from "./status";
 
 const target = (
   year: number,
@@ -62,5 +62,83 @@ describe("statuses from stored rows", () => {
     expect(previewStatus(qualitative, 2025, { value: null, qualitativeStatus: "ON_TRACK" })).toBe("ON_TRACK");
     expect(statusIsChosen({ direction: "HIGHER_BETTER", targets: [] }, 2026)).toBe(true);
     expect(statusIsChosen({ direction: "QUALITATIVE", targets: [] }, 2026)).toBe(true);
+  });
+});
+
+describe("previewInput: what the grid sends for the preview", () => {
+  /** A small deterministic generator (mulberry32), so a failure names the case that failed. */
+  function random(seed: number) {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it("previews every status exactly as the whole input does, in 3,000 generated cases", () => {
+    const next = random(18);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+    let compared = 0;
+    for (let n = 0; n < 3000; n++) {
+      const direction = pick(["HIGHER_BETTER", "LOWER_BETTER"] as const);
+      const kind = direction === "HIGHER_BETTER" ? "AT_LEAST" : "BELOW";
+      const input = statusInputFromRows({
+        direction,
+        baselineValue: next() < 0.5 ? null : Math.round(next() * 100),
+        baselineYear: 2023,
+        targets: [
+          target(2025, pick([kind, kind, "NONE"] as const), Math.round(next() * 100), "t"),
+          target(2030, kind, Math.round(next() * 100), "t"),
+        ],
+        actuals: [2023, 2024, 2025, 2026, 2027, 2028]
+          .filter(() => next() < 0.6)
+          .map((year) => ({
+            year,
+            value: next() < 0.2 ? null : String(Math.round(next() * 100)),
+            qualitativeStatus: null,
+          })),
+      });
+      const year = pick([2024, 2025, 2026, 2027, 2028, 2030]);
+      if (statusIsChosen(input, year)) continue;
+      const typed = pick([
+        null,
+        { value: null, qualitativeStatus: null },
+        { value: Math.round(next() * 100), qualitativeStatus: null },
+      ]);
+      const trimmed = previewInput(input, year);
+      expect(previewStatus(trimmed, year, typed), `case ${n}`).toBe(previewStatus(input, year, typed));
+      expect(trimmed.actuals.length).toBeLessThanOrEqual(2);
+      expect(trimmed.actuals.every((a) => a.year < year)).toBe(true);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(2000);
+  });
+
+  it("keeps the first and the latest earlier figure, and nothing of later years", () => {
+    const input = statusInputFromRows({
+      direction: "HIGHER_BETTER",
+      baselineValue: null,
+      baselineYear: null,
+      targets: [target(2030, "AT_LEAST", 95, "≥95%"), target(2025, "NONE", null, "")],
+      actuals: [
+        { year: 2023, value: null, qualitativeStatus: null },
+        { year: 2024, value: "70", qualitativeStatus: null },
+        { year: 2025, value: "75", qualitativeStatus: "ON_TRACK" },
+        { year: 2026, value: "80", qualitativeStatus: null },
+        { year: 2028, value: "90", qualitativeStatus: null },
+      ],
+    });
+    expect(previewInput(input, 2027)).toEqual({
+      direction: "HIGHER_BETTER",
+      baseline: null,
+      targets: [expect.objectContaining({ year: 2030 })],
+      actuals: [
+        { year: 2024, value: 70 },
+        { year: 2026, value: 80 },
+      ],
+    });
+    expect(previewInput(input, 2025).actuals).toEqual([{ year: 2024, value: 70 }]);
+    expect(previewInput(input, 2024).actuals).toEqual([]);
   });
 });

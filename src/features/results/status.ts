@@ -83,6 +83,27 @@ export function statusIsChosen(input: Pick<StatusInput, "direction" | "targets">
   return !milestone || milestone.target.kind === "QUALITATIVE";
 }
 
+/**
+ * What the grid needs to preview `year`'s status as a figure is typed, and no more (it travels to the
+ * browser with every row: issue 18 part 4). The status of a year reads no later actual; of the earlier
+ * ones only the first numeric one (the start, without a baseline) and the latest numeric one (the last
+ * figure, while the year's own has no value); their qualitative statuses count only for indicators
+ * whose status the user chooses, which are not previewed. `previewStatus` gives the same status from
+ * this as from the whole input (status.test.ts).
+ */
+export function previewInput(input: StatusInput, year: number): StatusInput {
+  const earlier = input.actuals
+    .filter((a) => a.year < year && a.value !== null && Number.isFinite(a.value))
+    .sort((a, b) => a.year - b.year);
+  const kept = [...new Set([earlier[0], earlier[earlier.length - 1]])].filter((a) => a !== undefined);
+  return {
+    direction: input.direction,
+    baseline: input.baseline,
+    targets: input.targets.filter((t) => t.target.kind !== "NONE"),
+    actuals: kept.map((a) => ({ year: a.year, value: a.value })),
+  };
+}
+
 /** The status of one year, with this year's actual replaced by `actual` (what the user is typing). */
 export function previewStatus(
   input: StatusInput,

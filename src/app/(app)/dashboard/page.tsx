@@ -13,6 +13,7 @@ import { requirePage } from "@/server/routes";
 import { withScope } from "@/server/db/scoped";
 import { NotFoundError } from "@/server/errors";
 import { IllustrativeBadge } from "@/ui/badge";
+import { ResolutionPicker } from "@/ui/resolution-picker";
 import { pageCount, pageHref, Pager } from "@/ui/pager";
 
 // A large province has ~170 localities × 90 indicators: the page shows the matrix and the lists
@@ -64,6 +65,7 @@ export default async function DashboardPage({
 
   // The filters every window's links keep (not the other windows' pages: each list starts again at its first).
   const linkParams = {
+    resolution: rollup.resolution ?? undefined,
     plan: anchor?.id,
     group: rollup.filters.group ?? undefined,
     track: rollup.filters.track ?? undefined,
@@ -73,6 +75,21 @@ export default async function DashboardPage({
   const { page: matrixPage, rows: shownRows } = matrixWindow(rollup.rows);
   const issuancePage = clampPage(pageParam(params.ipage), issuance?.rows.length ?? 0, LIST_ROWS);
   const reportsPage = clampPage(pageParam(params.rpage), reports?.rows.length ?? 0, LIST_ROWS);
+  // Another resolution is another cascade: its plan, indicator groups and pages differ; the year, the
+  // track and the order the user asked for stay (not the year shown by default: the other cascade's
+  // latest year with figures may be another).
+  const picker = (
+    <ResolutionPicker
+      action="/dashboard"
+      choices={rollup.resolutions}
+      selected={rollup.resolution}
+      keep={{
+        year: filters.year ? String(filters.year) : undefined,
+        track: filters.track ?? undefined,
+        sort: filters.sort === "off-track" ? undefined : filters.sort,
+      }}
+    />
+  );
   /** The window of a long list under the matrix and its pager; none when the list fits on one page. */
   const listWindow = (
     total: number,
@@ -92,6 +109,7 @@ export default async function DashboardPage({
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold">Tổng hợp các địa phương</h1>
+        {picker}
         <div className="space-y-2 rounded-lg border border-dashed border-stone-300 bg-white p-4 text-stone-700">
           <p>
             Chưa có văn bản cấp dưới nào thực hiện kế hoạch của {scope.organizationName ?? "cơ quan của bạn"}, nên chưa
@@ -149,6 +167,7 @@ export default async function DashboardPage({
             </>
           ) : null}
         </p>
+        {picker}
       </header>
 
       <RollupFilterForm rollup={rollup} />

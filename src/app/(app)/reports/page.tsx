@@ -12,6 +12,8 @@ import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
 import { withScope } from "@/server/db/scoped";
 import { requirePage, routeAllows } from "@/server/routes";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
+import { ResolutionPicker } from "@/ui/resolution-picker";
+import { z } from "zod";
 
 export const metadata: Metadata = { title: "Báo cáo" };
 
@@ -58,13 +60,29 @@ function StatusBadge({ row }: { row: ReportOverviewRow }) {
   );
 }
 
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+/** ?resolution=<id>: any id-like text; one that is not among the body's resolutions is ignored by the query. */
+const resolutionParam = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f-]{36}$/i)
+  .optional()
+  .catch(undefined);
+
+export default async function ReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ year?: string; resolution?: string | string[] }>;
+}) {
   const scope = await requirePage("/reports");
   const years = reportYears(FIRST_RESULTS_YEAR);
-  const asked = Number((await searchParams).year);
+  const params = await searchParams;
+  const asked = Number(params.year);
   const year = years.includes(asked) ? asked : years[0]!;
-  const overview = await withScope(scope, (db) => getReportsOverview(db, scope, year));
+  const resolution = resolutionParam.parse(params.resolution)?.toLowerCase() ?? null;
+  const overview = await withScope(scope, (db) => getReportsOverview(db, scope, year, resolution));
   const { summary } = overview;
+  // Kept in the URL only when there is a choice to keep.
+  const shownResolution = overview.resolutions.length > 1 ? (overview.resolution ?? undefined) : undefined;
 
   return (
     <article className="space-y-8">
@@ -74,7 +92,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           Hôm nay {formatDate(overview.today)}. Kỳ số liệu năm {year}: từ 15/12/{year - 1} đến 14/12/{year}; hạn gửi mặc
           định 15/12/{year} (cấp trên có thể đặt hạn khác).
         </p>
-        <YearPicker year={year} years={years} className="text-sm" />
+        <div className="flex flex-wrap items-end gap-4">
+          <YearPicker year={year} years={years} className="text-sm" keep={{ resolution: shownResolution }} />
+          <ResolutionPicker
+            action="/reports"
+            choices={overview.resolutions}
+            selected={overview.resolution}
+            keep={{ year: String(year) }}
+          />
+        </div>
       </header>
 
       {overview.children.length ? (

@@ -43,7 +43,7 @@ export async function compileLocalities(
   const rollup = await getRollup(
     db,
     scope,
-    { plan: planId, group: null, track: null, year: null, sort: "name" },
+    { resolution: null, plan: planId, group: null, track: null, year: null, sort: "name" },
     { today },
   );
   const anchor = rollup.anchor;

@@ -12,6 +12,7 @@ import { getPlanDetail } from "@/features/plans/queries";
 import { roleHolds } from "@/server/permissions";
 import { TaskTree } from "@/features/plans/task-tree";
 import { Badge, IllustrativeBadge } from "@/ui/badge";
+import { ResolutionLine } from "@/ui/resolution-picker";
 import { day } from "@/ui/format";
 import { planStatusLabels, trackLabels } from "@/ui/labels";
 import { planPage } from "@/server/pages";
@@ -31,6 +32,11 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   const tasks = plan.tasks.filter((t) => t.inheritance !== "DROPPED");
   const indicators = plan.indicators.filter((i) => i.inheritance !== "DROPPED");
   const dropped = plan.tasks.length - tasks.length + plan.indicators.length - indicators.length;
+  // The document at the top of this plan's cascade (ADR 0033), named when the user may read it.
+  const resolution =
+    plan.resolutionId && plan.resolutionId !== plan.id
+      ? plan.ancestors.find((a) => a.id === plan.resolutionId)
+      : undefined;
 
   return (
     <article className="space-y-6">
@@ -59,6 +65,13 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           {plan.issuedOn ? <span className="font-normal text-stone-600"> ngày {day(plan.issuedOn)}</span> : null}
         </h1>
         <p className="text-lg">{plan.title}</p>
+        {resolution ? (
+          <ResolutionLine
+            choice={resolution}
+            href={`/plans/${resolution.id}`}
+            kind={documentKindLabel(resolution.kind as Parameters<typeof documentKindLabel>[0])}
+          />
+        ) : null}
         <div className="flex flex-wrap gap-2 text-sm">
           <Badge>{trackLabels[plan.track]}</Badge>
           <Badge tone={plan.status === "ISSUED" ? "green" : "blue"}>{planStatusLabels[plan.status]}</Badge>
