@@ -30,6 +30,10 @@ export const directionLabels = {
 /** What an audit entry records, as the history and the audit trail show it. */
 const AUDIT_ACTION_LABELS: Record<string, string> = {
   "plan.import": "Nhập kế hoạch từ văn bản",
+  "import.scan.create": "Gửi bản quét để nhận dạng chữ",
+  "import.scan.cancel": "Hủy nhận dạng bản quét",
+  "apiToken.create": "Tạo mã truy cập API",
+  "apiToken.revoke": "Thu hồi mã truy cập API",
   "plan.createImplementing": "Tạo kế hoạch thực hiện",
   "plan.updateHeader": "Sửa thông tin chung của kế hoạch",
   "plan.issue": "Ban hành kế hoạch",
