@@ -195,12 +195,21 @@ describe("row-level security", () => {
       expect(Number(trigger!.n), table).toBe(1);
       const policies = await db.adminDb.$queryRaw<
         { cmd: string }[]
-      >`SELECT cmd FROM pg_policies WHERE tablename = ${table} ORDER BY cmd`;
+      >`SELECT cmd FROM pg_policies WHERE tablename = ${table} AND policyname <> 'public_read' ORDER BY cmd`;
       expect(
         policies.map((p) => p.cmd),
         table,
       ).toEqual(["DELETE", "INSERT", "SELECT", "UPDATE"]);
     }
+    // Besides, the public pages' read-only policy (ADR 0034), on what they show and nothing else.
+    const publicRead = await db.adminDb.$queryRaw<{ tablename: string; cmd: string }[]>`
+      SELECT tablename, cmd FROM pg_policies WHERE policyname = 'public_read' ORDER BY tablename`;
+    expect(publicRead).toEqual([
+      { tablename: "indicator_actuals", cmd: "SELECT" },
+      { tablename: "indicator_targets", cmd: "SELECT" },
+      { tablename: "indicators", cmd: "SELECT" },
+      { tablename: "plans", cmd: "SELECT" },
+    ]);
   });
 
   it("a plan never changes province (its rows' stamps would go stale)", async () => {
