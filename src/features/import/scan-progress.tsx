@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { scanProgressLabel } from "./ocr/scan-text";
+import { scanProgressLabel } from "./ocr/scan-progress-label";
 import type { ScanJobView } from "./scan-jobs";
 import { cancelScanAction, scanStatusAction } from "./server-actions";
 

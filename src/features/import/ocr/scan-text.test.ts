@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readScanPages, scanPageOf, scanProgressLabel, scanText } from "./scan-text";
+import { scanProgressLabel } from "./scan-progress-label";
+import { readScanPages, scanPageOf, scanText } from "./scan-text";
 import { readTsv } from "./tsv";
 
 const HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext";
