@@ -232,12 +232,18 @@ async function main() {
       await sleep(Math.max(0, rampStarted + options.ramp * 1000 - Date.now()), abort.signal);
       const from = Date.now();
       const cpuBefore = readCpu(target.cpu);
+      const clientBefore = process.cpuUsage();
       log(`Đo trong ${options.duration} giây…`);
       await sleep(options.duration * 1000, abort.signal);
       const cpuAfter = readCpu(target.cpu);
+      const client = process.cpuUsage(clientBefore);
       const stage = stageStats(samples, { from, to: Date.now(), officials, viewers }, ACTION_ORDER);
       stage.cpu = target.cpu.app.length
-        ? { appMs: cpuAfter.appMs - cpuBefore.appMs, databaseMs: cpuAfter.databaseMs - cpuBefore.databaseMs }
+        ? {
+            appMs: cpuAfter.appMs - cpuBefore.appMs,
+            databaseMs: cpuAfter.databaseMs - cpuBefore.databaseMs,
+            clientMs: (client.user + client.system) / 1000,
+          }
         : null;
       stages.push(stage);
       console.log(["", ...stageTable(stage, options.limitMs), ""].join("\n"));

@@ -2,6 +2,7 @@ import pg from "pg";
 import { seedId } from "../../prisma/seed/ids";
 import { planId } from "../../prisma/seed/plans";
 import { indicatorTemplate } from "./template";
+import { createBenchFunctions } from "./dataset-functions";
 import { normalizeName } from "../../src/domain/vietnamese-text";
 
 // The synthetic national dataset of `npm run bench`, written next to the demo data (which provides
@@ -185,10 +186,7 @@ export async function generateDataset(
     // plan's province (no generated plan is published), as stamp_plan_visibility() would.
     await client.query("SET session_replication_role = replica");
     await client.query("SET work_mem = '64MB'");
-    // Ids derived from a key, shaped as RFC 4122 (version 5, variant 10xx) like every id the app makes:
-    // its actions accept only such ids (zod's uuid()), so a bare md5 would make the rows unwritable.
-    await client.query(`CREATE FUNCTION pg_temp.bench_id(key text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-      SELECT (substr(h, 1, 12) || '5' || substr(h, 14, 3) || '8' || substr(h, 18, 15))::uuid::text FROM md5(key) AS h $$`);
+    await createBenchFunctions(client);
 
     const { rows: units } = await client.query<UnitRow>(
       `SELECT id, code, name, "fullName", level::text AS level, "parentId", "provinceCode" FROM admin_units WHERE era = 'FROM_2025' AND level IN ('PROVINCE', 'COMMUNE') ORDER BY level DESC, code`,
@@ -350,19 +348,6 @@ export async function generateDataset(
     // Targets for 2025 and 2030. A commune mostly copies its province; one in ten asks 5% less, one in
     // ten 5% more. The values are functions of the plan and the template (no lookups), so the actuals
     // below compute the same milestones without joining the targets back.
-    await client.query(
-      `CREATE FUNCTION pg_temp.vn(v float8) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT regexp_replace(replace(to_char(round(v::numeric, 1), 'FM999990.0'), '.', ','), ',0$', '') $$`,
-    );
-    await client.query(`CREATE FUNCTION pg_temp.target_value(level text, plan text, code text, kind text, direction text, pct boolean, t25 float8, t30 float8, year int) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$
-      SELECT least(CASE WHEN pct THEN 100 ELSE 1e9 END, (CASE WHEN year = 2025 THEN t25 ELSE t30 END) *
-        CASE WHEN level = 'PROVINCE' OR kind IN ('RANGE', 'QUALITATIVE') THEN 1
-             WHEN (hashtext(plan || code) & 2147483647) % 10 = 0 THEN CASE WHEN direction = 'LOWER_BETTER' THEN 1.05 ELSE 0.95 END
-             WHEN (hashtext(plan || code) & 2147483647) % 10 = 1 THEN CASE WHEN direction = 'LOWER_BETTER' THEN 0.95 ELSE 1.05 END
-             ELSE 1 END) $$`);
-    await client.query(`CREATE FUNCTION pg_temp.lower_of(kind text, v float8, spread float8) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$
-      SELECT CASE WHEN kind IN ('BELOW', 'QUALITATIVE') THEN NULL WHEN kind = 'RANGE' THEN round((v - spread)::numeric, 1)::float8 ELSE round(v::numeric, 1)::float8 END $$`);
-    await client.query(`CREATE FUNCTION pg_temp.upper_of(kind text, v float8, spread float8) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$
-      SELECT CASE WHEN kind IN ('AT_LEAST', 'ABOVE', 'QUALITATIVE') THEN NULL WHEN kind = 'RANGE' THEN round((v + spread)::numeric, 1)::float8 ELSE round(v::numeric, 1)::float8 END $$`);
     await step(
       "Mục tiêu",
       `INSERT INTO indicator_targets (id, "planId", "indicatorId", year, kind, lower, upper, "isPercent", qualitative, text, "visibleTo")
@@ -390,26 +375,6 @@ export async function generateDataset(
     // is the domain rule (src/domain/indicator-status.ts) written in SQL for these shapes (the bench
     // checks a sample against the domain code). Rows are written year by year, as the yearly
     // reporting cycle writes them.
-    await client.query(`CREATE FUNCTION pg_temp.met(kind text, lo float8, hi float8, v float8) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
-      SELECT CASE kind WHEN 'EXACT' THEN v >= lo - 1e-9 WHEN 'AT_LEAST' THEN v >= lo - 1e-9 WHEN 'ABOVE' THEN v > lo + 1e-9
-        WHEN 'APPROXIMATELY' THEN v >= lo * 0.95 - 1e-9 WHEN 'BELOW' THEN v < hi - 1e-9 WHEN 'RANGE' THEN v >= lo - 1e-9 AND v <= hi + 1e-9 ELSE false END $$`);
-    await client.query(`CREATE FUNCTION pg_temp.status(kind text, lo float8, hi float8, milestone int, start float8, v float8, y int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-      SELECT CASE
-        WHEN pg_temp.met(kind, lo, hi, v) THEN 'MET'
-        WHEN kind = 'RANGE' AND start >= lo - 1e-9 AND start <= hi + 1e-9 THEN 'OFF_TRACK'
-        WHEN kind = 'RANGE' AND start < lo AND v > hi + 1e-9 THEN 'OFF_TRACK'
-        WHEN kind = 'RANGE' AND start > hi AND v < lo - 1e-9 THEN 'OFF_TRACK'
-        ELSE (
-          SELECT CASE WHEN lag <= 1e-9 THEN 'ON_TRACK' WHEN lag <= tol + 1e-9 THEN 'AT_RISK' ELSE 'OFF_TRACK' END
-          FROM (
-            SELECT CASE WHEN higher THEN expected - v ELSE v - expected END AS lag, 0.1 * abs(bound - start) AS tol
-            FROM (
-              SELECT higher, bound, start + (bound - start) * least(greatest((y - 2023)::float8 / (milestone - 2023), 0), 1) AS expected
-              FROM (SELECT CASE WHEN kind = 'BELOW' THEN false WHEN kind = 'RANGE' THEN start < lo ELSE true END AS higher,
-                           CASE WHEN kind = 'BELOW' THEN hi WHEN kind = 'RANGE' AND start > hi THEN hi ELSE lo END AS bound) w
-            ) e
-          ) l
-        ) END $$`);
     for (let year = 2024; year <= 2030; year++) {
       await step(
         `Kết quả thực hiện năm ${year}`,
@@ -506,9 +471,10 @@ export async function generateDataset(
     );
 
     await client.query("SET session_replication_role = DEFAULT");
-    // The rollups' prepared figures (ADR 0031) are kept by triggers, which were off for the load: built
+    // The rollups' prepared figures and cells (ADR 0031, 0037) are kept by triggers, which were off for the load: built
     // here in one pass, as the migration that introduced them did for the data already there.
     await step("Số liệu tổng hợp sẵn (rollup_figures)", "SELECT rollup_figures_rebuild()");
+    await step("Ô ma trận tổng hợp sẵn (rollup_cells)", "SELECT rollup_cells_rebuild()");
     const t = Date.now();
     await client.query("VACUUM ANALYZE");
     log(`VACUUM ANALYZE: ${((Date.now() - t) / 1000).toFixed(1)} giây`);

@@ -43,9 +43,10 @@ export function stageTable(stage: StageStats, limitMs: number): string[] {
 /** CPU per request and how busy the machine's cores were, from the app's and PostgreSQL's processes. */
 export function cpuLine(stage: StageStats, cores: number): string {
   if (!stage.cpu || stage.requests === 0) return "";
-  const { appMs, databaseMs } = stage.cpu;
+  const { appMs, databaseMs, clientMs } = stage.cpu;
   const busy = (value: number) => `${Math.round((100 * value) / (stage.seconds * 1000))}%`;
-  return ` CPU per request: app ${ms(appMs / stage.requests)}, PostgreSQL ${ms(databaseMs / stage.requests)}; over the stage the app used ${busy(appMs)} of one core and PostgreSQL ${busy(databaseMs)} (${cores} cores).`;
+  const client = clientMs === undefined ? "" : `, and this load generator, on the same machine, ${busy(clientMs)}`;
+  return ` CPU per request: app ${ms(appMs / stage.requests)}, PostgreSQL ${ms(databaseMs / stage.requests)}; over the stage the app used ${busy(appMs)} of one core and PostgreSQL ${busy(databaseMs)}${client} (${cores} cores).`;
 }
 
 export function ceilingLine(ceiling: Ceiling | null, limitMs: number): string {

@@ -23,8 +23,8 @@ export type StageStats = {
   actions: ActionStats[];
   /** The highest p95 of any action in the stage: the goal holds when it is under the limit. */
   worstP95: number;
-  /** CPU used by the app's processes and by PostgreSQL during the window, where it could be read. */
-  cpu?: { appMs: number; databaseMs: number } | null;
+  /** CPU used during the stage: the app's processes, PostgreSQL's, and this load generator's own (it shares the machine). */
+  cpu?: { appMs: number; databaseMs: number; clientMs?: number } | null;
 };
 
 /** The nearest-rank percentile (p in 0–100) of values, 0 for none. */

@@ -67,7 +67,15 @@ describe("the public scope", () => {
   });
 
   it("sees nothing else of a published plan, and nothing of accounts' data", async () => {
-    for (const table of ["tasks", "task_assignments", "task_progress", "plan_versions", "reports", "rollup_figures"])
+    for (const table of [
+      "tasks",
+      "task_assignments",
+      "task_progress",
+      "plan_versions",
+      "reports",
+      "rollup_figures",
+      "rollup_cells",
+    ])
       expect(await publicCount(table, published), table).toBe(0);
     const [audit] = await scoped.withScope(
       PUBLIC_SCOPE,

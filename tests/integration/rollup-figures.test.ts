@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedId } from "../../prisma/seed/ids";
@@ -6,16 +5,17 @@ import { planId } from "../../prisma/seed/plans";
 import type { Scope } from "../../src/server/db/scope";
 import { createTestDatabase } from "./database";
 
-// The rollups' prepared figures (rollup_figures, ADR 0031) against the bare aggregate of the actuals
-// they come from, after every one of a long run of random writes: actuals inserted, updated and
-// deleted one by one and in bulk, statuses changed, indicators moved between groups or deleted, plans
-// added, moved under another parent, ended, published, withdrawn and deleted. The national rollup,
-// which reads the figures, is compared with the same counts taken from the actuals.
+// The rollups' prepared figures (rollup_figures, ADR 0031) and matrix cells (rollup_cells, ADR 0037)
+// against the bare aggregate of the actuals and indicators they come from, after every one of a long run of random writes: actuals inserted, updated and
+// deleted one by one and in bulk, statuses and figures changed, indicators added, moved between groups,
+// reordered, dropped, linked to another parent indicator or deleted, plans added, moved under another
+// parent, ended, published, withdrawn and deleted. The national rollup, which reads the figures, and
+// the province rollup, which reads the cells, are compared with the same counts taken from the actuals.
 
 const SON_LA = planId("kh-tu-son-la-2024");
 const STATUSES = ["MET", "ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA"] as const;
 const YEARS = [2024, 2025, 2026, 2027];
-const STEPS = 160;
+const STEPS = 220;
 const TODAY = "2026-11-23";
 
 /**
@@ -39,6 +39,23 @@ const BARE_FIGURES = `
 const PREPARED_FIGURES = `
   SELECT "planId", "groupId", year, met, "onTrack", "atRisk", "offTrack", "noData" FROM rollup_figures ORDER BY 1, 2, 3`;
 
+/**
+ * The cells as they must be: per plan, its indicators that are matrix cells (derived from a parent
+ * indicator, not a group row, not dropped) in plan order, with each year's actual; year 0 without
+ * figures, and a row for each year in which one of them has an actual.
+ */
+const BARE_CELLS = `
+  WITH q AS (SELECT * FROM indicators WHERE NOT "isGroup" AND inheritance <> 'DROPPED' AND "derivedFromId" IS NOT NULL),
+  slices AS (
+    SELECT DISTINCT q."planId", a.year FROM q JOIN indicator_actuals a ON a."indicatorId" = q.id
+    UNION SELECT DISTINCT q."planId", 0 FROM q
+  )
+  SELECT s."planId", s.year,
+         json_agg(json_build_array(q."derivedFromId", q.id, coalesce(a.status::text, 'NO_DATA'), a.text) ORDER BY q.position, q.id)::text AS entries
+  FROM slices s JOIN q ON q."planId" = s."planId" LEFT JOIN indicator_actuals a ON a."indicatorId" = q.id AND a.year = s.year AND s.year <> 0
+  GROUP BY 1, 2 ORDER BY 1, 2`;
+const PREPARED_CELLS = `SELECT "planId", year, (entries::json)::text AS entries FROM rollup_cells ORDER BY 1, 2`;
+
 /** A small deterministic generator (mulberry32), so that a failing run can be repeated exactly. */
 function random(seed: number) {
   let a = seed >>> 0;
@@ -49,9 +66,12 @@ function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join("");
   return {
     next,
     int: (n: number) => Math.floor(next() * n),
+    /** An id shaped as a UUID, from the generator: a repeated run creates the same rows in the same order. */
+    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(12)}`,
     pick<T>(items: readonly T[]): T {
       if (items.length === 0) throw new Error("nothing to pick from");
       return items[Math.floor(next() * items.length)]!;
@@ -77,7 +97,44 @@ describe("rollup figures maintained on write", () => {
        WHERE f."visibleTo" IS DISTINCT FROM plan_visible_to(p."provinceCode", p."publishedAt")`,
     );
     expect(stale!.n, `${step}: stamps`).toBe(0);
+    const [bareCells, preparedCells] = [await one(BARE_CELLS), await one(PREPARED_CELLS)];
+    expect(preparedCells.map(normalCells), `${step}: cells`).toEqual(bareCells.map(normalCells));
+    const [staleCells] = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM rollup_cells c JOIN plans p ON p.id = c."planId"
+       WHERE c."visibleTo" IS DISTINCT FROM plan_visible_to(p."provinceCode", p."publishedAt")`,
+    );
+    expect(staleCells!.n, `${step}: stamps of the cells`).toBe(0);
   };
+  /** jsonb and json print differently (spaces): compare the parsed entries. */
+  const normalCells = (row: Record<string, unknown>) => ({ ...row, entries: JSON.parse(String(row.entries)) });
+  const provinceRollup = (year?: number) =>
+    withScope(scopes.admin, (tx) =>
+      q.getRollup(tx, scopes.admin, parseRollupFilters({ plan: SON_LA, ...(year ? { year: String(year) } : {}) }), {
+        today: TODAY,
+      }),
+    );
+  /** The province rollup's counts and figures per locality equal those taken from the indicators and actuals. */
+  const expectProvinceCurrent = async (step: string) => {
+    for (const year of [undefined, rnd0.pick(YEARS)]) {
+      const r = await provinceRollup(year);
+      expect(r.mode, step).toBe("derived");
+      const columns = r.columns.map((c) => c.key);
+      for (const row of r.rows) {
+        const found = await one<{ col: string; status: string; text: string | null }>(
+          `SELECT i."derivedFromId" AS col, coalesce(a.status::text, 'NO_DATA') AS status, a.text
+           FROM indicators i LEFT JOIN indicator_actuals a ON a."indicatorId" = i.id AND a.year = $3
+           WHERE i."planId" = $1 AND NOT i."isGroup" AND i.inheritance <> 'DROPPED' AND i."derivedFromId" = ANY($2::text[])`,
+          [row.plan.id, columns, r.year],
+        );
+        const counts = Object.fromEntries(STATUSES.map((s) => [s, found.filter((f) => f.status === s).length]));
+        expect(row.counts, `${step}: ${row.label} ${r.year}`).toEqual(counts);
+        const texts = new Set(found.filter((f) => f.text !== null).map((f) => `${columns.indexOf(f.col)}=${f.text}`));
+        for (const [index, text] of Object.entries(row.values))
+          expect(texts.has(`${index}=${text}`), `${step}: ${row.label} column ${index}`).toBe(true);
+      }
+    }
+  };
+  const rnd0 = random(37);
   const nationalRollup = () =>
     withScope(scopes.admin, (tx) => q.getRollup(tx, scopes.admin, parseRollupFilters({}), { today: TODAY }));
   /** The national rollup's "below" counts equal the same counts taken from the actuals. */
@@ -119,8 +176,11 @@ describe("rollup figures maintained on write", () => {
   it("the migration and the seed left figures equal to the bare aggregate", async () => {
     const [n] = await one<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_figures`);
     expect(n!.n).toBeGreaterThan(0);
+    const [cells] = await one<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_cells`);
+    expect(cells!.n).toBeGreaterThan(0);
     await expectFiguresCurrent("after the seed");
     await expectNationalCurrent("after the seed");
+    await expectProvinceCurrent("after the seed");
   });
 
   it("stay equal to the bare aggregate after every one of many random writes", async () => {
@@ -234,6 +294,60 @@ describe("rollup figures maintained on write", () => {
         await one(`UPDATE indicators SET "parentIndicatorId" = $2 WHERE id = $1`, [leaf, target]);
         return `move ${leaf} into ${target ?? "no group"}`;
       },
+      async changeFigureOnly() {
+        const actual = rnd.pick(await actualsOf(await plansBelow()));
+        await one(`UPDATE indicator_actuals SET text = $2 WHERE id = $1`, [actual.id, String(rnd.int(1000))]);
+        return `figure of ${actual.id}`;
+      },
+      async addIndicator() {
+        const plan = rnd.pick(await plansBelow());
+        const [parent] = await one<{ id: string }>(
+          `SELECT pi.id FROM plans p JOIN indicators pi ON pi."planId" = p."parentId" AND NOT pi."isGroup"
+           WHERE p.id = $1 ORDER BY md5(pi.id || $2) LIMIT 1`,
+          [plan, String(rnd.int(1000))],
+        );
+        if (!parent) return null;
+        const id = rnd.uuid();
+        await one(
+          `INSERT INTO indicators (id, "planId", position, code, name, "derivedFromId", inheritance) VALUES ($1, $2, $3, 'x', 'Chỉ tiêu thêm', $4, 'INHERITED')`,
+          [id, plan, rnd.int(20), parent.id],
+        );
+        return `add indicator ${id} to ${plan}`;
+      },
+      async dropOrRestoreIndicator() {
+        const plan = rnd.pick(await plansBelow());
+        const leaves = await leavesOf(plan);
+        if (!leaves.length) return null;
+        const leaf = rnd.pick(leaves);
+        await one(
+          `UPDATE indicators SET inheritance = (CASE WHEN inheritance = 'DROPPED' THEN 'INHERITED' ELSE 'DROPPED' END)::"InheritanceState" WHERE id = $1`,
+          [leaf],
+        );
+        return `drop or restore ${leaf}`;
+      },
+      async relinkIndicator() {
+        const plan = rnd.pick(await plansBelow());
+        const leaves = await leavesOf(plan);
+        if (!leaves.length) return null;
+        const leaf = rnd.pick(leaves);
+        // Another indicator of the parent plan, now and then none (a local indicator).
+        const [parent] = await one<{ id: string }>(
+          `SELECT pi.id FROM plans p JOIN indicators pi ON pi."planId" = p."parentId" AND NOT pi."isGroup"
+           WHERE p.id = $1 ORDER BY md5(pi.id || $2) LIMIT 1`,
+          [plan, String(rnd.int(1000))],
+        );
+        const target = parent && rnd.next() < 0.85 ? parent.id : null;
+        await one(`UPDATE indicators SET "derivedFromId" = $2 WHERE id = $1`, [leaf, target]);
+        return `link ${leaf} to ${target ?? "nothing"}`;
+      },
+      async reorderIndicators() {
+        const plan = rnd.pick(await plansBelow());
+        await one(`UPDATE indicators SET position = abs(hashtext(id || $2)) % 50 WHERE "planId" = $1`, [
+          plan,
+          String(rnd.int(1000)),
+        ]);
+        return `reorder ${plan}`;
+      },
       async deleteIndicator() {
         const plan = rnd.pick(created.length && rnd.next() < 0.7 ? created : await plansBelow());
         const leaves = await leavesOf(plan);
@@ -246,7 +360,7 @@ describe("rollup figures maintained on write", () => {
         // A copy of one of the plans below, with its indicator tree and its actuals (statuses scrambled).
         const source = rnd.pick(await plansBelow());
         if (source === SON_LA) return null;
-        const id = randomUUID();
+        const id = rnd.uuid();
         const key = `copy-${id}`;
         await one(
           `INSERT INTO plans (id, kind, track, status, notation, "typeCode", "issuerCode", "issuerId", "provinceCode", title, "parentId", "updatedAt")
@@ -309,8 +423,10 @@ describe("rollup figures maintained on write", () => {
       done.add(name);
       await expectFiguresCurrent(`seed ${seed}, step ${step}: ${what}`);
       if (step % 20 === 0) await expectNationalCurrent(`seed ${seed}, step ${step}: ${what}`);
+      if (step % 20 === 10) await expectProvinceCurrent(`seed ${seed}, step ${step}: ${what}`);
     }
     await expectNationalCurrent(`seed ${seed}, after ${STEPS} steps`);
+    await expectProvinceCurrent(`seed ${seed}, after ${STEPS} steps`);
     // The run exercised every kind of write (else the seed or STEPS is too small to mean anything).
     expect([...done].sort()).toEqual([...names].sort());
   });
@@ -387,32 +503,41 @@ describe("rollup figures maintained on write", () => {
        ON CONFLICT ("indicatorId", year) DO NOTHING`,
       [lamDong!.planId, lamDong!.id],
     );
-    const [all] = await one<{ n: number; theirs: number; ours: number }>(
-      `SELECT count(*)::int AS n, count(*) FILTER (WHERE "visibleTo" = '68')::int AS theirs,
-              count(*) FILTER (WHERE "visibleTo" = '14' OR "visibleTo" IS NULL)::int AS ours FROM rollup_figures`,
+    // The Lâm Đồng indicator made a matrix cell too (derived from another indicator).
+    await one(
+      `UPDATE indicators SET "derivedFromId" = (SELECT id FROM indicators WHERE "planId" <> $2 AND NOT "isGroup" ORDER BY id LIMIT 1) WHERE id = $1`,
+      [lamDong!.id, lamDong!.planId],
     );
-    expect(all!.theirs).toBeGreaterThan(0);
-    const seen = await withScope(
-      scopes.sonla,
-      (tx) =>
-        tx.$queryRaw<{ visibleTo: string | null; n: number }[]>`
-        SELECT "visibleTo", count(*)::int AS n FROM rollup_figures GROUP BY 1 ORDER BY 1`,
-    );
-    expect(seen.every((r) => r.visibleTo === "14" || r.visibleTo === null)).toBe(true);
-    expect(seen.reduce((sum, r) => sum + r.n, 0)).toBe(all!.ours);
-    // Not even for the province's own plan: only the triggers write figures.
-    await expect(
-      withScope(
-        scopes.sonla,
-        (tx) =>
-          tx.$executeRaw`INSERT INTO rollup_figures ("planId", "groupId", year, met) VALUES (${SON_LA}, '', 2031, 5)`,
-      ),
-    ).rejects.toThrow(/permission denied/);
-    await expect(
-      withScope(
-        scopes.sonla,
-        (tx) => tx.$executeRaw`UPDATE rollup_figures SET met = met + 1 WHERE "planId" = ${SON_LA}`,
-      ),
-    ).rejects.toThrow(/permission denied/);
+    for (const table of ["rollup_figures", "rollup_cells"]) {
+      const [all] = await one<{ theirs: number; ours: number }>(
+        `SELECT count(*) FILTER (WHERE "visibleTo" = '68')::int AS theirs,
+                count(*) FILTER (WHERE "visibleTo" = '14' OR "visibleTo" IS NULL)::int AS ours FROM ${table}`,
+      );
+      expect(all!.theirs, table).toBeGreaterThan(0);
+      const seen = await withScope(scopes.sonla, (tx) =>
+        tx.$queryRawUnsafe<{ visibleTo: string | null; n: number }[]>(
+          `SELECT "visibleTo", count(*)::int AS n FROM ${table} GROUP BY 1 ORDER BY 1`,
+        ),
+      );
+      expect(
+        seen.every((r) => r.visibleTo === "14" || r.visibleTo === null),
+        table,
+      ).toBe(true);
+      expect(
+        seen.reduce((sum, r) => sum + r.n, 0),
+        table,
+      ).toBe(all!.ours);
+    }
+    // Not even for the province's own plan: only the triggers write them.
+    for (const write of [
+      `INSERT INTO rollup_figures ("planId", "groupId", year, met) VALUES ($1, '', 2031, 5)`,
+      `UPDATE rollup_figures SET met = met + 1 WHERE "planId" = $1`,
+      `INSERT INTO rollup_cells ("planId", year, entries) VALUES ($1, 2031, '[]'::jsonb)`,
+      `UPDATE rollup_cells SET entries = '[]'::jsonb WHERE "planId" = $1`,
+    ])
+      await expect(
+        withScope(scopes.sonla, (tx) => tx.$executeRawUnsafe(write, SON_LA)),
+        write,
+      ).rejects.toThrow(/permission denied/);
   });
 });

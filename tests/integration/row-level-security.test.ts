@@ -18,6 +18,7 @@ const PLAN_OWNED_TABLES = [
   "report_submissions",
   "report_extensions",
   "rollup_figures",
+  "rollup_cells",
 ];
 /** Tables the demo data fills, so that "the privileged role sees rows" means something. */
 const SEEDED = [
@@ -30,6 +31,7 @@ const SEEDED = [
   "task_progress",
   "plan_citations",
   "rollup_figures",
+  "rollup_cells",
 ];
 const TENANT_TABLES = ["plans", ...PLAN_OWNED_TABLES, "audit_logs"];
 
