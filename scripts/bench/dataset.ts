@@ -471,7 +471,7 @@ export async function generateDataset(
     );
 
     await client.query("SET session_replication_role = DEFAULT");
-    // The rollups' prepared figures and cells (ADR 0031, 0037) are kept by triggers, which were off for the load: built
+    // The rollups' prepared figures and cells (ADR 0031, 0039) are kept by triggers, which were off for the load: built
     // here in one pass, as the migration that introduced them did for the data already there.
     await step("Số liệu tổng hợp sẵn (rollup_figures)", "SELECT rollup_figures_rebuild()");
     await step("Ô ma trận tổng hợp sẵn (rollup_cells)", "SELECT rollup_cells_rebuild()");

@@ -5,7 +5,7 @@ import { planId } from "../../prisma/seed/plans";
 import type { Scope } from "../../src/server/db/scope";
 import { createTestDatabase } from "./database";
 
-// The rollups' prepared figures (rollup_figures, ADR 0031) and matrix cells (rollup_cells, ADR 0037)
+// The rollups' prepared figures (rollup_figures, ADR 0031) and matrix cells (rollup_cells, ADR 0039)
 // against the bare aggregate of the actuals and indicators they come from, after every one of a long run of random writes: actuals inserted, updated and
 // deleted one by one and in bulk, statuses and figures changed, indicators added, moved between groups,
 // reordered, dropped, linked to another parent indicator or deleted, plans added, moved under another

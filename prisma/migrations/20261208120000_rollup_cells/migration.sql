@@ -11,7 +11,7 @@ CREATE TABLE "rollup_cells" (
 -- AddForeignKey
 ALTER TABLE "rollup_cells" ADD CONSTRAINT "rollup_cells_planId_fkey" FOREIGN KEY ("planId") REFERENCES "plans"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- The province rollup's matrix cells prepared on write (ADR 0037, after ADR 0031's figures). The
+-- The province rollup's matrix cells prepared on write (ADR 0039, after ADR 0031's figures). The
 -- matrix shows, for each locality's plan, the status and figure of its indicators derived from the
 -- rolled-up plan's indicators (the columns). Per plan and year, one row lists them:
 -- [derivedFromId, indicatorId, status, text] for each of the plan's indicators that is not a group

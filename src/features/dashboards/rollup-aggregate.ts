@@ -9,7 +9,7 @@ import { STATUS_LETTERS } from "./status-letters";
 // The rollup's aggregate: one row per locality's plan with its counts by status, its matrix cells
 // and figures, and the results of the plans below it. In the usual case (the localities' indicators
 // derived from the rolled-up plan's) the cells are read from rows prepared on write (rollup_cells,
-// ADR 0037): one row per locality instead of its indicators and actuals.
+// ADR 0039): one row per locality instead of its indicators and actuals.
 
 type CountColumns = { MET: number; ON_TRACK: number; AT_RISK: number; OFF_TRACK: number; NO_DATA: number };
 export type AggregateRow = CountColumns & {
