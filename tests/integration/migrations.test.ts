@@ -15,8 +15,9 @@ const CATALOGUE = `
   UNION ALL
   SELECT 'index', indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
   UNION ALL
+  -- Not constraint triggers ('t'): triggers, which schema.prisma does not describe (ADR 0039's is one).
   SELECT 'constraint', conrelid::regclass::text || '.' || conname, pg_get_constraintdef(oid)
-    FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype <> 'n' AND conrelid::regclass::text NOT LIKE '%prisma_migrations%'
+    FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype NOT IN ('n', 't') AND conrelid::regclass::text NOT LIKE '%prisma_migrations%'
   UNION ALL
   SELECT 'enum', t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
     FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname

@@ -467,14 +467,15 @@ describe("rollup figures maintained on write", () => {
       await first.query("BEGIN");
       await second.query("BEGIN");
       await first.query(insert, [plan!.id, leaves[0]!.id]);
-      // The second waits for the first's lock on the plan's figures, then counts what it committed.
+      // The second waits for the first's pending refresh of that plan and year (its row in
+      // rollup_pending) until the first commits, then counts what it committed.
       const waiting = second.query(insert, [plan!.id, leaves[1]!.id]).then(
         () => null,
         (error: unknown) => error,
       );
       await new Promise((resolve) => setTimeout(resolve, 300));
       const [blocked] = await one<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'`,
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
       );
       expect(blocked!.n).toBe(1);
       await first.query("COMMIT");
@@ -489,6 +490,50 @@ describe("rollup figures maintained on write", () => {
     );
     expect(row!.met).toBe(2);
     await expectFiguresCurrent("after two concurrent writers");
+  });
+
+  it("a transaction of several writes refreshes the prepared rows once, as it commits", async () => {
+    const [plan] = await one<{ id: string }>(
+      `SELECT p.id FROM plans p WHERE p."parentId" = $1
+         AND (SELECT count(*) FROM indicator_actuals a WHERE a."planId" = p.id AND a.year = 2026) >= 3 ORDER BY p.id LIMIT 1`,
+      [SON_LA],
+    );
+    const actuals = await one<{ id: string }>(
+      `SELECT id FROM indicator_actuals WHERE "planId" = $1 AND year = 2026 ORDER BY id LIMIT 3`,
+      [plan!.id],
+    );
+    const before = await one(PREPARED_CELLS);
+    const client = new pg.Client({ connectionString: db.adminUrl });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      // As the results grid saves: one UPDATE per cell, then the statuses in one statement.
+      for (const [i, a] of actuals.entries())
+        await client.query(`UPDATE indicator_actuals SET text = $2 WHERE id = $1`, [a.id, `${900 + i}`]);
+      await client.query(`UPDATE indicator_actuals SET status = 'OFF_TRACK' WHERE id = ANY($1::text[])`, [
+        actuals.map((a) => a.id),
+      ]);
+      const pending = await client.query(`SELECT plan, year FROM rollup_pending`);
+      expect(pending.rows).toEqual([{ plan: plan!.id, year: 2026 }]);
+      // Not refreshed yet, inside the transaction, nor seen by anyone else.
+      const inside = await client.query(
+        `SELECT (entries::json)::text AS entries FROM rollup_cells WHERE "planId" = $1 AND year = 2026`,
+        [plan!.id],
+      );
+      expect(inside.rows[0].entries).not.toContain('"900"');
+      expect(await one(PREPARED_CELLS)).toEqual(before);
+      await client.query("COMMIT");
+    } finally {
+      await client.end();
+    }
+    const [after] = await one<{ entries: string }>(
+      `SELECT (entries::json)::text AS entries FROM rollup_cells WHERE "planId" = $1 AND year = 2026`,
+      [plan!.id],
+    );
+    expect(after!.entries).toContain('"900"');
+    const [left] = await one<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_pending`);
+    expect(left!.n).toBe(0);
+    await expectFiguresCurrent("after a transaction of several writes");
   });
 
   it("a province reads only its own figures and those of central or published plans; nobody writes them", async () => {
@@ -534,6 +579,9 @@ describe("rollup figures maintained on write", () => {
       `UPDATE rollup_figures SET met = met + 1 WHERE "planId" = $1`,
       `INSERT INTO rollup_cells ("planId", year, entries) VALUES ($1, 2031, '[]'::jsonb)`,
       `UPDATE rollup_cells SET entries = '[]'::jsonb WHERE "planId" = $1`,
+      // The triggers' bookkeeping is not even readable.
+      `INSERT INTO rollup_pending (plan, year) VALUES ($1, 2031)`,
+      `DELETE FROM rollup_pending WHERE plan = $1`,
     ])
       await expect(
         withScope(scopes.sonla, (tx) => tx.$executeRawUnsafe(write, SON_LA)),
