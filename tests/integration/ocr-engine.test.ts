@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ocrAvailability, pdfPageCount, recognizeImage, renderPdfPage } from "../../src/features/import/ocr/engine";
+import { scanPagesOf, scanText } from "../../src/features/import/ocr/scan-text";
 
 // The OCR engine on the real programs (.ci/run installs tesseract-ocr, tesseract-ocr-vie and
 // poppler-utils): the first page of a seed plan rendered as a scan would be, then read back.
@@ -16,11 +17,18 @@ describe("the OCR engine", () => {
     expect(await pdfPageCount(PDF)).toBeGreaterThan(1);
     const { image, dispose } = await renderPdfPage(PDF, 1, { dpi: 200 });
     try {
-      const page = await recognizeImage(image);
-      expect(page.text).toContain("KẾ HOẠCH");
-      expect(page.text).toMatch(/Triển khai Nghị quyết số 68\/NQ-CP/);
-      expect(page.lines.length).toBeGreaterThan(10);
-      for (const line of page.lines) for (const word of line.words) expect(word.confidence).toBeGreaterThanOrEqual(0);
+      const pages = scanPagesOf(await recognizeImage(image));
+      expect(pages).toHaveLength(1);
+      const [page] = pages;
+      expect(page!.width).toBeGreaterThan(1000);
+      expect(page!.words.length).toBeGreaterThan(100);
+      for (const [, x, y, width, height, confidence] of page!.words) {
+        expect(Math.min(x, y, width, height, confidence)).toBeGreaterThanOrEqual(0);
+        expect(x + width).toBeLessThanOrEqual(page!.width);
+      }
+      const { text } = scanText(pages);
+      expect(text).toContain("KẾ HOẠCH");
+      expect(text).toMatch(/Triển khai Nghị quyết số 68\/NQ-CP/);
     } finally {
       await dispose();
     }

@@ -29,7 +29,12 @@ export function extractText(text: string, options: TextOptions = {}): Extraction
     markDoubtful(extraction);
     return extraction;
   }
-  const repaired = repairOcrText(text, buildVocabulary(vocabulary), new Set(disabledRepairs));
+  const repaired = repairOcrText(
+    text,
+    buildVocabulary(vocabulary),
+    new Set(disabledRepairs),
+    scan ? { doubted: new Set(scan.uncertainWords.map((w) => w.normalize("NFC"))) } : {},
+  );
   const extraction = extractPlan(repaired.text, extractOptions);
   markDoubtful(extraction, repaired.repairs);
   if (scan) markUncertainWords(extraction, scan.uncertainWords);

@@ -57,7 +57,12 @@ function median(values: number[]): number {
 }
 
 function groupLines(pieces: Piece[]): Line[] {
-  const sorted = pieces.filter((p) => p.text.trim()).sort((a, b) => a.y - b.y || a.x - b.x);
+  const kept = pieces.filter((p) => p.text.trim());
+  // A piece far taller than the text (marks in a column that the OCR read as one "word") would
+  // stretch a line over the next ones: it is placed by its top, after the others, and stretches
+  // nothing.
+  const tallAbove = median(kept.map((p) => p.height)) * 2.5;
+  const sorted = kept.filter((p) => p.height <= tallAbove).sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: Line[] = [];
   for (const piece of sorted) {
     const centre = piece.y + piece.height / 2;
@@ -89,9 +94,26 @@ function groupLines(pieces: Piece[]): Line[] {
         height: piece.height,
       });
   }
+  for (const piece of kept.filter((p) => p.height > tallAbove)) {
+    const home = lines.find((line) => piece.y >= line.top - 1 && piece.y <= line.bottom);
+    if (home) home.pieces.push(piece);
+    else {
+      const height = tallAbove / 2.5;
+      const at = lines.findIndex((line) => line.top > piece.y);
+      const line = {
+        pieces: [piece],
+        top: piece.y,
+        bottom: piece.y + height,
+        left: piece.x,
+        right: piece.x + piece.width,
+        height,
+      };
+      lines.splice(at < 0 ? lines.length : at, 0, line);
+    }
+  }
   for (const line of lines) {
     line.pieces.sort((a, b) => a.x - b.x);
-    line.height = median(line.pieces.map((p) => p.height));
+    line.height = median(line.pieces.filter((p) => p.height <= tallAbove).map((p) => p.height)) || tallAbove / 2.5;
   }
   return lines;
 }
@@ -157,6 +179,18 @@ function marginLines(pages: { lines: Line[]; height: number }[]): Set<Line> {
   }
   const needed = Math.max(2, Math.ceil(pages.length / 2));
   for (const { line, key } of edges) if (key.length > 3 && (counts.get(key) ?? 0) >= needed) drop.add(line);
+  // A page number the OCR misread ("11" read "dại"): a short word alone where the other pages have
+  // their numbers.
+  const numbers = [...drop].filter((line) => PAGE_NUMBER.test(fold(joinPieces(line.pieces, line.height, null))));
+  for (const { line } of edges) {
+    if (drop.has(line) || line.pieces.length > 1 || line.pieces[0]!.text.trim().length > 4) continue;
+    const near = numbers.filter(
+      (n) =>
+        Math.abs(n.top - line.top) < n.height &&
+        Math.abs((n.left + n.right) / 2 - (line.left + line.right) / 2) < n.height * 2,
+    ).length;
+    if (near >= Math.max(2, needed - 1)) drop.add(line);
+  }
   return drop;
 }
 
@@ -184,6 +218,14 @@ function startsParagraph(text: string): boolean {
 }
 
 type Emitted = { text: string; uncertain: Piece[] };
+
+/** The width of a segment's first word (its first piece's width shared out among its letters). */
+function firstWidth(segment: Segment): number {
+  const piece = segment.pieces[0]!;
+  const text = piece.text.trimStart();
+  const word = /^\S+/.exec(text)?.[0] ?? text;
+  return text.length ? (piece.width * word.length) / text.length : piece.width;
+}
 
 /** Rows of a table region: a new row where the first column has text, cells wrapped inside kept whole. */
 function tableRows(rows: Row[], height: number): Emitted[] {
@@ -214,13 +256,32 @@ function tableRows(rows: Row[], height: number): Emitted[] {
     out.push({ text: texts.join("\t"), uncertain: cells.flat(2).filter(uncertainPiece) });
     cells = null;
   };
+  let above = new Map<number, Segment>();
   for (const row of rows) {
     const placed = row.segments.map((s) => ({ column: columnOf(s), segment: s }));
-    if (!cells || placed.some((p) => p.column === 0)) {
+    const here = new Map(placed.map((p) => [p.column, p.segment]));
+    const filled = (column: number) => cells !== null && cells[column]!.length > 0;
+    // A row whose first cell is empty (or whose number the OCR missed) still starts a new row where
+    // the line has text in the second column and a later column, already filled for this row,
+    // takes up again after lines without it: a cell wrapped over lines runs on, it does not resume.
+    const resumes = here.has(1) && placed.some(({ column }) => column >= 2 && filled(column) && !above.has(column));
+    // Or where, in a numbered table, the second column's text above ended short of its cell's edge
+    // (the first word of this line would have fitted there) and this line starts with a capital: a
+    // new item, not the rest of a wrapped name.
+    const name = here.get(1);
+    const before = above.get(1);
+    const ended =
+      filled(0) &&
+      name !== undefined &&
+      before !== undefined &&
+      /^\p{Lu}/u.test(name.pieces[0]!.text.trim()) &&
+      columns[1]!.right - before.right > firstWidth(name) + height * 0.5;
+    if (!cells || here.has(0) || resumes || ended) {
       flush();
       cells = columns.map(() => []);
     }
     for (const { column, segment } of placed) cells![column]!.push(segment.pieces);
+    above = here;
   }
   flush();
   return out;

@@ -7,10 +7,11 @@ import { withJobScope } from "@/server/db/scoped";
 import type { QueueDefinition } from "@/server/jobs/boss";
 import { logger } from "@/server/log/logger";
 import { OCR_INSTALL_HINT, ocrAvailability, recognizeImage, renderPdfPage } from "./engine";
-import { readScanPages, SCAN_DPI, scanPageOf, type ScanPage } from "./scan-text";
+import { hasWordBoxes, readScanPages, SCAN_DPI, scanPagesOf, type ScanPage } from "./scan-text";
 
 // The OCR job's worker (ADR 0032): one scan, page by page. Each page is rendered by pdftoppm (an
-// image is read as it is) and read by Tesseract; after each page its text and doubtful words, and
+// image is read as it is) and read by Tesseract; after each page its words with their boxes and
+// confidence (laid out into text only at the end, scan-text.ts), and
 // the count of pages done, are written to the job's row, which is what the import page polls. The
 // user cancels by setting the row's status; the worker looks before each page and, while a page is
 // being read, every CANCEL_POLL_MS, aborting pdftoppm or Tesseract through the AbortSignal. A job
@@ -67,13 +68,16 @@ export async function runScanJob(id: string, options: { dpi?: number } = {}): Pr
     return (await finish(id, "FAILED", SCAN_MESSAGES.missing)) ? "failed" : "cancelled";
 
   const dir = await mkdtemp(path.join(os.tmpdir(), "kehoach-scan-"));
-  const pages: ScanPage[] = readScanPages(job.pages).slice(0, job.pagesTotal);
+  // A job handed out again resumes after its pages; one begun before the words' boxes were kept
+  // (its pages are text) is read again from the start.
+  const stored = readScanPages(job.pages);
+  const pages: ScanPage[] = hasWordBoxes(stored) ? stored.slice(0, job.pagesTotal) : [];
   try {
     const input = path.join(dir, job.kind === "PDF" ? "scan.pdf" : "scan.img");
     await writeFile(input, job.file);
     for (let page = pages.length + 1; page <= job.pagesTotal; page++) {
       if (await isCancelled(id)) throw new Cancelled();
-      pages.push(await readPage(id, input, job.kind, page, options.dpi ?? SCAN_DPI));
+      pages.push(...(await readPage(id, input, job.kind, page, options.dpi ?? SCAN_DPI)));
       const { count } = await withJobScope((db) =>
         db.importJob.updateMany({
           where: { id, status: "RUNNING" },
@@ -104,7 +108,7 @@ async function readPage(id: string, input: string, kind: "PDF" | "IMAGE", page: 
   const rendered =
     kind === "PDF" ? await renderPdfPage(input, page, { dpi, signal: controller.signal }).catch(rethrow) : null;
   try {
-    return scanPageOf(await recognizeImage(rendered?.image ?? input, { signal: controller.signal }));
+    return scanPagesOf(await recognizeImage(rendered?.image ?? input, { signal: controller.signal }));
   } catch (error) {
     return rethrow(error);
   } finally {
