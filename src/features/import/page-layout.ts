@@ -95,10 +95,17 @@ function groupLines(pieces: Piece[]): Line[] {
       });
   }
   for (const piece of kept.filter((p) => p.height > tallAbove)) {
-    const home = lines.find((line) => piece.y >= line.top - 1 && piece.y <= line.bottom);
+    // Its line is the one whose top is nearest its top, if one is within a line's height.
+    const height = tallAbove / 2.5;
+    let home: Line | undefined;
+    for (const line of lines)
+      if (
+        Math.abs(line.top - piece.y) < height &&
+        (!home || Math.abs(line.top - piece.y) < Math.abs(home.top - piece.y))
+      )
+        home = line;
     if (home) home.pieces.push(piece);
     else {
-      const height = tallAbove / 2.5;
       const at = lines.findIndex((line) => line.top > piece.y);
       const line = {
         pieces: [piece],
@@ -265,13 +272,13 @@ function tableRows(rows: Row[], height: number): Emitted[] {
     // the line has text in the second column and a later column, already filled for this row,
     // takes up again after lines without it: a cell wrapped over lines runs on, it does not resume.
     const resumes = here.has(1) && placed.some(({ column }) => column >= 2 && filled(column) && !above.has(column));
-    // Or where, in a numbered table, the second column's text above ended short of its cell's edge
+    // Or where the second column's text above ended short of its cell's edge
     // (the first word of this line would have fitted there) and this line starts with a capital: a
     // new item, not the rest of a wrapped name.
     const name = here.get(1);
     const before = above.get(1);
     const ended =
-      filled(0) &&
+      filled(1) &&
       name !== undefined &&
       before !== undefined &&
       /^\p{Lu}/u.test(name.pieces[0]!.text.trim()) &&

@@ -11,7 +11,7 @@ const HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\tt
 const WIDTH = 2480;
 const HEIGHT = 3508;
 
-type Word = { text: string; x: number; y: number; confidence: number };
+type Word = { text: string; x: number; y: number; confidence: number; height?: number };
 
 /** The words of `text` from `x` on one line at `y`, spaced as a printed line is. */
 function words(text: string, x: number, y: number, doubted: Record<string, number> = {}): Word[] {
@@ -29,7 +29,7 @@ function tsvOf(pages: Word[][]): string {
     rows.push(`1\t${p + 1}\t0\t0\t0\t0\t0\t0\t${WIDTH}\t${HEIGHT}\t-1\t`);
     page.forEach((w, n) =>
       rows.push(
-        `5\t${p + 1}\t1\t1\t1\t${n + 1}\t${w.x}\t${w.y}\t${w.text.length * 22}\t32\t${w.confidence}\t${w.text}`,
+        `5\t${p + 1}\t1\t1\t1\t${n + 1}\t${w.x}\t${w.y}\t${w.text.length * 22}\t${w.height ?? 32}\t${w.confidence}\t${w.text}`,
       ),
     );
   });
@@ -39,7 +39,7 @@ function tsvOf(pages: Word[][]): string {
 const read = (pages: Word[][]) => scanText(scanPagesOf(tsvOf(pages)));
 
 // A table: TT | name | unit | 2025 | 2030, the second row's name wrapped over two lines, the third
-// row's number missed by the OCR (its name wrapped too).
+// row's number missed by the OCR (its name wrapped too), then two parts of it on a line each.
 const COLUMNS = [300, 500, 1150, 1450, 1800];
 const TABLE: [number, string[]][] = [
   [400, ["TT", "Chỉ tiêu", "Đơn vị", "Năm 2025", "Năm 2030"]],
@@ -48,6 +48,8 @@ const TABLE: [number, string[]][] = [
   [572, ["", "đúng độ tuổi", "", "", ""]],
   [632, ["", "Tỷ lệ dân số có", "%", "90", "100"]],
   [684, ["", "thẻ bảo hiểm y tế", "", "", ""]],
+  [736, ["", "Thành thị", "%", "92", "100"]],
+  [788, ["", "Nông thôn", "%", "88", "98"]],
 ];
 
 /** The table's words column by column, with prose before and after. */
@@ -59,7 +61,7 @@ function tablePage(doubted: Record<string, number> = {}): Word[] {
     ...words("I. MỤC TIÊU", 300, 200),
     ...words("Các chỉ tiêu đến năm 2030 như sau:", 300, 300),
     ...cells,
-    ...words("II. NHIỆM VỤ", 300, 900),
+    ...words("II. NHIỆM VỤ", 300, 1000),
   ];
 }
 
@@ -71,8 +73,21 @@ describe("a scan laid out from Tesseract's word boxes", () => {
     expect(lines).toContain("2\tTỷ lệ trẻ em đi học đúng độ tuổi\t%\t95\t99");
     // A row whose number the OCR missed is still a row of its own.
     expect(lines).toContain("\tTỷ lệ dân số có thẻ bảo hiểm y tế\t%\t90\t100");
+    // A line that starts with a capital where the name above ended short of its cell is a row.
+    expect(lines).toContain("\tThành thị\t%\t92\t100");
+    expect(lines).toContain("\tNông thôn\t%\t88\t98");
     expect(lines.indexOf("I. MỤC TIÊU")).toBeLessThan(lines.indexOf("Các chỉ tiêu đến năm 2030 như sau:"));
     expect(lines.at(-1)).toBe("II. NHIỆM VỤ");
+  });
+
+  it("does not let marks read as one tall word join the rows beside them", () => {
+    const page = tablePage();
+    // A last column of "X" marks, read as one word as tall as four lines.
+    page.push(...words("Ghi chú", 2100, 400), { text: "x<|*x", x: 2100, y: 455, confidence: 0, height: 200 });
+    const lines = read([page]).text.split("\n");
+    expect(lines).toContain("TT\tChỉ tiêu\tĐơn vị\tNăm 2025\tNăm 2030\tGhi chú");
+    expect(lines).toContain("1\tTỷ lệ hộ nghèo\t%\t5\t3\tx<|*x");
+    expect(lines).toContain("2\tTỷ lệ trẻ em đi học đúng độ tuổi\t%\t95\t99\t");
   });
 
   it("keeps the two halves of a signature block apart", () => {
