@@ -25,6 +25,8 @@ export type Piece = {
   height: number;
   /** Tesseract's confidence, 0–100; absent for a text layer. */
   confidence?: number;
+  /** Whether the OCR doubted it, where the reader decides (else: a confidence below UNCERTAIN_BELOW). */
+  uncertain?: boolean;
 };
 
 export type LaidPage = { width: number; height: number; pieces: Piece[] };
@@ -296,7 +298,7 @@ function tableRows(rows: Row[], height: number): Emitted[] {
 
 const atColumn = (columns: number[], x: number, height: number) => columns.some((c) => Math.abs(c - x) < height * 0.35);
 
-const uncertainPiece = (p: Piece) => p.confidence !== undefined && p.confidence < UNCERTAIN_BELOW;
+const uncertainPiece = (p: Piece) => p.uncertain ?? (p.confidence !== undefined && p.confidence < UNCERTAIN_BELOW);
 
 /** The width of a line's first word, from its first piece's width shared out among its letters. */
 function firstWordWidth(line: Line): number {

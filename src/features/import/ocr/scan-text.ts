@@ -92,14 +92,15 @@ function laidPage(page: ScanPage): LaidPage {
         width: w * scale,
         height: h * scale,
         confidence,
+        uncertain: isDoubtful({ text, confidence }),
       })),
   };
 }
 
 /**
  * The document's text as the text-layer reader gives it (paragraphs, table rows with their cells
- * separated by tabs, a blank line between blocks), and every word Tesseract doubted once (digits
- * held to the higher bar), for the review screen's marks.
+ * separated by tabs, a blank line between blocks), and every word of it Tesseract doubted, once
+ * (digits held to the higher bar), for the review screen's marks.
  */
 export function scanText(pages: ScanPage[] | TextPage[]): { text: string; uncertainWords: string[] } {
   if (!hasWordBoxes(pages)) return legacyText(pages);
@@ -109,10 +110,10 @@ export function scanText(pages: ScanPage[] | TextPage[]): { text: string; uncert
     .replace(/\n{3,}/g, "\n\n")
     .trim()
     .normalize("NFC");
-  const doubtful = pages.flatMap((p) =>
-    p.words.filter(([word, , , , , confidence]) => isDoubtful({ text: word, confidence })).map(([word]) => word),
-  );
-  return { text, uncertainWords: [...new Set(doubtful.map((w) => w.normalize("NFC")))] };
+  // The words doubted among those that made it into the text (a misread page number or running
+  // header, dropped, would otherwise mark every item holding the same word).
+  const doubtful = laid.uncertain.map((u) => u.text).filter(Boolean);
+  return { text, uncertainWords: [...new Set(doubtful)] };
 }
 
 /** A job's pages stored as text (before the words' boxes were kept): joined one after the other. */
