@@ -1,7 +1,11 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ocrAvailability, pdfPageCount, recognizeImage, renderPdfPage } from "../../src/features/import/ocr/engine";
 import { scanPagesOf, scanText } from "../../src/features/import/ocr/scan-text";
+import { tiffPageCount } from "../../src/features/import/ocr/tiff";
+import { tiffOfPdf } from "../../scripts/lib/scan-tiff";
 
 // The OCR engine on the real programs (.ci/run installs tesseract-ocr, tesseract-ocr-vie and
 // poppler-utils): the first page of a seed plan rendered as a scan would be, then read back.
@@ -31,6 +35,23 @@ describe("the OCR engine", () => {
       expect(text).toMatch(/Triển khai Nghị quyết số 68\/NQ-CP/);
     } finally {
       await dispose();
+    }
+  }, 120_000);
+
+  it("counts the pages of a multi-page TIFF and reads one of them alone", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "kehoach-tiff-test-"));
+    try {
+      const tiff = await tiffOfPdf(PDF, 1, 2, 150);
+      expect(tiffPageCount(tiff)).toBe(2);
+      const file = path.join(dir, "scan.tif");
+      await writeFile(file, tiff);
+      const first = scanText(scanPagesOf(await recognizeImage(file, { page: 0 }))).text;
+      const second = scanText(scanPagesOf(await recognizeImage(file, { page: 1 }))).text;
+      expect(first).toContain("KẾ HOẠCH");
+      expect(second).not.toContain("KẾ HOẠCH");
+      expect(second.length).toBeGreaterThan(500);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   }, 120_000);
 

@@ -90,10 +90,16 @@ export const SCAN_PSM = 3;
  */
 export async function recognizeImage(
   image: string,
-  options: { signal?: AbortSignal; psm?: number } = {},
+  options: {
+    signal?: AbortSignal;
+    psm?: number;
+    /** The page (from 0) of a multi-page image (a TIFF) to read alone; all pages without it. */
+    page?: number;
+  } = {},
 ): Promise<string> {
   const psm = String(options.psm ?? SCAN_PSM);
-  const { stdout } = await run("tesseract", [image, "stdout", "-l", "vie", "--psm", psm, "tsv"], {
+  const page = options.page === undefined ? [] : ["-c", `tessedit_page_number=${options.page}`];
+  const { stdout } = await run("tesseract", [image, "stdout", "-l", "vie", "--psm", psm, ...page, "tsv"], {
     timeout: 300_000,
     maxBuffer: 64 * 1024 * 1024,
     signal: options.signal,
