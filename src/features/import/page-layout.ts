@@ -10,7 +10,10 @@ import { fold, isAllCaps } from "./text";
 //     listed at the end as "Chú thích n: …", and their marks in the text dropped, so that they
 //     neither become tasks nor cut a paragraph that runs on to the next page;
 //   - tables (three columns or more, from the gaps between pieces) become one line per row with
-//     the cells separated by tabs, a cell wrapped over several lines kept whole;
+//     the cells separated by tabs, a cell wrapped over several lines kept whole; a row whose first
+//     cell is empty (an OCR that missed the row's number) is told by its other cells;
+//   - on a scan: a page number misread as letters is dropped where the other pages have theirs, and
+//     a "word" far taller than the text (a column of marks read as one) stretches no line;
 //   - paragraphs are put back together: lines joined, "81-" + "CTr/TU" joined without a space, a
 //     new paragraph at a numbering, a label, a short last line, a wider gap or an indent;
 //     centred lines (headers, titles) joined among themselves.
@@ -228,14 +231,6 @@ function startsParagraph(text: string): boolean {
 
 type Emitted = { text: string; uncertain: Piece[] };
 
-/** The width of a segment's first word (its first piece's width shared out among its letters). */
-function firstWidth(segment: Segment): number {
-  const piece = segment.pieces[0]!;
-  const text = piece.text.trimStart();
-  const word = /^\S+/.exec(text)?.[0] ?? text;
-  return text.length ? (piece.width * word.length) / text.length : piece.width;
-}
-
 /** Rows of a table region: a new row where the first column has text, cells wrapped inside kept whole. */
 function tableRows(rows: Row[], height: number): Emitted[] {
   const full = rows.filter((r) => r.segments.length >= 3);
@@ -274,9 +269,9 @@ function tableRows(rows: Row[], height: number): Emitted[] {
     // the line has text in the second column and a later column, already filled for this row,
     // takes up again after lines without it: a cell wrapped over lines runs on, it does not resume.
     const resumes = here.has(1) && placed.some(({ column }) => column >= 2 && filled(column) && !above.has(column));
-    // Or where the second column's text above ended short of its cell's edge
-    // (the first word of this line would have fitted there) and this line starts with a capital: a
-    // new item, not the rest of a wrapped name.
+    // Or where the second column's text above ended short of its cell's edge (the first word of
+    // this line would have fitted there) and this line starts with a capital: a new item, not the
+    // rest of a wrapped name.
     const name = here.get(1);
     const before = above.get(1);
     const ended =
@@ -284,7 +279,7 @@ function tableRows(rows: Row[], height: number): Emitted[] {
       name !== undefined &&
       before !== undefined &&
       /^\p{Lu}/u.test(name.pieces[0]!.text.trim()) &&
-      columns[1]!.right - before.right > firstWidth(name) + height * 0.5;
+      columns[1]!.right - before.right > firstWordWidth(name) + height * 0.5;
     if (!cells || here.has(0) || resumes || ended) {
       flush();
       cells = columns.map(() => []);
@@ -300,8 +295,8 @@ const atColumn = (columns: number[], x: number, height: number) => columns.some(
 
 const uncertainPiece = (p: Piece) => p.uncertain ?? (p.confidence !== undefined && p.confidence < UNCERTAIN_BELOW);
 
-/** The width of a line's first word, from its first piece's width shared out among its letters. */
-function firstWordWidth(line: Line): number {
+/** The width of the first word of a line (or a cell), from its first piece's width shared out among its letters. */
+function firstWordWidth(line: { pieces: Piece[] }): number {
   const piece = line.pieces[0]!;
   const text = piece.text.trimStart();
   const word = /^\S+/.exec(text)?.[0] ?? text;
