@@ -37,6 +37,7 @@ import { verifyRollupFigures, verifyStamps, verifyStatuses } from "./bench/verif
 //   --resolutions N    cascades in the data set: 3 (default: 42-NQ/TW, 57-NQ/TW, 68-NQ/TW) or 1 (42-NQ/TW only)
 //   --scale X          the share of communes with plans (default 1; 0.1 for a quick run on a shared machine)
 //   --only scan        only the scan round trip of the importer (scripts/bench/scan.ts; --fresh reads every page again)
+//   --psm N            with --only scan: Tesseract's page segmentation mode to measure (default: the engine's)
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -121,7 +122,11 @@ async function pageSubjects(adminUrl: string, base: string): Promise<PageSubject
 async function scanOnly() {
   const { measureScans, scanLines } = await import("./bench/scan");
   const started = Date.now();
-  const result = await measureScans({ fresh: flag("--fresh"), log });
+  const result = await measureScans({
+    fresh: flag("--fresh"),
+    psm: args.includes("--psm") ? option("--psm", 3) : undefined,
+    log,
+  });
   for (const line of scanLines(result)) console.log(line);
   if (flag("--misses")) for (const miss of result.misses) console.log(`  – ${miss}`);
   log(`Xong trong ${Math.round((Date.now() - started) / 1000)} s.`);

@@ -21,8 +21,8 @@ async function startScheduledWork() {
   const { logger } = await import("./server/log/logger");
   const { startJobs, runAtStart } = await import("./server/jobs/boss");
   const { notificationJobs } = await import("./features/notifications/jobs");
-  const { scanQueue } = await import("./features/import/ocr/scan-worker");
-  startJobs(notificationJobs, undefined, [scanQueue]).catch((error: unknown) =>
+  const { scanQueue, scanJobsPurge } = await import("./features/import/ocr/scan-worker");
+  startJobs([...notificationJobs, scanJobsPurge], undefined, [scanQueue]).catch((error: unknown) =>
     logger.error({ err: error }, "job queue did not start"),
   );
   await runAtStart(notificationJobs);

@@ -4,8 +4,8 @@ import path from "node:path";
 import { planDocumentSchema, type PlanDocument } from "../../src/features/plans/plan-document";
 import { compareExtraction, rate, type AccuracyReport, type Score } from "../../src/features/import/accuracy";
 import { extractText } from "../../src/features/import/extract-text";
-import { pdfPageCount, recognizeImage, renderPdfPage } from "../../src/features/import/ocr/engine";
-import { SCAN_DPI, scanPageOf, scanText, type ScanPage } from "../../src/features/import/ocr/scan-text";
+import { pdfPageCount, recognizeImage, renderPdfPage, SCAN_PSM } from "../../src/features/import/ocr/engine";
+import { SCAN_DPI, scanPagesOf, scanText, type ScanPage } from "../../src/features/import/ocr/scan-text";
 import daLat from "../../prisma/seed/plans/da-lat.json";
 import eaSup from "../../prisma/seed/plans/ea-sup.json";
 import sonLa from "../../prisma/seed/plans/son-la.json";
@@ -29,7 +29,8 @@ const CASES = [
   { base: "son-la-tinh-uy-ke-hoach-42-NQ-TW-2024", expected: sonLa },
 ] as const;
 
-type CachedPage = ScanPage & { ms: number };
+/** A page as Tesseract read it (its TSV, so that a change to the layout needs no OCR) and its time. */
+type CachedPage = { tsv: string; ms: number };
 
 export type ScanBenchResult = {
   pages: number;
@@ -39,7 +40,7 @@ export type ScanBenchResult = {
   misses: string[];
 };
 
-async function readPages(base: string, fresh: boolean, log: (line: string) => void) {
+async function readPages(base: string, fresh: boolean, psm: number, log: (line: string) => void) {
   await mkdir(path.join(CACHE, base), { recursive: true });
   const scan = path.join(CACHE, `${base}.scan-${SCAN_INPUT_DPI}.pdf`);
   if (fresh || !existsSync(scan))
@@ -48,20 +49,20 @@ async function readPages(base: string, fresh: boolean, log: (line: string) => vo
   const pages: ScanPage[] = [];
   const pageMs: number[] = [];
   for (let n = 1; n <= count; n++) {
-    const cached = path.join(CACHE, base, `p${n}-${SCAN_DPI}dpi.json`);
+    const cached = path.join(CACHE, base, `p${n}-${SCAN_DPI}dpi-psm${psm}.tsv.json`);
     if (!fresh && existsSync(cached)) {
-      pages.push(JSON.parse(await readFile(cached, "utf8")) as CachedPage);
+      pages.push(...scanPagesOf((JSON.parse(await readFile(cached, "utf8")) as CachedPage).tsv));
       continue;
     }
     const started = performance.now();
     const { image, dispose } = await renderPdfPage(scan, n, { dpi: SCAN_DPI });
     try {
       const page: CachedPage = {
-        ...scanPageOf(await recognizeImage(image)),
+        tsv: await recognizeImage(image, { psm }),
         ms: Math.round(performance.now() - started),
       };
       await writeFile(cached, JSON.stringify(page));
-      pages.push(page);
+      pages.push(...scanPagesOf(page.tsv));
       pageMs.push(page.ms);
       log(`${base}: trang ${n}/${count} trong ${(page.ms / 1000).toFixed(1)} s`);
     } finally {
@@ -78,7 +79,12 @@ const add = (a: Score, b: Score): Score => ({
   extra: a.extra + b.extra,
 });
 
-export async function measureScans(options: { fresh: boolean; log: (line: string) => void }): Promise<ScanBenchResult> {
+export async function measureScans(options: {
+  fresh: boolean;
+  /** Tesseract's page segmentation mode (the engine's own by default), to compare others. */
+  psm?: number;
+  log: (line: string) => void;
+}): Promise<ScanBenchResult> {
   const texts = await Promise.all(CASES.map((c) => readFile(path.join(FIXTURES, `${c.base}.md`), "utf8")));
   const result: ScanBenchResult = {
     pages: 0,
@@ -87,7 +93,7 @@ export async function measureScans(options: { fresh: boolean; log: (line: string
     misses: [],
   };
   for (const [i, { base, expected }] of CASES.entries()) {
-    const { pages, pageMs } = await readPages(base, options.fresh, options.log);
+    const { pages, pageMs } = await readPages(base, options.fresh, options.psm ?? SCAN_PSM, options.log);
     result.pages += pages.length;
     result.pageMs.push(...pageMs);
     const { text, uncertainWords } = scanText(pages);

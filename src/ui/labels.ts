@@ -32,6 +32,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   "plan.import": "Nhập kế hoạch từ văn bản",
   "import.scan.create": "Gửi bản quét để nhận dạng chữ",
   "import.scan.cancel": "Hủy nhận dạng bản quét",
+  "import.scan.purge": "Xóa lượt nhận dạng bản quét đã xong quá 7 ngày",
   "apiToken.create": "Tạo mã truy cập API",
   "apiToken.revoke": "Thu hồi mã truy cập API",
   "plan.createImplementing": "Tạo kế hoạch thực hiện",

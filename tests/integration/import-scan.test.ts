@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scope } from "../../src/server/db/scope";
 import { scanOfPdf } from "../../scripts/lib/scan-pdf";
+import { tiffOfPdf } from "../../scripts/lib/scan-tiff";
 import { createTestDatabase } from "./database";
 
 // A scanned plan read by OCR as a background job, end to end on the real database (row-level
@@ -33,10 +34,10 @@ describe("scans read by OCR as a job", () => {
     }
     throw new Error(`job ${id} did not get there in ${ms} ms: ${JSON.stringify(await row(id))}`);
   }
-  async function start(scope: Scope, pages: Buffer) {
+  async function start(scope: Scope, pages: Buffer, kind: "PDF" | "IMAGE" = "PDF") {
     const created = await jobs.createScanJob.execute(scope, {
-      fileName: "ke-hoach-quet.pdf",
-      kind: "PDF",
+      fileName: kind === "PDF" ? "ke-hoach-quet.pdf" : "ke-hoach-quet.tif",
+      kind,
       pagesTotal: 2,
       bytes: new Uint8Array(pages),
     });
@@ -112,6 +113,24 @@ describe("scans read by OCR as a job", () => {
     expect(plan.status).toBe("DRAFT");
   }, 300_000);
 
+  it("reads a two-page TIFF a page at a time, as a PDF", async () => {
+    const { tiffPageCount } = await import("../../src/features/import/ocr/tiff");
+    const tiff = await tiffOfPdf(PDF, 1, 2, 150);
+    expect(tiffPageCount(tiff)).toBe(2);
+    const id = await start(editor, tiff, "IMAGE");
+    const { job, seen } = await until(id, (j) => j.status === "DONE" || j.status === "FAILED", 240_000);
+    expect(job).toMatchObject({ status: "DONE", pagesDone: 2, pagesTotal: 2, error: null });
+    expect(seen.at(-1)).toBe(2);
+    const { readScanPages, scanText } = await import("../../src/features/import/ocr/scan-text");
+    const pages = readScanPages(job.pages);
+    expect(pages).toHaveLength(2);
+    // Each page read alone: the title is on the first only.
+    const texts = pages.map((p) => scanText([p] as typeof pages).text);
+    expect(texts[0]).toContain("KẾ HOẠCH");
+    expect(texts[1]).not.toContain("KẾ HOẠCH");
+    expect(texts[1]!.length).toBeGreaterThan(500);
+  }, 300_000);
+
   it("stops a scan cancelled while it is read, and keeps what the user may not see from another unit", async () => {
     const id = await start(editor, scan);
     await until(id, (j) => j.status === "RUNNING", 120_000);
@@ -147,6 +166,44 @@ describe("scans read by OCR as a job", () => {
     const audit = await db.adminDb.auditLog.findMany({ where: { entityId: id }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["import.scan.create", "import.scan.cancel"]);
   }, 180_000);
+
+  it("purges finished jobs older than a week, and only those", async () => {
+    const now = new Date();
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    const made: Record<string, string> = {};
+    for (const [name, status, finishedAt] of [
+      ["oldDone", "DONE", daysAgo(8)],
+      ["oldFailed", "FAILED", daysAgo(30)],
+      ["oldCancelled", "CANCELLED", daysAgo(7.5)],
+      ["recentDone", "DONE", daysAgo(6)],
+      ["stillQueued", "QUEUED", null],
+    ] as const) {
+      const created = await jobs.createScanJob.execute(editor, {
+        fileName: `${name}.pdf`,
+        kind: "PDF",
+        pagesTotal: 1,
+        bytes: new Uint8Array(scan),
+      });
+      if (created.status !== "ok") throw new Error(JSON.stringify(created));
+      made[name] = created.data.id;
+      await db.adminDb.importJob.update({ where: { id: created.data.id }, data: { status, finishedAt } });
+    }
+    // An old job still running (its process died) is not a finished one.
+    await db.adminDb.importJob.update({
+      where: { id: made.stillQueued! },
+      data: { status: "RUNNING", startedAt: daysAgo(9) },
+    });
+    const purged = await scoped.withJobScope((tx) => jobs.purgeFinishedScanJobs(tx, now));
+    expect(purged).toBe(3);
+    const left = await db.adminDb.importJob.findMany({ where: { id: { in: Object.values(made) } } });
+    expect(left.map((j) => j.fileName).sort()).toEqual(["recentDone.pdf", "stillQueued.pdf"]);
+    const audit = await db.adminDb.auditLog.findFirstOrThrow({ where: { action: "import.scan.purge" } });
+    expect(audit).toMatchObject({ userId: null, entityType: "ImportJob", after: { deleted: 3 } });
+    // A user's own transaction may not delete jobs (the row policy lets only the job do it).
+    const own = await scoped.withScope(editor, (tx) => tx.importJob.deleteMany({ where: { id: made.recentDone! } }));
+    expect(own).toEqual({ count: 0 });
+    await db.adminDb.importJob.deleteMany({ where: { id: { in: Object.values(made) } } });
+  });
 
   it("refuses a role without plans.edit, and bad input, creating nothing", async () => {
     const before = await db.adminDb.importJob.count();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { PlanDocument } from "@/features/plans/plan-document";
-import { DOUBT_MESSAGES, doubtfulName, markDoubtful, markUncertainWords, misreadFigure } from "./doubt";
+import type { DocumentIndicator, PlanDocument } from "@/features/plans/plan-document";
+import { DOUBT_MESSAGES, doubtfulName, markDoubtful, markNumbering, markUncertainWords, misreadFigure } from "./doubt";
 import type { Repair } from "./ocr-repair";
 import type { Extraction } from "./parse-document";
 
@@ -172,5 +172,63 @@ describe("marking what was read from words Tesseract doubted", () => {
     e.lines[2] = "3. Tỷ lệ hộ nghèo a giảm dưới 2%";
     markUncertainWords(e, ["a"]);
     expect(e.unclear).toEqual({});
+  });
+});
+
+describe("marking numbering that does not fit, on a scan", () => {
+  const item = (code: string, name: string, children: DocumentIndicator[] = [], isGroup = false) =>
+    ({ code, name, targets: {}, children, isGroup }) as unknown as DocumentIndicator;
+
+  it("marks a misread number, the items hung under it, one that does not continue its parent's, and a row without one under a sub-item", () => {
+    const e = extraction({
+      indicators: [
+        item(
+          "1",
+          "Ưu đãi người có công",
+          [
+            item("1.1", "Tỷ lệ hộ có mức sống khá", [item("-", "Lao động, việc làm và thị trường")]),
+            item("1.2", "Tỷ lệ hộ được hỗ trợ nhà"),
+          ],
+          true,
+        ),
+        item(
+          "2",
+          "Lao động",
+          [
+            item("2.1", "Tỷ lệ thất nghiệp chung"),
+            item("2h,", "Tỷ lệ thất nghiệp thành thị", [item("2.3", "Tỷ lệ việc làm phi chính thức")]),
+            item("2.4", "Tỷ lệ lao động nông nghiệp"),
+            item("3.1", "Chỉ số phát triển con người"),
+          ],
+          true,
+        ),
+      ],
+    });
+    markNumbering(e);
+    expect(e.unclear).toEqual({
+      "indicators.0.children.0.children.0": DOUBT_MESSAGES.unnumbered("1.1"),
+      "indicators.1.children.1": DOUBT_MESSAGES.misreadNumber("2h,"),
+      "indicators.1.children.1.children.0": DOUBT_MESSAGES.misplacedNumber("2.3", "2h,"),
+      "indicators.1.children.3": DOUBT_MESSAGES.misplacedNumber("3.1", "2"),
+    });
+  });
+
+  it("leaves well-numbered items, unnumbered lists and a mark already there alone", () => {
+    const e = extraction({
+      indicators: [
+        item(
+          "1",
+          "Kinh tế",
+          [item("1.1", "Tăng trưởng bình quân năm"), item("1.2", "Thu nhập bình quân đầu người")],
+          true,
+        ),
+        item("-", "Tỷ lệ hộ nghèo giảm hằng năm"),
+        item("a)", "Tỷ lệ trẻ em đi học đúng tuổi"),
+        item("2.x", "Tỷ lệ che phủ rừng đạt"),
+      ],
+    });
+    e.unclear["indicators.3"] = "đã có";
+    markNumbering(e);
+    expect(e.unclear).toEqual({ "indicators.3": "đã có" });
   });
 });

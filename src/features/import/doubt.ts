@@ -22,6 +22,12 @@ export const DOUBT_MESSAGES = {
   bareVerb: "Mục tiêu chỉ là một động từ chung (“đảm bảo”, “hoàn thành”): hãy ghi rõ mục tiêu",
   uncertainWord: (word: string) => `OCR không chắc chắn khi đọc “${word}” trên bản quét: hãy đối chiếu với văn bản gốc`,
   comparatorOrName: "“Tối thiểu”/“tối đa” đứng ngay sau tên: có thể là một phần của tên chỉ tiêu, hãy kiểm tra",
+  misreadNumber: (code: string) =>
+    `Số thứ tự “${code}” có dạng đọc sai từ bản quét: hãy kiểm tra số thứ tự và vị trí của chỉ tiêu`,
+  misplacedNumber: (code: string, parent: string) =>
+    `Số thứ tự “${code}” không thuộc mục “${parent}” mà nó được xếp vào: bản quét có thể bị đọc sót hoặc sai một số thứ tự, hãy kiểm tra vị trí của chỉ tiêu`,
+  unnumbered: (parent: string) =>
+    `Dòng không có số thứ tự được xếp dưới mục “${parent}”: có thể là một mục riêng mà bản quét bị đọc sót số thứ tự, hãy kiểm tra vị trí của chỉ tiêu`,
 } as const;
 
 type Flat = { path: string; indicator: DocumentIndicator };
@@ -116,4 +122,46 @@ export function markUncertainWords(extraction: Extraction, words: readonly strin
     const word = here.find((w) => nameTokens.has(w));
     if (word && !unclear[path]) unclear[path] = DOUBT_MESSAGES.uncertainWord(word);
   }
+}
+
+const NUMBER = /^\d{1,3}(?:\.\d{1,3})*\.?$/;
+const numbered = (code: string | null | undefined) => Boolean(code && NUMBER.test(code));
+const stem = (code: string) => code.replace(/\.$/, "");
+
+/**
+ * Marks, on a scan, the items whose numbering does not fit where they were put (issue 17 part 2):
+ * Tesseract misses or misreads a row's number ("2.2" read "2h,", a group's "3" not read at all),
+ * and the parser then hangs the rows after it under the wrong item, with names and targets that
+ * look right. Among items numbered with digits: one whose number has letters or stray signs in it
+ * ("2h,", "3:11", "S.4"), one under an item whose number is such, and one whose number does not
+ * continue its parent's ("3.1" under "2.2") where most of its siblings' do; and an item without a
+ * number under a numbered one of the second level ("1.1": a group title whose number was missed
+ * lands there; a true part of an indicator, "Thành thị", is marked too, to be looked at once).
+ */
+export function markNumbering(extraction: Extraction): void {
+  const { unclear } = extraction;
+  const walk = (list: DocumentIndicator[], prefix: string, parent: DocumentIndicator | null) => {
+    const codes = list.map((i) => i.code?.trim() ?? "");
+    const digits = codes.filter(numbered).length;
+    const malformed = (code: string) =>
+      digits >= 2 && code !== "" && code !== "-" && /\d/.test(code) && !numbered(code);
+    const parentCode = parent?.code?.trim() ?? "";
+    const continues = (code: string) => stem(code).startsWith(`${stem(parentCode)}.`);
+    const continuing = numbered(parentCode) ? codes.filter((c) => numbered(c) && continues(c)).length : 0;
+    list.forEach((indicator, i) => {
+      const path = `${prefix}.${i}`;
+      const code = codes[i]!;
+      let message: string | null = null;
+      if (malformed(code)) message = DOUBT_MESSAGES.misreadNumber(code);
+      else if (numbered(code) && parent && !numbered(parentCode) && /\d/.test(parentCode))
+        message = DOUBT_MESSAGES.misplacedNumber(code, parentCode);
+      else if (numbered(code) && numbered(parentCode) && !continues(code) && continuing * 2 > digits)
+        message = DOUBT_MESSAGES.misplacedNumber(code, parentCode);
+      else if ((code === "" || code === "-") && numbered(parentCode) && parentCode.includes("."))
+        message = DOUBT_MESSAGES.unnumbered(parentCode);
+      if (message && !indicator.isGroup && !unclear[path]) unclear[path] = message;
+      walk(indicator.children ?? [], `${path}.children`, indicator);
+    });
+  };
+  walk(extraction.document.indicators, "indicators", null);
 }

@@ -1,4 +1,4 @@
-import { markDoubtful, markUncertainWords } from "./doubt";
+import { markDoubtful, markNumbering, markUncertainWords } from "./doubt";
 import { looksLikeOcr, repairOcrText, type Repair } from "./ocr-repair";
 import { buildVocabulary } from "./ocr-vocabulary";
 import { extractPlan, type ExtractOptions, type Extraction } from "./parse-document";
@@ -29,10 +29,18 @@ export function extractText(text: string, options: TextOptions = {}): Extraction
     markDoubtful(extraction);
     return extraction;
   }
-  const repaired = repairOcrText(text, buildVocabulary(vocabulary), new Set(disabledRepairs));
+  const repaired = repairOcrText(
+    text,
+    buildVocabulary(vocabulary),
+    new Set(disabledRepairs),
+    scan ? { doubted: new Set(scan.uncertainWords.map((w) => w.normalize("NFC"))) } : {},
+  );
   const extraction = extractPlan(repaired.text, extractOptions);
   markDoubtful(extraction, repaired.repairs);
-  if (scan) markUncertainWords(extraction, scan.uncertainWords);
+  if (scan) {
+    markUncertainWords(extraction, scan.uncertainWords);
+    markNumbering(extraction);
+  }
   if (repaired.repairs.length)
     extraction.warnings.push(
       `Văn bản có vẻ là kết quả OCR: đã sửa ${repaired.repairs.filter((r) => r.applied).length} chỗ (chữ bị đọc thành số, dấu tiếng Việt, cột bị ghép). Xem “Bản đã sửa” bên cạnh bản gốc; mỗi chỗ sửa có thể bỏ.`,

@@ -50,6 +50,15 @@ describe("repairing OCR text", () => {
     expect(repaired("chu tri tharn muu").text).toBe("chủ trì tham mưu");
   });
 
+  it("on a scan, repairs as words only those Tesseract doubted; numbers and glued digits still", () => {
+    // "Pang" is a word Tesseract was sure of here: kept; "tharn" it doubted: repaired.
+    const scan = repairOcrText("Trung ương Pang tharn ty 1€ năm 20630", vocabulary, new Set(), {
+      doubted: new Set(["tharn"]),
+    });
+    expect(scan.text).toBe("Trung ương Pang tham ty lệ năm 2030");
+    expect(scan.repairs.map((r) => r.original)).toEqual(["tharn", "1€", "20630"]);
+  });
+
   it("leaves numbers that are whole tokens, document numbers and abbreviations alone", () => {
     const result = repaired("Hoan thanh 04 du an, khoang 14,8 ha; 42-NQ/TW; UBND; 95%");
     expect(result.text).toBe("Hoàn thành 04 dự án, khoảng 14,8 ha; 42-NQ/TW; UBND; 95%");

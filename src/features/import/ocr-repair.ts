@@ -119,6 +119,14 @@ export function repairOcrText(
   text: string,
   vocabulary: Vocabulary,
   disabled: ReadonlySet<number> = new Set(),
+  options: {
+    /**
+     * A scan read by Tesseract's Vietnamese model: its words come with their marks, and a word it
+     * was sure of is kept as read (a word the vocabulary happens not to know, "kênh", is not made
+     * the known word an edit away, "kinh"). Only the words it doubted are repaired as words.
+     */
+    doubted?: ReadonlySet<string>;
+  } = {},
 ): RepairResult {
   const repairs: Repair[] = [];
   const years = knownYears(text);
@@ -158,7 +166,11 @@ export function repairOcrText(
         const m = /^([("“'[*_]*)(.*?)([)"”'\].,;:!?*_]*)$/u.exec(token)!;
         const [, lead, core, trail] = m;
         if (!core) return token;
-        const found = /^\d[\d.,]*$/.test(core) ? repairNumber(core, years) : repairWord(core, previousKey, vocabulary);
+        const sure = options.doubted !== undefined && !options.doubted.has(core) && !options.doubted.has(token);
+        const found = /^\d[\d.,]*$/.test(core)
+          ? repairNumber(core, years)
+          : (repairWord(core, previousKey, vocabulary) ?? null);
+        if (found?.kind === "word" && sure) return token;
         const key = fold(found && found.kind !== "number" ? found.replacement : core);
         const keep = !found || !note(found, core, line);
         // Punctuation breaks the context, as when the vocabulary was built.

@@ -10,7 +10,10 @@ import { fold, isAllCaps } from "./text";
 //     listed at the end as "Chú thích n: …", and their marks in the text dropped, so that they
 //     neither become tasks nor cut a paragraph that runs on to the next page;
 //   - tables (three columns or more, from the gaps between pieces) become one line per row with
-//     the cells separated by tabs, a cell wrapped over several lines kept whole;
+//     the cells separated by tabs, a cell wrapped over several lines kept whole; a row whose first
+//     cell is empty (an OCR that missed the row's number) is told by its other cells;
+//   - on a scan: a page number misread as letters is dropped where the other pages have theirs, and
+//     a "word" far taller than the text (a column of marks read as one) stretches no line;
 //   - paragraphs are put back together: lines joined, "81-" + "CTr/TU" joined without a space, a
 //     new paragraph at a numbering, a label, a short last line, a wider gap or an indent;
 //     centred lines (headers, titles) joined among themselves.
@@ -25,6 +28,8 @@ export type Piece = {
   height: number;
   /** Tesseract's confidence, 0–100; absent for a text layer. */
   confidence?: number;
+  /** Whether the OCR doubted it, where the reader decides (else: a confidence below UNCERTAIN_BELOW). */
+  uncertain?: boolean;
 };
 
 export type LaidPage = { width: number; height: number; pieces: Piece[] };
@@ -57,7 +62,12 @@ function median(values: number[]): number {
 }
 
 function groupLines(pieces: Piece[]): Line[] {
-  const sorted = pieces.filter((p) => p.text.trim()).sort((a, b) => a.y - b.y || a.x - b.x);
+  const kept = pieces.filter((p) => p.text.trim());
+  // A piece far taller than the text (marks in a column that the OCR read as one "word") would
+  // stretch a line over the next ones: it is placed by its top, after the others, and stretches
+  // nothing.
+  const tallAbove = median(kept.map((p) => p.height)) * 2.5;
+  const sorted = kept.filter((p) => p.height <= tallAbove).sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: Line[] = [];
   for (const piece of sorted) {
     const centre = piece.y + piece.height / 2;
@@ -89,9 +99,33 @@ function groupLines(pieces: Piece[]): Line[] {
         height: piece.height,
       });
   }
+  for (const piece of kept.filter((p) => p.height > tallAbove)) {
+    // Its line is the one whose top is nearest its top, if one is within a line's height.
+    const height = tallAbove / 2.5;
+    let home: Line | undefined;
+    for (const line of lines)
+      if (
+        Math.abs(line.top - piece.y) < height &&
+        (!home || Math.abs(line.top - piece.y) < Math.abs(home.top - piece.y))
+      )
+        home = line;
+    if (home) home.pieces.push(piece);
+    else {
+      const at = lines.findIndex((line) => line.top > piece.y);
+      const line = {
+        pieces: [piece],
+        top: piece.y,
+        bottom: piece.y + height,
+        left: piece.x,
+        right: piece.x + piece.width,
+        height,
+      };
+      lines.splice(at < 0 ? lines.length : at, 0, line);
+    }
+  }
   for (const line of lines) {
     line.pieces.sort((a, b) => a.x - b.x);
-    line.height = median(line.pieces.map((p) => p.height));
+    line.height = median(line.pieces.filter((p) => p.height <= tallAbove).map((p) => p.height)) || tallAbove / 2.5;
   }
   return lines;
 }
@@ -157,6 +191,18 @@ function marginLines(pages: { lines: Line[]; height: number }[]): Set<Line> {
   }
   const needed = Math.max(2, Math.ceil(pages.length / 2));
   for (const { line, key } of edges) if (key.length > 3 && (counts.get(key) ?? 0) >= needed) drop.add(line);
+  // A page number the OCR misread ("11" read "dại"): a short word alone where the other pages have
+  // their numbers.
+  const numbers = [...drop].filter((line) => PAGE_NUMBER.test(fold(joinPieces(line.pieces, line.height, null))));
+  for (const { line } of edges) {
+    if (drop.has(line) || line.pieces.length > 1 || line.pieces[0]!.text.trim().length > 4) continue;
+    const near = numbers.filter(
+      (n) =>
+        Math.abs(n.top - line.top) < n.height &&
+        Math.abs((n.left + n.right) / 2 - (line.left + line.right) / 2) < n.height * 2,
+    ).length;
+    if (near >= Math.max(2, needed - 1)) drop.add(line);
+  }
   return drop;
 }
 
@@ -214,13 +260,32 @@ function tableRows(rows: Row[], height: number): Emitted[] {
     out.push({ text: texts.join("\t"), uncertain: cells.flat(2).filter(uncertainPiece) });
     cells = null;
   };
+  let above = new Map<number, Segment>();
   for (const row of rows) {
     const placed = row.segments.map((s) => ({ column: columnOf(s), segment: s }));
-    if (!cells || placed.some((p) => p.column === 0)) {
+    const here = new Map(placed.map((p) => [p.column, p.segment]));
+    const filled = (column: number) => cells !== null && cells[column]!.length > 0;
+    // A row whose first cell is empty (or whose number the OCR missed) still starts a new row where
+    // the line has text in the second column and a later column, already filled for this row,
+    // takes up again after lines without it: a cell wrapped over lines runs on, it does not resume.
+    const resumes = here.has(1) && placed.some(({ column }) => column >= 2 && filled(column) && !above.has(column));
+    // Or where the second column's text above ended short of its cell's edge (the first word of
+    // this line would have fitted there) and this line starts with a capital: a new item, not the
+    // rest of a wrapped name.
+    const name = here.get(1);
+    const before = above.get(1);
+    const ended =
+      filled(1) &&
+      name !== undefined &&
+      before !== undefined &&
+      /^\p{Lu}/u.test(name.pieces[0]!.text.trim()) &&
+      columns[1]!.right - before.right > firstWordWidth(name) + height * 0.5;
+    if (!cells || here.has(0) || resumes || ended) {
       flush();
       cells = columns.map(() => []);
     }
     for (const { column, segment } of placed) cells![column]!.push(segment.pieces);
+    above = here;
   }
   flush();
   return out;
@@ -228,10 +293,10 @@ function tableRows(rows: Row[], height: number): Emitted[] {
 
 const atColumn = (columns: number[], x: number, height: number) => columns.some((c) => Math.abs(c - x) < height * 0.35);
 
-const uncertainPiece = (p: Piece) => p.confidence !== undefined && p.confidence < UNCERTAIN_BELOW;
+const uncertainPiece = (p: Piece) => p.uncertain ?? (p.confidence !== undefined && p.confidence < UNCERTAIN_BELOW);
 
-/** The width of a line's first word, from its first piece's width shared out among its letters. */
-function firstWordWidth(line: Line): number {
+/** The width of the first word of a line (or a cell), from its first piece's width shared out among its letters. */
+function firstWordWidth(line: { pieces: Piece[] }): number {
   const piece = line.pieces[0]!;
   const text = piece.text.trimStart();
   const word = /^\S+/.exec(text)?.[0] ?? text;

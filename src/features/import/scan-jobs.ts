@@ -187,3 +187,29 @@ export async function readFinishedScan(
   });
   return { fileName: done.fileName, outcome };
 }
+
+/**
+ * Finished jobs are kept a week (the user may come back to the review screen from the address),
+ * then deleted by the daily job (scan-worker.ts): their pages of words are of no use once the plan is
+ * imported, and a job left unread holds its words forever otherwise. Jobs still waiting or running
+ * are never touched. Recorded in the audit trail as the job's. Returns how many were deleted.
+ */
+export const FINISHED_SCAN_RETENTION_DAYS = 7;
+
+export async function purgeFinishedScanJobs(db: ScopedDb, now: Date = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - FINISHED_SCAN_RETENTION_DAYS * 86_400_000);
+  const { count } = await db.importJob.deleteMany({
+    where: { status: { in: ["DONE", "FAILED", "CANCELLED"] }, finishedAt: { lt: before } },
+  });
+  if (count > 0)
+    await db.auditLog.create({
+      data: {
+        userId: null,
+        action: "import.scan.purge",
+        entityType: "ImportJob",
+        entityId: "*",
+        after: { deleted: count, finishedBefore: before.toISOString() },
+      },
+    });
+  return count;
+}

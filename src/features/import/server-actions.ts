@@ -17,10 +17,11 @@ import type { Extraction } from "./parse-document";
 import { repairVocabulary, suggestParents, type ParentSuggestion } from "./queries";
 import type { ReadJob } from "./read-document";
 import { looksLikeImage, MAX_ANY_UPLOAD_BYTES, READ_MESSAGES, type UploadFormat } from "./read-file";
-import { PDF_MESSAGES } from "./read-pdf";
+import { MAX_PDF_PAGES, PDF_MESSAGES } from "./read-pdf";
 import { readInWorker } from "./read-in-worker";
 import { ocrAvailability, pdfPageCount } from "./ocr/engine";
 import { SCAN_QUEUE } from "./ocr/scan-worker";
+import { tiffPageCount } from "./ocr/tiff";
 import { cancelScanJob, createScanJob, readFinishedScan, scanJobView, type ScanJobView } from "./scan-jobs";
 
 // The "use server" entry points of the importer. Reading a file writes nothing, so it is a plain
@@ -143,7 +144,8 @@ async function startScan(scope: Scope, name: string, bytes: Uint8Array, kind: "P
       status: "error",
       message: `${availability.message}. Trong khi chờ, tệp Word, PDF có chữ, Markdown và văn bản vẫn nhập được bình thường.`,
     };
-  let pagesTotal = 1;
+  // An image is one page, except a TIFF of several (a scanner's or a fax's), counted from its header.
+  let pagesTotal = kind === "IMAGE" ? (tiffPageCount(bytes, MAX_PDF_PAGES) ?? 1) : 1;
   if (kind === "PDF") {
     const dir = await mkdtemp(path.join(os.tmpdir(), "kehoach-upload-"));
     try {

@@ -4,7 +4,6 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { readTsv, type OcrPage } from "./tsv";
 
 // Scanned plans read by Debian's Tesseract with its Vietnamese model, pages rendered by poppler's
 // pdftoppm (issue 17, part 2). Both are system programs that `.ci/run` installs; where they are
@@ -77,16 +76,34 @@ export async function renderPdfPage(
 }
 
 /**
- * One image read by Tesseract (Vietnamese model, automatic page layout), as lines of words with
- * their confidence. One thread: the server has other work, and Tesseract's own threads slow it down
- * on two cores rather than speed it up.
+ * Tesseract's page segmentation mode: 3, its automatic layout. The words' boxes are what the
+ * importer uses, not Tesseract's reading order (scan-text.ts lays them out).
  */
-export async function recognizeImage(image: string, options: { signal?: AbortSignal } = {}): Promise<OcrPage> {
-  const { stdout } = await run("tesseract", [image, "stdout", "-l", "vie", "--psm", "3", "tsv"], {
+export const SCAN_PSM = 3;
+
+/**
+ * One image read by Tesseract (Vietnamese model, automatic page segmentation), as its TSV: every
+ * word with its box and confidence (tsv.ts reads it; page-layout.ts puts the words in reading
+ * order). The raw TSV is what is returned so that a page read once can be laid out again without
+ * reading it again (the accuracy bench keeps it). One thread: the server has other work, and
+ * Tesseract's own threads slow it down on two cores rather than speed it up.
+ */
+export async function recognizeImage(
+  image: string,
+  options: {
+    signal?: AbortSignal;
+    psm?: number;
+    /** The page (from 0) of a multi-page image (a TIFF) to read alone; all pages without it. */
+    page?: number;
+  } = {},
+): Promise<string> {
+  const psm = String(options.psm ?? SCAN_PSM);
+  const page = options.page === undefined ? [] : ["-c", `tessedit_page_number=${options.page}`];
+  const { stdout } = await run("tesseract", [image, "stdout", "-l", "vie", "--psm", psm, ...page, "tsv"], {
     timeout: 300_000,
     maxBuffer: 64 * 1024 * 1024,
     signal: options.signal,
     env: { ...process.env, OMP_THREAD_LIMIT: "1" },
   });
-  return readTsv(stdout);
+  return stdout;
 }

@@ -4,13 +4,15 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { withJobScope } from "@/server/db/scoped";
-import type { QueueDefinition } from "@/server/jobs/boss";
+import type { JobDefinition, QueueDefinition } from "@/server/jobs/boss";
 import { logger } from "@/server/log/logger";
 import { OCR_INSTALL_HINT, ocrAvailability, recognizeImage, renderPdfPage } from "./engine";
-import { readScanPages, SCAN_DPI, scanPageOf, type ScanPage } from "./scan-text";
+import { purgeFinishedScanJobs } from "../scan-jobs";
+import { hasWordBoxes, readScanPages, SCAN_DPI, scanPagesOf, type ScanPage } from "./scan-text";
 
 // The OCR job's worker (ADR 0032): one scan, page by page. Each page is rendered by pdftoppm (an
-// image is read as it is) and read by Tesseract; after each page its text and doubtful words, and
+// image is read as it is) and read by Tesseract; after each page its words with their boxes and
+// confidence (laid out into text only at the end, scan-text.ts), and
 // the count of pages done, are written to the job's row, which is what the import page polls. The
 // user cancels by setting the row's status; the worker looks before each page and, while a page is
 // being read, every CANCEL_POLL_MS, aborting pdftoppm or Tesseract through the AbortSignal. A job
@@ -67,13 +69,18 @@ export async function runScanJob(id: string, options: { dpi?: number } = {}): Pr
     return (await finish(id, "FAILED", SCAN_MESSAGES.missing)) ? "failed" : "cancelled";
 
   const dir = await mkdtemp(path.join(os.tmpdir(), "kehoach-scan-"));
-  const pages: ScanPage[] = readScanPages(job.pages).slice(0, job.pagesTotal);
+  // A job handed out again resumes after its pages; one begun before the words' boxes were kept
+  // (its pages are text) is read again from the start.
+  const stored = readScanPages(job.pages);
+  const pages: ScanPage[] = hasWordBoxes(stored) ? stored.slice(0, job.pagesTotal) : [];
   try {
     const input = path.join(dir, job.kind === "PDF" ? "scan.pdf" : "scan.img");
     await writeFile(input, job.file);
     for (let page = pages.length + 1; page <= job.pagesTotal; page++) {
       if (await isCancelled(id)) throw new Cancelled();
-      pages.push(await readPage(id, input, job.kind, page, options.dpi ?? SCAN_DPI));
+      // An image of several pages (a TIFF) is read a page at a time, as a PDF is.
+      const image = job.kind === "PDF" ? null : { page: job.pagesTotal > 1 ? page - 1 : undefined };
+      pages.push(...(await readPage(id, input, image, page, options.dpi ?? SCAN_DPI)));
       const { count } = await withJobScope((db) =>
         db.importJob.updateMany({
           where: { id, status: "RUNNING" },
@@ -93,7 +100,13 @@ export async function runScanJob(id: string, options: { dpi?: number } = {}): Pr
 }
 
 /** One page, read while watching for a cancel (which aborts the program that is running). */
-async function readPage(id: string, input: string, kind: "PDF" | "IMAGE", page: number, dpi: number) {
+async function readPage(
+  id: string,
+  input: string,
+  image: { page: number | undefined } | null,
+  page: number,
+  dpi: number,
+) {
   const controller = new AbortController();
   const watch = setInterval(() => {
     isCancelled(id).then(
@@ -101,10 +114,11 @@ async function readPage(id: string, input: string, kind: "PDF" | "IMAGE", page: 
       () => undefined,
     );
   }, CANCEL_POLL_MS);
-  const rendered =
-    kind === "PDF" ? await renderPdfPage(input, page, { dpi, signal: controller.signal }).catch(rethrow) : null;
+  const rendered = image ? null : await renderPdfPage(input, page, { dpi, signal: controller.signal }).catch(rethrow);
   try {
-    return scanPageOf(await recognizeImage(rendered?.image ?? input, { signal: controller.signal }));
+    return scanPagesOf(
+      await recognizeImage(rendered?.image ?? input, { signal: controller.signal, page: image?.page }),
+    );
   } catch (error) {
     return rethrow(error);
   } finally {
@@ -130,4 +144,11 @@ export const scanQueue: QueueDefinition = {
     if (!parsed.success) return "skipped";
     return runScanJob(parsed.data.importJobId);
   },
+};
+
+/** The daily purge of finished jobs older than a week (scan-jobs.ts), with the scheduled jobs. */
+export const scanJobsPurge: JobDefinition = {
+  name: "import-ocr-purge",
+  cron: "45 2 * * *",
+  run: () => withJobScope((db) => purgeFinishedScanJobs(db)),
 };
