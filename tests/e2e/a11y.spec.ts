@@ -69,7 +69,16 @@ async function focusShown(page: Page) {
     const ring = style.boxShadow !== "none";
     return {
       tag: element.tagName,
-      name: element.getAttribute("aria-label") ?? element.textContent?.trim() ?? "",
+      // The grid's inputs are named by reference (aria-labelledby: the column's header and the row's name).
+      name:
+        element.getAttribute("aria-label") ??
+        element
+          .getAttribute("aria-labelledby")
+          ?.split(" ")
+          .map((id) => document.getElementById(id)?.textContent?.trim())
+          .join(" ") ??
+        element.textContent?.trim() ??
+        "",
       shown: outline || ring,
     };
   });

@@ -7,12 +7,11 @@ import { ActionForm } from "@/ui/form";
 import { inputStyle } from "@/ui/input-style";
 import { setIndicatorAggregationAction } from "./server-actions";
 
+/** A measurable indicator (groups are left out by the page), named as the lists show it ("1.2. Tỷ lệ hộ nghèo"). */
 export type AggregationRow = {
   id: string;
-  code: string;
-  name: string;
+  label: string;
   version: number;
-  isGroup: boolean;
   aggregation: Aggregation;
   aggregationWeightId: string | null;
 };
@@ -24,7 +23,7 @@ export type AggregationRow = {
  */
 export function AggregationForm({ planId, indicators }: { planId: string; indicators: AggregationRow[] }) {
   const [state, formAction, pending] = useActionState(setIndicatorAggregationAction, { status: "idle" });
-  const measurable = indicators.filter((i) => !i.isGroup);
+  const measurable = indicators;
   const sent = state.status === "error" ? state.values : {};
   const [chosenId, setChosenId] = useState(sent.indicatorId ?? measurable[0]?.id ?? "");
   const chosen = measurable.find((i) => i.id === chosenId) ?? measurable[0];
@@ -40,7 +39,6 @@ export function AggregationForm({ planId, indicators }: { planId: string; indica
     setAggregation(next?.aggregation ?? "NONE");
     setWeightId(next?.aggregationWeightId ?? "");
   };
-  const label = (i: AggregationRow) => `${i.code ? `${i.code}. ` : ""}${i.name}`;
 
   return (
     <ActionForm
@@ -65,7 +63,7 @@ export function AggregationForm({ planId, indicators }: { planId: string; indica
           >
             {measurable.map((i) => (
               <option key={i.id} value={i.id}>
-                {label(i)}
+                {i.label}
               </option>
             ))}
           </select>
@@ -107,7 +105,7 @@ export function AggregationForm({ planId, indicators }: { planId: string; indica
                 .filter((i) => i.id !== chosen.id)
                 .map((i) => (
                   <option key={i.id} value={i.id}>
-                    {label(i)}
+                    {i.label}
                   </option>
                 ))}
             </select>

@@ -107,52 +107,43 @@ export function IndicatorTable({ indicators, hasParent }: { indicators: Indicato
               ))}
             </tr>
           </thead>
-          <tbody>
+          {/* The body's look is in indicator-table.css: written once, not in each cell of the HTML
+              and again in the RSC payload that repeats this server-rendered table (issue 18 part 4). */}
+          <tbody className="plan-indicators">
             {rows.map(({ item, depth }) => (
               <tr
                 key={item.id}
-                className={`border-t border-stone-100 align-top ${item.isGroup ? "bg-stone-50 font-semibold" : ""}`}
+                className={item.isGroup ? "group-row" : undefined}
                 data-testid={`indicator-${item.code}`}
               >
-                <td className="px-3 py-2 tabular-nums">{item.code}</td>
-                <td className="px-3 py-2" style={{ paddingLeft: `${0.75 + depth * 1}rem` }}>
+                <td>{item.code}</td>
+                <td style={{ paddingLeft: `${0.75 + depth * 1}rem` }}>
                   {item.name}
                   {item.isGroup ? null : <AssessedAs indicator={item} />}
                   {item.markedAsFromParent ? (
-                    <span
-                      className="ml-1 text-xs font-normal text-stone-500"
-                      title="Chỉ tiêu có trong văn bản cấp trên"
-                    >
+                    <span className="from-parent" title="Chỉ tiêu có trong văn bản cấp trên">
                       (X)
                     </span>
                   ) : null}
                 </td>
-                <td className="px-3 py-2">{item.unit ?? ""}</td>
+                <td>{item.unit ?? ""}</td>
                 {MILESTONES.map((year) => {
                   const own = targetText(item.targets, year);
                   const parent = hasParent && item.derivedFrom ? targetText(item.derivedFrom.targets, year) : "";
                   return (
-                    <td key={year} className="px-3 py-2 text-center">
-                      <span>{own || (item.isGroup ? "" : "—")}</span>
+                    <td key={year}>
+                      {own || (item.isGroup ? "" : "—")}
                       {parent ? (
-                        <span
-                          className="block text-xs font-normal text-stone-500"
-                          title="Chỉ tiêu của kế hoạch cấp trên"
-                        >
+                        <span className="parent-target" title="Chỉ tiêu của kế hoạch cấp trên">
                           cấp trên: {parent}
                         </span>
                       ) : null}
                     </td>
                   );
                 })}
-                {actualYears.map((year) => {
-                  const actual = item.actuals.find((a) => a.year === year);
-                  return (
-                    <td key={year} className="px-3 py-2 text-center tabular-nums">
-                      {actual ? actual.text : ""}
-                    </td>
-                  );
-                })}
+                {actualYears.map((year) => (
+                  <td key={year}>{item.actuals.find((a) => a.year === year)?.text ?? ""}</td>
+                ))}
               </tr>
             ))}
           </tbody>

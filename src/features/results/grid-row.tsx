@@ -4,7 +4,6 @@ import { memo } from "react";
 import type { IndicatorStatus } from "@/domain/indicator-status";
 import { describeTarget, parseTarget } from "@/domain/target-notation";
 import { Badge } from "@/ui/badge";
-import { inputStyle } from "@/ui/input-style";
 import { indicatorStatusLook } from "@/ui/statuses";
 import type { CellReading } from "./cell";
 import { CHOOSABLE, COLUMNS, type Draft, type Saved, type TextColumn } from "./grid-model";
@@ -67,85 +66,63 @@ function GridRowView({
           reading.text === "" ? null : { value: reading.value, qualitativeStatus: null },
         )
       : (saved?.status ?? null);
-  const errorId = `loi-${row.id}`;
-  const compareId = `so-sanh-${row.id}`;
+  // Ids by the row's place, not its 36-character id: they are written several times a row.
+  const errorId = `loi-${index}`;
+  const compareId = `so-sanh-${index}`;
   const compare = compareLine(row);
   const describedBy = [compare ? compareId : null, error ? errorId : null].filter(Boolean).join(" ");
-  const input = (column: TextColumn, label: string, extra = "") => (
+  // "Ghi chú — 1.1 Tỷ lệ hộ nghèo": the column's header, a dash and the row's code and name, named
+  // by reference rather than written out in each of the row's three inputs.
+  const labelledBy = (column: number) =>
+    `${GRID_IDS.header(column)} ${GRID_IDS.dash} ${GRID_IDS.code(index)} ${GRID_IDS.name(index)}`;
+  const input = (column: TextColumn) => (
     <input
       {...(column === "text" && error ? { "aria-invalid": true } : {})}
       {...(column === "text" && describedBy ? { "aria-describedby": describedBy } : {})}
+      aria-labelledby={labelledBy(COLUMNS.indexOf(column))}
       data-row={index}
       data-col={COLUMNS.indexOf(column)}
       value={draft[column]}
       onChange={(e) => events.onUpdate(row.id, { [column]: e.target.value })}
       onKeyDown={(e) => events.onKeyDown(e, index, COLUMNS.indexOf(column))}
       onPaste={(e) => events.onPaste(e, index, column)}
-      aria-label={`${label} — ${row.code} ${row.name}`}
-      className={`${inputStyle.cell} ${extra}`}
       autoComplete="off"
     />
   );
   const chosen = indicatorStatusLook[saved?.qualitativeStatus ?? "NO_DATA"];
-  // Below 768 px the row is a card: name across, the targets side by side, the input full width,
-  // each value with its own small label (the header row is hidden), so entry works at 390 px.
+  // The look of every cell, and the column names shown above each value below 768 px where the row is
+  // a card, are in results-grid.css.
   return (
-    <tr
-      className={`border-t border-stone-100 align-top max-md:grid max-md:grid-cols-2 max-md:gap-x-2 max-md:py-2 ${dirty ? "bg-amber-50/60" : ""}`}
-      data-testid={`result-${row.code}`}
-    >
-      <td className="px-2 py-2 tabular-nums max-md:hidden">{row.code}</td>
-      <td className="px-2 py-2 max-md:col-span-2 max-md:!pl-2" style={{ paddingLeft: `${0.5 + row.depth}rem` }}>
-        <span className="font-semibold tabular-nums md:hidden">{row.code} </span>
-        {row.name}
-        {row.unit ? <span className="text-stone-500 md:hidden"> ({row.unit})</span> : null}
-        {row.direction === "LOWER_BETTER" ? (
-          <span className="ml-1 text-xs text-stone-500">↓ càng thấp càng tốt</span>
-        ) : null}
+    <tr className={dirty ? "row dirty" : "row"} data-testid={`result-${row.code}`}>
+      <td id={GRID_IDS.code(index)}>{row.code}</td>
+      <td style={{ paddingLeft: `${0.5 + row.depth}rem` }}>
+        <span className="narrow code">{`${row.code} `}</span>
+        <span id={GRID_IDS.name(index)}>{row.name}</span>
+        {row.unit ? <span className="narrow unit">{` (${row.unit})`}</span> : null}
+        {row.direction === "LOWER_BETTER" ? <span className="aside">↓ càng thấp càng tốt</span> : null}
         {saved?.isIllustrative ? (
           <span className="ml-1">
             <Badge tone="amber">minh họa</Badge>
           </span>
         ) : null}
       </td>
-      <td className="px-2 py-2 text-stone-600 max-md:hidden">{row.unit ?? ""}</td>
-      <td className="px-2 py-2 text-center max-md:py-1 max-md:text-left" title={targetTitle(row.target2025)}>
-        <MobileLabel>Mục tiêu 2025: </MobileLabel>
-        {row.target2025 || "—"}
+      <td>{row.unit ?? ""}</td>
+      <td title={targetTitle(row.target2025)}>{row.target2025 || "—"}</td>
+      <td title={targetTitle(row.target2030)}>{row.target2030 || "—"}</td>
+      <td>
+        {canEdit ? input("text") : <span className="tabular-nums">{saved?.text || "—"}</span>}
+        {compare ? (
+          <span {...(canEdit ? { id: compareId } : {})} className="hint" data-testid="compare">
+            {compare}
+          </span>
+        ) : null}
+        {canEdit && error ? (
+          <span id={errorId} className="hint error" data-testid="cell-error">
+            {error}
+          </span>
+        ) : null}
       </td>
-      <td className="px-2 py-2 text-center max-md:py-1 max-md:text-left" title={targetTitle(row.target2030)}>
-        <MobileLabel>Mục tiêu 2030: </MobileLabel>
-        {row.target2030 || "—"}
-      </td>
-      <td className="px-2 py-1 max-md:col-span-2">
-        <MobileLabel>Thực hiện {year}</MobileLabel>
-        {canEdit ? (
-          <>
-            {input("text", `Thực hiện ${year}`, "tabular-nums max-md:text-base")}
-            {compare ? (
-              <span id={compareId} className="mt-0.5 block text-xs text-stone-600" data-testid="compare">
-                {compare}
-              </span>
-            ) : null}
-            {error ? (
-              <span id={errorId} className="mt-0.5 block text-xs text-red-700" data-testid="cell-error">
-                {error}
-              </span>
-            ) : null}
-          </>
-        ) : (
-          <>
-            <span className="tabular-nums">{saved?.text || "—"}</span>
-            {compare ? (
-              <span className="mt-0.5 block text-xs text-stone-600" data-testid="compare">
-                {compare}
-              </span>
-            ) : null}
-          </>
-        )}
-      </td>
-      <td className="px-2 py-1 max-md:col-span-2">
-        <MobileLabel>Đánh giá</MobileLabel>
+      <td>
         {row.chosen && canEdit ? (
           <select
             data-row={index}
@@ -153,8 +130,7 @@ function GridRowView({
             value={draft.qualitativeStatus}
             onChange={(e) => events.onUpdate(row.id, { qualitativeStatus: e.target.value as IndicatorStatus | "" })}
             onKeyDown={(e) => events.onKeyDown(e, index, 1)}
-            aria-label={`Đánh giá — ${row.code} ${row.name}`}
-            className={inputStyle.cell}
+            aria-labelledby={labelledBy(1)}
           >
             <option value="">— Chọn đánh giá —</option>
             {CHOOSABLE.map((s) => (
@@ -166,37 +142,29 @@ function GridRowView({
         ) : row.chosen ? (
           <Badge tone={chosen.tone}>{chosen.label}</Badge>
         ) : status ? (
-          <span title="Tính tự động theo lộ trình từ mức cơ sở đến mục tiêu 2025 và 2030">
-            <Badge tone={indicatorStatusLook[status].tone}>{indicatorStatusLook[status].label}</Badge>
-          </span>
+          <Badge tone={indicatorStatusLook[status].tone}>{indicatorStatusLook[status].label}</Badge>
         ) : (
           <span className="text-stone-500">—</span>
         )}
-        {row.chosen && canEdit ? (
-          <span className="mt-0.5 block text-xs text-stone-500">Chỉ tiêu định tính: người nhập đánh giá</span>
-        ) : null}
+        {row.chosen && canEdit ? <span className="hint chosen">Chỉ tiêu định tính: người nhập đánh giá</span> : null}
       </td>
-      <td className="px-2 py-1">
-        <MobileLabel>Ghi chú</MobileLabel>
-        {canEdit ? input("note", "Ghi chú") : <span>{saved?.note}</span>}
-      </td>
-      <td className="px-2 py-1">
-        <MobileLabel>Nguồn số liệu</MobileLabel>
-        {canEdit ? input("source", "Nguồn số liệu") : <span>{saved?.source}</span>}
-      </td>
+      <td>{canEdit ? input("note") : <span>{saved?.note}</span>}</td>
+      <td>{canEdit ? input("source") : <span>{saved?.source}</span>}</td>
     </tr>
   );
 }
 
-/** A column's name inside the cell, on narrow screens where the header row is hidden (aria-hidden:
- * the inputs carry the column in their own names). */
-function MobileLabel({ children }: { children: React.ReactNode }) {
-  return (
-    <span aria-hidden className="block text-xs font-semibold text-stone-500 md:hidden">
-      {children}
-    </span>
-  );
-}
+/**
+ * The ids the inputs are named by (aria-labelledby): the column headers (results-grid.tsx), a hidden
+ * dash, and each row's code and name cells by the row's place among the indicators. Short, as each
+ * row writes them eight times ("kq": kết quả; h header, d dash, c code, n name).
+ */
+export const GRID_IDS = {
+  header: (column: number) => `kqh${column}`,
+  dash: "kqd",
+  code: (index: number) => `kqc${index}`,
+  name: (index: number) => `kqn${index}`,
+};
 
 /** Last year's actual and the baseline, to compare the year's figure with as it is typed. */
 export function compareLine(row: Pick<GridIndicator, "previous" | "baseline">): string | null {

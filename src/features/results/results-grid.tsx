@@ -5,9 +5,10 @@ import { readActualCell, type CellReading } from "./cell";
 import { caretOf, gridKeyAction, nextCell } from "./grid-keyboard";
 import { COLUMNS, draftOf, sameDraft, type Draft, type Saved, type TextColumn } from "./grid-model";
 import { pasteBlock, pasteNotice } from "./grid-paste";
-import { GridRow, type CellEvents } from "./grid-row";
+import { GRID_IDS, GridRow, type CellEvents } from "./grid-row";
 import { changedRows, refusalMessage, saveGrid } from "./grid-save";
-import type { GridIndicator, GridRow as GridRowData } from "./queries";
+import { unpackGrid, type PackedRow } from "./grid-wire";
+import type { GridIndicator } from "./queries";
 import { newestSaved, rememberSaved } from "./saved-in-tab";
 import { saveActualsAction } from "./server-actions";
 
@@ -39,14 +40,16 @@ type SaveState =
 export function ResultsGrid({
   planId,
   year,
-  rows,
+  packed,
   canEdit,
 }: {
   planId: string;
   year: number;
-  rows: GridRowData[];
+  /** The rows as packGrid (grid-wire.ts) sends them. */
+  packed: PackedRow[];
   canEdit: boolean;
 }) {
+  const rows = useMemo(() => unpackGrid(packed, year), [packed, year]);
   const indicators = useMemo(() => rows.filter((r): r is GridIndicator => r.kind === "indicator"), [rows]);
   const rowIndex = useMemo(() => new Map(indicators.map((r, i) => [r.id, i])), [indicators]);
   const rowIds = useMemo(() => indicators.map((r) => r.id), [indicators]);
@@ -247,7 +250,8 @@ export function ResultsGrid({
         {/* Below 768 px the table is a list of cards (grid-row.tsx): no column is off-screen at 390 px. */}
         <table
           ref={tableRef}
-          className="w-full text-sm max-md:block"
+          className="results-grid"
+          style={{ "--year": `"${year}"` } as React.CSSProperties}
           aria-label={`Kết quả thực hiện chỉ tiêu năm ${year}`}
         >
           <thead className="bg-stone-100 text-left max-md:hidden">
@@ -267,27 +271,32 @@ export function ResultsGrid({
               <th scope="col" className="px-2 py-2 text-center">
                 Mục tiêu 2030
               </th>
-              <th scope="col" className="w-40 px-2 py-2">
+              <th scope="col" id={GRID_IDS.header(0)} className="w-40 px-2 py-2">
                 Thực hiện {year}
               </th>
-              <th scope="col" className="w-40 px-2 py-2">
+              <th
+                scope="col"
+                id={GRID_IDS.header(1)}
+                className="w-40 px-2 py-2"
+                title="Tính tự động theo lộ trình từ mức cơ sở đến mục tiêu 2025 và 2030; với chỉ tiêu định tính, người nhập chọn"
+              >
                 Đánh giá
               </th>
-              <th scope="col" className="w-48 px-2 py-2">
+              <th scope="col" id={GRID_IDS.header(2)} className="w-48 px-2 py-2">
                 Ghi chú
               </th>
-              <th scope="col" className="w-44 px-2 py-2">
+              <th scope="col" id={GRID_IDS.header(3)} className="w-44 px-2 py-2">
                 Nguồn số liệu
               </th>
             </tr>
           </thead>
-          <tbody className="max-md:block">
+          <tbody>
             {rows.map((row) => {
               if (row.kind === "group") {
                 return (
-                  <tr key={row.id} className="border-t border-stone-100 bg-stone-50 font-semibold max-md:flex">
-                    <td className="px-2 py-2 tabular-nums">{row.code}</td>
-                    <td colSpan={8} className="px-2 py-2 max-md:!pl-0" style={{ paddingLeft: `${0.5 + row.depth}rem` }}>
+                  <tr key={row.id} className="group-row">
+                    <td className="tabular-nums">{row.code}</td>
+                    <td colSpan={8} style={{ paddingLeft: `${0.5 + row.depth}rem` }}>
                       {row.name}
                     </td>
                   </tr>
@@ -313,6 +322,10 @@ export function ResultsGrid({
             })}
           </tbody>
         </table>
+        {/* The dash between a column's name and the row's in each input's name (grid-row.tsx). */}
+        <span id={GRID_IDS.dash} hidden>
+          —
+        </span>
       </div>
     </div>
   );

@@ -6,7 +6,6 @@ import { TASK_STATUSES, taskStatusLook, type TaskStatus } from "@/ui/statuses";
 import type { ProgressRow, ProgressTask } from "./queries";
 import { newestSaved, rememberSaved } from "./saved-in-tab";
 import { saveTaskProgressAction } from "./server-actions";
-import { inputStyle } from "@/ui/input-style";
 
 // The progress of each task without sub-tasks in a year: a status and a short account of what was
 // done; where a task has several lead agencies, each agency's own update under the overall one.
@@ -162,7 +161,8 @@ export function TaskProgressForm({
               </th>
             </tr>
           </thead>
-          <tbody>
+          {/* The rows' look is in task-progress.css, written once rather than in each cell. */}
+          <tbody className="task-progress">
             {tasks.map((task) => (
               <TaskRows
                 key={task.id}
@@ -207,9 +207,9 @@ function TaskRows({
   );
   if (!task.isLeaf) {
     return (
-      <tr className="border-t border-stone-100 bg-stone-50 align-top">
-        <td className="px-2 py-2 font-semibold tabular-nums">{task.numbering}</td>
-        <td colSpan={3} className="px-2 py-2" style={{ paddingLeft: `${0.5 + task.depth}rem` }}>
+      <tr className="group-row">
+        <td>{task.numbering}</td>
+        <td colSpan={3} style={{ paddingLeft: `${0.5 + task.depth}rem` }}>
           {heading}
         </td>
       </tr>
@@ -226,11 +226,11 @@ function TaskRows({
         return (
           <tr
             key={key}
-            className={`align-top ${i === 0 ? "border-t border-stone-200" : ""} ${isDirty(key) ? "bg-amber-50/60" : ""}`}
+            className={[i === 0 ? "first" : "", isDirty(key) ? "dirty" : ""].join(" ").trim() || undefined}
             data-testid={`progress-${task.numbering}${row.organizationName ? `-${i}` : ""}`}
           >
-            <td className="px-2 py-2 tabular-nums">{i === 0 ? task.numbering : ""}</td>
-            <td className="px-2 py-2" style={{ paddingLeft: `${0.5 + task.depth + (row.organizationId ? 1 : 0)}rem` }}>
+            <td>{i === 0 ? task.numbering : ""}</td>
+            <td style={{ paddingLeft: `${0.5 + task.depth + (row.organizationId ? 1 : 0)}rem` }}>
               {row.organizationId ? (
                 <span className="text-stone-700">
                   Cập nhật của <span className="font-semibold">{row.organizationName}</span>
@@ -247,14 +247,13 @@ function TaskRows({
                 </>
               )}
             </td>
-            <td className="px-2 py-2">
+            <td>
               {canEdit ? (
                 <select
                   value={draft.status}
                   onChange={(e) => update(key, { status: e.target.value as TaskStatus | "" })}
                   aria-label={`Tình trạng — ${label}`}
                   aria-invalid={errors[key] ? true : undefined}
-                  className={inputStyle.cell}
                 >
                   <option value="">— Chưa đánh giá —</option>
                   {TASK_STATUSES.map((s) => (
@@ -272,14 +271,13 @@ function TaskRows({
               )}
               {errors[key] ? <span className="mt-0.5 block text-xs text-red-700">{errors[key]}</span> : null}
             </td>
-            <td className="px-2 py-2">
+            <td>
               {canEdit ? (
                 <textarea
                   value={draft.summary}
                   onChange={(e) => update(key, { summary: e.target.value })}
                   rows={2}
                   aria-label={`Kết quả thực hiện — ${label}`}
-                  className={inputStyle.cell}
                 />
               ) : (
                 <span className="whitespace-pre-line">{saved[key]?.summary}</span>

@@ -218,15 +218,15 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
               </p>
               <AggregationForm
                 planId={plan.id}
-                indicators={indicators.map((i) => ({
-                  id: i.id,
-                  code: i.code,
-                  name: i.name,
-                  version: i.version,
-                  isGroup: i.isGroup,
-                  aggregation: i.aggregation,
-                  aggregationWeightId: i.aggregationWeightId,
-                }))}
+                indicators={indicators
+                  .filter((i) => !i.isGroup)
+                  .map((i) => ({
+                    id: i.id,
+                    label: i.code ? `${i.code}. ${i.name}` : i.name,
+                    version: i.version,
+                    aggregation: i.aggregation,
+                    aggregationWeightId: i.aggregationWeightId,
+                  }))}
               />
             </div>
           </details>

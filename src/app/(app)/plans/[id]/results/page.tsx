@@ -5,6 +5,7 @@ import { reportYears } from "@/features/reporting/calendar";
 import { FIRST_RESULTS_YEAR } from "@/domain/reporting-calendar";
 import { getResultsPage } from "@/features/results/queries";
 import { ResultsGrid } from "@/features/results/results-grid";
+import { packGrid } from "@/features/results/grid-wire";
 import { TaskProgressForm } from "@/features/results/task-progress-form";
 import { IllustrativeBadge } from "@/ui/badge";
 import { planPage } from "@/server/pages";
@@ -70,7 +71,13 @@ export default async function PlanResultsPage({
           giá được tính tự động theo lộ trình từ mức cơ sở đến mục tiêu năm 2025 và 2030; với chỉ tiêu định tính, người
           nhập chọn đánh giá.
         </p>
-        <ResultsGrid key={`grid-${year}`} planId={page.plan.id} year={year} rows={page.rows} canEdit={page.canEdit} />
+        <ResultsGrid
+          key={`grid-${year}`}
+          planId={page.plan.id}
+          year={year}
+          packed={packGrid(page.rows)}
+          canEdit={page.canEdit}
+        />
       </section>
 
       <section aria-labelledby="tasks" className="space-y-2">
