@@ -183,6 +183,30 @@ describe("targets caught: right, or wrong and marked for checking (the measure f
     expect(atIndicator.targetsCaught).toMatchObject({ correct: 3, total: 3 });
   });
 
+  it("takes an indicator found without a target as right where the document has none ('-'), not where it has one", () => {
+    const dashed = {
+      ...expected,
+      indicators: expected.indicators.map((indicator, i) => ({
+        ...indicator,
+        targets: { "2025": i === 0 ? "-" : "5", "2030": indicator.targets!["2030"]! },
+      })),
+    } as PlanDocument;
+    const withoutTargets = {
+      ...dashed,
+      indicators: dashed.indicators.map((indicator) => ({
+        ...indicator,
+        targets: { "2030": indicator.targets!["2030"]! },
+      })),
+    } as PlanDocument;
+    const report = compareExtraction(dashed, withoutTargets);
+    // 2030 right three times; 2025 right for the "-" only (the others' 5 is missing).
+    expect(report.targetsMeaning).toMatchObject({ correct: 4, total: 6 });
+    expect(report.targetsExact).toMatchObject({ correct: 3, total: 6 });
+    // An indicator not found has no target right, "-" or not.
+    const none = compareExtraction(dashed, { ...withoutTargets, indicators: [] } as PlanDocument);
+    expect(none.targetsMeaning).toMatchObject({ correct: 0, total: 6 });
+  });
+
   it("catches nothing beyond the right ones when no marks are given", () => {
     const report = compareExtraction(expected, read(["1,5", "113", "76"]));
     expect(report.targetsCaught).toMatchObject({ correct: 1, total: 3 });

@@ -229,8 +229,10 @@ export function compareExtraction(
       report.targetsMeaning.total++;
       report.targetsCaught.total++;
       const found = match?.targets?.[year];
+      // An indicator found with no target for the year means "no target", as a "-" in its cell does.
+      const meant = match ? (found ?? "") : undefined;
       if (found !== undefined && sameTargetText(text, found)) report.targetsExact.correct++;
-      if (found !== undefined && sameTargetMeaning(text, found)) {
+      if (meant !== undefined && sameTargetMeaning(text, meant)) {
         report.targetsMeaning.correct++;
         report.targetsCaught.correct++;
         continue;
