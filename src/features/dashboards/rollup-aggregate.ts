@@ -76,10 +76,13 @@ function cellsQuery(input: AggregateInput): Sql {
  * cell shows one of them). Children without indicators in the columns have no row.
  */
 export function aggregateQuery(scope: Scope, input: AggregateInput): Sql {
+  // `cells` is not MATERIALIZED: read once (no group filter), PostgreSQL inlines it into the grouping,
+  // which the bench measured about 15 % faster for the largest province; read twice (belowOfColumns),
+  // it is materialised anyway.
   return sql`
     WITH columns AS (
       SELECT col, n FROM unnest(${input.colKeys}::text[]) WITH ORDINALITY AS c(col, n)
-    ), cells AS MATERIALIZED (${cellsQuery(input)}
+    ), cells AS (${cellsQuery(input)}
     ), per_plan AS (
       SELECT plan, ${COUNTS("status")}, string_agg(n::text || ${STATUS_LETTER}, ',') AS cells,
              json_object_agg(n, text) FILTER (WHERE text IS NOT NULL)::text AS vals
