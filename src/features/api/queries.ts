@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { planNumber } from "@/domain/document-number";
 import { asTree } from "@/domain/tree";
-import { listPlanPage, type PlanSummary } from "@/features/plans/queries";
+import { listPlanPage, PLAN_HEADING_FIELDS, type PlanSummary } from "@/features/plans/queries";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
 import type { Scope } from "@/server/db/scope";
 import { NotFoundError } from "@/server/errors";
@@ -16,19 +16,7 @@ type PlanSummaryOut = z.infer<typeof planSummarySchema>;
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 const summarySelect = {
-  id: true,
-  kind: true,
-  track: true,
-  status: true,
-  notation: true,
-  numberSerial: true,
-  typeCode: true,
-  issuerCode: true,
-  issuedOn: true,
-  title: true,
-  isIllustrative: true,
-  provinceCode: true,
-  parentId: true,
+  ...PLAN_HEADING_FIELDS,
   publishedAt: true,
   issuer: { select: { id: true, name: true } },
 } as const;

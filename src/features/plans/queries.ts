@@ -19,23 +19,28 @@ export type PlanFilters = {
 /** Plans per page of the list: a national administrator's page stays well under 100 KiB of HTML. */
 export const PLAN_PAGE_SIZE = 25;
 
+/** The fields that name a plan in any list (the pages' and /api/v1's): its number, title, place in the cascade. */
+export const PLAN_HEADING_FIELDS = {
+  id: true,
+  kind: true,
+  track: true,
+  status: true,
+  notation: true,
+  numberSerial: true,
+  typeCode: true,
+  issuerCode: true,
+  issuedOn: true,
+  title: true,
+  isIllustrative: true,
+  provinceCode: true,
+  parentId: true,
+} as const satisfies Prisma.PlanSelect;
+
 /** A plan in a list; its children are counted among those the scope may see. */
 function planSummarySelect(scope: Scope) {
   return {
-    id: true,
-    kind: true,
-    track: true,
-    status: true,
-    notation: true,
-    numberSerial: true,
-    typeCode: true,
-    issuerCode: true,
-    issuedOn: true,
-    title: true,
-    isIllustrative: true,
+    ...PLAN_HEADING_FIELDS,
     hasContent: true,
-    provinceCode: true,
-    parentId: true,
     issuer: {
       select: {
         id: true,

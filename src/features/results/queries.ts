@@ -1,6 +1,5 @@
 import "server-only";
 import { formatVietnameseNumber } from "@/domain/decimal";
-import type { IndicatorStatus } from "@/domain/indicator-status";
 import { asTree } from "@/domain/tree";
 import { planNumber } from "@/domain/document-number";
 import { visiblePlans, type ScopedDb } from "@/server/db/scoped";
@@ -11,6 +10,7 @@ import { previewInput, statusInputFromRows, statusIsChosen, type StatusInput } f
 import { leadAgencies } from "@/domain/task-agencies";
 import type { TaskStatus } from "@/ui/statuses";
 import { planContent } from "./plan-content";
+import { actualState, type ActualState } from "./actual-state";
 
 // What the results page shows for one plan and year: every indicator with its targets beside this
 // year's actual, and every task without sub-tasks with its progress (per lead agency where there are several).
@@ -32,15 +32,7 @@ export type GridIndicator = {
   /** Shown beside the input, to compare with: last year's actual as written, and the baseline. */
   previous: { year: number; text: string } | null;
   baseline: { year: number | null; text: string } | null;
-  actual: {
-    text: string;
-    qualitativeStatus: IndicatorStatus | null;
-    status: IndicatorStatus;
-    note: string;
-    source: string;
-    version: number;
-    isIllustrative: boolean;
-  } | null;
+  actual: ActualState | null;
 };
 export type GridGroup = { kind: "group"; id: string; code: string; name: string; depth: number };
 export type GridRow = GridIndicator | GridGroup;
@@ -124,17 +116,7 @@ export async function getResultsPage(db: ScopedDb, scope: Scope, planId: string,
       statusInput: previewInput(full, year),
       previous: previousOf(item.actuals, year),
       baseline: baselineOf(item),
-      actual: current
-        ? {
-            text: current.text,
-            qualitativeStatus: current.qualitativeStatus,
-            status: current.status,
-            note: current.note ?? "",
-            source: current.source ?? "",
-            version: current.version,
-            isIllustrative: current.isIllustrative,
-          }
-        : null,
+      actual: current ? actualState(current) : null,
     };
   });
 

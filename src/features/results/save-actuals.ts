@@ -9,6 +9,7 @@ import type { Scope } from "@/server/db/scope";
 import type { ScopedDb } from "@/server/db/scoped";
 import { ConflictError, isUniqueViolation } from "@/server/errors";
 import { INDICATOR_STATUSES } from "@/ui/statuses";
+import { actualState, type ActualState } from "./actual-state";
 import { readActualCell } from "./cell";
 import { recomputeStatuses } from "./recompute";
 import { statusInputFromRows, statusIsChosen } from "./status";
@@ -45,18 +46,7 @@ export type ActualRowInput = {
   version?: number | null;
 };
 
-export type SavedActual = {
-  indicatorId: string;
-  actual: {
-    text: string;
-    qualitativeStatus: IndicatorStatus | null;
-    status: IndicatorStatus;
-    note: string;
-    source: string;
-    version: number;
-    isIllustrative: boolean;
-  } | null;
-};
+export type SavedActual = { indicatorId: string; actual: ActualState | null };
 
 export const staleRowMessage = (what: string) =>
   `${what} vừa được người khác cập nhật. Số liệu bạn nhập vẫn còn trên màn hình; hãy tải lại trang để xem bản mới nhất rồi nhập lại.`;
@@ -270,17 +260,7 @@ async function savedActuals(db: ScopedDb, indicatorIds: string[], year: number):
     const a = byIndicator.get(indicatorId);
     return {
       indicatorId,
-      actual: a
-        ? {
-            text: a.text,
-            qualitativeStatus: a.qualitativeStatus,
-            status: a.status,
-            note: a.note ?? "",
-            source: a.source ?? "",
-            version: a.version,
-            isIllustrative: a.isIllustrative,
-          }
-        : null,
+      actual: a ? actualState(a) : null,
     };
   });
 }
