@@ -488,4 +488,58 @@ describe("dashboards", () => {
     expect((await q.getPlanDashboard(scopes.mocchau, SON_LA, { today: TODAY })).plan.children).toBe(1);
     expect((await q.getPlanDashboard(scopes.sonla, SON_LA, { today: TODAY })).plan.children).toBe(13);
   });
+  it("a province's rollup counts the results of the plans below each locality, only the selected group's with a group", async () => {
+    const all = await rollup(scopes.sonla);
+    const year = all.year!;
+    const healthKey = all.columns.find((c) => c.group === HEALTH)!.key;
+    const otherKey = all.columns.find((c) => c.group !== HEALTH)!.key;
+    const mocChau = async (key: string) =>
+      (await db.adminDb.indicator.findFirstOrThrow({ where: { planId: MOC_CHAU, derivedFromId: key, isGroup: false } }))
+        .id;
+    // A commune's plan below Mộc Châu's, implementing one of its health indicators and one of another group.
+    const issuer = (await db.adminDb.plan.findUniqueOrThrow({ where: { id: WARD } })).issuerId;
+    const commune = "cccccccc-0000-4000-8000-000000000001";
+    await db.adminDb.$executeRawUnsafe(
+      `INSERT INTO plans (id, kind, track, status, notation, "typeCode", "issuerCode", "issuerId", "provinceCode", title, "parentId", "updatedAt")
+       SELECT $1, kind, track, status, notation, "typeCode", "issuerCode", $2, "provinceCode", 'Kế hoạch của xã', $3, now() FROM plans WHERE id = $3`,
+      commune,
+      issuer,
+      MOC_CHAU,
+    );
+    for (const [n, key, status] of [
+      [1, healthKey, "OFF_TRACK"],
+      [2, otherKey, "MET"],
+    ] as const) {
+      const id = `cccccccc-0000-4000-8000-00000000010${n}`;
+      await db.adminDb.$executeRawUnsafe(
+        `INSERT INTO indicators (id, "planId", "isGroup", position, code, name, "derivedFromId", inheritance)
+         VALUES ($1, $2, false, $3, $4, 'Chỉ tiêu của xã ' || $4, $5, 'INHERITED')`,
+        id,
+        commune,
+        n,
+        String(n),
+        await mocChau(key),
+      );
+      await db.adminDb.$executeRawUnsafe(
+        `INSERT INTO indicator_actuals (id, "planId", "indicatorId", year, text, status) VALUES (gen_random_uuid(), $1, $2, $3, '1', $4::"IndicatorStatus")`,
+        commune,
+        id,
+        year,
+        status,
+      );
+    }
+    const whole = await rollup(scopes.sonla, { year: String(year) });
+    expect(rowOf(whole, MOC_CHAU).below).toEqual({
+      plans: 1,
+      counts: { MET: 1, ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 1, NO_DATA: 0 },
+    });
+    expect(rowOf(whole, MAI_SON).below).toBeNull();
+    // With the health group only the commune's health indicator counts; the matrix itself is unchanged.
+    const health = await rollup(scopes.sonla, { year: String(year), group: HEALTH });
+    expect(rowOf(health, MOC_CHAU).below).toEqual({
+      plans: 1,
+      counts: { MET: 0, ON_TRACK: 0, AT_RISK: 0, OFF_TRACK: 1, NO_DATA: 0 },
+    });
+    expect(rowOf(health, MAI_SON).below).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedId } from "../../prisma/seed/ids";
 import { planId } from "../../prisma/seed/plans";
 import type { Scope } from "../../src/server/db/scope";
+import { NO_CELL, STATUS_LETTERS } from "../../src/features/dashboards/status-letters";
 import { createTestDatabase } from "./database";
 
 // The rollups' prepared figures (rollup_figures, ADR 0031) and matrix cells (rollup_cells, ADR 0039)
@@ -42,19 +43,21 @@ const PREPARED_FIGURES = `
 /**
  * The cells as they must be: per plan, its indicators that are matrix cells (derived from a parent
  * indicator, not a group row, not dropped) in plan order, with each year's actual; year 0 without
- * figures, and a row for each year in which one of them has an actual.
+ * figures, and a row for each year in which one of them has an actual. The letters are the
+ * application's (STATUS_LETTERS), so that the database's rollup_status_letter() is checked against them.
  */
+const LETTER = `CASE coalesce(a.status::text, 'NO_DATA') ${STATUSES.map((s) => `WHEN '${s}' THEN '${STATUS_LETTERS[s]}'`).join(" ")} END`;
 const BARE_CELLS = `
   WITH q AS (SELECT * FROM indicators WHERE NOT "isGroup" AND inheritance <> 'DROPPED' AND "derivedFromId" IS NOT NULL),
   slices AS (
     SELECT DISTINCT q."planId", a.year FROM q JOIN indicator_actuals a ON a."indicatorId" = q.id
     UNION SELECT DISTINCT q."planId", 0 FROM q
   )
-  SELECT s."planId", s.year,
-         json_agg(json_build_array(q."derivedFromId", q.id, coalesce(a.status::text, 'NO_DATA'), a.text) ORDER BY q.position, q.id)::text AS entries
+  SELECT s."planId", s.year, json_agg(q."derivedFromId" ORDER BY q.position, q.id)::text AS keys,
+         string_agg(${LETTER}, '' ORDER BY q.position, q.id) AS statuses, json_agg(a.text ORDER BY q.position, q.id)::text AS texts
   FROM slices s JOIN q ON q."planId" = s."planId" LEFT JOIN indicator_actuals a ON a."indicatorId" = q.id AND a.year = s.year AND s.year <> 0
   GROUP BY 1, 2 ORDER BY 1, 2`;
-const PREPARED_CELLS = `SELECT "planId", year, (entries::json)::text AS entries FROM rollup_cells ORDER BY 1, 2`;
+const PREPARED_CELLS = `SELECT "planId", year, keys::text AS keys, statuses, texts::text AS texts FROM rollup_cells ORDER BY 1, 2`;
 
 /** A small deterministic generator (mulberry32), so that a failing run can be repeated exactly. */
 function random(seed: number) {
@@ -105,8 +108,12 @@ describe("rollup figures maintained on write", () => {
     );
     expect(staleCells!.n, `${step}: stamps of the cells`).toBe(0);
   };
-  /** jsonb and json print differently (spaces): compare the parsed entries. */
-  const normalCells = (row: Record<string, unknown>) => ({ ...row, entries: JSON.parse(String(row.entries)) });
+  /** The lists as values, whatever their spacing. */
+  const normalCells = (row: Record<string, unknown>) => ({
+    ...row,
+    keys: JSON.parse(String(row.keys)),
+    texts: JSON.parse(String(row.texts)),
+  });
   const provinceRollup = (year?: number) =>
     withScope(scopes.admin, (tx) =>
       q.getRollup(tx, scopes.admin, parseRollupFilters({ plan: SON_LA, ...(year ? { year: String(year) } : {}) }), {
@@ -131,6 +138,17 @@ describe("rollup figures maintained on write", () => {
         const texts = new Set(found.filter((f) => f.text !== null).map((f) => `${columns.indexOf(f.col)}=${f.text}`));
         for (const [index, text] of Object.entries(row.values))
           expect(texts.has(`${index}=${text}`), `${step}: ${row.label} column ${index}`).toBe(true);
+        // Each cell: the letter of one of the plan's indicators in that column, NO_CELL where it has none.
+        columns.forEach((col, index) => {
+          const letters = found
+            .filter((f) => f.col === col)
+            .map((f) => STATUS_LETTERS[f.status as (typeof STATUSES)[number]]);
+          const cell = row.cells[index]!;
+          expect(
+            letters.length ? letters.includes(cell) : cell === NO_CELL,
+            `${step}: ${row.label} cell ${index} ${cell}`,
+          ).toBe(true);
+        });
       }
     }
   };
@@ -517,20 +535,21 @@ describe("rollup figures maintained on write", () => {
       expect(pending.rows).toEqual([{ plan: plan!.id, year: 2026 }]);
       // Not refreshed yet, inside the transaction, nor seen by anyone else.
       const inside = await client.query(
-        `SELECT (entries::json)::text AS entries FROM rollup_cells WHERE "planId" = $1 AND year = 2026`,
+        `SELECT texts::text AS texts FROM rollup_cells WHERE "planId" = $1 AND year = 2026`,
         [plan!.id],
       );
-      expect(inside.rows[0].entries).not.toContain('"900"');
+      expect(inside.rows[0].texts).not.toContain('"900"');
       expect(await one(PREPARED_CELLS)).toEqual(before);
       await client.query("COMMIT");
     } finally {
       await client.end();
     }
-    const [after] = await one<{ entries: string }>(
-      `SELECT (entries::json)::text AS entries FROM rollup_cells WHERE "planId" = $1 AND year = 2026`,
+    const [after] = await one<{ texts: string; statuses: string }>(
+      `SELECT texts::text AS texts, statuses FROM rollup_cells WHERE "planId" = $1 AND year = 2026`,
       [plan!.id],
     );
-    expect(after!.entries).toContain('"900"');
+    expect(after!.texts).toContain('"900"');
+    expect(after!.statuses).toContain(STATUS_LETTERS.OFF_TRACK);
     const [left] = await one<{ n: number }>(`SELECT count(*)::int AS n FROM rollup_pending`);
     expect(left!.n).toBe(0);
     await expectFiguresCurrent("after a transaction of several writes");
@@ -577,8 +596,8 @@ describe("rollup figures maintained on write", () => {
     for (const write of [
       `INSERT INTO rollup_figures ("planId", "groupId", year, met) VALUES ($1, '', 2031, 5)`,
       `UPDATE rollup_figures SET met = met + 1 WHERE "planId" = $1`,
-      `INSERT INTO rollup_cells ("planId", year, entries) VALUES ($1, 2031, '[]'::jsonb)`,
-      `UPDATE rollup_cells SET entries = '[]'::jsonb WHERE "planId" = $1`,
+      `INSERT INTO rollup_cells ("planId", year, keys, statuses, texts) VALUES ($1, 2031, '[]', '', '[]')`,
+      `UPDATE rollup_cells SET statuses = '' WHERE "planId" = $1`,
       // The triggers' bookkeeping is not even readable.
       `INSERT INTO rollup_pending (plan, year) VALUES ($1, 2031)`,
       `DELETE FROM rollup_pending WHERE plan = $1`,

@@ -28,14 +28,14 @@ export function belowPrepared(scope: Scope, input: BelowInput): Sql {
  * With one indicator group selected, only the results of indicators derived from the child's
  * indicators in the shown columns count: a relation between indicators of two plans, which the
  * figures (grouped by each plan's own groups) do not hold, so these are counted from the actuals.
- * It reads the `cells` CTE of aggregateQuery (the child's indicators in the shown columns).
+ * `shownIndicators` selects the ids of the children's indicators in the shown columns.
  */
-export function belowOfColumns(scope: Scope, input: BelowInput): Sql {
+export function belowOfColumns(scope: Scope, input: BelowInput, shownIndicators: Sql): Sql {
   return sql`
       SELECT c."parentId" AS plan, ${COUNTS("a.status")}
       FROM plans c
       JOIN indicator_actuals a ON a."planId" = c.id AND a.year = ${input.year}::int
       WHERE c."parentId" = ANY(${input.kidIds}::text[]) AND ${visible(scope, "c")}
-        AND a."indicatorId" IN (SELECT d.id FROM indicators d WHERE d."derivedFromId" IN (SELECT ind FROM cells))
+        AND a."indicatorId" IN (SELECT d.id FROM indicators d WHERE d."derivedFromId" IN (${shownIndicators}))
       GROUP BY c."parentId"`;
 }

@@ -32,7 +32,7 @@ import {
   type Track,
 } from "./rollup";
 import { prepared, sql, type Sql } from "@/server/db/sql";
-import { aggregateQuery, cellValues, countsOf, type AggregateRow } from "./rollup-aggregate";
+import { aggregate, type PlanAggregate } from "./rollup-aggregate";
 import { emptyCounts, type StatusCounts } from "./status";
 import { statusOfLetter } from "./status-letters";
 
@@ -360,42 +360,26 @@ export async function getRollup(
   const years = selectableYears(currentYear);
   const year = filters.year !== null && years.includes(filters.year) ? filters.year : context.latest;
 
-  const aggregate =
+  const aggregates =
     kids.length && columns.length
-      ? await rows<AggregateRow>(
-          db,
-          aggregateQuery(scope, {
-            kidIds: kids.map((k) => k.id),
-            colKeys: columns.map((c) => c.key),
-            byName,
-            year: year ?? currentYear,
-            groupFiltered: group !== null,
-            withBelow: context.hasBelow,
-          }),
-        )
-      : [];
-
-  const aggregates = new Map(aggregate.map((row) => [row.plan, row]));
+      ? await aggregate(db, scope, {
+          kidIds: kids.map((k) => k.id),
+          colKeys: columns.map((c) => c.key),
+          byName,
+          year: year ?? currentYear,
+          groupFiltered: group !== null,
+          withBelow: context.hasBelow,
+        })
+      : new Map<string, PlanAggregate>();
   const byPlan = kids.map((kid): RollupRow => {
     const row = aggregates.get(kid.id);
     return {
       plan: kid,
       label: kid.issuerName,
-      counts: row ? countsOf(row) : emptyCounts(),
-      cells: cellString(row?.cells ?? null, columns.length),
-      values: cellValues(row?.vals ?? null),
-      below: row?.belowPlans
-        ? {
-            plans: row.belowPlans,
-            counts: {
-              MET: row.belowMet ?? 0,
-              ON_TRACK: row.belowOnTrack ?? 0,
-              AT_RISK: row.belowAtRisk ?? 0,
-              OFF_TRACK: row.belowOffTrack ?? 0,
-              NO_DATA: row.belowNoData ?? 0,
-            },
-          }
-        : null,
+      counts: row?.counts ?? emptyCounts(),
+      cells: row?.cells ?? cellString(null, columns.length),
+      values: row?.values ?? {},
+      below: row?.below ?? null,
     };
   });
   const sorted = sortRows(byPlan, filters.sort);
