@@ -2,6 +2,7 @@
 export * from "./decimal";
 export * from "./vietnamese-text";
 export * from "./target-notation";
+export * from "./target-meaning";
 export * from "./document-number";
 export * from "./reporting-calendar";
 export * from "./timeframe";

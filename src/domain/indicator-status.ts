@@ -30,7 +30,8 @@
  *    ON_TRACK until the milestone's year, when rule 6 or the full shortfall decides.
  */
 
-import { targetMatches, type Direction, type Target } from "./target-notation";
+import { targetMatches } from "./target-meaning";
+import type { Direction, Target } from "./target-notation";
 
 export type IndicatorStatus = "MET" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NO_DATA";
 

@@ -1,7 +1,7 @@
 import { formatVietnameseNumber } from "@/domain/decimal";
 import { assessment, contradictions } from "@/domain/indicator-assessment";
 import { trajectory, type IndicatorStatus } from "@/domain/indicator-status";
-import { APPROXIMATE_TOLERANCE } from "@/domain/target-notation";
+import { APPROXIMATE_TOLERANCE } from "@/domain/target-meaning";
 import { UNGROUPED, type TargetRow } from "./rollup";
 import { STATUS_LETTERS } from "./status-letters";
 

@@ -1,4 +1,5 @@
-import { compareAmbition, type Direction, type Target, type TargetKind } from "@/domain/target-notation";
+import { compareAmbition } from "@/domain/target-meaning";
+import type { Direction, Target, TargetKind } from "@/domain/target-notation";
 import { daysUntil, deadlineState, DEFAULT_DUE, type DeadlineState, type DayMonth } from "@/domain/reporting-calendar";
 import { STATUSES, type StatusCounts } from "./status";
 import { NO_CELL } from "./status-letters";

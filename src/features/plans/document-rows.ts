@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { parseDocumentNumber } from "@/domain/document-number";
-import { inferDirection, parseTarget, type Target } from "@/domain/target-notation";
+import { inferDirection } from "@/domain/target-meaning";
+import { parseTarget, type Target } from "@/domain/target-notation";
 import { parseTimeframe } from "@/domain/timeframe";
 import type { DocumentIndicator, DocumentTask, PlanDocument } from "./plan-document";
 

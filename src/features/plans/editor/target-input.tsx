@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { readTarget } from "@/domain/indicator-assessment";
-import { compareAmbition, describeTarget, parseTarget, type Direction } from "@/domain/target-notation";
+import { compareAmbition } from "@/domain/target-meaning";
+import { describeTarget, parseTarget, type Direction } from "@/domain/target-notation";
 import { Field } from "@/ui/form";
 import { inputStyle } from "@/ui/input-style";
 
