@@ -61,6 +61,24 @@ describe("plan list in pages", () => {
     }
   });
 
+  it("every listed plan shows how many indicators it has, groups not counted, on every page", async () => {
+    const { admin } = scopes;
+    const counts = await db.adminDb.indicator.groupBy({ by: ["planId"], where: { isGroup: false }, _count: true });
+    const expected = new Map(counts.map((c) => [c.planId, c._count]));
+    const listed = [];
+    for (let page = 1; page <= 3; page++)
+      listed.push(...(await withScope(admin, (tx) => queries.listPlanPage(tx, admin, {}, page, 5))).plans);
+    listed.push(...(await withScope(admin, (tx) => queries.listPlans(tx, admin, {}))));
+    expect(listed.some((p) => p.indicatorCount > 0)).toBe(true);
+    expect(listed.some((p) => p.indicatorCount === 0)).toBe(true);
+    for (const plan of listed) expect(plan.indicatorCount, plan.number).toBe(expected.get(plan.id) ?? 0);
+    // Groups are headings, not indicators: a plan with groups counts fewer than its rows.
+    const grouped = await db.adminDb.indicator.findFirstOrThrow({ where: { isGroup: true }, select: { planId: true } });
+    const rows = await db.adminDb.indicator.count({ where: { planId: grouped.planId } });
+    const shown = listed.find((p) => p.id === grouped.planId);
+    expect(shown?.indicatorCount).toBeLessThan(rows);
+  });
+
   it("a page past the last shows the last, and a search with nothing searchable finds nothing", async () => {
     const { admin } = scopes;
     const all = await whole(admin, {});

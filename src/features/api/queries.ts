@@ -22,7 +22,7 @@ const summarySelect = {
 } as const;
 
 function summaryOf(
-  plan: Omit<PlanSummary, "number" | "_count" | "issuer" | "hasContent"> & {
+  plan: Omit<PlanSummary, "number" | "indicatorCount" | "issuer" | "hasContent"> & {
     publishedAt?: Date | null;
     issuer: { id: string; name: string };
   },

@@ -36,26 +36,45 @@ export const PLAN_HEADING_FIELDS = {
   parentId: true,
 } as const satisfies Prisma.PlanSelect;
 
-/** A plan in a list; its children are counted among those the scope may see. */
-function planSummarySelect(scope: Scope) {
-  return {
-    ...PLAN_HEADING_FIELDS,
-    hasContent: true,
-    issuer: {
-      select: {
-        id: true,
-        name: true,
-        validTo: true,
-        adminUnit: { select: { level: true, era: true, fullName: true } },
-      },
+/** A plan in a list: its heading, whether it has content, who issued it. */
+const PLAN_SUMMARY_SELECT = {
+  ...PLAN_HEADING_FIELDS,
+  hasContent: true,
+  issuer: {
+    select: {
+      id: true,
+      name: true,
+      validTo: true,
+      adminUnit: { select: { level: true, era: true, fullName: true } },
     },
-    _count: {
-      select: { indicators: { where: { isGroup: false } }, tasks: true, children: { where: visiblePlans(scope) } },
-    },
-  } satisfies Prisma.PlanSelect;
-}
+  },
+} as const satisfies Prisma.PlanSelect;
 
-export type PlanSummary = Prisma.PlanGetPayload<{ select: ReturnType<typeof planSummarySelect> }> & { number: string };
+export type PlanSummary = Prisma.PlanGetPayload<{ select: typeof PLAN_SUMMARY_SELECT }> & {
+  number: string;
+  /** Its indicators (groups not counted). */
+  indicatorCount: number;
+};
+
+/**
+ * The listed plans with their numbers and indicator counts. The indicators are counted for these
+ * plans only, in a query of their own: a relation count in the list's select (Prisma's `_count`)
+ * groups the whole indicators table before it joins (0.3 s a page at national scale).
+ */
+async function summaries(db: ScopedDb, plans: Prisma.PlanGetPayload<{ select: typeof PLAN_SUMMARY_SELECT }>[]) {
+  if (plans.length === 0) return [];
+  const counted = await db.indicator.groupBy({
+    by: ["planId"],
+    where: { planId: { in: plans.map((p) => p.id) }, isGroup: false },
+    _count: { _all: true },
+  });
+  const indicatorCounts = new Map(counted.map((c) => [c.planId, c._count._all]));
+  return plans.map((plan) => ({
+    ...plan,
+    number: planNumber(plan),
+    indicatorCount: indicatorCounts.get(plan.id) ?? 0,
+  }));
+}
 
 /** The plans the filters ask for among those the scope may see; null when the query can find nothing. */
 function planListWhere(scope: Scope, filters: PlanFilters): Prisma.PlanWhereInput | null {
@@ -86,13 +105,10 @@ const PLAN_LIST_ORDER = [
 export async function listPlans(db: ScopedDb, scope: Scope, filters: PlanFilters): Promise<PlanSummary[]> {
   const where = planListWhere(scope, filters);
   if (!where) return [];
-  const plans = await db.plan.findMany({
-    where,
-    select: planSummarySelect(scope),
-    orderBy: PLAN_LIST_ORDER,
-    take: 500,
-  });
-  return plans.map((plan) => ({ ...plan, number: planNumber(plan) }));
+  return summaries(
+    db,
+    await db.plan.findMany({ where, select: PLAN_SUMMARY_SELECT, orderBy: PLAN_LIST_ORDER, take: 500 }),
+  );
 }
 
 export type PlanPage = { plans: PlanSummary[]; total: number; page: number; size: number };
@@ -117,12 +133,12 @@ export async function listPlanPage(
       ? []
       : await db.plan.findMany({
           where,
-          select: planSummarySelect(scope),
+          select: PLAN_SUMMARY_SELECT,
           orderBy: PLAN_LIST_ORDER,
           skip: (shown - 1) * size,
           take: size,
         });
-  return { plans: plans.map((plan) => ({ ...plan, number: planNumber(plan) })), total, page: shown, size };
+  return { plans: await summaries(db, plans), total, page: shown, size };
 }
 
 /** The resolutions a user may pick in the plan list: visible documents at the top of a cascade with plans below them. */
@@ -177,7 +193,7 @@ export async function getPlanDetail(db: ScopedDb, scope: Scope, id: string) {
           },
         },
       },
-      children: { where: visiblePlans(scope), select: planSummarySelect(scope), orderBy: { issuedOn: "asc" } },
+      children: { where: visiblePlans(scope), select: PLAN_SUMMARY_SELECT, orderBy: { issuedOn: "asc" } },
       tasks: {
         orderBy: [{ position: "asc" }],
         include: {

@@ -254,7 +254,7 @@ export default async function PlansPage({
                     ) : null}
                   </td>
                   <td>{trackLabels[plan.track]}</td>
-                  <td className="text-right tabular-nums">{plan._count.indicators}</td>
+                  <td className="text-right tabular-nums">{plan.indicatorCount}</td>
                 </tr>
               ))}
             </tbody>
