@@ -6,6 +6,9 @@ import { cachedPlaces } from "@/features/public/cache";
 import { IllustrativeBadge } from "@/ui/badge";
 
 export const metadata: Metadata = { title: "Kế hoạch đã công bố" };
+// Rendered per request like every page (the root layout reads the CSP nonce), so not tried at build
+// time, when there is no database to read: the data itself is cached (src/features/public/cache.ts).
+export const dynamic = "force-dynamic";
 
 export default async function PublicIndexPage() {
   const places = await cachedPlaces();

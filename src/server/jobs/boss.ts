@@ -69,35 +69,61 @@ export type QueueDefinition = {
 
 const globalForJobs = globalThis as unknown as { jobs?: Promise<PgBoss> };
 
-/** Starts the queue, schedules the jobs and works them. Once per process; the promise is kept. */
-export function startJobs(
+/**
+ * pg-boss creates a queue (its row, then a partition table attached to the job table) under no lock
+ * of its own: processes creating the same new queue at once deadlock (40P01), and the one PostgreSQL
+ * picks to fail has no queue (seen at the first `npm start`, one process per core). So the queues and
+ * schedules are declared by one process at a time, under a session advisory lock held on a
+ * connection of their own; the others then find them there (creation does nothing for a queue that
+ * exists). Ending the connection releases the lock, whatever happens.
+ */
+async function oneProcessAtATime(connectionString: string, declare: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString, application_name: "kehoach-jobs" });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('kehoach.jobs.declare'))");
+    await declare();
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * One process's queue: pg-boss installed and started, the jobs' and queues' definitions in
+ * PostgreSQL, and their workers. A start that fails part way stops what it started.
+ */
+export async function startQueue(
   definitions: readonly JobDefinition[],
-  connectionString = serverEnv().DATABASE_URL,
+  connectionString: string,
   queues: readonly QueueDefinition[] = [],
-) {
-  globalForJobs.jobs ??= (async () => {
-    await installJobSchema(connectionString);
-    const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 2, application_name: "kehoach-jobs" });
-    boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
-    await boss.start();
-    for (const job of definitions) {
-      await boss.createQueue(job.name, { name: job.name, policy: "singleton", retryLimit: 3, retryDelay: 60 });
-      await boss.schedule(job.name, job.cron, {}, { tz: VIETNAM_TIME_ZONE });
+): Promise<PgBoss> {
+  await installJobSchema(connectionString);
+  const boss = new PgBoss({ connectionString, schema: JOB_SCHEMA, max: 2, application_name: "kehoach-jobs" });
+  boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
+  await boss.start();
+  try {
+    await oneProcessAtATime(connectionString, async () => {
+      for (const job of definitions) {
+        await boss.createQueue(job.name, { name: job.name, policy: "singleton", retryLimit: 3, retryDelay: 60 });
+        await boss.schedule(job.name, job.cron, {}, { tz: VIETNAM_TIME_ZONE });
+      }
+      for (const queue of queues)
+        await boss.createQueue(queue.name, {
+          name: queue.name,
+          policy: "standard",
+          retryLimit: queue.retryLimit,
+          retryDelay: 5,
+          expireInSeconds: queue.expireInSeconds,
+        });
+    });
+    for (const job of definitions)
       await boss.work(job.name, { pollingIntervalSeconds: 5 }, async () => {
         const started = Date.now();
         const result = await job.run();
         logger.info({ job: job.name, ms: Date.now() - started, result }, "job done");
         return result;
       });
-    }
-    for (const queue of queues) {
-      await boss.createQueue(queue.name, {
-        name: queue.name,
-        policy: "standard",
-        retryLimit: queue.retryLimit,
-        retryDelay: 5,
-        expireInSeconds: queue.expireInSeconds,
-      });
+    for (const queue of queues)
       await boss.work(queue.name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
         if (!job) return null;
         const started = Date.now();
@@ -105,10 +131,50 @@ export function startJobs(
         logger.info({ job: queue.name, id: job.id, ms: Date.now() - started }, "job done");
         return result;
       });
-    }
-    return boss;
-  })();
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    throw error;
+  }
+  return boss;
+}
+
+/**
+ * Starts this process's queue (startQueue), once: the promise is kept. A start that failed is
+ * forgotten, so that the next call starts again.
+ */
+export function startJobs(
+  definitions: readonly JobDefinition[],
+  connectionString = serverEnv().DATABASE_URL,
+  queues: readonly QueueDefinition[] = [],
+): Promise<PgBoss> {
+  if (!globalForJobs.jobs) {
+    const starting = startQueue(definitions, connectionString, queues);
+    globalForJobs.jobs = starting;
+    starting.catch(() => {
+      if (globalForJobs.jobs === starting) globalForJobs.jobs = undefined;
+    });
+  }
   return globalForJobs.jobs;
+}
+
+/**
+ * startJobs in the background, tried again `retryMs` apart while it fails (PostgreSQL not there yet
+ * when the server starts, or gone for a while): the server serves meanwhile, and the jobs start
+ * once PostgreSQL answers. Resolves with the queue when it has started.
+ */
+export async function startJobsUntilStarted(
+  definitions: readonly JobDefinition[],
+  queues: readonly QueueDefinition[] = [],
+  { connectionString = serverEnv().DATABASE_URL, retryMs = 30_000 } = {},
+): Promise<PgBoss> {
+  for (;;) {
+    try {
+      return await startJobs(definitions, connectionString, queues);
+    } catch (error) {
+      logger.error({ err: error, retryInSeconds: retryMs / 1000 }, "job queue did not start; trying again");
+      await new Promise((resolve) => setTimeout(resolve, retryMs).unref());
+    }
+  }
 }
 
 /** The jobs marked atStart, run here and now (src/instrumentation.ts awaits this before the server serves). */
