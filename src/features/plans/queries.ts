@@ -50,7 +50,9 @@ const PLAN_SUMMARY_SELECT = {
   },
 } as const satisfies Prisma.PlanSelect;
 
-export type PlanSummary = Prisma.PlanGetPayload<{ select: typeof PLAN_SUMMARY_SELECT }> & {
+type PlanSummaryRow = Prisma.PlanGetPayload<{ select: typeof PLAN_SUMMARY_SELECT }>;
+
+export type PlanSummary = PlanSummaryRow & {
   number: string;
   /** Its indicators (groups not counted). */
   indicatorCount: number;
@@ -61,7 +63,7 @@ export type PlanSummary = Prisma.PlanGetPayload<{ select: typeof PLAN_SUMMARY_SE
  * plans only, in a query of their own: a relation count in the list's select (Prisma's `_count`)
  * groups the whole indicators table before it joins (0.3 s a page at national scale).
  */
-async function summaries(db: ScopedDb, plans: Prisma.PlanGetPayload<{ select: typeof PLAN_SUMMARY_SELECT }>[]) {
+async function summaries(db: ScopedDb, plans: PlanSummaryRow[]): Promise<PlanSummary[]> {
   if (plans.length === 0) return [];
   const counted = await db.indicator.groupBy({
     by: ["planId"],

@@ -177,7 +177,7 @@ export async function startJobsUntilStarted(
   }
 }
 
-/** The jobs marked atStart, run here and now (src/instrumentation.ts awaits this before the server serves). */
+/** The jobs marked atStart, run here and now (src/instrumentation-node.ts awaits this before the server serves). */
 export async function runAtStart(definitions: readonly JobDefinition[]): Promise<void> {
   for (const job of definitions.filter((j) => j.atStart))
     try {
